@@ -1,0 +1,136 @@
+"""Reading EML_NL files into typed documents.
+
+:func:`read_eml` reads any supported message: it hashes, limits and safely parses the bytes
+(``eml.safe``), validates them against the official schema when a :class:`~eml.xsd.SchemaSet`
+is given, dispatches on the root ``Id`` and returns the document with its integrity hash. Count
+files (510) are read as a stream: each reporting unit is turned into a model object and its
+elements are discarded, so memory stays bounded by the model, not by the XML tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+from eml import ns
+from eml.documents import EmlDocument, MessageType
+from eml.errors import EmlError, EmlTypeError
+from eml.read import eml110a, eml110b, eml230b, eml510, eml520
+from eml.read.common import Reader
+from eml.safe import Limits, ParseStream, local_name
+from eml.xsd import SchemaSet
+
+__all__ = ["ReadResult", "open_stream", "read_eml", "root_element"]
+
+_SUPPORTED = ", ".join(member.value for member in MessageType)
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """A document read from a file, with the SHA-256 of the exact bytes and their size."""
+
+    document: EmlDocument
+    digest: bytes
+    size: int
+    source: str
+    validated: bool
+
+
+def open_stream(
+    data: Path | str | bytes | BinaryIO,
+    *,
+    source: str | None = None,
+    schemas: SchemaSet | None = None,
+    limits: Limits | None = None,
+) -> ParseStream:
+    """A :class:`ParseStream` that validates against ``schemas`` when given."""
+
+    def choose(root_id: str) -> etree.XMLSchema | None:
+        return schemas.for_type(root_id) if schemas is not None else None
+
+    return ParseStream(data, source=source, limits=limits, schema_for=choose)
+
+
+def root_element(
+    events: Iterator[tuple[str, etree._Element]], stream: ParseStream
+) -> tuple[etree._Element, MessageType]:
+    """Consume the first event: check that the root is an EML element with a supported ``Id``."""
+    for event, element in events:
+        if event != "start":
+            continue
+        if element.tag != ns.eml("EML"):
+            namespace = etree.QName(element).namespace
+            found = f"{{{namespace}}}{local_name(element)}" if namespace else local_name(element)
+            raise EmlTypeError(
+                f"has root element {found}; an EML_NL file has root element EML in namespace "
+                f"{ns.EML}",
+                stream.source,
+                element.sourceline,
+            )
+        message_id = element.get("Id") or ""
+        try:
+            return element, MessageType(message_id)
+        except ValueError:
+            raise EmlTypeError(
+                f"has EML Id {message_id!r}, which OSV does not read; expected one of {_SUPPORTED}",
+                stream.source,
+                element.sourceline,
+            ) from None
+    raise EmlTypeError("has no root element", stream.source)
+
+
+def read_eml(
+    data: Path | str | bytes | BinaryIO,
+    *,
+    source: str | None = None,
+    schemas: SchemaSet | None = None,
+    limits: Limits | None = None,
+    expect: frozenset[MessageType] | None = None,
+) -> ReadResult:
+    """Read one EML_NL file of any supported type.
+
+    :param data: a path, bytes or an open binary file.
+    :param source: the name used in messages (default: the path).
+    :param schemas: validate against these official schemas as well.
+    :param limits: size and content limits (default :class:`~eml.safe.Limits`).
+    :param expect: refuse any other message type than these.
+    :raises EmlError: with one sentence naming the file and the problem.
+    """
+    stream = open_stream(data, source=source, schemas=schemas, limits=limits)
+    reader = Reader(stream.source)
+    events = iter(stream)
+    root, message_type = root_element(events, stream)
+    if expect is not None and message_type not in expect:
+        wanted = ", ".join(sorted(member.value for member in expect))
+        raise EmlTypeError(
+            f"is an EML {message_type.value} file, but {wanted} was expected", stream.source
+        )
+    document: EmlDocument
+    try:
+        if message_type.value.startswith("510"):
+            document = eml510.from_events(reader, message_type, root, events, stream.limits)
+        else:
+            for _ in events:
+                pass
+            match message_type:
+                case MessageType.ELECTION_DEFINITION:
+                    document = eml110a.from_root(reader, root)
+                case MessageType.POLLING_STATIONS:
+                    document = eml110b.from_root(reader, root)
+                case MessageType.CANDIDATE_LISTS:
+                    document = eml230b.from_root(reader, root, stream.limits)
+                case _:
+                    document = eml520.from_root(reader, root, stream.limits)
+    except EmlError as error:
+        raise error.located(stream.source) from None
+    return ReadResult(
+        document=document,
+        digest=stream.digest,
+        size=stream.size,
+        source=stream.source,
+        validated=stream.validated,
+    )

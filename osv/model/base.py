@@ -1,0 +1,44 @@
+"""Shared building blocks of the model: the frozen base class and constrained number types."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "MAX_COUNT",
+    "Count",
+    "Frozen",
+    "Number",
+    "require_increasing",
+]
+
+#: The largest number any count field may hold. Larger values are refused as impossible input
+#: (counts-and-checks.md §3: "any count < 0, not an integer, or > 999,999,999").
+MAX_COUNT = 999_999_999
+
+#: A number of votes, voters or ballots: an integer from 0 to :data:`MAX_COUNT`.
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+
+#: A list, candidate or polling-station number: a positive integer.
+Number = Annotated[int, Field(ge=1, le=MAX_COUNT)]
+
+
+class Frozen(BaseModel):
+    """Base class of every model object: immutable, no unknown fields, compared by value."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def require_increasing(numbers: Iterable[int], what: str) -> None:
+    """Raise ``ValueError`` unless ``numbers`` strictly increase.
+
+    ``what`` names the numbers in the message, e.g. ``"candidate numbers on list 3"``.
+    """
+    previous: int | None = None
+    for number in numbers:
+        if previous is not None and number <= previous:
+            raise ValueError(f"{what} must increase: expected more than {previous}, found {number}")
+        previous = number

@@ -1,0 +1,73 @@
+"""Rules of election law that the model needs to check an election definition.
+
+Each function names the article it implements. Articles of the Kieswet (BWBR0004627) are at
+https://wetten.overheid.nl/BWBR0004627; the Gemeentewet (BWBR0005416) and Provinciewet
+(BWBR0005645) fix the size of councils and provincial states.
+"""
+
+from __future__ import annotations
+
+from osv.model.election import ElectionCategory, ElectionSubcategory
+
+__all__ = [
+    "SMALL_BODY_SEATS",
+    "expected_preference_threshold",
+    "expected_subcategory",
+    "seat_range",
+]
+
+#: Bodies with fewer seats than this use the rules for small bodies: largest remainders for the
+#: residual seats (Kieswet P 8) and a preference threshold of 50 % (Kieswet P 15(2)).
+SMALL_BODY_SEATS = 19
+
+#: Allowed number of seats per category, where the law fixes it.
+#: GR: 9 to 45 members (Gemeentewet art. 8); PS: 39 to 55 members (Provinciewet art. 8);
+#: TK: 150 (Grondwet art. 51(2)); EK: 75 (Grondwet art. 51(3)). Others: 1 to 150.
+_SEAT_RANGES: dict[ElectionCategory, tuple[int, int]] = {
+    ElectionCategory.GR: (9, 45),
+    ElectionCategory.PS: (39, 55),
+    ElectionCategory.TK: (150, 150),
+    ElectionCategory.EK: (75, 75),
+}
+_DEFAULT_SEAT_RANGE = (1, 150)
+
+
+def seat_range(category: ElectionCategory) -> tuple[int, int]:
+    """The lowest and highest lawful number of seats for ``category`` (inclusive)."""
+    return _SEAT_RANGES.get(category, _DEFAULT_SEAT_RANGE)
+
+
+def expected_preference_threshold(seats: int) -> int:
+    """The preference threshold (voorkeursdrempel) in percent of the quota, Kieswet P 15(2).
+
+    A candidate is elected by preference votes with more than 25 % of the quota, or 50 % when
+    fewer than 19 seats are to be filled.
+    """
+    return 50 if seats < SMALL_BODY_SEATS else 25
+
+
+def expected_subcategory(
+    category: ElectionCategory, seats: int, districts: int
+) -> ElectionSubcategory | None:
+    """The subcategory that fits ``category``, the number of seats and the number of districts.
+
+    GR and AB split at 19 seats (GR1/AB1 below, GR2/AB2 from 19 on, the boundary of Kieswet P 7
+    and P 8); PS splits on the number of kieskringen (PS1 one, PS2 several). Returns ``None`` for
+    categories without a rule here (the value in the file is then taken as it is).
+    """
+    small = seats < SMALL_BODY_SEATS
+    match category:
+        case ElectionCategory.GR:
+            return ElectionSubcategory.GR1 if small else ElectionSubcategory.GR2
+        case ElectionCategory.AB:
+            return ElectionSubcategory.AB1 if small else ElectionSubcategory.AB2
+        case ElectionCategory.PS:
+            return ElectionSubcategory.PS2 if districts > 1 else ElectionSubcategory.PS1
+        case ElectionCategory.TK:
+            return ElectionSubcategory.TK
+        case ElectionCategory.EK:
+            return ElectionSubcategory.EK
+        case ElectionCategory.EP:
+            return ElectionSubcategory.EP
+        case _:
+            return None
