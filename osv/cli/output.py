@@ -1,0 +1,70 @@
+"""Printing for the command line: one-line errors, plain aligned tables, JSON.
+
+Errors go to standard error as ``osv: error: <one sentence>`` and end the command with exit
+status 2 (invalid input or a refused operation). Tables are plain text, aligned, without colour,
+so they read the same in a terminal, a log file and a test.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import ParamSpec, TypeVar
+
+import typer
+
+from osv.errors import OSVError
+
+__all__ = ["EXIT_INVALID", "fail", "guarded", "print_json", "table"]
+
+#: Exit status for invalid input and refused operations.
+EXIT_INVALID = 2
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def fail(message: str, status: int = EXIT_INVALID) -> typer.Exit:
+    """Print ``message`` as a one-line error and return the exit to raise."""
+    print(f"osv: error: {message}", file=sys.stderr)
+    return typer.Exit(status)
+
+
+def guarded(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn every :class:`OSVError` raised by ``command`` into a one-line error, exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except OSVError as error:
+            raise fail(str(error)) from None
+
+    return wrapper
+
+
+def print_json(value: object) -> None:
+    """Print ``value`` as indented JSON with non-ASCII characters kept as they are."""
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[int] = ()
+) -> str:
+    """A plain text table; columns whose index is in ``numeric`` are right-aligned."""
+    cells = [[str(h) for h in headers]] + [
+        ["" if v is None else str(v) for v in row] for row in rows
+    ]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        parts = [
+            value.rjust(widths[i]) if i in numeric else value.ljust(widths[i])
+            for i, value in enumerate(row)
+        ]
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
