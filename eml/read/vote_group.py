@@ -204,7 +204,7 @@ class VoteGroupBuilder:
                 f"list numbers in {self.where} must increase: expected more than "
                 f"{self._open.number}, found {number}",
             )
-        if len(self._lists) + 1 > self._limits.max_lists:
+        if len(self._lists) + (self._open is not None) >= self._limits.max_lists:
             raise self._reader.error(
                 choice, f"{self.where} has more than {self._limits.max_lists:,} lists, the limit"
             )
