@@ -1,0 +1,109 @@
+"""The unit of work: one database transaction, with the repositories working inside it.
+
+A service opens a unit of work, uses its repositories, and calls :meth:`UnitOfWork.commit`
+once at the end. Leaving the ``with`` block without committing — because of an exception, or
+because the service only read — rolls everything back, so an operation is stored completely or
+not at all::
+
+    with uow_factory() as uow:
+        uow.elections.add(definition)
+        uow.files.add(record)
+        uow.commit()
+
+SQLAlchemy's exceptions raised inside the block or by ``commit`` leave the block as
+:class:`~osv.store.errors.StoreError` (see :func:`osv.store.errors.translate`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from osv.store.audit import AuditRepository
+from osv.store.candidates import CandidateListRepository
+from osv.store.counts import CountRepository
+from osv.store.elections import ElectionRepository
+from osv.store.errors import StoreError, translate
+from osv.store.files import FileRepository
+from osv.store.polling import PollingStationRepository
+from osv.store.queries import ReadQueries
+from osv.store.results import ResultRepository
+
+__all__ = ["UnitOfWork"]
+
+
+class UnitOfWork:
+    """A transaction with the repositories as attributes.
+
+    :param session_factory: makes the session for each ``with`` block (one transaction each).
+    """
+
+    elections: ElectionRepository
+    candidate_lists: CandidateListRepository
+    polling_stations: PollingStationRepository
+    counts: CountRepository
+    results: ResultRepository
+    files: FileRepository
+    audit: AuditRepository
+    queries: ReadQueries
+
+    def __init__(self, session_factory: Callable[[], Session]) -> None:
+        self._session_factory = session_factory
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        """The session of the open block."""
+        if self._session is None:
+            raise StoreError("The unit of work is used outside its 'with' block.")
+        return self._session
+
+    def __enter__(self) -> UnitOfWork:
+        if self._session is not None:
+            raise StoreError("A unit of work cannot be entered twice at the same time.")
+        session = self._session_factory()
+        self._session = session
+        self.elections = ElectionRepository(session)
+        self.candidate_lists = CandidateListRepository(session)
+        self.polling_stations = PollingStationRepository(session)
+        self.counts = CountRepository(session)
+        self.results = ResultRepository(session)
+        self.files = FileRepository(session)
+        self.audit = AuditRepository(session)
+        self.queries = ReadQueries(session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session, self._session = self.session, None
+        try:
+            session.rollback()  # a no-op after commit(); undoes everything otherwise
+        except SQLAlchemyError as error:
+            if exc is None:
+                raise translate(error, "end the transaction") from error
+        finally:
+            session.close()
+        if isinstance(exc, SQLAlchemyError):
+            raise translate(exc, "complete the operation") from exc
+
+    def commit(self) -> None:
+        """Make everything done in this unit of work permanent, at once."""
+        try:
+            self.session.commit()
+        except SQLAlchemyError as error:
+            self.session.rollback()
+            raise translate(error, "store the changes") from error
+
+    def rollback(self) -> None:
+        """Undo everything done in this unit of work since it began (or was last committed)."""
+        try:
+            self.session.rollback()
+        except SQLAlchemyError as error:
+            raise translate(error, "undo the changes") from error
