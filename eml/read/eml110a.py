@@ -19,6 +19,9 @@ would silently give a wrong seat allocation or preference threshold later.
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import TypeVar
+
 from lxml import etree
 
 from eml import ns
@@ -35,6 +38,8 @@ from osv.model import (
 )
 
 __all__ = ["from_root", "read_max_votes"]
+
+_E = TypeVar("_E", bound=StrEnum)
 
 #: ``RegionNumber`` and ``SuperiorRegionNumber`` are ``xs:short`` in the schema.
 _MAX_REGION_NUMBER = 32_767
@@ -119,7 +124,7 @@ def _read_tree(reader: Reader, tree: etree._Element) -> tuple[Region, ...]:
 
 
 def _read_region(reader: Reader, element: etree._Element) -> Region:
-    category = reader.enum(element, RegionCategory, element.get("RegionCategory") or "")
+    category = _attribute_enum(reader, element, "RegionCategory", RegionCategory)
     number = _region_number(reader, element, "RegionNumber")
     label = f"{category.value} region {number}" if number is not None else category.value
     name_element = element.find(ns.kr("RegionName"))
@@ -128,15 +133,14 @@ def _read_region(reader: Reader, element: etree._Element) -> Region:
         raise reader.error(
             element, f"the {label} has no kr:RegionName: expected the region's name, found none"
         )
-    superior_category_raw = element.get("SuperiorRegionCategory")
     return Region(
         number=number,
         category=category,
         name=name,
         superior_number=_region_number(reader, element, "SuperiorRegionNumber"),
         superior_category=(
-            reader.enum(element, RegionCategory, superior_category_raw)
-            if superior_category_raw is not None
+            _attribute_enum(reader, element, "SuperiorRegionCategory", RegionCategory)
+            if element.get("SuperiorRegionCategory") is not None
             else None
         ),
         roman_numerals=_optional_boolean(reader, element, "RomanNumerals"),
@@ -149,10 +153,22 @@ def _read_region(reader: Reader, element: etree._Element) -> Region:
 
 def _read_committee(reader: Reader, element: etree._Element) -> Committee:
     return Committee(
-        category=reader.enum(element, CommitteeCategory, element.get("CommitteeCategory") or ""),
+        category=_attribute_enum(reader, element, "CommitteeCategory", CommitteeCategory),
         name=element.get("CommitteeName"),
         accept_central_submissions=_optional_boolean(reader, element, "AcceptCentralSubmissions"),
     )
+
+
+def _attribute_enum(reader: Reader, element: etree._Element, attribute: str, kind: type[_E]) -> _E:
+    """The value of ``attribute`` as a member of ``kind``; the message names the attribute."""
+    value = (element.get(attribute) or "").strip()
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise reader.error(
+            element, f"attribute {attribute} is {value!r}; expected one of: {allowed}"
+        ) from None
 
 
 def _region_number(reader: Reader, element: etree._Element, attribute: str) -> int | None:

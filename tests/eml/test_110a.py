@@ -369,3 +369,11 @@ def test_schema_validation_refuses_what_the_schema_forbids(
     )
     with pytest.raises(EmlSchemaError, match="VotingMethod"):
         read_eml(path, schemas=schemas)
+
+
+def test_an_unknown_region_category_is_refused_naming_the_attribute(shared: Path) -> None:
+    """``RegionCategory`` must be one of the kr:RegionCategoryType values."""
+    error = refusal(_variant(shared, (b'RegionCategory="GEMEENTE"', b'RegionCategory="DORP"')))
+    assert "attribute RegionCategory is 'DORP'; expected one of: DEELGEMEENTE, GEMEENTE" in str(
+        error
+    )
