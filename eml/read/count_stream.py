@@ -89,8 +89,9 @@ class _Contest:
 def _discard(element: etree._Element) -> None:
     """Free a processed element and its processed preceding siblings (iterparse hygiene)."""
     element.clear()
-    parent = element.getparent()
-    if parent is not None:
+    if element.getprevious() is not None:
+        parent = element.getparent()
+        assert parent is not None  # an element with a sibling has a parent
         while element.getprevious() is not None:
             del parent[0]
 
@@ -132,7 +133,6 @@ class CountStream:
         self._limits = limits
         self._parse = parse
         self._path: list[str] = [_EML]
-        self._depth = 1
         self._contests_started = False
         self._contest: _Contest | None = None
         self._contest_ids: set[str] = set()
@@ -179,23 +179,31 @@ class CountStream:
     # -- the walk -----------------------------------------------------------------------------
 
     def _walk(self) -> Iterator[CountItem | None]:
-        """Handle every event; yield ``None`` once at the start of Contests, then the items."""
+        """Handle every event; yield ``None`` once at the start of Contests, then the items.
+
+        Most events are below the vote groups' children (inside a Selection); they only move
+        ``depth``, which is why the loop keeps it in a local variable.
+        """
+        depth = 1  # the root's start event was consumed by the caller
+        path = self._path
         for event, element in self._events:
             if event == "start":
-                self._depth += 1
-                if self._depth <= _GROUP_LEVEL:
-                    self._path.append(element.tag)
+                depth += 1
+                if depth <= _GROUP_LEVEL:
+                    path.append(element.tag)
                     if self._start(element):
                         yield None
-                continue
-            depth = self._depth
-            self._depth = depth - 1
-            if depth == _CHILD_LEVEL and self._group is not None:
-                self._group.add(element)
-                _discard(element)
-            elif depth <= _GROUP_LEVEL:
+            elif depth > _CHILD_LEVEL:
+                depth -= 1
+            elif depth == _CHILD_LEVEL:
+                depth -= 1
+                if self._group is not None:
+                    self._group.add(element)
+                    _discard(element)
+            else:
+                depth -= 1
                 item = self._end(element)
-                self._path.pop()
+                path.pop()
                 if item is not None:
                     yield item
         self._finish()
