@@ -133,6 +133,7 @@ class CountStream:
         self._limits = limits
         self._parse = parse
         self._path: list[str] = [_EML]
+        self._election_seen = False
         self._contests_started = False
         self._contest: _Contest | None = None
         self._contest_ids: set[str] = set()
@@ -221,8 +222,16 @@ class CountStream:
                 f"{local_name(element)} is not expected inside {path[-2].rpartition('}')[2]}",
             )
         if path == _COUNT_PATH:
+            if self.header is not None:
+                raise self._reader.error(element, "the EML element has more than one Count")
             self.header = read_header(self._reader, self._root)
+        elif path == _ELECTION_PATH:
+            if self._election_seen:
+                raise self._reader.error(element, "Count has more than one Election")
+            self._election_seen = True
         elif path == _CONTESTS_PATH:
+            if self._contests_started:
+                raise self._reader.error(element, "Election has more than one Contests")
             if self._identifier is None:
                 raise self._reader.error(element, "Count has no ElectionIdentifier before Contests")
             self._contests_started = True
@@ -274,6 +283,8 @@ class CountStream:
             elif element.tag == ns.kr("Phase"):
                 self.phase = reader.enum(element, Phase, raw=element.get("PhaseCode") or "")
         elif path[:-1] == _ELECTION_PATH and element.tag == ns.eml("ElectionIdentifier"):
+            if self._identifier is not None:
+                raise reader.error(element, "Election has more than one ElectionIdentifier")
             self._identifier = read_identifier(reader, element)
         elif path == _CONTEST_PATH:
             self._close_contest(element)

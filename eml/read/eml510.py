@@ -44,14 +44,19 @@ def iter_count(
     """Open a 510 file as a :class:`CountStream`, for reading its units one at a time.
 
     The bytes are hashed, limited and parsed safely exactly as by :func:`eml.read.read_eml`.
-    Example, summing the admitted voters (D) of all polling stations without holding them::
+    The header and identifier are known as soon as this returns; the items follow in file
+    order. Example, summing the admitted voters (D) of all polling stations without holding
+    them::
 
-        stream = iter_count(path)
-        admitted = sum(
-            item.votes.votes.uncounted.get(UncountedReason.ADMITTED_VOTERS, 0)
-            for item in stream if item.kind == "unit"
-        )
-        print(stream.identifier.id, format_digest(stream.digest))
+        stream = iter_count(path, schemas=schemas)
+        admitted = 0
+        for item in stream:
+            if isinstance(item.votes, ReportingUnitVotes):
+                admitted += item.votes.votes.uncounted.get(UncountedReason.ADMITTED_VOTERS, 0)
+        print(stream.identifier.id, admitted, format_digest(stream.digest))
+
+    An error can come after some items (a truncated file): whatever was summed must then be
+    dropped, as the file as a whole is refused.
 
     :raises EmlError: for anything but a valid count file, naming the file and the problem.
     """

@@ -205,6 +205,20 @@ def test_empty_contests() -> None:
     assert "Contests has no Contest" in _refused(count_file(contests=""), EmlContentError)
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("<Contests>", "<Contests></Contests><Contests>", "more than one Contests"),
+        ("</Election>", "</Election><Election/>", "Count has more than one Election"),
+        ("</Count>", "</Count><Count/>", "more than one Count"),
+        ("<Contests>", "<ElectionIdentifier/><Contests>", "more than one ElectionIdentifier"),
+    ],
+)
+def test_repeated_containers(old: str, new: str, expected: str) -> None:
+    data = count_file().replace(old.encode(), new.encode(), 1)
+    assert expected in _refused(data, EmlContentError)
+
+
 def test_votes_outside_a_contest_are_not_skipped() -> None:
     data = count_file(contests=f"<Contest><ContestIdentifier Id='geen'/>{unit()}</Contest>{unit()}")
     assert "ReportingUnitVotes is not expected inside Contests" in _refused(data, EmlContentError)
