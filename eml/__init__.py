@@ -1,0 +1,49 @@
+"""EML_NL: the Kiesraad's XML formats, read and written safely and exactly.
+
+* :func:`read_eml` reads any supported message (110a, 110b, 230b, 510a–d, 520) into a typed
+  document (:mod:`eml.documents`), with the SHA-256 of the exact bytes; count files are read as a
+  stream (:func:`eml.read.eml510.iter_count`) so memory stays bounded.
+* :func:`write_eml` writes a document as deterministic bytes, validated when schemas are given.
+* :class:`SchemaSet` validates against the official XSDs; :mod:`eml.hash` computes and checks the
+  integrity hash printed on the paper reports; :mod:`eml.inspect` summarises a file.
+
+Everything arriving from outside goes through :mod:`eml.safe` (size limit, UTF-8 only, no
+DOCTYPE, no entities, no network). Every failure is an :class:`~eml.errors.EmlError` whose
+message is one sentence naming the file and the problem. This package imports no database or web
+code.
+"""
+
+from __future__ import annotations
+
+from eml.documents import (
+    Eml110a,
+    Eml110b,
+    Eml230b,
+    Eml510,
+    Eml520,
+    EmlDocument,
+    EmlHeader,
+    MessageType,
+)
+from eml.errors import EmlError
+from eml.read import ReadResult, read_eml
+from eml.safe import Limits
+from eml.write import write_eml
+from eml.xsd import SchemaSet
+
+__all__ = [
+    "Eml110a",
+    "Eml110b",
+    "Eml230b",
+    "Eml510",
+    "Eml520",
+    "EmlDocument",
+    "EmlError",
+    "EmlHeader",
+    "Limits",
+    "MessageType",
+    "ReadResult",
+    "SchemaSet",
+    "read_eml",
+    "write_eml",
+]

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from lxml import etree
 
@@ -33,6 +33,7 @@ __all__ = [
     "Limits",
     "ParseStream",
     "SchemaChooser",
+    "line_of",
     "local_name",
     "parse_bytes",
 ]
@@ -72,6 +73,12 @@ class Limits:
     max_candidates_per_list: int = 2_000
 
 
+def line_of(element: etree._Element | None) -> int | None:
+    """The line on which ``element`` starts, when lxml knows it."""
+    line = element.sourceline if element is not None else None
+    return line if isinstance(line, int) else None
+
+
 def local_name(element: etree._Element) -> str:
     """The local part of an element's tag (``{uri}Count`` → ``Count``)."""
     tag = element.tag
@@ -103,7 +110,8 @@ def _check_prolog(head: bytes, source: str, complete: bool) -> bytes | None:
         if rest.startswith(b"<?"):
             end = rest.find(b"?>")
             if end < 0:
-                return _more_or_fail(complete, source, "an unterminated processing instruction")
+                _fail_if_complete(complete, source, "an unterminated processing instruction")
+                return None
             declaration = rest[: end + 2]
             if declaration.startswith(b"<?xml") and declaration[5:6] in (b" ", b"\t", b"\r", b"\n"):
                 match = _ENCODING.search(declaration)
@@ -116,7 +124,8 @@ def _check_prolog(head: bytes, source: str, complete: bool) -> bytes | None:
         elif rest.startswith(b"<!--"):
             end = rest.find(b"-->")
             if end < 0:
-                return _more_or_fail(complete, source, "an unterminated comment")
+                _fail_if_complete(complete, source, "an unterminated comment")
+                return None
             pos += end + 3
         elif rest.startswith(b"<!"):
             if len(rest) < 9 and not complete:
@@ -131,29 +140,32 @@ def _check_prolog(head: bytes, source: str, complete: bool) -> bytes | None:
         elif rest.startswith(b"<"):
             end = rest.find(b">")
             if end < 0:
-                return _more_or_fail(complete, source, "an unterminated root start tag")
+                _fail_if_complete(complete, source, "an unterminated root start tag")
+                return None
             match = _ROOT_ID.search(rest[:end])
             return match.group(1) if match else b""
         else:
             raise EmlSyntaxError("does not start with an XML element", source)
 
 
-def _more_or_fail(complete: bool, source: str, what: str) -> None:
+def _fail_if_complete(complete: bool, source: str, what: str) -> None:
+    """Raise when the data is complete but ends inside ``what``; else more bytes may follow."""
     if complete:
         raise EmlSyntaxError(f"ends inside {what} before the root element", source)
-    return None
 
 
-def _new_parser_options() -> dict[str, bool]:
-    # Never resolve entities, never load a DTD, never use the network, keep libxml2's limits.
-    return {
-        "resolve_entities": False,
-        "no_network": True,
-        "load_dtd": False,
-        "dtd_validation": False,
-        "huge_tree": False,
-        "remove_comments": False,
-    }
+def _new_parser(schema: etree.XMLSchema | None) -> etree.XMLPullParser:
+    """An incremental parser that never resolves entities, loads a DTD or uses the network."""
+    return etree.XMLPullParser(
+        events=("start", "end"),
+        schema=schema,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+    )
 
 
 def _translate(error: etree.LxmlError, source: str) -> EmlError:
@@ -270,13 +282,7 @@ class ParseStream:
                     self.root_id = root_id.decode("utf-8", errors="replace")
                     schema = self._schema_for(self.root_id) if self._schema_for else None
                     schema_in_use = schema is not None
-                    options = _new_parser_options()
-                    if schema is not None:
-                        parser = etree.XMLPullParser(
-                            events=("start", "end"), schema=schema, **options
-                        )
-                    else:
-                        parser = etree.XMLPullParser(events=("start", "end"), **options)
+                    parser = _new_parser(schema)
                     chunk, head = head, b""
                 parser.feed(chunk)
                 yield from self._events(parser)
@@ -290,10 +296,11 @@ class ParseStream:
             raise _translate(error, self.source) from None
 
     def _events(self, parser: etree.XMLPullParser) -> Iterator[tuple[str, etree._Element]]:
-        for event, element in parser.read_events():
+        for event, item in parser.read_events():
+            element = cast(etree._Element, item)
             if event == "start" and element.getparent() is None:
                 docinfo = element.getroottree().docinfo
-                if docinfo.doctype or docinfo.internalDTD is not None:
+                if getattr(docinfo, "doctype", "") or docinfo.internalDTD is not None:
                     raise EmlUnsafeError("contains a document type declaration", self.source)
             yield event, element
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any, cast
 
 from lxml import etree
 
@@ -77,7 +78,7 @@ class SchemaSet:
             raise EmlSchemaError(f"has no schema for message type {message_type}", source)
         root, _ = parse_bytes(data, source=source, limits=Limits(max_bytes=max(len(data), 1)))
         if not schema.validate(root):
-            entry = schema.error_log.last_error
+            entry = cast(Any, schema.error_log).last_error
             raise EmlSchemaError(
                 f"is not valid against the EML_NL schema: {entry.message}", source, entry.line
             )

@@ -21,7 +21,7 @@ from eml.documents import EmlDocument, MessageType
 from eml.errors import EmlError, EmlTypeError
 from eml.read import eml110a, eml110b, eml230b, eml510, eml520
 from eml.read.common import Reader
-from eml.safe import Limits, ParseStream, local_name
+from eml.safe import Limits, ParseStream, line_of, local_name
 from eml.xsd import SchemaSet
 
 __all__ = ["ReadResult", "open_stream", "read_eml", "root_element"]
@@ -69,7 +69,7 @@ def root_element(
                 f"has root element {found}; an EML_NL file has root element EML in namespace "
                 f"{ns.EML}",
                 stream.source,
-                element.sourceline,
+                line_of(element),
             )
         message_id = element.get("Id") or ""
         try:
@@ -78,7 +78,7 @@ def root_element(
             raise EmlTypeError(
                 f"has EML Id {message_id!r}, which OSV does not read; expected one of {_SUPPORTED}",
                 stream.source,
-                element.sourceline,
+                line_of(element),
             ) from None
     raise EmlTypeError("has no root element", stream.source)
 

@@ -16,7 +16,7 @@ from lxml import etree
 from eml import ns
 from eml.documents import Authority, EmlHeader
 from eml.errors import EmlContentError
-from eml.safe import local_name
+from eml.safe import line_of, local_name
 from osv.model import (
     MAX_COUNT,
     ElectionCategory,
@@ -38,8 +38,7 @@ class Reader:
 
     def error(self, element: etree._Element | None, problem: str) -> EmlContentError:
         """An error about ``element`` (its line is added when known)."""
-        line = element.sourceline if element is not None else None
-        return EmlContentError(problem, self.source, line)
+        return EmlContentError(problem, self.source, line_of(element))
 
     def child(self, parent: etree._Element, tag: str) -> etree._Element:
         """The first child ``tag`` (Clark name) of ``parent``; raise when it is missing."""

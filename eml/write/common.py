@@ -7,6 +7,7 @@ UTF-8 with an XML declaration, the Kiesraad's namespace prefixes), so a file's h
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from lxml import etree
 
@@ -29,7 +30,7 @@ def new_root(message_type: MessageType | str, extra_ns: dict[str, str] | None = 
     nsmap: dict[str | None, str] = dict(ns.NSMAP)
     if extra_ns:
         nsmap.update(extra_ns)
-    root = etree.Element(ns.eml("EML"), nsmap=nsmap)
+    root = etree.Element(ns.eml("EML"), nsmap=cast(Any, nsmap))  # lxml-stubs omit None keys
     root.set("Id", str(message_type))
     root.set("SchemaVersion", "5")
     return root
