@@ -35,6 +35,7 @@ from osv.model import ElectionIdentifier, ReportingUnitVotes, VoteCounts
 __all__ = ["CountItem", "CountStream"]
 
 _EML: Final = ns.eml("EML")
+_EML_NAMESPACE: Final = f"{{{ns.EML}}}"
 _COUNT: Final = ns.eml("Count")
 _ELECTION: Final = ns.eml("Election")
 _CONTESTS: Final = ns.eml("Contests")
@@ -216,7 +217,7 @@ class CountStream:
         tag = element.tag
         parent = tuple(path[:-1])
         allowed = _ALLOWED.get(parent)
-        if allowed is not None and tag not in allowed and etree.QName(element).namespace == ns.EML:
+        if allowed is not None and tag not in allowed and tag.startswith(_EML_NAMESPACE):
             raise self._reader.error(
                 element,
                 f"{local_name(element)} is not expected inside {path[-2].rpartition('}')[2]}",

@@ -6,9 +6,13 @@ bytes), one failure mode per test case, so the message of each refusal can be re
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
 
 from eml.errors import (
     EmlContentError,
@@ -319,3 +323,48 @@ def test_utf_16() -> None:
 def test_invalid_utf_8_bytes() -> None:
     data = count_file().replace(b"Gemeentehuis", b"Gemeente\xe9huis")
     assert "UTF-8" in _refused(data, EmlSyntaxError)
+
+
+# -- any edit --------------------------------------------------------------------------------
+
+_VALUES = ["", "-1", "0", "7", "x", "1000000000", " 7 ", "geen", "blanco", "true", "0668::SB1"]
+_EDITS = st.lists(
+    st.tuples(st.integers(1, 10_000), st.integers(0, 4), st.sampled_from(_VALUES)),
+    min_size=1,
+    max_size=4,
+)
+
+
+def _edit(data: bytes, edits: list[tuple[int, int, str]]) -> bytes:
+    """Change texts and attributes, drop, repeat or move elements of a well-formed file."""
+    root = etree.fromstring(data)
+    elements = list(root.iter())[1:]
+    for index, operation, value in edits:
+        element = elements[index % len(elements)]
+        parent = element.getparent()
+        if operation == 0:
+            element.text = value
+        elif operation == 1:
+            element.set("Id" if not element.attrib else next(iter(element.attrib)), value)
+        elif parent is not None and operation == 2:
+            parent.remove(element)
+        elif parent is not None and operation == 3:
+            element.addnext(copy.deepcopy(element))
+        elif parent is not None:
+            sibling = elements[(index * 7) % len(elements)]
+            related = element in sibling.iterancestors() or sibling in element.iterancestors()
+            if sibling is not element and not related and sibling.getparent() is not None:
+                sibling.addnext(element)
+    return etree.tostring(root)
+
+
+@given(_EDITS)
+def test_any_edit_is_read_or_refused_with_an_eml_error(edits: list[tuple[int, int, str]]) -> None:
+    """Well-formed but arbitrary content never escapes as another exception type."""
+    data = _edit(count_file(), edits)
+    problem: EmlError | None = None
+    try:
+        read_eml(data, source=SOURCE)
+    except EmlError as error:
+        problem = error
+    assert problem is None or str(problem).startswith(SOURCE)
