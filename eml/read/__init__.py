@@ -21,7 +21,7 @@ from eml.documents import EmlDocument, MessageType
 from eml.errors import EmlError, EmlTypeError
 from eml.read import eml110a, eml110b, eml230b, eml510, eml520
 from eml.read.common import Reader
-from eml.safe import Limits, ParseStream, line_of, local_name
+from eml.safe import Limits, ParseStream, line_of
 from eml.xsd import SchemaSet
 
 __all__ = ["ReadResult", "open_stream", "read_eml", "root_element"]
@@ -63,8 +63,7 @@ def root_element(
         if event != "start":
             continue
         if element.tag != ns.eml("EML"):
-            namespace = etree.QName(element).namespace
-            found = f"{{{namespace}}}{local_name(element)}" if namespace else local_name(element)
+            found = str(element.tag)
             raise EmlTypeError(
                 f"has root element {found}; an EML_NL file has root element EML in namespace "
                 f"{ns.EML}",

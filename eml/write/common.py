@@ -25,7 +25,9 @@ __all__ = [
 ]
 
 
-def new_root(message_type: MessageType | str, extra_ns: dict[str, str] | None = None) -> etree._Element:
+def new_root(
+    message_type: MessageType | str, extra_ns: dict[str, str] | None = None
+) -> etree._Element:
     """An empty ``<EML Id="…" SchemaVersion="5">`` root with OSV's namespace prefixes."""
     nsmap: dict[str | None, str] = dict(ns.NSMAP)
     if extra_ns:
