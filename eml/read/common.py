@@ -186,9 +186,7 @@ def read_identifier(reader: Reader, element: etree._Element) -> ElectionIdentifi
                 else None
             ),
             domain=domain,
-            election_date=reader.date(
-                reader.child(element, ns.kr("ElectionDate")), "ElectionDate"
-            ),
+            election_date=reader.date(reader.child(element, ns.kr("ElectionDate")), "ElectionDate"),
             nomination_date=(
                 reader.date(nomination, "NominationDate") if nomination is not None else None
             ),
