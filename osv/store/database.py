@@ -146,9 +146,10 @@ class Database:
                     if name != "alembic_version"
                 ]
             if tables:
+                found = ", ".join(sorted(tables)[:5])
                 raise NotAnOsvDatabaseError(
-                    f"The database {self.safe_url} holds tables ({', '.join(sorted(tables)[:5])}) but "
-                    "no OSV schema version; point OSV_DATABASE_URL at an empty or OSV database."
+                    f"The database {self.safe_url} holds tables ({found}) but no OSV schema "
+                    "version; point OSV_DATABASE_URL at an empty or OSV database."
                 )
             self.upgrade()
             return

@@ -16,6 +16,7 @@ SQLAlchemy's exceptions raised inside the block or by ``commit`` leave the block
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from types import TracebackType
 
@@ -98,7 +99,8 @@ class UnitOfWork:
         try:
             self.session.commit()
         except SQLAlchemyError as error:
-            self.session.rollback()
+            with contextlib.suppress(SQLAlchemyError):  # the commit's error is the one to report
+                self.session.rollback()
             raise translate(error, "store the changes") from error
 
     def rollback(self) -> None:
