@@ -90,14 +90,15 @@ def import_command(
         confirm=_ask_groups if interactive else None,
         skip=no_hash_check,
     )
-    outcomes = import_files(
-        unit_of_work_factory(config),
-        files,
-        schemas=context.schemas(xsd_dir, config),
-        limits=context.limits(max_bytes, config),
-        hash_check=check,
-        actor=context.actor(),
-    )
+    with unit_of_work_factory(config) as factory:
+        outcomes = import_files(
+            factory,
+            files,
+            schemas=context.schemas(xsd_dir, config),
+            limits=context.limits(max_bytes, config),
+            hash_check=check,
+            actor=context.actor(),
+        )
     for outcome in outcomes:
         state = "imported" if outcome.status == "imported" else "already imported, unchanged"
         print(f"{outcome.path}: EML {outcome.message_type} of {outcome.election}, {state}")

@@ -22,9 +22,12 @@ def upgrade_command() -> None:
     """
     config = context.settings()
     database = open_database(config.database_url)
-    before = database.current_revision()
-    database.upgrade()
-    after = database.current_revision()
+    try:
+        before = database.current_revision()
+        database.upgrade()
+        after = database.current_revision()
+    finally:
+        database.close()
     if before == after:
         print(f"The database schema is up to date (revision {after}).")
     else:
@@ -37,6 +40,9 @@ def status_command() -> None:
     """Show which schema revision the database has and which this OSV needs."""
     config = context.settings()
     database = open_database(config.database_url)
-    print(f"database: {database.safe_url}")
-    print(f"revision: {database.current_revision() or 'empty'}")
-    print(f"needed:   {database.head_revision()}")
+    try:
+        print(f"database: {database.safe_url}")
+        print(f"revision: {database.current_revision() or 'empty'}")
+        print(f"needed:   {database.head_revision()}")
+    finally:
+        database.close()

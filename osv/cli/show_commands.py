@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -14,6 +15,8 @@ from osv.service import queries
 from osv.service.bootstrap import unit_of_work_factory
 
 __all__ = ["app"]
+
+T = TypeVar("T")
 
 app = typer.Typer(
     help="Show what is stored: elections, lists, candidates, polling stations, the audit log.",
@@ -42,15 +45,17 @@ def _jsonable(rows: list[Any]) -> list[dict[str, Any]]:
     return [{k: plain(v) for k, v in dataclasses.asdict(row).items()} for row in rows]
 
 
-def _factory() -> Any:
-    return unit_of_work_factory(context.settings())
+def _query(query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run one read query against the configured database and close it again."""
+    with unit_of_work_factory(context.settings()) as factory:
+        return query(factory, *args, **kwargs)
 
 
 @app.command("elections")
 @guarded
 def elections_command(as_json: AsJson = False) -> None:
     """The stored elections with their seats, lists, candidates and polling stations."""
-    rows = queries.elections(_factory())
+    rows = _query(queries.elections)
     if as_json:
         print_json(_jsonable(rows))
         return
@@ -93,7 +98,7 @@ def elections_command(as_json: AsJson = False) -> None:
 @guarded
 def lists_command(election: Election = None, as_json: AsJson = False) -> None:
     """The candidate lists of an election with their number of candidates."""
-    rows = queries.lists(_factory(), election)
+    rows = _query(queries.lists, election)
     if as_json:
         print_json(_jsonable(rows))
         return
@@ -119,7 +124,7 @@ def candidates_command(
     as_json: AsJson = False,
 ) -> None:
     """The candidates of an election, per list, in list order."""
-    rows = queries.candidates(_factory(), election, list_number)
+    rows = _query(queries.candidates, election, list_number)
     if as_json:
         print_json(_jsonable(rows))
         return
@@ -153,7 +158,7 @@ def _name(initials: str, first: str | None, prefix: str | None, last: str) -> st
 @guarded
 def polling_stations_command(election: Election = None, as_json: AsJson = False) -> None:
     """The polling stations of an election with their kind and number of voters."""
-    rows = queries.polling_stations(_factory(), election)
+    rows = _query(queries.polling_stations, election)
     if as_json:
         print_json(_jsonable(rows))
         return
@@ -184,7 +189,7 @@ def audit_command(
     as_json: AsJson = False,
 ) -> None:
     """The audit log (append-only), oldest first."""
-    rows = queries.audit_events(_factory(), election, limit=last)
+    rows = _query(queries.audit_events, election, limit=last)
     if as_json:
         print_json(_jsonable(rows))
         return
@@ -198,7 +203,9 @@ def audit_command(
                     r.actor,
                     r.event,
                     r.election or "",
-                    ", ".join(f"{k}={v}" for k, v in sorted(r.data.items()) if k not in ("sha256", "path")),
+                    ", ".join(
+                        f"{k}={v}" for k, v in sorted(r.data.items()) if k not in ("sha256", "path")
+                    ),
                 ]
                 for r in rows
             ],

@@ -29,6 +29,12 @@ class UnitOfWorkFactory:
         """Close the database's connections (at the end of a process or test)."""
         self.database.close()
 
+    def __enter__(self) -> UnitOfWorkFactory:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
 
 def unit_of_work_factory(settings: Settings) -> UnitOfWorkFactory:
     """Open the database of ``settings`` and make sure its schema is this OSV's.
