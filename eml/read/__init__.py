@@ -21,7 +21,7 @@ from eml.documents import EmlDocument, MessageType
 from eml.errors import EmlError, EmlTypeError
 from eml.read import eml110a, eml110b, eml230b, eml510, eml520
 from eml.read.common import Reader
-from eml.safe import Limits, ParseStream, line_of
+from eml.safe import Limits, ParseStream, line_of, local_name
 from eml.xsd import SchemaSet
 
 __all__ = ["ReadResult", "open_stream", "read_eml", "root_element"]
@@ -82,6 +82,28 @@ def root_element(
     raise EmlTypeError("has no root element", stream.source)
 
 
+#: The element that carries each message's content, directly under the root.
+_PAYLOADS: dict[str, tuple[str, ...]] = {
+    ns.eml("ElectionEvent"): ("110a", "110b"),
+    ns.eml("CandidateList"): ("230b",),
+    ns.eml("Count"): ("510a", "510b", "510c", "510d"),
+    ns.eml("Result"): ("520",),
+}
+
+
+def _check_payload(root: etree._Element, message_type: MessageType, source: str) -> None:
+    """Refuse a file whose content belongs to another message than its ``Id`` says."""
+    for child in root:
+        types = _PAYLOADS.get(str(child.tag))
+        if types is not None and message_type.value not in types:
+            raise EmlTypeError(
+                f"says it is EML {message_type.value} (Id on the root element) but holds "
+                f"{local_name(child)}, the content of EML {' or '.join(types)}",
+                source,
+                line_of(child),
+            )
+
+
 def read_eml(
     data: Path | str | bytes | BinaryIO,
     *,
@@ -115,6 +137,7 @@ def read_eml(
         else:
             for _ in events:
                 pass
+            _check_payload(root, message_type, stream.source)
             match message_type:
                 case MessageType.ELECTION_DEFINITION:
                     document = eml110a.from_root(reader, root)
