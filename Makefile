@@ -42,7 +42,7 @@ pytest: $(STAMP)
 
 ## audit: the property-based suite with many examples (for external auditors)
 audit: $(STAMP)
-	HYPOTHESIS_PROFILE=audit $(BIN)/pytest -q -n auto tests -m "not postgres" -k "propert or roundtrip"
+	HYPOTHESIS_PROFILE=audit $(BIN)/pytest -q -n auto tests
 
 ## bench: performance measurements (ratios against a baseline measured in the same run)
 bench: $(STAMP)
