@@ -16,7 +16,7 @@ def test_a_file_whose_content_contradicts_its_id_is_refused_for_that(shared: Pat
     """The Kiesraad's sample with root Id 110a around candidate lists (a 230b payload)."""
     path = shared / "eml-nl/samples/abacus-tests/eml230b_invalid_document_type.eml.xml"
     with pytest.raises(
-        EmlTypeError, match="says it is EML 110a .* holds CandidateList, the content of EML 230b"
+        EmlTypeError, match=r"says it is EML 110a .* holds CandidateList, the content of EML 230b"
     ):
         read_eml(path)
 
