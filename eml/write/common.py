@@ -20,6 +20,7 @@ __all__ = [
     "new_root",
     "sub",
     "to_bytes",
+    "write_contest",
     "write_header",
     "write_identifier",
 ]
@@ -99,6 +100,15 @@ def write_identifier(
     if with_nomination_date and identifier.nomination_date is not None:
         sub(element, ns.kr("NominationDate"), identifier.nomination_date.isoformat())
     return element
+
+
+def write_contest(parent: etree._Element, contest_id: str, name: str | None) -> etree._Element:
+    """A ``Contest`` with its ``ContestIdentifier`` (and ``ContestName`` when given)."""
+    contest = sub(parent, ns.eml("Contest"))
+    identifier = sub(contest, ns.eml("ContestIdentifier"), attributes={"Id": contest_id})
+    if name is not None:
+        sub(identifier, ns.eml("ContestName"), name)
+    return contest
 
 
 def to_bytes(root: etree._Element) -> bytes:

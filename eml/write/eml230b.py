@@ -24,7 +24,7 @@ from lxml import etree
 from eml import ns
 from eml.documents import Eml230b
 from eml.write.candidate import write_candidate
-from eml.write.common import new_root, sub, write_header, write_identifier
+from eml.write.common import new_root, sub, write_contest, write_header, write_identifier
 from eml.write.common import to_bytes as serialise
 from osv.model import CandidateList, Contest
 
@@ -46,10 +46,7 @@ def to_bytes(document: Eml230b) -> bytes:
 
 
 def _write_contest(election: etree._Element, contest: Contest) -> None:
-    element = sub(election, ns.eml("Contest"))
-    identifier = sub(element, ns.eml("ContestIdentifier"), attributes={"Id": contest.id})
-    if contest.name is not None:
-        sub(identifier, ns.eml("ContestName"), contest.name)
+    element = write_contest(election, contest.id, contest.name)
     for candidate_list in contest.lists:
         _write_list(element, candidate_list)
 

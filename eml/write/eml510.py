@@ -32,7 +32,7 @@ from lxml import etree
 
 from eml import ns
 from eml.documents import Eml510, MessageType
-from eml.write.common import new_root, sub, write_header, write_identifier
+from eml.write.common import new_root, sub, write_contest, write_header, write_identifier
 from eml.write.common import to_bytes as serialise
 from osv.model import RejectedReason, ReportingUnitVotes, UncountedReason, VoteCounts
 
@@ -92,10 +92,7 @@ def _build(document: Eml510, *, with_units: bool) -> etree._Element:
                 "reporting units; the 510 schema requires a TotalVotes, or exactly one "
                 "ReportingUnitVotes without one"
             )
-        element = sub(contests, ns.eml("Contest"))
-        identifier = sub(element, ns.eml("ContestIdentifier"), None, {"Id": contest.contest_id})
-        if contest.contest_name is not None:
-            sub(identifier, ns.eml("ContestName"), contest.contest_name)
+        element = write_contest(contests, contest.contest_id, contest.contest_name)
         if contest.total is not None:
             _vote_group(sub(element, ns.eml("TotalVotes")), contest.total)
         if with_units:

@@ -22,7 +22,7 @@ from lxml import etree
 from eml import ns
 from eml.documents import Eml520
 from eml.write.candidate import write_candidate
-from eml.write.common import new_root, sub, write_header, write_identifier
+from eml.write.common import new_root, sub, write_contest, write_header, write_identifier
 from eml.write.common import to_bytes as serialise
 from osv.model import ContestResult, ListResult
 
@@ -41,10 +41,7 @@ def to_bytes(document: Eml520) -> bytes:
 
 
 def _write_contest(election: etree._Element, contest: ContestResult) -> None:
-    element = sub(election, ns.eml("Contest"))
-    identifier = sub(element, ns.eml("ContestIdentifier"), attributes={"Id": contest.contest_id})
-    if contest.contest_name is not None:
-        sub(identifier, ns.eml("ContestName"), contest.contest_name)
+    element = write_contest(election, contest.contest_id, contest.contest_name)
     for list_result in contest.lists:
         _write_list(element, list_result)
 
