@@ -12,8 +12,8 @@ allocation, so the reader refuses it, one rule at a time, in this order:
 4. ``kr:PreferenceThreshold``, ``kr:NominationDate`` and ``kr:ElectionTree`` are present;
 5. the subcategory fits the seats (GR1/AB1 below 19 seats, GR2/AB2 from 19) or, for PS, the number
    of kieskringen (PS1 one, PS2 several): :func:`osv.model.rules.expected_subcategory`;
-6. the preference threshold is the one of Kieswet P 15(2): 50 % of the quota below 19 seats,
-   otherwise 25 % (:func:`osv.model.rules.expected_preference_threshold`);
+6. the preference threshold is the one of Kieswet P 15: 50 % of the quota for a municipal
+   council below 19 seats, otherwise 25 % (:func:`osv.model.rules.expected_preference_threshold`);
 7. the nomination date comes before the election date;
 8. the tree has a region with the centraal stembureau (committee CSB): the GEMEENTE region for a
    municipal council, the STAAT region for a national election;
@@ -132,8 +132,8 @@ def check_definition(
         raise reader.error(
             election,
             "the election definition has no kr:PreferenceThreshold: expected "
-            f"{expected_preference_threshold(seats)} (percent of the quota, Kieswet P 15(2)), "
-            "found none",
+            f"{expected_preference_threshold(category, seats)} (percent of the quota, "
+            "Kieswet P 15), found none",
         )
     assert threshold_element is not None
     if identifier.nomination_date is None:
@@ -150,12 +150,13 @@ def check_definition(
         )
     assert tree_element is not None
     _check_subcategory_fits(reader, identifier_element, identifier, seats, tree)
-    required = expected_preference_threshold(seats)
+    required = expected_preference_threshold(category, seats)
     if threshold != required:
         size = f"fewer than {SMALL_BODY_SEATS}" if seats < SMALL_BODY_SEATS else "19 or more"
         raise reader.error(
             threshold_element,
-            f"kr:PreferenceThreshold does not fit {seats} seats ({size}, Kieswet P 15(2)): "
+            f"kr:PreferenceThreshold does not fit {category.value} with {seats} seats "
+            f"({size}, Kieswet P 15): "
             f"expected {required}, found {threshold}",
         )
     if identifier.nomination_date >= identifier.election_date:

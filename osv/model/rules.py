@@ -17,7 +17,8 @@ __all__ = [
 ]
 
 #: Bodies with fewer seats than this use the rules for small bodies: largest remainders for the
-#: residual seats (Kieswet P 8) and a preference threshold of 50 % (Kieswet P 15(2)).
+#: residual seats (Kieswet P 8) and, for municipal councils, a preference threshold of 50 %
+#: (Kieswet P 15(2)).
 SMALL_BODY_SEATS = 19
 
 #: Allowed number of seats per category, where the law fixes it.
@@ -37,13 +38,18 @@ def seat_range(category: ElectionCategory) -> tuple[int, int]:
     return _SEAT_RANGES.get(category, _DEFAULT_SEAT_RANGE)
 
 
-def expected_preference_threshold(seats: int) -> int:
-    """The preference threshold (voorkeursdrempel) in percent of the quota, Kieswet P 15(2).
+def expected_preference_threshold(category: ElectionCategory, seats: int) -> int:
+    """The preference threshold (voorkeursdrempel) in percent of the quota, Kieswet P 15.
 
-    A candidate is elected by preference votes with more than 25 % of the quota, or 50 % when
-    fewer than 19 seats are to be filled.
+    P 15(1): a candidate is elected by preference votes with more than 25 % of the quota.
+    P 15(2): "Indien het aantal bij de verkiezing van de leden van de gemeenteraad te verdelen
+    zetels minder dan negentien bedraagt", half the quota (50 %) is used instead. The exception
+    names the municipal council only, so a water board (AB) with fewer than 19 seats keeps 25 %
+    (the Kiesraad's Abacus uses 50 % there; the text of the law is followed here).
     """
-    return 50 if seats < SMALL_BODY_SEATS else 25
+    if category is ElectionCategory.GR and seats < SMALL_BODY_SEATS:
+        return 50
+    return 25
 
 
 def expected_subcategory(

@@ -53,12 +53,13 @@ INVALID: dict[str, tuple[type[EmlError], str]] = {
     ),
     "eml110a_invalid_election_mismatch_preference_threshold.eml.xml": (
         EmlContentError,
-        "kr:PreferenceThreshold does not fit 45 seats (19 or more, Kieswet P 15(2)): "
+        "kr:PreferenceThreshold does not fit GR with 45 seats (19 or more, Kieswet P 15): "
         "expected 25, found 50",
     ),
     "eml110a_invalid_election_mismatch_preference_threshold_small_election.eml.xml": (
         EmlContentError,
-        "kr:PreferenceThreshold does not fit 9 seats (fewer than 19, Kieswet P 15(2)): "
+        "kr:PreferenceThreshold does not fit GR with 9 seats (fewer than 19, "
+        "Kieswet P 15): "
         "expected 50, found 25",
     ),
     "eml110a_invalid_election_missing_election_tree.eml.xml": (
@@ -134,7 +135,9 @@ def test_every_valid_definition_is_read_with_a_threshold_and_a_csb(
 ) -> None:
     """All real and sample definitions are accepted; the threshold follows from the seats."""
     election = read_definition(shared / relative).election
-    assert election.preference_threshold == expected_preference_threshold(election.number_of_seats)
+    assert election.preference_threshold == expected_preference_threshold(
+        election.identifier.category, election.number_of_seats
+    )
     assert election.regions_with(CommitteeCategory.CSB)
 
 
@@ -274,6 +277,30 @@ def test_a_nomination_date_after_the_election_is_refused(shared: Path) -> None:
     """Nomination day comes weeks before polling day; the reverse is a broken definition."""
     error = refusal(_variant(shared, (b"2022-01-31", b"2022-04-01")))
     assert "kr:NominationDate must come before kr:ElectionDate 2022-03-16: expected an earlier" in (
+        str(error)
+    )
+
+
+def _small_water_board(shared: Path, threshold: bytes) -> bytes:
+    """The AB test definition of the Kiesraad, cut down to 17 seats."""
+    data = (shared / "eml-nl/samples/abacus-tests/eml110a_test_AB.eml.xml").read_bytes()
+    for old, new in (
+        (b"<kr:NumberOfSeats>45<", b"<kr:NumberOfSeats>17<"),
+        (b">AB2<", b">AB1<"),
+        (b"<kr:PreferenceThreshold>25<", b"<kr:PreferenceThreshold>" + threshold + b"<"),
+    ):
+        assert old in data, old
+        data = data.replace(old, new)
+    return data
+
+
+def test_a_small_water_board_keeps_the_threshold_of_25_percent(shared: Path) -> None:
+    """Kieswet P 15(2) halves the quota only for a gemeenteraad of fewer than 19 seats; an
+    algemeen bestuur of 17 seats has a threshold of 25 %, and 50 % is refused."""
+    definition = read_definition(_small_water_board(shared, b"25")).election
+    assert definition.preference_threshold == 25
+    error = refusal(_small_water_board(shared, b"50"))
+    assert "does not fit AB with 17 seats (fewer than 19, Kieswet P 15): expected 25" in (
         str(error)
     )
 

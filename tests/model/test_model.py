@@ -105,12 +105,24 @@ def test_person_names_read_as_on_the_ballot() -> None:
     assert PersonName(initials="D.", last_name="Yeşilgöz").full == "D. Yeşilgöz"
 
 
-@pytest.mark.parametrize(("seats", "threshold"), [(9, 50), (17, 50), (18, 50), (19, 25), (45, 25)])
-def test_preference_threshold_is_50_below_19_seats_and_25_from_19(
-    seats: int, threshold: int
+@pytest.mark.parametrize(
+    ("category", "seats", "threshold"),
+    [
+        (ElectionCategory.GR, 9, 50),
+        (ElectionCategory.GR, 18, 50),
+        (ElectionCategory.GR, 19, 25),
+        (ElectionCategory.GR, 45, 25),
+        (ElectionCategory.AB, 18, 25),
+        (ElectionCategory.AB, 26, 25),
+        (ElectionCategory.PS, 39, 25),
+        (ElectionCategory.TK, 150, 25),
+    ],
+)
+def test_preference_threshold_is_half_the_quota_only_for_small_councils(
+    category: ElectionCategory, seats: int, threshold: int
 ) -> None:
-    """Kieswet P 15(2): 50 % of the quota for fewer than 19 seats, otherwise 25 %."""
-    assert expected_preference_threshold(seats) == threshold
+    """Kieswet P 15: 25 % of the quota; P 15(2): 50 % for a gemeenteraad of fewer than 19 seats."""
+    assert expected_preference_threshold(category, seats) == threshold
 
 
 def test_subcategory_follows_seats_and_districts() -> None:

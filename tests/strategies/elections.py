@@ -230,7 +230,7 @@ def election_definitions(
         voting_method="SPV",
         max_votes=draw(st.none() | st.integers(1, 1000)),
         number_of_seats=seats,
-        preference_threshold=expected_preference_threshold(seats),
+        preference_threshold=expected_preference_threshold(category, seats),
         tree=tree,
         registered_parties=tuple(draw(st.lists(_registered_parties, max_size=4))),
     )
