@@ -235,6 +235,10 @@ class _Election:
         self.seats[target] += 1
         self.steps.append(ForfeitStep(self.party.number, source, target, seat_number))
         self.warnings.append("p16_2_seat_moved")
+        if len(person.appearances) == 1:
+            # P 16 speaks of a person "die op meer dan één lijst voorkomt"; for a person on one
+            # list of a group the same rule is applied (P 15(1) elects at group level).
+            self.warnings.append("p16_2_person_on_one_list")
         self._record_preference(person, target, "moved_seat", lot, True)
 
     def _record_preference(
