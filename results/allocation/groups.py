@@ -105,17 +105,18 @@ def allocate_districts(
     lists: dict[int, tuple[DistrictListResult, ...]] = {}
     required: LotRequired | None = None
     unresolved: list[str] = []
+    for party in election.parties:  # one list: it takes the party's seats (P 2(1))
+        if party.type is not ListType.GROUP:
+            orders[party.number] = ()
+            list_seats[party.number] = {party.lists[0].list_id: party_seats[party.number]}
     try:
         for party in election.parties:  # P 12, P 13 for every group first
-            seats = party_seats[party.number]
             if party.type is ListType.GROUP:
+                seats = party_seats[party.number]
                 group, order = distribute_group_seats(party.number, party.lists, seats, lots, steps)
                 groups[party.number] = group
                 orders[party.number] = order
                 list_seats[party.number] = {item.list_id: item.seats for item in group.lists}
-            else:
-                orders[party.number] = ()
-                list_seats[party.number] = {party.lists[0].list_id: seats}
         for party in election.parties:  # then P 15 to P 19
             lists[party.number] = elect_candidates(
                 party,

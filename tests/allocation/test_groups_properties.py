@@ -232,9 +232,9 @@ def national_election(seed: int = 2026) -> tuple[MultiDistrictInput, dict[int, i
                 lists.append(_list(rng, tuple(range(part * 5 + 1, part * 5 + 6)), keys, weight))
             parties.append(group(number, *lists))
         else:
-            districts = tuple(range(1, 21)) if number <= 16 else (number - 16,)
+            covered = tuple(range(1, 21)) if number <= 16 else (number - 16,)
             keys = [f"{number}-{i}" for i in range(80)]
-            parties.append(single(number, _list(rng, districts, keys, weight)))
+            parties.append(single(number, _list(rng, covered, keys, weight)))
     districts = election(150, *parties)
     votes = {p.number: sum(lst.votes for lst in p.lists) for p in parties}
     return districts, _highest_averages(votes, 150)

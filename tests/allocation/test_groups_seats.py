@@ -241,6 +241,7 @@ def test_through_allocate_districts_a_group_tie_asks_a_lot_and_replays() -> None
     assert first.status == "lots_required"
     assert first.lots_required is not None
     assert first.lots_required.kind is LotKind.GROUP_LR
+    assert seats_per_list(first, 2) == {1: 13}  # what is known is shown while the lot is drawn
 
     done = complete(districts, {1: 7, 2: 13}, min)
     assert done.status == "complete"
