@@ -16,7 +16,7 @@ list the person counts as elected:
    votes; the seats that frees are filled again in list order, and this repeats until every
    seat has its own person.
 5. P 19: per list, the ranking for succession; P 18 does not apply to it (P 19(4)), so a person
-   stays in the ranking of every list they stand on.
+   stays in the ranking of every list they stand on (:mod:`results.allocation.groups_ranking`).
 
 A set of identical lists or a standalone list is the same computation with one list: then P 16
 and P 18 never apply and the rules are those of a single list.
@@ -30,6 +30,7 @@ from fractions import Fraction
 from typing import Literal
 
 from results.allocation.groups_lots import LotCursor, Unresolved
+from results.allocation.groups_ranking import rank_list
 from results.allocation.groups_seats import AwardOrder
 from results.allocation.groups_trace import (
     DuplicateStep,
@@ -188,11 +189,15 @@ class _Election:
         )
 
     def _place(self, person: GroupPerson, lot: LotOutcome | None) -> _Placement:
-        """P 16(1): "[...] geldt een aldus gekozen kandidaat die op meer dan één lijst voorkomt,
-        als gekozen op de lijst waarop het grootste aantal stemmen op hem is uitgebracht, mits
-        aan die lijst voldoende zetels zijn toegewezen. Voor zover aantallen gelijk zijn, geldt
-        hij als gekozen op de lijst, ingeleverd voor de kieskring met het laagste nummer."
-        When that list has no seat left, the next of the person's lists by votes that has one.
+        """P 16(1), in the English text of the law as of 2025 (the Dutch text was not at hand):
+        "In the case of a group of lists, if a candidate thus elected is listed on more than one
+        list, that candidate will be considered elected on the list on which they received the
+        largest number of votes, provided that sufficient seats have been allocated to that
+        list. If the numbers are equal, they will be considered elected on the list submitted
+        for the constituency with the lowest number."
+
+        When that list has no seat left, the person takes a seat on the next of their lists by
+        votes that has one: P 16(2) speaks of "none of the lists", so the other lists count too.
         """
         choices = sorted(person.appearances, key=lambda a: (-a.votes, a.list_id))
         several = len(choices) > 1
@@ -205,11 +210,16 @@ class _Election:
         return "moved_seat"
 
     def _move_seat(self, person: GroupPerson, target: int, lot: LotOutcome | None) -> None:
-        """P 16(2): "Indien geen van de lijsten waarop de gekozen kandidaat voorkomt voldoende
-        zetels heeft, wordt hem niettemin een zetel toegewezen op de lijst waarop het grootste
-        aantal stemmen op hem is uitgebracht en vervalt de zetel die het laatst aan een van de
-        lijsten van de groep is toegewezen met toepassing van artikel P 12 of P 13." (English
-        text of the law as of 2025; the Dutch wording is paraphrased from it.)"""
+        """P 16(2), in the English text of the law as of 2025: "If none of the lists on which the
+        elected candidate is listed has sufficient seats, they will nevertheless be allocated a
+        seat on the list on which they received the largest number of votes, and the seat that
+        was last allocated to one of the group's lists pursuant to Article P 12 or P 13 will be
+        forfeited."
+
+        The law does not say which seat lapses when there is none after the full seats, when the
+        last step gave seats to several lists at once, or when the last seat is already taken by
+        a person elected by preference: then the outcome is :class:`Unresolved`.
+        """
         if not self.order:
             raise Unresolved(
                 "p16_2_no_seat_to_take",
@@ -270,10 +280,10 @@ class _Election:
     # --- P 17, P 18 -------------------------------------------------------------------------
 
     def list_order(self) -> None:
-        """P 17: "De aan lijsten, al dan niet deel uitmakend van een lijstengroep, toegewezen
-        zetels die na toepassing van de artikelen P 15 en P 16 nog niet aan een kandidaat zijn
-        toegewezen, worden toegewezen aan de nog niet gekozen kandidaten van de desbetreffende
-        lijsten in de volgorde van de lijst." (English text of the law as of 2025, paraphrased.)
+        """P 17, in the English text of the law as of 2025: "The seats allocated to lists, whether
+        or not part of a group of lists, that have not yet been allocated to a candidate after
+        application of Articles P 15 and P 16, will be allocated to the candidates not yet
+        elected on the relevant lists in the order of the list."
 
         P 18(1)-(3): "Betreft het een lijstengroep, dan geldt, indien een kandidaat met toepassing
         van artikel P 17 op meer dan één lijst van de lijstengroep gekozen is, die kandidaat als
@@ -369,34 +379,20 @@ class _Election:
                 districts=district_list.districts,
                 seats=self.seats[district_list.list_id],
                 elected=tuple(self.elected[district_list.list_id]),
-                ranking=(ranking := self._ranking(district_list, is_group)),
+                ranking=(
+                    ranking := rank_list(
+                        district_list,
+                        self.elected[district_list.list_id],
+                        self.by_key,
+                        self.by_preference,
+                        self.threshold,
+                        ranked=bool(self.elected[district_list.list_id])
+                        or (is_group and self.party_seats > 0),
+                    )
+                ),
                 ranking_changed=ranking
                 != tuple(candidate.position for candidate in district_list.candidates),
                 unfilled=max(0, self._free(district_list.list_id)),
             )
             for district_list in self.lists
         )
-
-    def _ranking(self, district_list: DistrictList, is_group: bool) -> tuple[int, ...]:
-        """P 19(1)-(3): first those elected by preference on this list in the order their seats
-        were given; then the candidates of the list who "op de gezamenlijke lijsten waarop zij
-        voorkomen" exceed the threshold but were not elected by preference, by those votes (equal:
-        list order); then the others in list order. Deceased candidates are left out (P 19a).
-
-        P 19(4): P 18 does not apply to the ranking, so a person elected on another list keeps
-        their place here. P 19(5): a list without elected candidates that is not part of a group
-        with seats keeps its list order (19 seats or more, always so for TK and PS).
-        """
-        living = [c for c in district_list.candidates if not c.deceased]
-        if not self.elected[district_list.list_id] and not (is_group and self.party_seats > 0):
-            return tuple(c.position for c in living)
-        first = [e.position for e in self.elected[district_list.list_id] if e.by == "preference"]
-        second = [
-            c.position
-            for c in sorted(living, key=lambda c: (-self.by_key[c.key].votes, c.position))
-            if self.by_key[c.key].votes > self.threshold
-            and self.by_key[c.key].number not in self.by_preference
-        ]
-        placed = set(first) | set(second)
-        rest = [c.position for c in living if c.position not in placed]
-        return tuple(first + second + rest)

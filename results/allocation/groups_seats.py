@@ -163,10 +163,15 @@ class _Walk:
         hebben. Hierbij worden lijsten die geen overschot hebben, geacht lijsten te zijn met het
         kleinste overschot. Indien overschotten gelijk zijn, beslist zo nodig het lot."
 
-        A list that has no living candidate left without a seat is passed over (P 13(1): the
-        seat goes "to one of the other lists of the group containing candidates to whom no seat
-        has been awarded"); this gives the same seats as first giving the seat and then passing
-        it on, without asking a lot for a tie with a list that could not take the seat.
+        A list that has no living candidate left without a seat is passed over. P 13(1), in an
+        English translation of the text before 2017 (the current text was not at hand; it then
+        also named the abolished list combinations of P 11): "If the application of section P 11
+        or section P 12 would result in the award of more seats to a list than there are
+        candidates, the remaining seat or seats shall pass, by the continued application of
+        such provisions, to one of the other lists in the combination or group containing
+        candidates to whom no seat has been awarded." Passing a list over gives the same seats
+        as giving it the seat and passing the seat on, without asking a lot for a tie with a
+        list that could not take the seat.
         """
         while to_give > 0:
             eligible = [
@@ -211,9 +216,13 @@ class _Walk:
             to_give -= len(winners)
 
     def highest_averages(self, to_give: int, lots: LotCursor, steps: list[GroupStep]) -> None:
-        """P 13(2): seats still left after every list had its remainder seat go by highest
-        averages among the lists of the group with candidates left ("volgens het stelsel van de
-        grootste gemiddelden als bedoeld in artikel P 7, eerste lid"); averages compare exactly.
+        """P 13(2), same translation: "If there are still seats to be allocated after subsection
+        1 has been applied, they shall be allocated in accordance with the system of the highest
+        averages as referred to in section P 7, subsection 1."
+
+        Read as: among the lists of the group that still have candidates without a seat (the
+        group holds the seats; P 10 already kept from it the seats it cannot fill). Averages
+        votes / (seats + 1) compare exactly; equal averages that do not fit ask for a lot.
         """
         while to_give > 0:
             eligible = [i for i in self.ids if self._has_room(i)]

@@ -13,9 +13,10 @@ kieskring where it takes part. Kieswet H 11 sorts those lists (BWBR0004627):
 
 A "district list" below is one list of a party, or one set of identical lists: it covers one or
 more kieskringen and is identified by the lowest of them (``list_id``), which is the number the
-law uses to break ties ("de lijst, ingeleverd voor de kieskring met het laagste nummer", P 16,
-P 18). A person is identified across the lists of a party by ``key`` (the EML ShortCode or the
-full name), because the same candidate may stand on several lists of a group.
+law uses to break ties ("de lijst, ingeleverd voor de kieskring met het laagste nummer", P 18(1);
+P 16(1) has the same rule). A person is identified across the lists of a party by ``key`` (the
+EML ShortCode or the full name), because the same candidate may stand on several lists of a
+group.
 
 Everything is exact: ``int`` votes and seats, ``Fraction`` quotas and remainders.
 """
@@ -59,8 +60,9 @@ class DistrictCandidate:
     :param position: the candidate's number on this list (1, 2, ...), the list order.
     :param key: who the person is, the same on every list of the party where they stand.
     :param votes: the votes cast on them on this list; for a set of identical lists, summed
-        over its kieskringen ("telt het centraal stembureau ... het aantal op elke kandidaat van
-        die gelijkluidende lijsten uitgebrachte stemmen", P 2(2)); see :func:`sum_over_districts`.
+        over its kieskringen (P 2(2): "The central electoral committee shall count the total
+        number of votes and the number of votes cast for each candidate from these identical
+        lists", English text as of 2025); see :func:`sum_over_districts`.
     :param deceased: registered as deceased (P 19a): the votes still count for the list.
     """
 
