@@ -260,7 +260,7 @@ def test_when_the_seat_to_move_is_taken_the_result_is_unresolved() -> None:
 def test_equal_preference_votes_for_the_last_seat_ask_for_a_lot() -> None:
     """Filler 8,160, 10 seats: quota 10,000 / 10 = 1,000, threshold 250.
 
-    Kieskring 1: T 1,000, X 300, Y 100 (1,400); kieskring 2: Y 200, Z 240 (440). Group of 2
+    Kieskring 1: T 1,000, X 300, Y 100 (1,400); kieskring 2: Z 240, Y 200 (440). Group of 2
     seats: group quota 1,840 / 2 = 920; full seats 1 and 0, remainders 480 and 440: seats 2, 0.
 
     Preference: T 1,000 first; X (300 on kieskring 1) and Y (100 + 200 = 300 on both lists)
@@ -271,7 +271,7 @@ def test_equal_preference_votes_for_the_last_seat_ask_for_a_lot() -> None:
     groep = group(
         1,
         dlist(1, ("T", 1000), ("X", 300), ("Y", 100)),
-        dlist(2, ("Y", 200), ("Z", 240)),
+        dlist(2, ("Z", 240), ("Y", 200)),
     )
     districts = election(10, groep, filler(2, 8160))
     first = allocate_districts(districts, {1: 2, 2: 8})
@@ -289,6 +289,25 @@ def test_equal_preference_votes_for_the_last_seat_ask_for_a_lot() -> None:
     assert drawn.lots_used == (LotOutcome(LotKind.CANDIDATE_PREFERENCE, 3, 1),)
     assert elected(drawn, 1) == {1: [("T", P), ("Y", P)], 2: []}
     assert allocate_districts(drawn_input(districts, drawn.lots_used), {1: 2, 2: 8}) == drawn
+
+
+def test_a_list_of_a_group_with_seats_is_ranked_even_without_seats_p19_5() -> None:
+    """The same election, X drawn. Y (300 on both lists together) passes the threshold but is
+    not elected: on kieskring 1 (T and X elected by preference) Y stays third; the list of
+    kieskring 2 has no seat, but its group has, so it is ranked too (P 19(5)): Y, at position 2,
+    comes before Z (240, below the threshold)."""
+    groep = group(
+        1,
+        dlist(1, ("T", 1000), ("X", 300), ("Y", 100)),
+        dlist(2, ("Z", 240), ("Y", 200)),
+    )
+    result = complete(election(10, groep, filler(2, 8160)), {1: 2, 2: 8}, min)
+    assert elected(result, 1) == {1: [("T", P), ("X", P)], 2: []}
+    lists = party(result, 1).lists
+    assert [(item.ranking, item.ranking_changed) for item in lists] == [
+        ((1, 2, 3), False),
+        ((2, 1), True),
+    ]
 
 
 def test_a_list_left_without_candidates_is_reported_not_filled_p18() -> None:
