@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from osv.model import ListType
-from results.allocation.groups_candidates import elect_candidates
+from results.allocation.groups_candidates import Unresolved, elect_candidates
 from results.allocation.groups_input import (
     party_allocation_input,
     party_list,
@@ -34,7 +34,6 @@ from results.allocation.groups_input import (
     persons_of,
     validate,
 )
-from results.allocation.groups_lots import LotCursor, LotsNeeded, Unresolved
 from results.allocation.groups_seats import AwardOrder, distribute_group_seats
 from results.allocation.groups_trace import GroupSeatStep, GroupStep, PartyVotesStep
 from results.allocation.groups_types import (
@@ -47,6 +46,7 @@ from results.allocation.groups_types import (
     PartyLists,
     PartyResult,
 )
+from results.allocation.lots import LotBook, LotsNeeded
 from results.allocation.types import AllocationError, LotRequired
 
 __all__ = [
@@ -97,7 +97,7 @@ def allocate_districts(
     percent = election.preference_threshold or PREFERENCE_THRESHOLD_PERCENT
     threshold = quota * percent / 100
 
-    lots = LotCursor(election.lots)
+    lots = LotBook(election.lots)
     warnings: list[str] = []
     groups: dict[int, GroupSeats] = {}
     list_seats: dict[int, dict[int, int]] = {}
@@ -128,7 +128,7 @@ def allocate_districts(
                 steps,
                 warnings,
             )
-        lots.check_all_used()
+        lots.finish()
     except LotsNeeded as stop:
         required = stop.required
     except Unresolved as stop:

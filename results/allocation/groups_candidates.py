@@ -29,7 +29,6 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Literal
 
-from results.allocation.groups_lots import LotCursor, Unresolved
 from results.allocation.groups_ranking import rank_list
 from results.allocation.groups_seats import AwardOrder
 from results.allocation.groups_trace import (
@@ -47,12 +46,26 @@ from results.allocation.groups_types import (
     GroupPerson,
     PartyLists,
 )
+from results.allocation.lots import LotBook
 from results.allocation.types import LotKind, LotOutcome, LotRequired
 
-__all__ = ["elect_candidates"]
+__all__ = ["Unresolved", "elect_candidates"]
 
 _By = Literal["preference", "list_order"]
 _Placement = Literal["most_votes", "other_list", "moved_seat"]
+
+
+class Unresolved(Exception):  # noqa: N818 - a stop signal, turned into a result by the caller
+    """The law gives no answer for this case; carries a stable code and an explanation.
+
+    :func:`results.allocation.groups.allocate_districts` returns it as ``status ==
+    "unresolved"``: the central polling station must contact the Kiesraad.
+    """
+
+    def __init__(self, code: str, explanation: str) -> None:
+        super().__init__(f"{code}: {explanation}")
+        self.code = code
+        self.explanation = explanation
 
 
 def elect_candidates(
@@ -61,7 +74,7 @@ def elect_candidates(
     list_seats: Mapping[int, int],
     award_order: AwardOrder,
     threshold: Fraction,
-    lots: LotCursor,
+    lots: LotBook,
     steps: list[GroupStep],
     warnings: list[str],
 ) -> tuple[DistrictListResult, ...]:
@@ -135,7 +148,7 @@ class _Election:
 
     # --- P 15(1), P 16 ----------------------------------------------------------------------
 
-    def preference(self, lots: LotCursor) -> None:
+    def preference(self, lots: LotBook) -> None:
         """P 15(1): "In de volgorde van de aantallen op hen uitgebrachte stemmen zijn gekozen die
         kandidaten die op de gezamenlijke lijsten waarop zij voorkomen, een aantal stemmen hebben
         verkregen, groter dan 25% van de kiesdeler, voor zover aan de lijstengroep of de niet van

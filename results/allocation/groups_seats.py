@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Literal
 
-from results.allocation.groups_lots import LotCursor
 from results.allocation.groups_trace import (
     GroupFullSeatsStep,
     GroupQuotaStep,
@@ -34,6 +33,7 @@ from results.allocation.groups_trace import (
     GroupSurplusStep,
 )
 from results.allocation.groups_types import DistrictList, GroupListSeats, GroupSeats
+from results.allocation.lots import LotBook
 from results.allocation.types import AllocationError, LotKind, LotOutcome, LotRequired
 
 __all__ = ["AwardOrder", "distribute_group_seats"]
@@ -48,7 +48,7 @@ def distribute_group_seats(
     party_number: int,
     lists: Sequence[DistrictList],
     seats: int,
-    lots: LotCursor,
+    lots: LotBook,
     steps: list[GroupStep],
 ) -> tuple[GroupSeats, AwardOrder]:
     """Distribute a group's seats over its lists (Kieswet P 12, P 13).
@@ -155,7 +155,7 @@ class _Walk:
     def _has_room(self, list_id: int) -> bool:
         return self.held[list_id] < self.available[list_id]
 
-    def largest_remainders(self, to_give: int, lots: LotCursor, steps: list[GroupStep]) -> None:
+    def largest_remainders(self, to_give: int, lots: LotBook, steps: list[GroupStep]) -> None:
         """P 12(5), continued under P 13(1): one seat per list, by largest remainder.
 
         P 12(5): "De restzetels worden achtereenvolgens toegewezen aan de lijsten van de groep
@@ -215,7 +215,7 @@ class _Walk:
             self.had_remainder_seat.update(winners)
             to_give -= len(winners)
 
-    def highest_averages(self, to_give: int, lots: LotCursor, steps: list[GroupStep]) -> None:
+    def highest_averages(self, to_give: int, lots: LotBook, steps: list[GroupStep]) -> None:
         """P 13(2), same translation: "If there are still seats to be allocated after subsection
         1 has been applied, they shall be allocated in accordance with the system of the highest
         averages as referred to in section P 7, subsection 1."
@@ -259,7 +259,7 @@ class _Walk:
         value: Fraction,
         kind: LotKind,
         article: str,
-        lots: LotCursor,
+        lots: LotBook,
     ) -> tuple[tuple[int, ...], LotOutcome | None]:
         """All tied lists when they fit the seats left; otherwise the one drawn by lot."""
         if len(tied) <= to_give:

@@ -7,10 +7,10 @@ from fractions import Fraction
 import pytest
 
 from results.allocation.groups import allocate_districts
-from results.allocation.groups_lots import LotCursor, LotsNeeded
 from results.allocation.groups_seats import distribute_group_seats
 from results.allocation.groups_trace import GroupSeatStep, GroupStep, GroupSurplusStep
 from results.allocation.groups_types import DistrictList, GroupSeats
+from results.allocation.lots import LotBook, LotsNeeded
 from results.allocation.types import AllocationError, LotKind, LotOutcome
 from tests.allocation.group_builders import (
     complete,
@@ -34,9 +34,9 @@ def run(
     lists: list[DistrictList], seats: int, lots: tuple[LotOutcome, ...] = ()
 ) -> tuple[GroupSeats, list[GroupStep]]:
     steps: list[GroupStep] = []
-    cursor = LotCursor(lots)
+    cursor = LotBook(lots)
     result, _order = distribute_group_seats(7, lists, seats, cursor, steps)
-    cursor.check_all_used()
+    cursor.finish()
     return result, steps
 
 
@@ -143,9 +143,9 @@ def test_several_lots_in_sequence_then_replay_gives_the_same_result() -> None:
 @pytest.mark.parametrize(
     ("outcome", "message"),
     [
-        (LotOutcome(LotKind.GROUP_LR, 1, 7), "one of"),
-        (LotOutcome(LotKind.RESIDUAL_LR, 3, 7), "kind group_LR"),
-        (LotOutcome(LotKind.GROUP_LR, 3, 8), "for list 7"),
+        (LotOutcome(LotKind.GROUP_LR, 1, 7), "choosing 1 of list 7 was supplied"),
+        (LotOutcome(LotKind.RESIDUAL_LR, 3, 7), "a residual_LR lot choosing 3"),
+        (LotOutcome(LotKind.GROUP_LR, 3, 8), "choosing 3 of list 8"),
     ],
 )
 def test_a_supplied_lot_that_does_not_fit_is_refused(outcome: LotOutcome, message: str) -> None:
