@@ -17,12 +17,14 @@ import typer
 
 from osv import __version__
 from osv.cli import context, db_commands, eml_commands, show_commands
-from osv.cli.output import guarded
+from osv.cli.output import fail, guarded, print_json
+from osv.service.allocation_json import allocation_to_json, parse_allocation_input
 from osv.service.bootstrap import unit_of_work_factory
 from osv.service.demo import DEMO_ELECTION_ID, write_demo
 from osv.service.importing import HashCheck, import_files
+from results.allocation import allocate
 
-__all__ = ["app", "main"]
+__all__ = ["EXIT_LOTS_REQUIRED", "EXIT_NO_VOTES", "app", "main"]
 
 app = typer.Typer(
     name="osv",
@@ -141,6 +143,37 @@ def demo_command(
     print(f"Demo election {DEMO_ELECTION_ID} written to {out}:")
     for path in paths:
         print(f"    {path.name}")
+
+
+#: Exit statuses of ``osv allocate`` (a contract, see docs/allocation.md).
+EXIT_LOTS_REQUIRED = 3
+EXIT_NO_VOTES = 4
+
+
+@app.command("allocate")
+@guarded
+def allocate_command(
+    file: Annotated[str, typer.Argument(help="The input as JSON, or - for standard input.")],
+) -> None:
+    """Allocate seats and assign candidates (Kieswet chapter P); print the result as JSON.
+
+    The input and output formats are in docs/allocation.md. Exit status 0 when the result is
+    complete, 3 when lots must be drawn (the output says which; run again with the outcome
+    added to "lots"), 4 when there are no valid votes at all, 2 on invalid input.
+    """
+    if file == "-":
+        text = sys.stdin.buffer.read()
+    else:
+        try:
+            text = Path(file).read_bytes()
+        except OSError as error:
+            raise fail(f"{file}: cannot be read ({error.strerror or error})") from None
+    allocation = allocate(parse_allocation_input(text))
+    print_json(allocation_to_json(allocation))
+    if allocation.status == "lots_required":
+        raise typer.Exit(EXIT_LOTS_REQUIRED)
+    if allocation.status == "no_votes":
+        raise typer.Exit(EXIT_NO_VOTES)
 
 
 def main() -> None:
