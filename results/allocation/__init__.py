@@ -6,6 +6,12 @@ list, elected candidates, the ranking for succession and a trace of every step, 
 its article of the Kieswet (https://wetten.overheid.nl/BWBR0004627). When a tie needs a lot,
 the result says what to draw; append the outcome to ``AllocationInput.lots`` and call again.
 
+Elections with several kieskringen (Tweede Kamer, PS2) first allocate between parties, each
+counting as one list (P 2, P 3), then within each party over its district lists and persons::
+
+    parties = allocate(party_allocation_input(election, party_lots))
+    result = allocate_districts(election, party_seats_of(parties))
+
 The modules, in the order the law applies them:
 
 * ``quota.py``: the quota (P 5) and the full seats (P 6);
@@ -24,6 +30,14 @@ The modules, in the order the law applies them:
 from __future__ import annotations
 
 from results.allocation.allocation import allocate
+from results.allocation.groups import allocate_districts, party_allocation_input, party_seats_of
+from results.allocation.groups_types import (
+    DistrictCandidate,
+    DistrictList,
+    MultiDistrictAllocation,
+    MultiDistrictInput,
+    PartyLists,
+)
 from results.allocation.types import (
     AbsoluteMajorityStep,
     Allocation,
@@ -56,6 +70,8 @@ __all__ = [
     "AllocationInput",
     "CandidateInput",
     "CandidateStep",
+    "DistrictCandidate",
+    "DistrictList",
     "ElectedCandidate",
     "ExhaustionStep",
     "FullSeatsStep",
@@ -65,6 +81,9 @@ __all__ = [
     "LotKind",
     "LotOutcome",
     "LotRequired",
+    "MultiDistrictAllocation",
+    "MultiDistrictInput",
+    "PartyLists",
     "QuotaStep",
     "ResidualMethod",
     "ResidualSeatStep",
@@ -73,4 +92,7 @@ __all__ = [
     "Step",
     "UnassignedStep",
     "allocate",
+    "allocate_districts",
+    "party_allocation_input",
+    "party_seats_of",
 ]
