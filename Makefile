@@ -46,7 +46,7 @@ audit: $(STAMP)
 
 ## bench: performance measurements (ratios against a baseline measured in the same run)
 bench: $(STAMP)
-	$(BIN)/python benchmarks/eml_parse.py
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]' && for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
