@@ -13,9 +13,14 @@ order, checking that each step is one the law allows at that moment:
   list), then plain highest averages (only after P 10);
 * from 19 seats on, highest averages (P 7), for the Tweede Kamer only among lists that reached
   the quota (P 7(2));
-* P 9 moves one seat to the majority list from a list that won the last residual step, and
-  never takes a full seat;
-* P 10 removes exactly the seats a list cannot fill.
+* P 9 moves one seat to the majority list from a list that won the last residual seat (all
+  lists that won residual seats for the last, equal value count as "last", and then a lot
+  decides), and never takes a full seat;
+* P 10 removes exactly the seats a list cannot fill. It applies *after* the residual seats:
+  a list that already has a seat for every living candidate still takes part in the first
+  distribution of residual seats ("zouden moeten worden toegewezen", P 10), and is left out
+  only when freed seats are given again. This is how the Kiesraad's reference implementation
+  (Abacus) and its test cases read P 10; docs/auditing.md explains the choice.
 
 At the end the seats followed through the steps must be the seats of the result. The module
 does not choose winners itself; it checks that the choices in the trace are the law's.
@@ -68,10 +73,17 @@ class _Seats:
         self.uha_held: set[int] = set()
         self.left = 0
         self.unassigned = 0
-        self.last_step: ResidualSeatStep | None = None
+        self.last_value: Fraction | None = None
+        self.last_method: ResidualMethod | None = None
+        self.last_winners: list[int] = []
+        self.reassignment = False
 
     def can_take_a_seat(self, number: int) -> bool:
-        return self.votes[number] > 0 and self.seats[number] < self.available[number]
+        """Whether the list may compete now: it has votes and, when freed seats are given
+        again under P 10, a living candidate for another seat."""
+        if self.votes[number] == 0:
+            return False
+        return not self.reassignment or self.seats[number] < self.available[number]
 
     def reaches_three_quarters(self, number: int) -> bool:
         return 4 * self.votes[number] * self.seats_total >= 3 * self.total
@@ -146,6 +158,7 @@ def _check_phase(state: _Seats, step: ResidualSeatStep) -> None:
 
 
 def _residual(state: _Seats, step: ResidualSeatStep) -> None:
+    state.reassignment = step.reassignment
     values = dict(step.values)
     excluded = dict(step.excluded)
     assert not set(values) & set(excluded), f"a list both compared and excluded: {step}"
@@ -189,7 +202,11 @@ def _residual(state: _Seats, step: ResidualSeatStep) -> None:
             state.uha_held.add(number)
     state.left -= len(step.winners)
     if not step.reassignment:
-        state.last_step = step
+        if step.method is state.last_method and best == state.last_value:
+            state.last_winners.extend(step.winners)
+        else:
+            state.last_winners = list(step.winners)
+        state.last_value, state.last_method = best, step.method
 
 
 def _majority(state: _Seats, step: AbsoluteMajorityStep) -> None:
@@ -198,21 +215,21 @@ def _majority(state: _Seats, step: AbsoluteMajorityStep) -> None:
     assert 2 * state.seats[gains] <= state.seats_total, (
         f"P 9 for list {gains}, which already had more than half of the seats"
     )
-    last = state.last_step
-    assert last is not None, f"P 9 without any residual seat before it: {step}"
-    assert loses in last.winners, (
-        f"P 9 took the seat from list {loses}; the last residual seat went to {last.winners}"
+    last = sorted(set(state.last_winners))
+    assert last, f"P 9 without any residual seat before it: {step}"
+    assert loses in last, (
+        f"P 9 took the seat from list {loses}; the last residual seat(s) went to {last}"
     )
-    if len(last.winners) > 1:
-        message = f"the last residual step had several winners {last.winners}: P 9 needs a lot"
+    if len(last) > 1:
+        message = f"the last residual value was won by lists {last}: P 9 needs a lot"
         assert step.lot is not None, message
         assert step.lot.chosen == loses, message
     state.seats[gains] += 1
     state.seats[loses] -= 1
     assert state.seats[loses] >= state.full[loses], f"P 9 took a full seat from list {loses}"
-    if last.method is _LR:
+    if state.last_method is _LR:
         state.lr_held.discard(loses)
-    if last.method is _UHA:
+    if state.last_method is _UHA:
         state.uha_held.discard(loses)
 
 
