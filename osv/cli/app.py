@@ -19,9 +19,6 @@ from osv import __version__
 from osv.cli import context, db_commands, eml_commands, show_commands
 from osv.cli.output import fail, guarded, print_json
 from osv.service.allocation_json import allocation_to_json, parse_allocation_input
-from osv.service.bootstrap import unit_of_work_factory
-from osv.service.demo import DEMO_ELECTION_ID, write_demo
-from osv.service.importing import HashCheck, import_files
 from results.allocation import allocate
 
 __all__ = ["EXIT_LOTS_REQUIRED", "EXIT_NO_VOTES", "app", "main"]
@@ -85,6 +82,9 @@ def import_command(
     twice changes nothing. For 110a, 230b and 510 files the integrity hash must be checked
     against the paper report: from --hash-file, or by typing two hidden groups when asked.
     """
+    from osv.service.bootstrap import unit_of_work_factory
+    from osv.service.importing import HashCheck, import_files
+
     config = context.settings()
     interactive = sys.stdin.isatty()
     check = HashCheck(
@@ -139,6 +139,8 @@ def demo_command(
     The files are written by OSV's own EML writers, with a Kiesraad-style hash file, and
     validated against the official schemas when a schema folder is configured.
     """
+    from osv.service.demo import DEMO_ELECTION_ID, write_demo
+
     paths = write_demo(out, seed=seed, with_counts=with_counts, schemas=context.schemas(xsd_dir))
     print(f"Demo election {DEMO_ELECTION_ID} written to {out}:")
     for path in paths:

@@ -6,7 +6,6 @@ import typer
 
 from osv.cli import context
 from osv.cli.output import guarded
-from osv.store.database import open_database
 
 __all__ = ["app"]
 
@@ -20,6 +19,8 @@ def upgrade_command() -> None:
 
     Make a backup first: a migration changes the tables that hold the election.
     """
+    from osv.store.database import open_database  # deferred: keeps other commands fast
+
     config = context.settings()
     database = open_database(config.database_url)
     try:
@@ -38,6 +39,8 @@ def upgrade_command() -> None:
 @guarded
 def status_command() -> None:
     """Show which schema revision the database has and which this OSV needs."""
+    from osv.store.database import open_database  # deferred: keeps other commands fast
+
     config = context.settings()
     database = open_database(config.database_url)
     try:

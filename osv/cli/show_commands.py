@@ -11,8 +11,6 @@ import typer
 
 from osv.cli import context
 from osv.cli.output import guarded, print_json, table
-from osv.service import queries
-from osv.service.bootstrap import unit_of_work_factory
 
 __all__ = ["app"]
 
@@ -45,8 +43,16 @@ def _jsonable(rows: list[Any]) -> list[dict[str, Any]]:
     return [{k: plain(v) for k, v in dataclasses.asdict(row).items()} for row in rows]
 
 
+def _queries() -> Any:
+    from osv.service import queries
+
+    return queries
+
+
 def _query(query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run one read query against the configured database and close it again."""
+    from osv.service.bootstrap import unit_of_work_factory  # deferred: keeps startup fast
+
     with unit_of_work_factory(context.settings()) as factory:
         return query(factory, *args, **kwargs)
 
@@ -55,7 +61,7 @@ def _query(query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 @guarded
 def elections_command(as_json: AsJson = False) -> None:
     """The stored elections with their seats, lists, candidates and polling stations."""
-    rows = _query(queries.elections)
+    rows = _query(_queries().elections)
     if as_json:
         print_json(_jsonable(rows))
         return
@@ -98,7 +104,7 @@ def elections_command(as_json: AsJson = False) -> None:
 @guarded
 def lists_command(election: Election = None, as_json: AsJson = False) -> None:
     """The candidate lists of an election with their number of candidates."""
-    rows = _query(queries.lists, election)
+    rows = _query(_queries().lists, election)
     if as_json:
         print_json(_jsonable(rows))
         return
@@ -124,7 +130,7 @@ def candidates_command(
     as_json: AsJson = False,
 ) -> None:
     """The candidates of an election, per list, in list order."""
-    rows = _query(queries.candidates, election, list_number)
+    rows = _query(_queries().candidates, election, list_number)
     if as_json:
         print_json(_jsonable(rows))
         return
@@ -158,7 +164,7 @@ def _name(initials: str, first: str | None, prefix: str | None, last: str) -> st
 @guarded
 def polling_stations_command(election: Election = None, as_json: AsJson = False) -> None:
     """The polling stations of an election with their kind and number of voters."""
-    rows = _query(queries.polling_stations, election)
+    rows = _query(_queries().polling_stations, election)
     if as_json:
         print_json(_jsonable(rows))
         return
@@ -189,7 +195,7 @@ def audit_command(
     as_json: AsJson = False,
 ) -> None:
     """The audit log (append-only), oldest first."""
-    rows = _query(queries.audit_events, election, limit=last)
+    rows = _query(_queries().audit_events, election, limit=last)
     if as_json:
         print_json(_jsonable(rows))
         return
