@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from osv.model import ElectionIdentifier, PersonName
-from results.allocation.types import LotRequired
+from results.allocation.types import LotOutcome, LotRequired
 from results.tally.findings import Finding
 
 __all__ = ["ElectedPerson", "ElectionResult", "ListOutcome", "ResultStatus"]
@@ -69,6 +69,10 @@ class ElectionResult:
 
     ``steps`` is the allocation's trace in the JSON form of docs/allocation.md (plain dicts,
     fractions as ``"num/den"``), so reports can show and store it without knowing its types.
+    ``lots_used`` are the lot outcomes the computation consumed, in order; ``deceased`` the
+    candidates registered as deceased (P 19a), as (list, candidate) pairs. ``names_known`` is
+    ``False`` when the candidate lists (230b) were not available: the elected persons then carry
+    an empty name and only their list and number are known.
     """
 
     identifier: ElectionIdentifier
@@ -84,3 +88,6 @@ class ElectionResult:
     warnings: tuple[str, ...] = ()
     unresolved: tuple[str, ...] = ()
     unassigned: int = 0
+    lots_used: tuple[LotOutcome, ...] = ()
+    deceased: tuple[tuple[int, int], ...] = ()
+    names_known: bool = True
