@@ -80,13 +80,15 @@ class CountSource:
     :param identifier: the election (the ``ElectionIdentifier`` every file repeats).
     :param level: the kind of count file the numbers were read from.
     :param files: the count files read, in name order, with their hashes.
-    :param parts: the committees' totals, in file order: municipalities (510b), districts
-        (510c), or the reporting units of the 510d.
+    :param parts: the committees' totals: municipalities (510b) or districts (510c) ordered by
+        district and Id, or the reporting units of the 510d in file order.
     :param districts: per contest (``geen``, or each district number in increasing order) the
         sum of its parts' stated totals.
     :param total: the sum over all districts.
     :param findings: inconsistencies found in the counts, sorted by code and unit.
     :param counting_method: the counting method, when every file states the same one.
+    :param contest_names: the contests' names as the files give them (``ContestName``, e.g.
+        ``("6", "Nijmegen")``), where they do.
     """
 
     identifier: ElectionIdentifier
@@ -97,11 +99,16 @@ class CountSource:
     total: VoteCounts
     findings: tuple[Finding, ...] = ()
     counting_method: str | None = None
+    contest_names: tuple[tuple[str, str], ...] = ()
 
     @property
     def contest_ids(self) -> tuple[str, ...]:
         """The contests counted: ``("geen",)``, or the district numbers."""
         return tuple(contest_id for contest_id, _ in self.districts)
+
+    def contest_name(self, contest_id: str) -> str | None:
+        """The name of a contest (district), when a file gives it."""
+        return dict(self.contest_names).get(contest_id)
 
     def district(self, contest_id: str) -> VoteCounts | None:
         """The total of one contest (``geen`` or a district number), or ``None`` if not counted."""

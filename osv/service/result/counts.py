@@ -1,0 +1,288 @@
+"""Reading count files (510b, 510c, 510d) into a :class:`CountSource`, one unit at a time.
+
+A district can have dozens of municipalities and a municipality hundreds of polling stations;
+the files are read as streams (:func:`eml.read.eml510.iter_count`) and only a running sum is
+kept per file, so memory is bounded by one committee's total, not by the number of units.
+For each file:
+
+* every reporting unit is checked on its own (``results.tally.checks.check_counts``) and added
+  to the file's running sum;
+* the stated total (``TotalVotes``) is checked on its own and against the sum of the units
+  (``check_sum``): a difference is a finding, never corrected;
+* the file becomes one :class:`~osv.service.result.sources.CountPart`: the committee's stated
+  total, and the recomputed sum beside it.
+
+Parts are then grouped by contest (``geen``, or a district number) and added up. Two files of
+the same committee, or files that count different contests where one is expected, are refused:
+adding them would count votes twice or mix elections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from eml import SchemaSet
+from eml.documents import MessageType
+from eml.read.eml510 import iter_count
+from eml.safe import Limits
+from osv.model import ElectionIdentifier, ListVotes, ReportingUnitVotes, VoteCounts
+from osv.service.result.files import FoundFile, ResultInputError
+from osv.service.result.sources import CountLevel, CountPart, CountSource, SourceFile
+from results.tally.findings import Finding
+
+__all__ = ["FileCount", "read_count_file", "read_count_source", "without_candidates"]
+
+
+@dataclass
+class FileCount:
+    """What one count file gave: its parts (one, or a 510d's units) and what was found.
+
+    :param parts: one part per committee: the file itself (510b, 510c), or the reporting units
+        of a 510d, whose own total is then :attr:`stated`.
+    :param stated: the file's ``TotalVotes`` (``None`` when the file has none).
+    :param contest_id: the file's contest.
+    :param contest_name: the contest's name, when the file gives one.
+    :param source: the file read, with its hash.
+    :param findings: the consistency findings of the file.
+    """
+
+    parts: list[CountPart]
+    stated: VoteCounts | None
+    contest_id: str
+    contest_name: str | None
+    source: SourceFile
+    counting_method: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_count_file(
+    found: FoundFile, *, schemas: SchemaSet | None = None, limits: Limits | None = None
+) -> FileCount:
+    """Read one count file as a stream, check it, and sum its reporting units.
+
+    For a 510b or 510c the file is one part: Id = its authority (CBS code, or ``HSB<n>``).
+    For a 510d the reporting units are the parts (they are kept: at most one per district or
+    municipality).
+
+    :raises ResultInputError: when the file has more than one contest.
+    :raises EmlError: when the file cannot be read (naming it).
+    """
+    from results.tally.checks import check_counts, check_sum  # type: ignore[import-not-found]
+    from results.tally.tally import Tally  # type: ignore[import-not-found]
+
+    stream = iter_count(found.path, source=found.name, schemas=schemas, limits=limits)
+    keep_units = found.message_type is MessageType.COUNT_TOTAL
+    running = Tally()
+    units = 0
+    stated: VoteCounts | None = None
+    contest: tuple[str, str | None] | None = None
+    findings: list[Finding] = []
+    kept: list[ReportingUnitVotes] = []
+    for item in stream:
+        if contest is None:
+            contest = (item.contest_id, item.contest_name)
+        elif item.contest_id != contest[0]:
+            raise ResultInputError(
+                f"{found.name} counts more than one contest ({contest[0]} and "
+                f"{item.contest_id}); a {found.message_type.value} file counts one"
+            )
+        if isinstance(item.votes, ReportingUnitVotes):
+            findings += check_counts(item.votes.votes, item.votes.id)
+            running.add(item.votes.votes)
+            units += 1
+            if keep_units:
+                kept.append(item.votes)
+        else:
+            stated = item.votes
+    assert contest is not None  # the stream refuses a file without contests
+    authority = found.authority.id if found.authority is not None else found.name
+    recomputed = running.total if units else None
+    if stated is not None:
+        findings += check_counts(stated, f"{authority} (total)")
+        if recomputed is not None:
+            findings += check_sum(stated, [recomputed], authority)
+    source = SourceFile(
+        name=found.name,
+        message_type=found.message_type.value,
+        digest=stream.digest,
+        validated=stream.validated,
+    )
+    counting_method = stream.counting_method.value if stream.counting_method else None
+    total = stated if stated is not None else recomputed
+    assert total is not None  # a contest has a total or units
+    if keep_units:
+        parts = [
+            CountPart(
+                id=unit.id,
+                name=unit.name,
+                contest_id=_district_of(unit.id) or contest[0],
+                votes=unit.votes,
+                recomputed=None,
+                source=found.name,
+            )
+            for unit in kept
+        ]
+    else:
+        parts = [
+            CountPart(
+                id=authority,
+                name=_part_name(found, contest[1]),
+                contest_id=contest[0],
+                votes=total,
+                recomputed=recomputed,
+                source=found.name,
+            )
+        ]
+    return FileCount(
+        parts=parts,
+        stated=stated,
+        contest_id=contest[0],
+        contest_name=contest[1],
+        source=source,
+        counting_method=counting_method,
+        findings=findings,
+    )
+
+
+def _part_name(found: FoundFile, contest_name: str | None) -> str | None:
+    if found.message_type is MessageType.COUNT_DISTRICT and contest_name:
+        return contest_name
+    return found.authority.name if found.authority is not None else None
+
+
+def _district_of(unit_id: str) -> str | None:
+    """The district number of a 510d reporting unit ``HSB<n>``, or ``None``."""
+    if unit_id.startswith("HSB") and unit_id[3:].isdigit():
+        return str(int(unit_id[3:]))
+    return None
+
+
+def read_count_source(
+    identifier: ElectionIdentifier,
+    files: Sequence[FoundFile],
+    *,
+    multi_district: bool,
+    schemas: SchemaSet | None = None,
+    limits: Limits | None = None,
+) -> CountSource:
+    """Read the count files of one level and add them up per contest.
+
+    :param identifier: the election (for the result).
+    :param files: count files of one level: 510b per municipality, 510c per district, or one
+        510d.
+    :param multi_district: ``True`` for an election with several districts (TK, PS2): then
+        each district is a contest of its own and the election total holds list votes only
+        (candidate numbers differ between districts).
+    :raises ResultInputError: for mixed levels, two files of one committee, or contests that do
+        not fit the election.
+    """
+    from results.tally.tally import sum_counts
+
+    levels = sorted({found.message_type.value for found in files})
+    if len(levels) != 1:
+        raise ResultInputError(
+            f"the counts are at different levels ({', '.join(levels)}): "
+            + ", ".join(f"{f.name} ({f.message_type.value})" for f in files)
+            + "; give the counts of one level only"
+        )
+    level: CountLevel = _level(files[0].message_type)
+    if level == "510d" and len(files) > 1:
+        names = ", ".join(found.name for found in files)
+        raise ResultInputError(f"there are {len(files)} total counts (510d): {names}; expected one")
+    read = [read_count_file(found, schemas=schemas, limits=limits) for found in files]
+    parts = [part for file_count in read for part in file_count.parts]
+    _refuse_duplicates(parts)
+    if level != "510d":  # one part per file: in the order of districts and CBS codes
+        parts.sort(key=lambda part: (_contest_order(part.contest_id), part.id))
+    if level == "510d" and not multi_district:
+        only = read[0]
+        total = only.stated if only.stated is not None else sum_counts([p.votes for p in parts])
+        districts: list[tuple[str, VoteCounts]] = [(only.contest_id, total)]
+    else:
+        districts = _districts(parts, multi_district)
+    if not multi_district and len(districts) != 1:
+        listed = ", ".join(f"{part.source} counts contest {part.contest_id}" for part in parts[:10])
+        raise ResultInputError(
+            f"{identifier.id} has one district, but the counts are of "
+            f"{len(districts)} different contests: {listed}"
+        )
+    if multi_district:
+        total = sum_counts([without_candidates(votes) for _, votes in districts])
+    else:
+        total = districts[0][1]
+    contest_names = {fc.contest_id: fc.contest_name for fc in read if fc.contest_name}
+    if level == "510d":  # a 510d's units are the districts, named
+        contest_names.update({p.contest_id: p.name for p in parts if p.name})
+    methods = {file_count.counting_method for file_count in read}
+    findings = [finding for file_count in read for finding in file_count.findings]
+    return CountSource(
+        identifier=identifier,
+        level=level,
+        files=tuple(sorted((fc.source for fc in read), key=lambda s: s.name)),
+        parts=tuple(parts),
+        districts=tuple(districts),
+        total=total,
+        findings=tuple(sorted(findings, key=lambda f: (f.code, f.unit))),
+        counting_method=methods.pop() if len(methods) == 1 else None,
+        contest_names=tuple(sorted(contest_names.items())),
+    )
+
+
+def _level(message_type: MessageType) -> CountLevel:
+    if message_type is MessageType.COUNT_MUNICIPALITY:
+        return "510b"
+    if message_type is MessageType.COUNT_DISTRICT:
+        return "510c"
+    if message_type is MessageType.COUNT_TOTAL:
+        return "510d"
+    raise ResultInputError(
+        f"EML {message_type.value} is not a count the result stages read (510b, 510c, 510d)"
+    )
+
+
+def _refuse_duplicates(parts: Sequence[CountPart]) -> None:
+    seen: dict[str, CountPart] = {}
+    for part in parts:
+        earlier = seen.get(part.id)
+        if earlier is not None:
+            raise ResultInputError(
+                f"{earlier.source} and {part.source} both count {part.name or part.id} "
+                f"({part.id}); each committee's count may be given once"
+            )
+        seen[part.id] = part
+
+
+def _districts(parts: Sequence[CountPart], multi_district: bool) -> list[tuple[str, VoteCounts]]:
+    from results.tally.tally import same_structure, sum_counts
+
+    grouped: dict[str, list[CountPart]] = {}
+    for part in parts:
+        grouped.setdefault(part.contest_id, []).append(part)
+    for contest_id, members in grouped.items():
+        first = members[0]
+        for other in members[1:]:
+            if not same_structure(first.votes, other.votes):
+                raise ResultInputError(
+                    f"{first.source} and {other.source} both count contest {contest_id} but "
+                    "with different lists or candidates; they cannot be of the same contest"
+                )
+    return [
+        (contest_id, sum_counts([part.votes for part in grouped[contest_id]]))
+        for contest_id in sorted(grouped, key=_contest_order)
+    ]
+
+
+def _contest_order(contest_id: str) -> tuple[int, str]:
+    return (int(contest_id), "") if contest_id.isdigit() else (0, contest_id)
+
+
+def without_candidates(votes: VoteCounts) -> VoteCounts:
+    """``votes`` with the list totals only (for adding up districts whose candidates differ)."""
+    return votes.model_copy(
+        update={
+            "lists": tuple(
+                ListVotes(number=lst.number, name=lst.name, votes=lst.votes) for lst in votes.lists
+            )
+        }
+    )
