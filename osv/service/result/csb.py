@@ -1,0 +1,261 @@
+"""The central polling station (CSB): from the counts to the result, its 510d and its 520.
+
+:func:`compute_result` reads nothing: it takes the files already read
+(:class:`~osv.service.result.inputs.ElectionInputs`) and computes the result, for a
+single-district election with :func:`~osv.service.result.single_district.compute_single_district`
+and for one with several districts (Tweede Kamer, PS2) with
+``osv.service.result.multi_district.compute_multi_district``. ``osv verify`` uses the same
+function, so what it checks a published result against is exactly what OSV would publish.
+
+:func:`run_csb` is the CSB's session: read the folder, compute, and write into the output
+folder the total count (``Totaaltelling_<EID>.eml.xml``), the result
+(``Resultaat_<EID>.eml.xml``) and the reports (``result.txt``, ``result.json``). A result that
+needs a lot writes only the reports, which say which lot to draw and how to give its outcome;
+a result without names (no 230b) writes the 510d and the reports, and says why the 520 is
+missing. EML files are never replaced (their hash may be on a signed report).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from eml import Eml510, Eml520, SchemaSet
+from eml.documents import Authority
+from eml.safe import Limits
+from osv.model import ReportingUnitVotes
+from osv.service.result.eml_out import (
+    WrittenFile,
+    result_document,
+    result_name,
+    total_count,
+    total_count_name,
+    write_document,
+)
+from osv.service.result.files import ResultInputError
+from osv.service.result.inputs import ElectionInputs, read_inputs, resolve_seats
+from osv.service.result.model import ElectionResult
+from osv.service.result.report_json import result_json
+from osv.service.result.reports import ResultContext, result_text
+from osv.service.result.single_district import compute_single_district
+from results.allocation.types import LotOutcome
+
+__all__ = ["REPORT_JSON", "REPORT_TEXT", "CsbOutcome", "compute_result", "run_csb"]
+
+#: The names of the reports written next to the EML files.
+REPORT_TEXT = "result.txt"
+REPORT_JSON = "result.json"
+
+
+@dataclass(frozen=True)
+class CsbOutcome:
+    """What a CSB run computed and wrote.
+
+    :param result: the computed result (``status`` says whether it is complete).
+    :param context: the files read, where the seats came from, notes, the EML files written.
+    :param text: the text report (also written as ``result.txt``).
+    :param reports: the report files written.
+    """
+
+    result: ElectionResult
+    context: ResultContext
+    text: str
+    reports: tuple[Path, ...]
+
+
+def compute_result(
+    inputs: ElectionInputs,
+    *,
+    seats: int | None = None,
+    lots: Sequence[LotOutcome] = (),
+    deceased: Sequence[tuple[int, int]] = (),
+) -> tuple[ElectionResult, str]:
+    """Compute the result from the files read; return it and where the seats came from.
+
+    :raises ResultInputError: when the seats are unknown or the files do not fit together.
+    :raises AllocationError: when a lot outcome does not fit the tie it is given for.
+    """
+    count, seats_from = resolve_seats(inputs, seats)
+    definition = inputs.definition
+    if inputs.multi_district:
+        compute = _multi_district()
+        result = compute(
+            definition=definition.election if definition is not None else None,
+            seats=count,
+            candidate_lists=inputs.candidate_lists,
+            counts=inputs.counts,
+            lots=tuple(lots),
+            deceased=tuple(deceased),
+        )
+        return result, seats_from
+    total = inputs.counts.district(inputs.counts.contest_ids[0])
+    assert total is not None
+    contest = inputs.contest()
+    if contest is not None and contest.id != inputs.counts.contest_ids[0]:
+        raise ResultInputError(
+            f"the candidate lists (230b) are of contest {contest.id}, the counts of contest "
+            f"{inputs.counts.contest_ids[0]}; they do not belong together"
+        )
+    result = compute_single_district(
+        inputs.files.identifier,
+        count,
+        total,
+        contest,
+        preference_threshold=(
+            definition.election.preference_threshold if definition is not None else None
+        ),
+        lots=lots,
+        deceased=deceased,
+        findings=inputs.counts.findings,
+    )
+    return result, seats_from
+
+
+_MultiDistrict = Callable[..., ElectionResult]
+
+
+def _multi_district() -> _MultiDistrict:
+    """``compute_multi_district`` of :mod:`osv.service.result.multi_district` (written apart)."""
+    try:
+        module = importlib.import_module("osv.service.result.multi_district")
+    except ModuleNotFoundError:
+        raise ResultInputError(
+            "elections with several districts (Tweede Kamer, PS2) need the multi-district "
+            "computation, which this build of OSV does not have yet"
+        ) from None
+    return cast(_MultiDistrict, module.compute_multi_district)
+
+
+def run_csb(
+    folder: Path,
+    out: Path,
+    *,
+    seats: int | None = None,
+    lots: Sequence[LotOutcome] = (),
+    deceased: Sequence[tuple[int, int]] = (),
+    schemas: SchemaSet | None = None,
+    limits: Limits | None = None,
+    created: dt.datetime,
+) -> CsbOutcome:
+    """Read ``folder``, compute the result and write the CSB's files into ``out``.
+
+    :param created: the moment the result is fixed (``kr:CreationDateTime``, no time zone).
+    :raises ResultInputError: for unusable input, or when an EML file to be written exists.
+    """
+    inputs = read_inputs(folder, schemas=schemas, limits=limits)
+    result, seats_from = compute_result(inputs, seats=seats, lots=lots, deceased=deceased)
+    notes = list(inputs.files.notes)
+    notes += _unused_notes(inputs)
+    written: list[WrittenFile] = []
+    if result.status == "complete":
+        authority = _csb_authority(inputs)
+        contest_id = "alle" if inputs.multi_district else inputs.counts.contest_ids[0]
+        documents: list[tuple[Eml510 | Eml520, str]] = [
+            (
+                total_count(
+                    inputs.files.identifier,
+                    authority,
+                    contest_id,
+                    inputs.counts.total,
+                    _total_units(inputs),
+                    created,
+                    inputs.counts.counting_method,
+                ),
+                total_count_name(inputs.files.identifier),
+            )
+        ]
+        if result.names_known:
+            documents.append(
+                (
+                    result_document(result, authority, contest_id, created),
+                    result_name(inputs.files.identifier),
+                )
+            )
+        else:
+            notes.append(
+                "no result file (520) was written: it names the elected candidates, and without "
+                "the candidate lists (230b) their names are unknown; add the 230b and run again"
+            )
+        for _, name in documents:
+            if (out / name).exists():
+                raise ResultInputError(
+                    f"{out / name} already exists; a written EML file is never replaced (its "
+                    "hash may be on a signed report): move it away or choose another --out"
+                )
+        written = [write_document(doc, out, name, schemas) for doc, name in documents]
+    elif result.status == "lots_required":
+        notes.append("no EML file was written: the result needs a drawing of lots first")
+    else:
+        notes.append(f"no EML file was written: the result is not complete ({result.status})")
+    context = ResultContext(
+        files_read=inputs.sources,
+        seats_from=seats_from,
+        notes=tuple(notes),
+        written=tuple(written),
+    )
+    text = result_text(result, context)
+    reports = _write_reports(out, text, result_json(result, context))
+    return CsbOutcome(result=result, context=context, text=text, reports=reports)
+
+
+def _unused_notes(inputs: ElectionInputs) -> list[str]:
+    notes = [
+        f"{count.source.name} ({count.source.message_type}) was not used: the result is "
+        f"computed from the {inputs.counts.level} files"
+        for count in inputs.published_counts
+    ]
+    if inputs.published_result is not None:
+        names = [s.name for s in inputs.read if s.message_type == "520"]
+        notes.append(f"{', '.join(names)} (a published result, 520) was not used")
+    if not inputs.candidate_lists:
+        notes.append(
+            "there are no candidate lists (230b): lists and candidates come from the counts, "
+            "and the names of the elected are unknown"
+        )
+    return notes
+
+
+def _csb_authority(inputs: ElectionInputs) -> Authority:
+    """The CSB as the Kiesraad's files name it: ``CSB`` with the domain's name."""
+    identifier = inputs.files.identifier
+    if identifier.domain is not None and identifier.domain.name:
+        return Authority(id="CSB", name=identifier.domain.name)
+    for found in inputs.files.files:
+        if found.authority is not None and found.authority.id == "CSB" and found.authority.name:
+            return Authority(id="CSB", name=found.authority.name)
+    return Authority(id="CSB", name=None)
+
+
+def _total_units(inputs: ElectionInputs) -> tuple[ReportingUnitVotes, ...]:
+    """The 510d's reporting units: municipalities (one district), or districts ``HSB<n>``."""
+    counts = inputs.counts
+    if inputs.multi_district and counts.level != "510d":
+        names = {part.contest_id: part.name for part in counts.parts if counts.level == "510c"}
+        return tuple(
+            ReportingUnitVotes(id=f"HSB{contest_id}", name=names.get(contest_id), votes=votes)
+            for contest_id, votes in counts.districts
+        )
+    return tuple(
+        ReportingUnitVotes(id=part.id, name=part.name, votes=part.votes) for part in counts.parts
+    )
+
+
+def _write_reports(out: Path, text: str, data: dict[str, Any]) -> tuple[Path, ...]:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        text_path = out / REPORT_TEXT
+        json_path = out / REPORT_JSON
+        text_path.write_text(text, encoding="utf-8")
+        json_path.write_text(
+            json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+    except OSError as error:
+        raise ResultInputError(
+            f"the reports cannot be written to {out} ({error.strerror or error})"
+        ) from None
+    return text_path, json_path
