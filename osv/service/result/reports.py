@@ -112,7 +112,10 @@ def result_text(result: ElectionResult, context: ResultContext) -> str:
     if result.warnings:
         lines += ["Warnings", "--------", *result.warnings, ""]
     if context.notes:
-        lines += ["Notes", "-----", *(f"- {note}" for note in context.notes), ""]
+        lines += ["Notes", "-----"]
+        for note in context.notes:
+            lines += textwrap.wrap(note, width=98, initial_indent="- ", subsequent_indent="  ")
+        lines.append("")
     if context.written:
         lines += ["Files written", "-------------"]
         for written in context.written:

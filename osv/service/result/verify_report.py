@@ -93,14 +93,17 @@ def verification_text(verification: Verification) -> str:
     for check in verification.checks:
         lines += _check_lines(check)
     lines += ["Consistency findings of the counts", "-" * 34]
-    lines.append(f"({FINDINGS_NOTE})")
+    lines += textwrap.wrap(f"({FINDINGS_NOTE})", width=98)
     if verification.findings:
         lines += [f"- {finding_line(f)}" for f in verification.findings]
     else:
         lines.append("No inconsistencies found.")
     lines.append("")
     if verification.notes:
-        lines += ["Notes", "-----", *(f"- {note}" for note in verification.notes), ""]
+        lines += ["Notes", "-----"]
+        for note in verification.notes:
+            lines += textwrap.wrap(note, width=98, initial_indent="- ", subsequent_indent="  ")
+        lines.append("")
     differences = [d for check in verification.checks for d in check.differences]
     if differences:
         lines += [f"Differences ({len(differences)})", "-" * 15]
