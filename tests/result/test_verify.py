@@ -190,3 +190,21 @@ def test_a_changed_count_fails_the_votes(west_maas_en_waal: Path, osv: Run) -> N
     result = osv("verify", west_maas_en_waal, "--seats", "17")
     assert result.exit_code == 1, result.output
     assert "votes of list 2 VVD: published 1,346, recomputed 1,345" in result.stdout
+
+
+def test_electees_out_of_order_fail(west_maas_en_waal: Path, osv: Run) -> None:
+    """Swap list 1's 2nd and 3rd electee in the 520 (each keeps its Id): the order of election
+    no longer matches, and the report shows the Id that is out of place."""
+    path = next(west_maas_en_waal.glob("Resultaat_*.eml.xml"))
+    text = path.read_text(encoding="utf-8")
+    second = text.index('<Selection><Candidate><CandidateIdentifier Id="2">')
+    third = text.index('<Selection><Candidate><CandidateIdentifier Id="3">')
+    end = text.index("</Selection>", third) + len("</Selection>")
+    swapped = text[:second] + text[third:end] + text[second:third] + text[end:]
+    path.write_text(swapped, encoding="utf-8")
+    result = osv("verify", west_maas_en_waal, "--seats", "17")
+    assert result.exit_code == 1, result.output
+    assert (
+        "list 1 FD Partij Beneden-Leeuwen, elected 2nd: published C.G.H.M. van Dreumel (Cees), "
+        "Id 3, ranking 2, recomputed R.O.G.M. Orlemans (Ronald), ranking 2"
+    ) in result.stdout
