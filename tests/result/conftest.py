@@ -25,16 +25,6 @@ GR2022 = (
 
 Run = Callable[..., Result]
 
-#: Test modules that add up counts, which needs ``results.tally``.
-_NEED_TALLY = {"test_csb", "test_hsb", "test_roundtrip", "test_verify"}
-
-
-@pytest.fixture(autouse=True)
-def _tally_present(request: pytest.FixtureRequest) -> None:
-    """Skip the tests that add up counts until ``results.tally`` (aggregation) is present."""
-    if request.module.__name__.rsplit(".", 1)[-1] in _NEED_TALLY:
-        pytest.importorskip("results.tally.tally", reason="results.tally has not landed yet")
-
 
 @pytest.fixture
 def osv(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:

@@ -68,8 +68,8 @@ def read_count_file(
     :raises ResultInputError: when the file has more than one contest.
     :raises EmlError: when the file cannot be read (naming it).
     """
-    from results.tally.checks import check_counts, check_sum  # type: ignore[import-not-found]
-    from results.tally.tally import Tally  # type: ignore[import-not-found]
+    from results.tally.checks import check_counts, check_sum, duplicate_unit
+    from results.tally.tally import Tally
 
     stream = iter_count(found.path, source=found.name, schemas=schemas, limits=limits)
     keep_units = found.message_type is MessageType.COUNT_TOTAL
@@ -79,6 +79,7 @@ def read_count_file(
     contest: tuple[str, str | None] | None = None
     findings: list[Finding] = []
     kept: list[ReportingUnitVotes] = []
+    seen: set[str] = set()
     for item in stream:
         if contest is None:
             contest = (item.contest_id, item.contest_name)
@@ -88,6 +89,9 @@ def read_count_file(
                 f"{item.contest_id}); a {found.message_type.value} file counts one"
             )
         if isinstance(item.votes, ReportingUnitVotes):
+            if item.votes.id in seen:
+                findings.append(duplicate_unit(item.votes.id, found.name))
+            seen.add(item.votes.id)
             findings += check_counts(item.votes.votes, item.votes.id)
             running.add(item.votes.votes)
             units += 1
@@ -99,7 +103,7 @@ def read_count_file(
     authority = found.authority.id if found.authority is not None else found.name
     recomputed = running.total if units else None
     if stated is not None:
-        findings += check_counts(stated, f"{authority} (total)")
+        findings += check_counts(stated, f"{authority} (total)", total=True)
         if recomputed is not None:
             findings += check_sum(stated, [recomputed], authority)
     source = SourceFile(
