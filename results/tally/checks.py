@@ -81,7 +81,7 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
             _finding(
                 "F.204",
                 unit,
-                f"the lists have {list_sum} votes but the total of votes on candidates (E) is 0",
+                f"the lists have {list_sum:,} votes but the total of votes on candidates (E) is 0",
                 {"sum of lists": list_sum, "E": 0},
             )
         )
@@ -90,8 +90,8 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
             _finding(
                 "F.202",
                 unit,
-                f"the lists' votes add up to {list_sum}, but the total of votes on candidates "
-                f"(E) is {votes.total_counted}",
+                f"the lists' votes add up to {list_sum:,}, but the total of votes on candidates "
+                f"(E) is {votes.total_counted:,}",
                 {"sum of lists": list_sum, "E": votes.total_counted},
             )
         )
@@ -103,8 +103,8 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
                 _finding(
                     "F.201",
                     unit,
-                    f"poll cards, proxy certificates and voter cards add up to {parts}, but "
-                    f"the admitted voters (D) are {admitted}",
+                    f"poll cards, proxy certificates and voter cards add up to {parts:,}, but "
+                    f"the admitted voters (D) are {admitted:,}",
                     {
                         "A": uncounted.get(_A, 0),
                         "B": uncounted.get(_B, 0),
@@ -119,9 +119,9 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
                 _finding(
                     "F.312",
                     unit,
-                    f"admitted voters (D) {admitted} do not match votes cast (H) {cast} minus "
-                    f"more ballots counted (I) {more} plus fewer ballots counted (J) {fewer}, "
-                    f"which is {cast - more + fewer}",
+                    f"admitted voters (D) {admitted:,} do not match votes cast (H) {cast:,} minus "
+                    f"more ballots counted (I) {more:,} plus fewer ballots counted (J) {fewer:,}, "
+                    f"which is {cast - more + fewer:,}",
                     {"D": admitted, "H": cast, "I": more, "J": fewer},
                 )
             )
@@ -138,8 +138,8 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
                 _finding(
                     "W.206",
                     unit,
-                    f"fewer eligible voters (Z) {votes.cast} than valid poll cards (A) "
-                    f"{uncounted[_A]}",
+                    f"fewer eligible voters (Z) {votes.cast:,} than valid poll cards (A) "
+                    f"{uncounted[_A]:,}",
                     {"Z": votes.cast, "A": uncounted[_A]},
                 )
             )
@@ -155,8 +155,8 @@ def _candidate_totals(lists: Iterable[ListVotes], unit: str) -> list[Finding]:
                 _finding(
                     "F.402",
                     unit,
-                    f"list {lst.number} has {lst.votes} votes, but its candidates' votes add up "
-                    f"to {lst.candidate_total}",
+                    f"list {lst.number} has {lst.votes:,} votes, but its candidates' votes add up "
+                    f"to {lst.candidate_total:,}",
                     {"E.x": lst.votes, "sum of candidates": lst.candidate_total},
                     list_number=lst.number,
                 )
@@ -178,8 +178,8 @@ def check_sum(stated: VoteCounts, parts: Sequence[VoteCounts], unit: str) -> lis
             _finding(
                 "S.101",
                 unit,
-                f"the eligible voters (Z) stated are {stated.cast}, the parts state "
-                f"{summed.cast} together (a warning: Z is not a vote and is often taken from "
+                f"the eligible voters (Z) stated are {stated.cast:,}, the parts state "
+                f"{summed.cast:,} together (a warning: Z is not a vote and is often taken from "
                 "the register, not added up)",
                 {"stated": stated.cast, "sum of parts": summed.cast},
             )
@@ -221,8 +221,8 @@ def _sum_finding(
     return _finding(
         code,
         unit,
-        f"{what}: the total states {stated}, its parts add up to {summed} "
-        f"(difference {stated - summed:+d})",
+        f"{what}: the total states {stated:,}, its parts add up to {summed:,} "
+        f"(difference {stated - summed:+,})",
         {"stated": stated, "sum of parts": summed},
         list_number=list_number,
         candidate=candidate,

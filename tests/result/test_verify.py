@@ -190,6 +190,7 @@ def test_a_changed_count_fails_the_votes(west_maas_en_waal: Path, osv: Run) -> N
     result = osv("verify", west_maas_en_waal, "--seats", "17")
     assert result.exit_code == 1, result.output
     assert "votes of list 2 VVD: published 1,346, recomputed 1,345" in result.stdout
+    assert "- S.105 error at 0668: list 2: the total states 1,346" in result.stdout
 
 
 def test_electees_out_of_order_fail(west_maas_en_waal: Path, osv: Run) -> None:
@@ -208,3 +209,19 @@ def test_electees_out_of_order_fail(west_maas_en_waal: Path, osv: Run) -> None:
         "list 1 FD Partij Beneden-Leeuwen, elected 2nd: published C.G.H.M. van Dreumel (Cees), "
         "Id 3, ranking 2, recomputed R.O.G.M. Orlemans (Ronald), ranking 2"
     ) in result.stdout
+
+
+def test_count_findings_are_reported_without_failing_the_verification(
+    shared: Path, tmp_path: Path, osv: Run
+) -> None:
+    """Zandvoort's published count has two F.201 and two F.312 (docs/consistency.md): they are
+    listed with their numbers, and the result, computed from the totals as stated, verifies."""
+    folder = municipality(shared, tmp_path, "Zandvoort")
+    result = osv("verify", folder, "--seats", str(elected_in(folder)))
+    assert result.exit_code == 0, result.output
+    assert "- F.201 error at 0473::SB12:" in result.stdout
+    assert "(A 831, B 93, C 0, D 923)" in result.stdout
+    assert "- F.312 error at 0473::SB7:" in result.stdout
+    assert result.stdout.count("- F.") == 4
+    data = json.loads(osv("verify", folder, "--seats", "17", "--json").stdout)
+    assert sorted(f["code"] for f in data["findings"]) == ["F.201", "F.201", "F.312", "F.312"]
