@@ -16,7 +16,14 @@ from typing import Annotated
 import typer
 
 from osv import __version__
-from osv.cli import context, db_commands, eml_commands, result_commands, show_commands
+from osv.cli import (
+    checks_commands,
+    context,
+    db_commands,
+    eml_commands,
+    result_commands,
+    show_commands,
+)
 from osv.cli.output import fail, guarded, print_json
 from osv.service.allocation_json import allocation_to_json, parse_allocation_input
 from results.allocation import allocate
@@ -36,6 +43,7 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(show_commands.app, name="show")
 app.command("result", cls=result_commands.OneLineErrors)(result_commands.result_command)
 app.command("verify", cls=result_commands.OneLineErrors)(result_commands.verify_command)
+app.command("checks")(checks_commands.checks_command)
 
 
 def _version(value: bool) -> None:
