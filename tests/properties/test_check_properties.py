@@ -82,22 +82,30 @@ def test_one_mistyped_box_gives_exactly_its_errors(
     entry = CountEntry.model_validate(data)
     value = _get(entry, box)
     changed = change(entry, box, (value or 0) + delta)
-    assert _errors(changed) == _expected(model, box, difference, delta)
+    page_total = entry.lists[0].page_total or 0
+    assert _errors(changed) == _expected(model, box, difference, delta, page_total)
 
 
-def _expected(model: EntryModel, box: str, difference: int, delta: int) -> set[str]:
-    """The errors of raising ``box``, by the rules of counts-and-checks.md §5 (not by the code)."""
+def _expected(
+    model: EntryModel, box: str, difference: int, delta: int, page_total: int
+) -> set[str]:
+    """The errors of raising ``box``, by the rules of counts-and-checks.md §5 (not by the code).
+
+    ``page_total`` is the first list's candidate-page total: when it is 0 (a list without
+    votes), votes appearing on that list make it an empty total, F.401, which stands in for
+    F.402 and F.403 of that list (§5.4).
+    """
     station = not model.is_totals
     if box in ("voters.poll_card_count", "voters.proxy_certificate_count"):
         return {"F.201"}
     if box == "votes.list_totals[0].total":
-        return {"F.202", "F.403"}
+        return {"F.202", "F.401" if page_total == 0 else "F.403"}
     if box == "votes.total_votes_candidates_count":
         return {"F.202", "F.203"}
     if box in ("votes.blank_votes_count", "votes.invalid_votes_count"):
         return {"F.203"}
     if box == "lists[0].candidate_votes[0]":
-        return {"F.402"}
+        return {"F.401" if page_total == 0 else "F.402"}
     if box == "lists[0].page_total":
         return {"F.402", "F.403"}
     if box == "voters.total_admitted_voters_count":
