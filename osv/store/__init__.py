@@ -8,7 +8,7 @@ commit once; leaving without a commit stores nothing.
 * :mod:`osv.store.unit_of_work`  the transaction with its repositories
 * :mod:`osv.store.elections`, :mod:`~osv.store.candidates`, :mod:`~osv.store.polling`,
   :mod:`~osv.store.counts`, :mod:`~osv.store.results`, :mod:`~osv.store.files`,
-  :mod:`~osv.store.audit`        one repository per aggregate
+  :mod:`~osv.store.entries`, :mod:`~osv.store.audit`  one repository per aggregate
 * :mod:`osv.store.queries`       read queries for screens
 * :mod:`osv.store.rows`          the tables (row classes never leave the package)
 * :mod:`osv.store.errors`        :class:`StoreError` and its named conditions
@@ -18,6 +18,13 @@ from __future__ import annotations
 
 from osv.store.database import Database, open_database
 from osv.store.elections import ElectionContest, contests_of
+from osv.store.entries import (
+    EntryConflictError,
+    EntrySession,
+    EntrySource,
+    Investigation,
+    WarningNote,
+)
 from osv.store.errors import (
     DatabaseLockedError,
     DatabaseUnavailableError,
@@ -48,9 +55,13 @@ __all__ = [
     "DiskFullError",
     "ElectionContest",
     "ElectionSummary",
+    "EntryConflictError",
+    "EntrySession",
+    "EntrySource",
     "HashCheckMethod",
     "ImportedFile",
     "IntegrityViolationError",
+    "Investigation",
     "ListSummary",
     "NotAnOsvDatabaseError",
     "PollingStationSummary",
@@ -59,6 +70,7 @@ __all__ = [
     "SchemaTooNewError",
     "StoreError",
     "UnitOfWork",
+    "WarningNote",
     "contests_of",
     "open_database",
 ]

@@ -9,7 +9,9 @@ and model objects. One election owns everything else:
                ├─ polling_stations
                ├─ imported_files  (every EML file stored, with its SHA-256 and hash check)
                ├─ count_files ── count_contests ── count_units ── list_votes ── candidate_votes
-               └─ results ── result_contests ── result_lists ── result_candidates
+               ├─ results ── result_contests ── result_lists ── result_candidates
+               ├─ entry_sessions ── entry_sources ── warning_notes   (double data entry)
+               └─ investigations   (requested by the CSB, concluded in a later session)
     audit_events  (append-only; names the election by its Id, so it outlives deletions)
 
 Counts are integers (never floats) and are checked to be non-negative by the database as a
@@ -54,13 +56,17 @@ __all__ = [
     "CountUnitRow",
     "DistrictRow",
     "ElectionRow",
+    "EntrySessionRow",
+    "EntrySourceRow",
     "ImportedFileRow",
+    "InvestigationRow",
     "ListVotesRow",
     "PollingStationRow",
     "ResultCandidateRow",
     "ResultContestRow",
     "ResultListRow",
     "ResultRow",
+    "WarningNoteRow",
 ]
 
 #: Deterministic constraint names, the same on SQLite and PostgreSQL.
@@ -459,3 +465,94 @@ class AuditEventRow(Base):
     event: Mapped[str]
     election: Mapped[str | None]
     data: Mapped[Json]
+
+
+class EntrySessionRow(Base):
+    """A session of a committee (a municipality's GSB, or the CSB/HSB) in which counts are typed.
+
+    ``committee`` is the CBS code of the municipality, or ``CSB``/``HSB<n>``; ``number`` counts
+    the committee's sessions from 1 (the first session; later ones for investigations).
+    """
+
+    __tablename__ = "entry_sessions"
+    __table_args__ = (
+        UniqueConstraint("election_id", "committee", "number"),
+        CheckConstraint("number >= 1", name="number_positive"),
+        CheckConstraint("status IN ('in_progress', 'completed')", name="status_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    election_id: Mapped[int] = mapped_column(ForeignKey("elections.id", ondelete="CASCADE"))
+    committee: Mapped[str]
+    number: Mapped[int]
+    counting_method: Mapped[str]
+    status: Mapped[str]
+    started_at: Mapped[dt.datetime]
+    started_by: Mapped[str]
+    completed_at: Mapped[dt.datetime | None]
+    completed_by: Mapped[str | None]
+
+
+class EntrySourceRow(Base):
+    """One source typed twice in a session: a polling station, or a committee's totals.
+
+    ``data`` is the double-entry state (``results.entry.serialize``); ``state`` repeats its name
+    for filtering. ``version`` grows by one with every change: a save names the version it read,
+    and is refused when another save came first (optimistic locking, no lost update).
+    """
+
+    __tablename__ = "entry_sources"
+    __table_args__ = (
+        UniqueConstraint("session_id", "key"),
+        CheckConstraint("version >= 1", name="version_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("entry_sessions.id", ondelete="CASCADE"))
+    key: Mapped[str]
+    name: Mapped[str | None]
+    model: Mapped[str]
+    state: Mapped[str]
+    data: Mapped[Json]
+    version: Mapped[int]
+    updated_at: Mapped[dt.datetime]
+
+
+class WarningNoteRow(Base):
+    """A coordinator's explanation of a warning of a definitive entry, or its "handled" mark.
+
+    ``list_number`` is 0 for warnings about the whole form.
+    """
+
+    __tablename__ = "warning_notes"
+    __table_args__ = (UniqueConstraint("source_id", "code", "list_number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("entry_sources.id", ondelete="CASCADE"))
+    code: Mapped[str]
+    list_number: Mapped[int]
+    explanation: Mapped[str | None]
+    handled: Mapped[bool]
+    noted_by: Mapped[str]
+    noted_at: Mapped[dt.datetime]
+
+
+class InvestigationRow(Base):
+    """An investigation of a polling station's count, requested by the central polling station.
+
+    It is concluded in a later session of the municipality, with or without new results
+    (``corrected_results``); ``concluded_in`` is that session's number.
+    """
+
+    __tablename__ = "investigations"
+    __table_args__ = (UniqueConstraint("election_id", "committee", "polling_station"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    election_id: Mapped[int] = mapped_column(ForeignKey("elections.id", ondelete="CASCADE"))
+    committee: Mapped[str]
+    polling_station: Mapped[int]
+    reason: Mapped[str]
+    requested_by: Mapped[str]
+    requested_at: Mapped[dt.datetime]
+    concluded_in: Mapped[int | None]
+    corrected_results: Mapped[bool | None]

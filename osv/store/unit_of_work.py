@@ -27,6 +27,7 @@ from osv.store.audit import AuditRepository
 from osv.store.candidates import CandidateListRepository
 from osv.store.counts import CountRepository
 from osv.store.elections import ElectionRepository
+from osv.store.entries import EntryRepository
 from osv.store.errors import StoreError, translate
 from osv.store.files import FileRepository
 from osv.store.polling import PollingStationRepository
@@ -47,6 +48,7 @@ class UnitOfWork:
     polling_stations: PollingStationRepository
     counts: CountRepository
     results: ResultRepository
+    entries: EntryRepository
     files: FileRepository
     audit: AuditRepository
     queries: ReadQueries
@@ -72,6 +74,7 @@ class UnitOfWork:
         self.polling_stations = PollingStationRepository(session)
         self.counts = CountRepository(session)
         self.results = ResultRepository(session)
+        self.entries = EntryRepository(session)
         self.files = FileRepository(session)
         self.audit = AuditRepository(session)
         self.queries = ReadQueries(session)

@@ -33,8 +33,8 @@ _NEXT_MIGRATION = '''"""A migration of a future OSV."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -52,10 +52,10 @@ def downgrade():
 
 @pytest.fixture
 def future_migrations(tmp_path: Path) -> Path:
-    """OSV's migrations plus a revision 0002, as the next release might ship them."""
+    """OSV's migrations plus a revision 9999, as the next release might ship them."""
     folder = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_future.py").write_text(_NEXT_MIGRATION, encoding="utf-8")
+    (folder / "versions" / "9999_future.py").write_text(_NEXT_MIGRATION, encoding="utf-8")
     return folder
 
 
@@ -70,10 +70,10 @@ def test_an_empty_database_gets_the_schema_on_first_use(database_url: str) -> No
     try:
         assert database.current_revision() is None
         database.ensure_schema()
-        assert database.current_revision() == database.head_revision() == "0001"
+        assert database.current_revision() == database.head_revision() == "0002"
         assert _tables(database) == set(Base.metadata.tables)
         database.ensure_schema()  # a second call changes nothing
-        assert database.current_revision() == "0001"
+        assert database.current_revision() == "0002"
     finally:
         database.close()
 
@@ -90,10 +90,10 @@ def test_an_outdated_database_is_refused_with_the_upgrade_command(
         with pytest.raises(SchemaOutdatedError, match="run 'osv db upgrade'") as caught:
             newer_osv.ensure_schema()
         assert "backup" in str(caught.value)
-        assert "0001" in str(caught.value)
+        assert "0002" in str(caught.value)
         newer_osv.upgrade()
         newer_osv.ensure_schema()
-        assert newer_osv.current_revision() == "0002"
+        assert newer_osv.current_revision() == "9999"
     finally:
         newer_osv.close()
 
@@ -129,7 +129,7 @@ def test_upgrade_then_downgrade_to_base_leaves_no_tables(database: Database) -> 
     assert database.current_revision() is None
     assert _tables(database) == set()
     database.upgrade()
-    assert database.current_revision() == "0001"
+    assert database.current_revision() == "0002"
     assert _tables(database) == set(Base.metadata.tables)
 
 

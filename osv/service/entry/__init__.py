@@ -1,0 +1,55 @@
+"""Double data entry as use cases: sessions, typing, the coordinator's decisions, finishing.
+
+Every function opens one unit of work, reads the source, applies one transition of
+:mod:`results.entry.states` (which checks who may do what), stores the new state with an
+optimistic version check (:class:`~osv.store.EntryConflictError` when someone else saved first),
+appends an audit event, and commits: an action is stored completely or not at all. An entry is
+validated against its election and form first (hard limits, :func:`results.checks.validate_entry`);
+an invalid entry is refused with :class:`EntryInputError` and nothing is stored.
+
+Roles: typists claim, save, discard and finalise their own entries; coordinators decide, explain
+warnings, request investigations and finish sessions. The role comes with the :class:`Actor`
+from the caller (the web UI's login, or the command line); the state machine checks the rest.
+
+Sessions (counts-and-checks.md §1): the first session of a municipality has one source per
+polling station (form CSOFirstSession or DSOFirstSession); a later session has one source per
+polling station whose investigation the central polling station requested (CSONextSession or
+DSONextSession). A session can be finished when every source is definitive (or, in a later
+session, its investigation concluded without new results) and every warning of every definitive
+entry has the coordinator's explanation or "handled" mark.
+"""
+
+from __future__ import annotations
+
+from osv.service.entry.common import Actor, EntryRefusedError, SourceView
+from osv.service.entry.coordinator import (
+    DECISIONS,
+    SourceStatus,
+    decide,
+    note_warning,
+    overview,
+    request_investigation,
+)
+from osv.service.entry.session import SessionTotals, entry_counts, finish_session, start_session
+from osv.service.entry.typist import claim, discard, finalise, save, view
+
+__all__ = [
+    "DECISIONS",
+    "Actor",
+    "EntryRefusedError",
+    "SessionTotals",
+    "SourceStatus",
+    "SourceView",
+    "claim",
+    "decide",
+    "discard",
+    "entry_counts",
+    "finalise",
+    "finish_session",
+    "note_warning",
+    "overview",
+    "request_investigation",
+    "save",
+    "start_session",
+    "view",
+]

@@ -1,0 +1,235 @@
+"""Sessions: starting a committee's session with its sources, finishing it, tabulating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from osv.model import (
+    CandidateVotes,
+    ListVotes,
+    RejectedReason,
+    UncountedReason,
+    VoteCounts,
+)
+from osv.model.entry import CountEntry, EntryModel
+from osv.service.entry.common import (
+    Actor,
+    EntryRefusedError,
+    UowFactory,
+    audit,
+    require,
+    shape_of,
+)
+from osv.store import (
+    EntrySession,
+    EntrySource,
+)
+from results.checks import check_entry
+from results.entry import (
+    Definitive,
+    state_name,
+)
+from results.entry.serialize import state_from_data
+from results.tally import sum_counts
+
+__all__ = ["SessionTotals", "entry_counts", "finish_session", "start_session"]
+
+
+@dataclass(frozen=True)
+class SessionTotals:
+    """A finished session's counts: per polling station (key → counts) and their sum."""
+
+    session: EntrySession
+    stations: tuple[tuple[str, str | None, VoteCounts], ...]
+    total: VoteCounts | None
+
+
+def start_session(
+    uow_factory: UowFactory,
+    eid: str,
+    committee: str,
+    actor: Actor,
+    *,
+    counting_method: Literal["CSO", "DSO"] = "CSO",
+) -> EntrySession:
+    """Start the committee's next session, with its sources.
+
+    :raises EntryRefusedError: the previous session is not finished; no polling stations are
+        stored for the committee; a later session without open investigations.
+    """
+    require(actor, "coordinator", "start a session")
+    with uow_factory() as uow:
+        earlier = uow.entries.sessions(eid, committee)
+        if earlier and earlier[-1].status != "completed":
+            raise EntryRefusedError(
+                f"session {earlier[-1].number} of {committee} is not finished yet"
+            )
+        number = len(earlier) + 1
+        stations = {s.number: s for s in uow.polling_stations.get(eid, committee)}
+        if not stations:
+            raise EntryRefusedError(
+                f"no polling stations are stored for {committee} in {eid}; import its 110b first"
+            )
+        shape_of(uow, eid, committee)  # refuses an election without candidate lists
+        if number == 1:
+            model = (
+                EntryModel.CSO_FIRST_SESSION
+                if counting_method == "CSO"
+                else EntryModel.DSO_FIRST_SESSION
+            )
+            keys = sorted(stations)
+        else:
+            model = (
+                EntryModel.CSO_NEXT_SESSION
+                if counting_method == "CSO"
+                else EntryModel.DSO_NEXT_SESSION
+            )
+            keys = [
+                i.polling_station
+                for i in uow.entries.investigations(eid, committee)
+                if i.concluded_in is None
+            ]
+            if not keys:
+                raise EntryRefusedError(
+                    f"no investigations of {committee} are open; a later session has nothing "
+                    "to enter"
+                )
+        session = uow.entries.add_session(eid, committee, number, counting_method, actor.name)
+        uow.entries.add_sources(
+            session.id,
+            [
+                (
+                    str(key),
+                    stations[key].name if key in stations else None,
+                    model.value,
+                    {"state": "Empty"},
+                )
+                for key in keys
+            ],
+        )
+        audit(
+            uow,
+            actor,
+            "entry.session_started",
+            eid,
+            session=number,
+            committee=committee,
+            sources=len(keys),
+            model=model.value,
+        )
+        uow.commit()
+        return session
+
+
+def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> SessionTotals:
+    """Finish a session: every source definitive, every warning explained; then tabulate.
+
+    :raises EntryRefusedError: naming every source that keeps the session from being finished.
+    """
+    require(actor, "coordinator", "finish a session")
+    with uow_factory() as uow:
+        session = uow.entries.get_session(session_id)
+        if session is None:
+            raise EntryRefusedError(f"there is no session {session_id}")
+        if session.status == "completed":
+            raise EntryRefusedError(
+                f"session {session.number} of {session.committee} is already finished"
+            )
+        sources = uow.entries.sources(session_id)
+        notes = {
+            (n.source_id, n.code, n.list_number) for n in uow.entries.notes([s.id for s in sources])
+        }
+        problems = []
+        definitive: list[tuple[EntrySource, CountEntry]] = []
+        for source in sources:
+            state = state_from_data(source.data)
+            if not isinstance(state, Definitive):
+                problems.append(f"{source.key} is {state_name(state)}")
+                continue
+            open_ = [
+                w.code
+                for w in check_entry(state.entry).warnings
+                if (source.id, w.code, w.list_number or 0) not in notes
+            ]
+            if open_:
+                problems.append(
+                    f"{source.key} has warnings without explanation ({', '.join(open_)})"
+                )
+            definitive.append((source, state.entry))
+        if problems:
+            raise EntryRefusedError(
+                f"session {session.number} of {session.committee} cannot be finished: "
+                + "; ".join(problems)
+            )
+        uow.entries.complete_session(session_id, actor.name)
+        if session.number > 1:
+            for source, _ in definitive:
+                uow.entries.conclude_investigation(
+                    session.election, session.committee, int(source.key), session.number, True
+                )
+        voters = {
+            str(s.number): s.number_of_voters
+            for s in uow.polling_stations.get(session.election, session.committee)
+        }
+        stations = tuple(
+            (source.key, source.name, entry_counts(entry, voters.get(source.key)))
+            for source, entry in definitive
+        )
+        audit(
+            uow,
+            actor,
+            "entry.session_finished",
+            session.election,
+            session=session.number,
+            committee=session.committee,
+            sources=len(stations),
+        )
+        uow.commit()
+        total = sum_counts([counts for _, _, counts in stations]) if stations else None
+        return SessionTotals(session=session, stations=stations, total=total)
+
+
+def _n(value: int | None) -> int:
+    """An empty box is 0 in a count."""
+    return value or 0
+
+
+def entry_counts(entry: CountEntry, eligible: int | None) -> VoteCounts:
+    """A definitive entry as the counts of its reporting unit (EML 510b ``ReportingUnitVotes``).
+
+    Empty boxes are 0. ``Cast`` is the polling station's number of eligible voters (110b), as in
+    the Kiesraad's files. Box C is written as 0 for municipal councils, as the Kiesraad does.
+    """
+    pages = {page.number: page for page in entry.lists}
+    lists = tuple(
+        ListVotes(
+            number=total.number,
+            votes=_n(total.total),
+            candidates=tuple(
+                CandidateVotes(number=i, votes=_n(v))
+                for i, v in enumerate(pages[total.number].candidate_votes, 1)
+            )
+            if total.number in pages
+            else (),
+        )
+        for total in entry.votes.list_totals
+    )
+    voters, votes, diff = entry.voters, entry.votes, entry.differences
+    return VoteCounts(
+        lists=lists,
+        cast=eligible if eligible is not None else _n(entry.eligible_voters),
+        total_counted=_n(votes.total_votes_candidates_count),
+        rejected={
+            RejectedReason.INVALID: _n(votes.invalid_votes_count),
+            RejectedReason.BLANK: _n(votes.blank_votes_count),
+        },
+        uncounted={
+            UncountedReason.POLL_CARDS: _n(voters.poll_card_count),
+            UncountedReason.PROXY_CERTIFICATES: _n(voters.proxy_certificate_count),
+            UncountedReason.VOTER_CARDS: _n(voters.voter_card_count),
+            UncountedReason.ADMITTED_VOTERS: _n(voters.total_admitted_voters_count),
+            UncountedReason.MORE_BALLOTS: _n(diff.more_ballots_count),
+            UncountedReason.FEWER_BALLOTS: _n(diff.fewer_ballots_count),
+        },
+    )

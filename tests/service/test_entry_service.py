@@ -1,0 +1,262 @@
+"""Double data entry through the service, on SQLite and PostgreSQL.
+
+The demo election (Vlietdam, 20 polling stations, 8 lists) is imported; typists type the demo's
+own polling-station counts as Na 31-2 Bijlage 1 forms. Each test follows what happens on election
+night: two typists per station, a difference resolved by the coordinator, a warning explained,
+the session finished and its totals equal to the sum of the paper counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eml.safe import Limits
+from osv.model import RejectedReason, UncountedReason, VoteCounts
+from osv.model.entry import CountEntry, EntryModel
+from osv.service.demo import build_demo, write_demo
+from osv.service.entry import (
+    Actor,
+    EntryRefusedError,
+    claim,
+    decide,
+    finalise,
+    finish_session,
+    note_warning,
+    overview,
+    request_investigation,
+    save,
+    start_session,
+    view,
+)
+from osv.service.hash_checks import HashCheck
+from osv.service.importing import import_files
+from osv.store import EntryConflictError, UnitOfWork
+from results.checks import EntryInputError
+from results.entry import EntryTransitionError
+from results.tally import sum_counts
+from tests.checks.entries import change
+
+EID = "GR2026_Vlietdam"
+GSB = "9997"
+ANNA = Actor("anna", "typist")
+BRAM = Actor("bram", "typist")
+CARLA = Actor("carla", "coordinator")
+
+Factory = Callable[[], UnitOfWork]
+
+
+@pytest.fixture
+def demo(uow_factory: Factory, tmp_path: Path) -> Factory:
+    """The demo election imported, with its polling stations and candidate lists."""
+    paths = write_demo(tmp_path / "demo")
+    files = [p for p in paths if p.suffix == ".xml"]
+    hash_file = next(p for p in paths if p.name == "Hashcodes.txt")
+    import_files(
+        uow_factory,
+        files,
+        schemas=None,
+        limits=Limits(),
+        hash_check=HashCheck(hash_file=hash_file),
+        actor="admin",
+    )
+    return uow_factory
+
+
+def paper(station: int) -> CountEntry:
+    """The demo's count of polling station ``station`` as a filled-in Na 31-2 Bijlage 1."""
+    unit = build_demo().count.contests[0].reporting_units[station - 1]
+    return form(unit.votes)
+
+
+def form(votes: VoteCounts) -> CountEntry:
+    u = votes.uncounted
+    cast = votes.total_counted + sum(votes.rejected.values())
+    d = u[UncountedReason.ADMITTED_VOTERS]
+    return CountEntry.model_validate(
+        {
+            "model": "CSOFirstSession",
+            "voters": {
+                "poll_card_count": u[UncountedReason.POLL_CARDS],
+                "proxy_certificate_count": u[UncountedReason.PROXY_CERTIFICATES],
+                "total_admitted_voters_count": d,
+            },
+            "votes": {
+                "list_totals": [{"number": lst.number, "total": lst.votes} for lst in votes.lists],
+                "total_votes_candidates_count": votes.total_counted,
+                "blank_votes_count": votes.rejected[RejectedReason.BLANK],
+                "invalid_votes_count": votes.rejected[RejectedReason.INVALID],
+                "total_votes_cast_count": cast,
+            },
+            "differences": {
+                "compare_d_h": {
+                    "admitted_voters_equal_votes_cast": d == cast,
+                    "votes_cast_greater_than_admitted_voters": cast > d,
+                    "votes_cast_smaller_than_admitted_voters": cast < d,
+                },
+                "more_ballots_count": u.get(UncountedReason.MORE_BALLOTS) or None,
+                "fewer_ballots_count": u.get(UncountedReason.FEWER_BALLOTS) or None,
+                "difference_fully_explained": {"yes": d != cast, "no": False},
+            },
+            "lists": [
+                {
+                    "number": lst.number,
+                    "candidate_votes": [c.votes for c in lst.candidates],
+                    "page_total": lst.votes,
+                }
+                for lst in votes.lists
+            ],
+            "cso": {
+                "extra_investigation_other_reason": {"no": True},
+                "ballots_recounted_extra_investigation": {"no": True},
+                "difference_ballots_voters_fully_explained": {"yes": True},
+                "difference_ballots_per_list": {"no": True},
+            },
+        }
+    )
+
+
+def typed_twice(
+    factory: Factory, session: int, station: int, entry: CountEntry | None = None
+) -> None:
+    entry = entry or paper(station)
+    key = str(station)
+    v = claim(factory, session, key, ANNA, entry)
+    v = finalise(factory, session, key, ANNA, v.version)
+    assert v.state == "FirstEntryFinalised", v.findings
+    v = claim(factory, session, key, BRAM, entry)
+    v = finalise(factory, session, key, BRAM, v.version)
+    assert v.state == "Definitive"
+
+
+def test_a_session_has_one_source_per_polling_station(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    rows = overview(demo, session.id)
+    assert len(rows) == 20
+    assert {row.state for row in rows} == {"Empty"}
+    assert view(demo, session.id, "1").model is EntryModel.CSO_FIRST_SESSION
+
+
+def test_two_typists_make_a_definitive_count(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    typed_twice(demo, session.id, 1)
+    final = view(demo, session.id, "1")
+    assert final.entry == paper(1)
+    assert final.typists == ("anna", "bram")
+
+
+def test_the_first_typist_cannot_type_the_second_entry_and_nothing_changes(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    v = claim(demo, session.id, "2", ANNA, paper(2))
+    v = finalise(demo, session.id, "2", ANNA, v.version)
+    with pytest.raises(EntryTransitionError, match="someone else"):
+        claim(demo, session.id, "2", ANNA, paper(2))
+    assert view(demo, session.id, "2").version == v.version
+
+
+def test_a_difference_is_marked_and_only_that_field_is_typed_again(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    good = paper(3)
+    typo = change(good, "lists[1].candidate_votes[0]", (good.lists[1].candidate_votes[0] or 0) + 1)
+    v = claim(demo, session.id, "3", ANNA, good)
+    v = finalise(demo, session.id, "3", ANNA, v.version)
+    v = claim(demo, session.id, "3", BRAM, typo)
+    assert v.differences == ("lists[1].candidate_votes[0]",)
+    v = finalise(demo, session.id, "3", BRAM, v.version)
+    assert v.state == "EntriesDifferent"
+    v = decide(demo, session.id, "3", CARLA, "return_second", v.version)
+    assert v.state == "SecondEntryCorrection"
+    assert v.cleared == ("lists[1].candidate_votes[0]",)
+    assert v.entry is not None
+    assert v.entry.lists[1].candidate_votes[0] is None
+    v = save(demo, session.id, "3", BRAM, good, v.version)
+    v = finalise(demo, session.id, "3", BRAM, v.version)
+    assert v.state == "Definitive"
+
+
+def test_a_save_based_on_an_old_version_is_refused(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    v = claim(demo, session.id, "4", ANNA, paper(4))
+    save(demo, session.id, "4", ANNA, paper(4), v.version)
+    with pytest.raises(EntryConflictError, match="changed by someone else"):
+        save(demo, session.id, "4", ANNA, paper(4), v.version)
+
+
+def test_roles_are_checked(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    with pytest.raises(EntryRefusedError, match="only a typist"):
+        claim(demo, session.id, "1", CARLA, paper(1))
+    with pytest.raises(EntryRefusedError, match="only a coordinator"):
+        start_session(demo, EID, GSB, ANNA)
+
+
+def test_an_entry_that_does_not_fit_the_election_is_refused_and_not_stored(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    data = paper(5).model_dump(mode="json")
+    del data["lists"][-1]
+    with pytest.raises(EntryInputError, match="missing 8"):
+        claim(demo, session.id, "5", ANNA, CountEntry.model_validate(data))
+    assert view(demo, session.id, "5").state == "Empty"
+
+
+def test_finishing_needs_every_station_definitive_and_every_warning_explained(
+    demo: Factory,
+) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    for station in range(1, 20):
+        typed_twice(demo, session.id, station)
+    with pytest.raises(EntryRefusedError, match="20 is Empty"):
+        finish_session(demo, session.id, CARLA)
+    # station 20's paper shows 40 blank votes (W.201), and both typists type it so
+    typed_twice(demo, session.id, 20, _consistent_blank(paper(20), 40))
+    with pytest.raises(EntryRefusedError, match=r"warnings without explanation \(W\.201"):
+        finish_session(demo, session.id, CARLA)
+    note_warning(demo, session.id, "20", CARLA, "W.201", explanation="Protest: 40 blanco, PV klopt")
+    totals = finish_session(demo, session.id, CARLA)
+    assert [key for key, _, _ in totals.stations] == [str(n) for n in range(1, 21)]
+    units = [u.votes for u in build_demo().count.contests[0].reporting_units]
+    paper_total = sum_counts(units)
+    assert totals.total is not None
+    assert _numbers(totals.total) == _numbers(paper_total)  # every list and candidate
+    assert totals.total.total_counted == paper_total.total_counted
+    blank = RejectedReason.BLANK
+    assert (
+        totals.total.rejected[blank] == paper_total.rejected[blank] - units[19].rejected[blank] + 40
+    )
+    assert totals.total.cast == paper_total.cast  # Z: the stations' voters from the 110b
+    with pytest.raises(EntryRefusedError, match="finished"):
+        claim(demo, session.id, "1", ANNA, paper(1))
+
+
+def _numbers(votes: VoteCounts) -> list[tuple[int, int, list[int]]]:
+    return [(lst.number, lst.votes, [c.votes for c in lst.candidates]) for lst in votes.lists]
+
+
+def _consistent_blank(entry: CountEntry, blank: int) -> CountEntry:
+    """``entry`` with ``blank`` blank votes, H and D and A raised to match."""
+    more = blank - (entry.votes.blank_votes_count or 0)
+    entry = change(entry, "votes.blank_votes_count", blank)
+    entry = change(
+        entry, "votes.total_votes_cast_count", (entry.votes.total_votes_cast_count or 0) + more
+    )
+    entry = change(
+        entry,
+        "voters.total_admitted_voters_count",
+        (entry.voters.total_admitted_voters_count or 0) + more,
+    )
+    return change(entry, "voters.poll_card_count", (entry.voters.poll_card_count or 0) + more)
+
+
+def test_a_later_session_enters_the_investigated_stations(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    request_investigation(demo, EID, GSB, 7, "verschil in aantallen", CARLA)
+    later = start_session(demo, EID, GSB, CARLA)
+    assert later.number == 2
+    rows = overview(demo, later.id)
+    assert [row.key for row in rows] == ["7"]
+    assert view(demo, later.id, "7").model is EntryModel.CSO_NEXT_SESSION
