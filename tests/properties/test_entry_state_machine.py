@@ -10,6 +10,7 @@ invariants below must hold; docs/auditing.md lists them.
 from __future__ import annotations
 
 import functools
+import json
 
 from hypothesis import event, settings
 from hypothesis import strategies as st
@@ -30,6 +31,7 @@ from results.entry import (
     SecondEntryInProgress,
     state_name,
 )
+from results.entry.serialize import state_from_data, state_to_data
 from tests.checks.entries import change, consistent
 
 _GOOD = consistent(EntryModel.CSO_NEXT_SESSION)
@@ -118,6 +120,12 @@ class DoubleEntry(RuleBasedStateMachine):
     def record_the_state(self) -> None:
         """Statistics (--hypothesis-show-statistics): which states the runs reached."""
         event(state_name(self.state))
+
+    @invariant()
+    def the_state_is_stored_and_read_back_unchanged(self) -> None:
+        """What the database stores (results.entry.serialize) reads back as the same state."""
+        data = state_to_data(self.state)
+        assert state_from_data(json.loads(json.dumps(data))) == self.state
 
     @invariant()
     def definitive_is_what_two_different_typists_typed_without_errors(self) -> None:
