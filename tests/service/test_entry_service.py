@@ -8,12 +8,16 @@ the session finished and its totals equal to the sum of the paper counts.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from eml import SchemaSet, read_eml
+from eml.documents import Phase
 from eml.safe import Limits
+from eml.write import write_eml
 from osv.model import RejectedReason, UncountedReason, VoteCounts
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.demo import build_demo, write_demo
@@ -24,6 +28,7 @@ from osv.service.entry import (
     decide,
     finalise,
     finish_session,
+    municipal_count,
     note_warning,
     overview,
     request_investigation,
@@ -33,6 +38,7 @@ from osv.service.entry import (
 )
 from osv.service.hash_checks import HashCheck
 from osv.service.importing import import_files
+from osv.service.result.csb import run_csb
 from osv.store import EntryConflictError, UnitOfWork
 from results.checks import EntryInputError
 from results.entry import EntryTransitionError
@@ -260,3 +266,56 @@ def test_a_later_session_enters_the_investigated_stations(demo: Factory) -> None
     rows = overview(demo, later.id)
     assert [row.key for row in rows] == ["7"]
     assert view(demo, later.id, "7").model is EntryModel.CSO_NEXT_SESSION
+
+
+def test_the_finished_session_is_a_valid_510b_that_the_csb_computes_a_result_from(
+    demo: Factory, tmp_path: Path, schemas: SchemaSet
+) -> None:
+    """The 510b of the typed counts validates, reads back equal, and gives the demo's result."""
+    session = start_session(demo, EID, GSB, CARLA)
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    document = municipal_count(demo, EID, GSB, created=dt.datetime(2026, 3, 18, 21, 0))
+    data = write_eml(document, schemas=schemas)
+    folder = tmp_path / "csb"
+    folder.mkdir()
+    (folder / f"Telling_{EID}.eml.xml").write_bytes(data)
+    read = read_eml(folder / f"Telling_{EID}.eml.xml", schemas=schemas)
+    assert read.validated
+    assert read.document == document
+    contest = document.contests[0]
+    assert [u.id for u in contest.reporting_units][:2] == ["9997::SB1", "9997::SB2"]
+    assert contest.total is not None
+    assert _numbers(contest.total) == _numbers(build_demo().count.contests[0].total)
+    demo_files = write_demo(tmp_path / "demo2")
+    for path in demo_files:
+        if path.name.startswith(("Verkiezingsdefinitie", "Kandidatenlijsten")):
+            (folder / path.name).write_bytes(path.read_bytes())
+    outcome = run_csb(
+        folder, tmp_path / "out", schemas=schemas, created=dt.datetime(2026, 3, 20, 10, 0)
+    )
+    assert outcome.result.status == "complete"
+    assert sum(lst.seats for lst in outcome.result.lists) == 23
+
+
+def test_a_later_session_makes_a_corrigendum_with_the_values_before(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    request_investigation(demo, EID, GSB, 7, "hertelling lijst 2", CARLA)
+    later = start_session(demo, EID, GSB, CARLA)
+    recount = change(paper(7), "model", "CSONextSession")
+    recount = recount.model_copy(update={"cso": None})
+    first = recount.lists[1].candidate_votes
+    moved = change(recount, "lists[1].candidate_votes", [first[0] + 1, first[1] - 1, *first[2:]])
+    typed_twice(demo, later.id, 7, moved)
+    finish_session(demo, later.id, CARLA)
+    document = municipal_count(demo, EID, GSB)
+    assert document.phase is Phase.CORRIGENDUM
+    unit = document.contests[0].reporting_units[6]
+    assert unit.id == "9997::SB7"
+    candidate = unit.votes.lists[1].candidates[0]
+    assert (candidate.votes, candidate.initial_votes) == (first[0] + 1, first[0])
+    assert unit.votes.lists[1].candidates[2].initial_votes is None

@@ -30,6 +30,7 @@ from osv.service.entry.coordinator import (
     overview,
     request_investigation,
 )
+from osv.service.entry.export import municipal_count
 from osv.service.entry.session import SessionTotals, entry_counts, finish_session, start_session
 from osv.service.entry.typist import claim, discard, finalise, save, view
 
@@ -46,6 +47,7 @@ __all__ = [
     "entry_counts",
     "finalise",
     "finish_session",
+    "municipal_count",
     "note_warning",
     "overview",
     "request_investigation",
