@@ -18,13 +18,14 @@ from eml import SchemaSet, read_eml
 from eml.documents import Phase
 from eml.safe import Limits
 from eml.write import write_eml
-from osv.model import RejectedReason, UncountedReason, VoteCounts
+from osv.model import RejectedReason, VoteCounts
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.demo import build_demo, write_demo
 from osv.service.entry import (
     Actor,
     EntryRefusedError,
     claim,
+    counts_entry,
     decide,
     finalise,
     finish_session,
@@ -74,54 +75,7 @@ def demo(uow_factory: Factory, tmp_path: Path) -> Factory:
 def paper(station: int) -> CountEntry:
     """The demo's count of polling station ``station`` as a filled-in Na 31-2 Bijlage 1."""
     unit = build_demo().count.contests[0].reporting_units[station - 1]
-    return form(unit.votes)
-
-
-def form(votes: VoteCounts) -> CountEntry:
-    u = votes.uncounted
-    cast = votes.total_counted + sum(votes.rejected.values())
-    d = u[UncountedReason.ADMITTED_VOTERS]
-    return CountEntry.model_validate(
-        {
-            "model": "CSOFirstSession",
-            "voters": {
-                "poll_card_count": u[UncountedReason.POLL_CARDS],
-                "proxy_certificate_count": u[UncountedReason.PROXY_CERTIFICATES],
-                "total_admitted_voters_count": d,
-            },
-            "votes": {
-                "list_totals": [{"number": lst.number, "total": lst.votes} for lst in votes.lists],
-                "total_votes_candidates_count": votes.total_counted,
-                "blank_votes_count": votes.rejected[RejectedReason.BLANK],
-                "invalid_votes_count": votes.rejected[RejectedReason.INVALID],
-                "total_votes_cast_count": cast,
-            },
-            "differences": {
-                "compare_d_h": {
-                    "admitted_voters_equal_votes_cast": d == cast,
-                    "votes_cast_greater_than_admitted_voters": cast > d,
-                    "votes_cast_smaller_than_admitted_voters": cast < d,
-                },
-                "more_ballots_count": u.get(UncountedReason.MORE_BALLOTS) or None,
-                "fewer_ballots_count": u.get(UncountedReason.FEWER_BALLOTS) or None,
-                "difference_fully_explained": {"yes": d != cast, "no": False},
-            },
-            "lists": [
-                {
-                    "number": lst.number,
-                    "candidate_votes": [c.votes for c in lst.candidates],
-                    "page_total": lst.votes,
-                }
-                for lst in votes.lists
-            ],
-            "cso": {
-                "extra_investigation_other_reason": {"no": True},
-                "ballots_recounted_extra_investigation": {"no": True},
-                "difference_ballots_voters_fully_explained": {"yes": True},
-                "difference_ballots_per_list": {"no": True},
-            },
-        }
-    )
+    return counts_entry(unit.votes, EntryModel.CSO_FIRST_SESSION)
 
 
 def typed_twice(

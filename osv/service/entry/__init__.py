@@ -22,6 +22,7 @@ entry has the coordinator's explanation or "handled" mark.
 from __future__ import annotations
 
 from osv.service.entry.common import Actor, EntryRefusedError, SourceView
+from osv.service.entry.convert import counts_entry, entry_counts
 from osv.service.entry.coordinator import (
     DECISIONS,
     SourceStatus,
@@ -31,7 +32,7 @@ from osv.service.entry.coordinator import (
     request_investigation,
 )
 from osv.service.entry.export import municipal_count
-from osv.service.entry.session import SessionTotals, entry_counts, finish_session, start_session
+from osv.service.entry.session import SessionTotals, finish_session, start_session
 from osv.service.entry.typist import claim, discard, finalise, save, view
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "SourceStatus",
     "SourceView",
     "claim",
+    "counts_entry",
     "decide",
     "discard",
     "entry_counts",

@@ -33,7 +33,7 @@ from osv.model import (
 )
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.entry.common import EntryRefusedError, UowFactory
-from osv.service.entry.session import entry_counts
+from osv.service.entry.convert import entry_counts
 from results.entry import Definitive
 from results.entry.serialize import state_from_data
 from results.tally import sum_counts

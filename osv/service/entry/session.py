@@ -6,10 +6,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from osv.model import (
-    CandidateVotes,
-    ListVotes,
-    RejectedReason,
-    UncountedReason,
     VoteCounts,
 )
 from osv.model.entry import CountEntry, EntryModel
@@ -21,6 +17,7 @@ from osv.service.entry.common import (
     require,
     shape_of,
 )
+from osv.service.entry.convert import entry_counts
 from osv.store import (
     EntrySession,
     EntrySource,
@@ -33,7 +30,7 @@ from results.entry import (
 from results.entry.serialize import state_from_data
 from results.tally import sum_counts
 
-__all__ = ["SessionTotals", "entry_counts", "finish_session", "start_session"]
+__all__ = ["SessionTotals", "finish_session", "start_session"]
 
 
 @dataclass(frozen=True)
@@ -188,48 +185,3 @@ def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> Se
         uow.commit()
         total = sum_counts([counts for _, _, counts in stations]) if stations else None
         return SessionTotals(session=session, stations=stations, total=total)
-
-
-def _n(value: int | None) -> int:
-    """An empty box is 0 in a count."""
-    return value or 0
-
-
-def entry_counts(entry: CountEntry, eligible: int | None) -> VoteCounts:
-    """A definitive entry as the counts of its reporting unit (EML 510b ``ReportingUnitVotes``).
-
-    Empty boxes are 0. ``Cast`` is the polling station's number of eligible voters (110b), as in
-    the Kiesraad's files. Box C is written as 0 for municipal councils, as the Kiesraad does.
-    """
-    pages = {page.number: page for page in entry.lists}
-    lists = tuple(
-        ListVotes(
-            number=total.number,
-            votes=_n(total.total),
-            candidates=tuple(
-                CandidateVotes(number=i, votes=_n(v))
-                for i, v in enumerate(pages[total.number].candidate_votes, 1)
-            )
-            if total.number in pages
-            else (),
-        )
-        for total in entry.votes.list_totals
-    )
-    voters, votes, diff = entry.voters, entry.votes, entry.differences
-    return VoteCounts(
-        lists=lists,
-        cast=eligible if eligible is not None else _n(entry.eligible_voters),
-        total_counted=_n(votes.total_votes_candidates_count),
-        rejected={
-            RejectedReason.INVALID: _n(votes.invalid_votes_count),
-            RejectedReason.BLANK: _n(votes.blank_votes_count),
-        },
-        uncounted={
-            UncountedReason.POLL_CARDS: _n(voters.poll_card_count),
-            UncountedReason.PROXY_CERTIFICATES: _n(voters.proxy_certificate_count),
-            UncountedReason.VOTER_CARDS: _n(voters.voter_card_count),
-            UncountedReason.ADMITTED_VOTERS: _n(voters.total_admitted_voters_count),
-            UncountedReason.MORE_BALLOTS: _n(diff.more_ballots_count),
-            UncountedReason.FEWER_BALLOTS: _n(diff.fewer_ballots_count),
-        },
-    )
