@@ -25,8 +25,10 @@ from osv.service.entry import (
     Actor,
     EntryRefusedError,
     claim,
+    conclude_without_new_results,
     counts_entry,
     decide,
+    entry_counts,
     finalise,
     finish_session,
     municipal_count,
@@ -260,8 +262,7 @@ def test_a_later_session_makes_a_corrigendum_with_the_values_before(demo: Factor
     finish_session(demo, session.id, CARLA)
     request_investigation(demo, EID, GSB, 7, "hertelling lijst 2", CARLA)
     later = start_session(demo, EID, GSB, CARLA)
-    recount = change(paper(7), "model", "CSONextSession")
-    recount = recount.model_copy(update={"cso": None})
+    recount = _next(paper(7))
     first = recount.lists[1].candidate_votes
     moved = change(recount, "lists[1].candidate_votes", [first[0] + 1, first[1] - 1, *first[2:]])
     typed_twice(demo, later.id, 7, moved)
@@ -273,3 +274,30 @@ def test_a_later_session_makes_a_corrigendum_with_the_values_before(demo: Factor
     candidate = unit.votes.lists[1].candidates[0]
     assert (candidate.votes, candidate.initial_votes) == (first[0] + 1, first[0])
     assert unit.votes.lists[1].candidates[2].initial_votes is None
+
+
+def test_an_investigation_without_new_results_needs_no_entry(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    request_investigation(demo, EID, GSB, 4, "telfout vermoed", CARLA)
+    request_investigation(demo, EID, GSB, 9, "stembiljetten zoek", CARLA)
+    later = start_session(demo, EID, GSB, CARLA)
+    with pytest.raises(EntryRefusedError, match="4 is Empty; 9 is Empty"):
+        finish_session(demo, later.id, CARLA)
+    conclude_without_new_results(demo, later.id, "4", CARLA)
+    typed_twice(demo, later.id, 9, _next(paper(9)))
+    finish_session(demo, later.id, CARLA)
+    document = municipal_count(demo, EID, GSB)
+    assert document.contests[0].reporting_units[3].votes == counts_of(paper(4), 4)
+
+
+def _next(entry: CountEntry) -> CountEntry:
+    """The same numbers on the corrections form of a later session."""
+    return entry.model_copy(update={"model": EntryModel.CSO_NEXT_SESSION, "cso": None})
+
+
+def counts_of(entry: CountEntry, station: int) -> VoteCounts:
+    unit = build_demo().count.contests[0].reporting_units[station - 1]
+    return entry_counts(entry, unit.votes.cast)

@@ -32,7 +32,12 @@ from osv.service.entry.coordinator import (
     request_investigation,
 )
 from osv.service.entry.export import municipal_count
-from osv.service.entry.session import SessionTotals, finish_session, start_session
+from osv.service.entry.session import (
+    SessionTotals,
+    conclude_without_new_results,
+    finish_session,
+    start_session,
+)
 from osv.service.entry.typist import claim, discard, finalise, save, view
 
 __all__ = [
@@ -43,6 +48,7 @@ __all__ = [
     "SourceStatus",
     "SourceView",
     "claim",
+    "conclude_without_new_results",
     "counts_entry",
     "decide",
     "discard",

@@ -14,6 +14,7 @@ from osv.service.entry.common import (
     EntryRefusedError,
     UowFactory,
     audit,
+    load,
     require,
     shape_of,
 )
@@ -23,14 +24,16 @@ from osv.store import (
     EntrySource,
 )
 from results.checks import check_entry
-from results.entry import (
-    Definitive,
-    state_name,
-)
+from results.entry import Definitive, Empty, state_name
 from results.entry.serialize import state_from_data
 from results.tally import sum_counts
 
-__all__ = ["SessionTotals", "finish_session", "start_session"]
+__all__ = [
+    "SessionTotals",
+    "conclude_without_new_results",
+    "finish_session",
+    "start_session",
+]
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,9 @@ def start_session(
 def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> SessionTotals:
     """Finish a session: every source definitive, every warning explained; then tabulate.
 
+    In a later session a polling station whose investigation was concluded without new results
+    (:func:`conclude_without_new_results`) needs no entry: its earlier count stands.
+
     :raises EntryRefusedError: naming every source that keeps the session from being finished.
     """
     require(actor, "coordinator", "finish a session")
@@ -139,8 +145,15 @@ def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> Se
         }
         problems = []
         definitive: list[tuple[EntrySource, CountEntry]] = []
+        without_results = {
+            str(i.polling_station)
+            for i in uow.entries.investigations(session.election, session.committee)
+            if i.concluded_in == session.number and i.corrected_results is False
+        }
         for source in sources:
             state = state_from_data(source.data)
+            if source.key in without_results and isinstance(state, Empty):
+                continue  # investigated, no new results: the earlier count stands
             if not isinstance(state, Definitive):
                 problems.append(f"{source.key} is {state_name(state)}")
                 continue
@@ -185,3 +198,37 @@ def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> Se
         uow.commit()
         total = sum_counts([counts for _, _, counts in stations]) if stations else None
         return SessionTotals(session=session, stations=stations, total=total)
+
+
+def conclude_without_new_results(
+    uow_factory: UowFactory, session_id: int, key: str, actor: Actor
+) -> None:
+    """A later session's investigation of polling station ``key`` found nothing to correct: the
+    station's earlier count stands and no entry is typed (Na 14-2: "zonder nieuwe uitslag").
+
+    :raises EntryRefusedError: in a first session, or when an entry was already started.
+    """
+    require(actor, "coordinator", "conclude an investigation")
+    with uow_factory() as uow:
+        session, source = load(uow, session_id, key, writable=True)
+        if session.number == 1:
+            raise EntryRefusedError("a first session has no investigations to conclude")
+        if not isinstance(state_from_data(source.data), Empty):
+            raise EntryRefusedError(
+                f"polling station {key} already has an entry; reset it first to conclude "
+                "without new results"
+            )
+        uow.entries.conclude_investigation(
+            session.election, session.committee, int(key), session.number, False
+        )
+        audit(
+            uow,
+            actor,
+            "entry.investigation_concluded",
+            session.election,
+            session=session.number,
+            committee=session.committee,
+            source=key,
+            new_results=False,
+        )
+        uow.commit()
