@@ -50,6 +50,10 @@ __all__ = ["BUSY_TIMEOUT_SECONDS", "MIGRATIONS", "Database", "open_database"]
 #: How long SQLite waits for another process's lock before giving up.
 BUSY_TIMEOUT_SECONDS = 30
 
+#: Connections kept open, and how many more may be opened at busy moments.
+POOL_SIZE = 10
+POOL_OVERFLOW = 40
+
 #: The folder with OSV's Alembic migrations.
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -208,7 +212,9 @@ def open_database(url: str, *, migrations: Path = MIGRATIONS) -> Database:
         parsed = make_url(url)
     except ArgumentError as error:
         raise DatabaseUnavailableError(f"The database URL {url!r} is not valid: {error}.") from None
-    options: dict[str, Any] = {}
+    # Up to 50 connections at once (10 kept open): a municipality's typists and coordinators
+    # on election night, each request holding one for one short transaction.
+    options: dict[str, Any] = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW}
     if parsed.get_backend_name() == "sqlite":
         path = parsed.database
         if path and path != ":memory:" and not path.startswith("file:"):
@@ -219,7 +225,7 @@ def open_database(url: str, *, migrations: Path = MIGRATIONS) -> Database:
                     f"The folder for the database {path} cannot be created: {error}."
                 ) from None
         else:
-            options.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+            options = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
     else:
         options.update(pool_pre_ping=True)
     try:
