@@ -62,6 +62,7 @@ from osv.model import (
     UncountedReason,
     VoteCounts,
 )
+from results.tally import sum_counts
 
 __all__ = ["DEMO_ELECTION_ID", "DemoElection", "build_demo", "write_demo"]
 
@@ -335,33 +336,6 @@ def _split(rng: random.Random, total: int, weights: list[float]) -> list[int]:
     return parts
 
 
-def _sum_counts(units: list[VoteCounts]) -> VoteCounts:
-    first = units[0]
-    lists = []
-    for index, lst in enumerate(first.lists):
-        candidates = tuple(
-            CandidateVotes(
-                number=c.number, votes=sum(u.lists[index].candidates[i].votes for u in units)
-            )
-            for i, c in enumerate(lst.candidates)
-        )
-        lists.append(
-            ListVotes(
-                number=lst.number,
-                name=lst.name,
-                votes=sum(u.lists[index].votes for u in units),
-                candidates=candidates,
-            )
-        )
-    return VoteCounts(
-        lists=tuple(lists),
-        cast=sum(u.cast for u in units),
-        total_counted=sum(u.total_counted for u in units),
-        rejected={r: sum(u.rejected[r] for u in units) for r in first.rejected},
-        uncounted={r: sum(u.uncounted[r] for u in units) for r in first.uncounted},
-    )
-
-
 def build_demo(seed: int = 2026) -> DemoElection:
     """Generate the demo election; the same ``seed`` gives the same documents."""
     rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
@@ -384,7 +358,7 @@ def build_demo(seed: int = 2026) -> DemoElection:
         contests=(
             ContestCount(
                 contest_id="geen",
-                total=_sum_counts([unit.votes for unit in units]),
+                total=sum_counts([unit.votes for unit in units]),
                 reporting_units=tuple(units),
             ),
         ),
