@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from osv.model import Candidate, CandidateList, Contest, Gender, ListType, PersonName
 from osv.store.errors import StoreError
@@ -83,6 +83,26 @@ class CandidateListRepository(Repository):
             name=district.contest_name,
             lists=tuple(_list(row, candidates[row.id]) for row in lists),
         )
+
+    def list_sizes(self, eid: str, contest_id: str) -> tuple[tuple[int, int], ...]:
+        """Per list of a contest, in number order: its number and how many candidates it has.
+
+        What a data-entry form needs, in one query (empty when no lists are stored).
+        """
+        election = self._election_key(eid)
+        if election is None:
+            return ()
+        rows = self.session.execute(
+            select(CandidateListRow.number, func.count(CandidateRow.id))
+            .join(CandidateRow, CandidateRow.list_id == CandidateListRow.id, isouter=True)
+            .where(
+                CandidateListRow.election_id == election,
+                CandidateListRow.contest_id == contest_id,
+            )
+            .group_by(CandidateListRow.number)
+            .order_by(CandidateListRow.number)
+        )
+        return tuple((number, count) for number, count in rows)
 
     def sources(self, eid: str) -> dict[str, ImportedFile | None]:
         """For each contest of ``eid`` with stored lists: the file they came from (if any)."""

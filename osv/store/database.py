@@ -17,6 +17,7 @@ found without an ``alembic.ini``. :meth:`Database.ensure_schema` is called befor
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -179,7 +180,15 @@ class Database:
 
 
 def _sqlite_setup(engine: Engine) -> None:
-    """Foreign keys, WAL, a busy timeout, and real transactions (BEGIN IMMEDIATE) on SQLite."""
+    """Foreign keys, WAL, a busy timeout, and real transactions (BEGIN IMMEDIATE) on SQLite.
+
+    SQLite lets one transaction write at a time; the others wait in its busy handler, which
+    sleeps and retries, so under load a waiting transaction can be overtaken again and again
+    (the entry benchmark saw saves wait 8 s at p99 with 50 typists). Within this process the
+    transactions therefore queue on a lock before ``BEGIN IMMEDIATE`` and are woken in turn;
+    the busy handler is left for other processes.
+    """
+    turn = threading.RLock()
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -197,7 +206,20 @@ def _sqlite_setup(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        turn.acquire()
+        connection.info["osv_turn"] = True
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            _release(connection)
+            raise
+
+    def _release(connection: Connection) -> None:
+        if connection.info.pop("osv_turn", False):
+            turn.release()
+
+    event.listen(engine, "commit", _release)
+    event.listen(engine, "rollback", _release)
 
 
 def open_database(url: str, *, migrations: Path = MIGRATIONS) -> Database:

@@ -214,15 +214,12 @@ def shape_of(uow: UnitOfWork, eid: str, committee: str) -> EntryShape:
     contest_id = (
         contests[0].contest_id if len(contests) == 1 else _district_of(definition, committee)
     )
-    stored = uow.candidate_lists.get(eid, contest_id) if contest_id is not None else None
-    if stored is None:
+    lists = uow.candidate_lists.list_sizes(eid, contest_id) if contest_id is not None else ()
+    if not lists:
         raise EntryRefusedError(
             f"no candidate lists of {committee}'s contest are stored for {eid}; import the 230b"
         )
-    return EntryShape(
-        category=definition.identifier.category,
-        lists=tuple((lst.number, len(lst.candidates)) for lst in stored.lists),
-    )
+    return EntryShape(category=definition.identifier.category, lists=lists)
 
 
 def _district_of(definition: ElectionDefinition, committee: str) -> str | None:
