@@ -36,9 +36,11 @@ from osv.service.entry import (
     overview,
     request_investigation,
     save,
+    session_documents,
     start_session,
     view,
 )
+from osv.service.export_csv import export_counts_csv
 from osv.service.hash_checks import HashCheck
 from osv.service.importing import import_files
 from osv.service.result.csb import run_csb
@@ -301,3 +303,20 @@ def _next(entry: CountEntry) -> CountEntry:
 def counts_of(entry: CountEntry, station: int) -> VoteCounts:
     unit = build_demo().count.contests[0].reporting_units[station - 1]
     return entry_counts(entry, unit.votes.cast)
+
+
+def test_the_session_documents_are_the_510b_and_its_osv43_table(
+    demo: Factory, tmp_path: Path, schemas: SchemaSet
+) -> None:
+    """The table handed over with the 510b is exactly what ``osv export csv`` makes of it."""
+    session = start_session(demo, EID, GSB, CARLA)
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    (eml_name, eml), (csv_name, csv) = session_documents(demo, EID, GSB, schemas=schemas)
+    assert eml_name == "Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"
+    assert csv_name == "osv4-3_telling_gr2026_gemeente_vlietdam.csv"
+    (tmp_path / eml_name).write_bytes(eml)
+    lists = next(p for p in write_demo(tmp_path / "d") if p.name.startswith("Kandidatenlijsten"))
+    assert export_counts_csv(tmp_path / eml_name, lists, schemas=schemas).content == csv
+    assert csv.decode("utf-8-sig").splitlines()[0] == '"Verkiezing";;"Gemeenteraad Vlietdam 2026"'

@@ -31,6 +31,7 @@ from osv.service.entry.coordinator import (
     overview,
     request_investigation,
 )
+from osv.service.entry.documents import count_file_name, session_documents
 from osv.service.entry.export import municipal_count
 from osv.service.entry.session import (
     SessionTotals,
@@ -49,6 +50,7 @@ __all__ = [
     "SourceView",
     "claim",
     "conclude_without_new_results",
+    "count_file_name",
     "counts_entry",
     "decide",
     "discard",
@@ -60,6 +62,7 @@ __all__ = [
     "overview",
     "request_investigation",
     "save",
+    "session_documents",
     "start_session",
     "view",
 ]
