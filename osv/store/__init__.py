@@ -8,7 +8,8 @@ commit once; leaving without a commit stores nothing.
 * :mod:`osv.store.unit_of_work`  the transaction with its repositories
 * :mod:`osv.store.elections`, :mod:`~osv.store.candidates`, :mod:`~osv.store.polling`,
   :mod:`~osv.store.counts`, :mod:`~osv.store.results`, :mod:`~osv.store.files`,
-  :mod:`~osv.store.entries`, :mod:`~osv.store.audit`  one repository per aggregate
+  :mod:`~osv.store.entries`, :mod:`~osv.store.audit`, :mod:`~osv.store.users`  one repository
+  per aggregate
 * :mod:`osv.store.queries`       read queries for screens
 * :mod:`osv.store.rows`          the tables (row classes never leave the package)
 * :mod:`osv.store.errors`        :class:`StoreError` and its named conditions
@@ -44,6 +45,7 @@ from osv.store.queries import (
 )
 from osv.store.records import AuditEvent, DigestKind, HashCheckMethod, ImportedFile
 from osv.store.unit_of_work import UnitOfWork
+from osv.store.users import User, WebSession
 
 __all__ = [
     "AuditEvent",
@@ -70,7 +72,9 @@ __all__ = [
     "SchemaTooNewError",
     "StoreError",
     "UnitOfWork",
+    "User",
     "WarningNote",
+    "WebSession",
     "contests_of",
     "open_database",
 ]

@@ -13,6 +13,7 @@ and model objects. One election owns everything else:
                ├─ entry_sessions ── entry_sources ── warning_notes   (double data entry)
                └─ investigations   (requested by the CSB, concluded in a later session)
     audit_events  (append-only; names the election by its Id, so it outlives deletions)
+    users ── web_sessions   (the web interface's accounts and their sign-ins)
 
 Counts are integers (never floats) and are checked to be non-negative by the database as a
 second line of defence behind the model. Enumerations are stored as their EML text in plain
@@ -66,7 +67,9 @@ __all__ = [
     "ResultContestRow",
     "ResultListRow",
     "ResultRow",
+    "UserRow",
     "WarningNoteRow",
+    "WebSessionRow",
 ]
 
 #: Deterministic constraint names, the same on SQLite and PostgreSQL.
@@ -556,3 +559,43 @@ class InvestigationRow(Base):
     requested_at: Mapped[dt.datetime]
     concluded_in: Mapped[int | None]
     corrected_results: Mapped[bool | None]
+
+
+class UserRow(Base):
+    """An account of the web interface: a name, an Argon2id password hash and one role.
+
+    ``role`` is one of ``administrator``, ``coordinator_gsb``, ``coordinator_hsb``,
+    ``coordinator_csb``, ``typist_gsb``, ``typist_csb``, ``observer`` (process.md §7).
+    """
+
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    password_hash: Mapped[str]
+    role: Mapped[str]
+    active: Mapped[bool]
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str]
+
+
+class WebSessionRow(Base):
+    """A sign-in of the web interface, or a read-only display link for a projector.
+
+    Only the SHA-256 of the secret token is stored, so a copy of the database does not let
+    anyone sign in. ``kind`` is ``login`` (sliding timeout) or ``display`` (read-only progress,
+    no timeout, revocable).
+    """
+
+    __tablename__ = "web_sessions"
+    __table_args__ = (UniqueConstraint("token_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str]
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str]
+    csrf_token: Mapped[str]
+    created_at: Mapped[dt.datetime]
+    last_seen_at: Mapped[dt.datetime]
+    revoked: Mapped[bool]

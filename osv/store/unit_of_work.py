@@ -33,6 +33,7 @@ from osv.store.files import FileRepository
 from osv.store.polling import PollingStationRepository
 from osv.store.queries import ReadQueries
 from osv.store.results import ResultRepository
+from osv.store.users import UserRepository
 
 __all__ = ["UnitOfWork"]
 
@@ -51,6 +52,7 @@ class UnitOfWork:
     entries: EntryRepository
     files: FileRepository
     audit: AuditRepository
+    users: UserRepository
     queries: ReadQueries
 
     def __init__(self, session_factory: Callable[[], Session]) -> None:
@@ -77,6 +79,7 @@ class UnitOfWork:
         self.entries = EntryRepository(session)
         self.files = FileRepository(session)
         self.audit = AuditRepository(session)
+        self.users = UserRepository(session)
         self.queries = ReadQueries(session)
         return self
 

@@ -1,0 +1,213 @@
+"""What the web interface's screens read about data entry: sessions, progress, comparisons.
+
+Read-only queries over the double-entry store, shaped for screens (a cosmicpython "view"): the
+sessions of every stored election, the municipalities that have polling stations, the progress
+of a session per state, the two entries of a source side by side for the coordinator, and the
+decisions the coordinator may take in a source's state. Nothing here changes the database; the
+actions are in :mod:`osv.service.entry`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from osv.service.entry import SourceStatus, SourceView, overview
+from osv.store import EntrySession, UnitOfWork, WarningNote
+from results.entry import EntriesDifferent, FirstEntryCorrection, SecondEntryCorrection
+from results.entry.compare import fields_of
+from results.entry.serialize import state_from_data
+
+__all__ = [
+    "DECISIONS_BY_STATE",
+    "STATE_ORDER",
+    "Committee",
+    "Comparison",
+    "Progress",
+    "SessionInfo",
+    "committees",
+    "comparison",
+    "progress",
+    "session_info",
+    "session_progress",
+    "sessions",
+    "typist_of",
+    "warning_notes",
+]
+
+UowFactory = Callable[[], UnitOfWork]
+
+#: The states of double entry in the order a source goes through them.
+STATE_ORDER = (
+    "Empty",
+    "FirstEntryInProgress",
+    "FirstEntryHasErrors",
+    "FirstEntryFinalised",
+    "SecondEntryInProgress",
+    "EntriesDifferent",
+    "FirstEntryCorrection",
+    "SecondEntryCorrection",
+    "Definitive",
+)
+
+#: The coordinator's decisions that each state allows (counts-and-checks.md §4.1).
+DECISIONS_BY_STATE: dict[str, tuple[str, ...]] = {
+    "FirstEntryHasErrors": ("resume_first", "discard_first", "reset"),
+    "EntriesDifferent": (
+        "keep_first",
+        "keep_second",
+        "return_first",
+        "return_second",
+        "discard_both",
+        "reset",
+    ),
+    "FirstEntryInProgress": ("reset",),
+    "FirstEntryFinalised": ("reset",),
+    "SecondEntryInProgress": ("reset",),
+    "FirstEntryCorrection": ("reset",),
+    "SecondEntryCorrection": ("reset",),
+    "Definitive": ("reset",),
+}
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A session with its election's name and category."""
+
+    session: EntrySession
+    election_name: str | None
+    category: str
+
+    @property
+    def id(self) -> int:
+        """The session's id."""
+        return self.session.id
+
+
+@dataclass(frozen=True)
+class Committee:
+    """A municipality with polling stations stored for an election."""
+
+    election: str
+    code: str
+    name: str | None
+    polling_stations: int
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A session's progress: how many sources are in each state, and what needs attention."""
+
+    total: int
+    per_state: dict[str, int]
+    with_errors: int
+    with_open_warnings: int
+
+    @property
+    def definitive(self) -> int:
+        """Sources that are definitive."""
+        return self.per_state.get("Definitive", 0)
+
+    @property
+    def percent(self) -> int:
+        """Definitive sources as a whole percentage (rounded down)."""
+        return 100 * self.definitive // self.total if self.total else 0
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The two entries of a source side by side: (path, first value, second value) for every
+    field that differs, or was cleared for a correction."""
+
+    first_user: str | None
+    second_user: str | None
+    rows: tuple[tuple[str, Any, Any], ...]
+
+
+def sessions(factory: UowFactory) -> list[SessionInfo]:
+    """Every session of every stored election, by election, committee and number."""
+    with factory() as uow:
+        found = []
+        for summary in uow.queries.election_summaries():
+            for session in uow.entries.sessions(summary.eid):
+                found.append(SessionInfo(session, summary.name, summary.category))
+        return found
+
+
+def session_info(factory: UowFactory, session_id: int) -> SessionInfo | None:
+    """One session, or ``None``."""
+    return next((s for s in sessions(factory) if s.id == session_id), None)
+
+
+def committees(factory: UowFactory) -> list[Committee]:
+    """The municipalities with polling stations, per stored election."""
+    with factory() as uow:
+        found: dict[tuple[str, str], Committee] = {}
+        for summary in uow.queries.election_summaries():
+            for station in uow.queries.polling_stations(summary.eid):
+                key = (summary.eid, station.municipality_code)
+                known = found.get(key)
+                found[key] = Committee(
+                    summary.eid,
+                    station.municipality_code,
+                    station.municipality_name,
+                    (known.polling_stations if known else 0) + 1,
+                )
+        return list(found.values())
+
+
+def progress(rows: list[SourceStatus]) -> Progress:
+    """The progress of a session from its :func:`~osv.service.entry.overview` rows."""
+    return Progress(
+        total=len(rows),
+        per_state=dict(Counter(row.state for row in rows)),
+        with_errors=sum(1 for row in rows if row.errors),
+        with_open_warnings=sum(1 for row in rows if row.warnings_open),
+    )
+
+
+def session_progress(factory: UowFactory, session_id: int) -> Progress:
+    """The progress of one session."""
+    return progress(overview(factory, session_id))
+
+
+def comparison(factory: UowFactory, session_id: int, key: str) -> Comparison:
+    """The fields of a source where its two entries differ (or that were cleared)."""
+    with factory() as uow:
+        source = uow.entries.get_source(session_id, key)
+        if source is None:
+            return Comparison(None, None, ())
+        state = state_from_data(source.data)
+    if isinstance(state, EntriesDifferent):
+        first, second = fields_of(state.first), fields_of(state.second)
+        return Comparison(
+            state.first_user,
+            state.second_user,
+            tuple((p, first.get(p), second.get(p)) for p in state.differences),
+        )
+    if isinstance(state, FirstEntryCorrection | SecondEntryCorrection):
+        kept, entry = fields_of(state.kept), fields_of(state.entry)
+        return Comparison(
+            state.kept_user,
+            state.user,
+            tuple((p, kept.get(p), entry.get(p)) for p in state.cleared),
+        )
+    return Comparison(None, None, ())
+
+
+def warning_notes(factory: UowFactory, session_id: int, key: str) -> list[WarningNote]:
+    """The coordinator's notes on the warnings of one source."""
+    with factory() as uow:
+        source = uow.entries.get_source(session_id, key)
+        return uow.entries.notes([source.id]) if source is not None else []
+
+
+def typist_of(view: SourceView) -> str | None:
+    """Who is typing the source's entry now (``None`` when nobody is)."""
+    if view.state in ("FirstEntryInProgress", "FirstEntryCorrection", "SecondEntryCorrection"):
+        return view.typists[0] if view.typists else None
+    if view.state == "SecondEntryInProgress":
+        return view.typists[1] if len(view.typists) > 1 else None
+    return None
