@@ -20,12 +20,14 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## run: set up, write the demo election, import it into the default SQLite database, show it
+## run: set up, write the demo election, import it into the default SQLite database, show it,
+## then serve the web interface on http://127.0.0.1:8000 (it prints how to log in)
 run: $(STAMP)
 	$(BIN)/osv demo --out .osv/demo
 	$(BIN)/osv import .osv/demo/*.eml.xml --hash-file .osv/demo/Hashcodes.txt
 	$(BIN)/osv show elections
 	$(BIN)/osv show lists
+	$(BIN)/osv serve --host 127.0.0.1 --port 8000
 
 ## test: lint, type-check and run the test suite
 test: lint typecheck pytest

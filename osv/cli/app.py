@@ -23,6 +23,7 @@ from osv.cli import (
     eml_commands,
     export_commands,
     result_commands,
+    serve_commands,
     show_commands,
 )
 from osv.cli.output import fail, guarded, print_json
@@ -46,6 +47,8 @@ app.add_typer(export_commands.app, name="export")
 app.command("result", cls=result_commands.OneLineErrors)(result_commands.result_command)
 app.command("verify", cls=result_commands.OneLineErrors)(result_commands.verify_command)
 app.command("checks")(checks_commands.checks_command)
+app.command("serve")(serve_commands.serve_command)
+app.add_typer(serve_commands.user_app, name="user")
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,105 @@
+"""A demo installation for the web tests: the demo election imported into SQLite, one user
+per role, the municipality's first session started."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from eml.safe import Limits
+from osv.config import Settings
+from osv.model.entry import CountEntry, EntryModel
+from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
+from osv.service.demo import build_demo, write_demo
+from osv.service.entry import Actor, claim, counts_entry, finalise, start_session
+from osv.service.importing import HashCheck, import_files
+from osv.service.users import LoginThrottle, create_user, sign_in
+from ui.app import create_app
+
+__all__ = [
+    "COMMITTEE",
+    "EID",
+    "PASSWORD",
+    "ROLES",
+    "Installation",
+    "install",
+    "paper",
+    "token",
+    "typed_twice",
+]
+
+EID = "GR2026_Vlietdam"
+COMMITTEE = "9997"
+PASSWORD = "een-lang-genoeg-wachtwoord"
+#: One user per role, named after the role.
+ROLES = (
+    "administrator",
+    "coordinator_gsb",
+    "coordinator_hsb",
+    "coordinator_csb",
+    "typist_gsb",
+    "typist_csb",
+    "observer",
+)
+
+
+@dataclass
+class Installation:
+    app: FastAPI
+    factory: UnitOfWorkFactory
+    session_id: int
+    settings: Settings
+
+
+def install(home: Path, *, session: bool = True, extra_typist: bool = True) -> Installation:
+    """The demo election imported, users made, the first session started."""
+    settings = Settings(
+        home=home,
+        database_url=f"sqlite:///{home / 'osv.sqlite3'}",
+        xsd_dir=None,
+        max_bytes=50_000_000,
+    )
+    factory = unit_of_work_factory(settings)
+    paths = write_demo(home / "demo")
+    import_files(
+        factory,
+        [p for p in paths if p.suffix == ".xml"],
+        schemas=None,
+        limits=Limits(),
+        hash_check=HashCheck(hash_file=next(p for p in paths if p.name == "Hashcodes.txt")),
+        actor="test",
+    )
+    for role in ROLES:
+        create_user(factory, role, PASSWORD, role, "test")
+    if extra_typist:
+        create_user(factory, "typist_gsb_2", PASSWORD, "typist_gsb", "test")
+    session_id = 0
+    if session:
+        session_id = start_session(
+            factory, EID, COMMITTEE, Actor("coordinator_gsb", "coordinator")
+        ).id
+    app = create_app(settings, factory=factory)
+    return Installation(app, factory, session_id, settings)
+
+
+def token(factory: UnitOfWorkFactory, name: str) -> str:
+    """A signed-in session token of ``name``."""
+    return sign_in(factory, name, PASSWORD, LoginThrottle(), "test")[0]
+
+
+def paper(station: int) -> CountEntry:
+    """The demo's count of polling station ``station`` as a filled-in Na 31-2 Bijlage 1."""
+    unit = build_demo().count.contests[0].reporting_units[station - 1]
+    return counts_entry(unit.votes, EntryModel.CSO_FIRST_SESSION)
+
+
+def typed_twice(factory: UnitOfWorkFactory, session_id: int, station: int) -> None:
+    """Station ``station`` typed by two typists through the service, definitive."""
+    key, entry = str(station), paper(station)
+    first, second = Actor("typist_gsb", "typist"), Actor("typist_gsb_2", "typist")
+    v = claim(factory, session_id, key, first, entry)
+    v = finalise(factory, session_id, key, first, v.version)
+    v = claim(factory, session_id, key, second, entry)
+    finalise(factory, session_id, key, second, v.version)

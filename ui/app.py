@@ -1,0 +1,165 @@
+"""The web application: wiring and error handling in one place.
+
+:func:`create_app` opens the database (or takes a unit-of-work factory from a test), makes the
+first administrator when there are no users, loads the templates, includes one router per area
+(:mod:`ui.routes`) and refuses to start when a route declares no access rule
+(:func:`ui.auth.allow`). Errors of the services are turned into Dutch pages here, so routes
+stay thin: they parse a form, call one service and render a template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from eml.xsd import SchemaSet
+from osv.config import Settings
+from osv.errors import OSVError
+from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
+from osv.service.entry import EntryRefusedError
+from osv.service.users import ROLES, LoginThrottle, ensure_first_administrator, session_of
+from osv.store import EntryConflictError, StoreError
+from results.checks import EntryInputError
+from results.entry import EntryTransitionError
+from ui.auth import (
+    SESSION_COOKIE,
+    BadFormError,
+    ForbiddenError,
+    LoginRequiredError,
+    Principal,
+    api_routes,
+    rule_of,
+)
+from ui.messages import dutch_error, state_label
+
+__all__ = ["UiState", "create_app"]
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass
+class UiState:
+    """What every route needs, made once per application."""
+
+    factory: UnitOfWorkFactory
+    settings: Settings
+    templates: Jinja2Templates
+    timeout: dt.timedelta
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
+    first_password: str | None = None
+
+    @property
+    def schemas(self) -> SchemaSet | None:
+        """The official schemas when configured (EML written is validated against them)."""
+        return SchemaSet(self.settings.xsd_dir) if self.settings.xsd_dir else None
+
+    def principal(self, request: Request) -> Principal:
+        """The signed-in user of ``request`` (cached on the request)."""
+        cached = getattr(request.state, "principal", None)
+        if isinstance(cached, Principal):
+            return cached
+        token = request.cookies.get(SESSION_COOKIE, "")
+        session = session_of(self.factory, token, self.timeout) if token else None
+        if session is not None and session.kind != "login":
+            session = None
+        principal = Principal(session.user if session else None, session)
+        request.state.principal = principal
+        return principal
+
+    def render(
+        self, request: Request, template: str, status_code: int = 200, **context: Any
+    ) -> HTMLResponse:
+        """A page, with the signed-in user and the CSRF token in its context."""
+        principal = self.principal(request)
+        return self.templates.TemplateResponse(
+            request,
+            template,
+            {"who": principal, "csrf": principal.csrf, "roles": ROLES, **context},
+            status_code=status_code,
+        )
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    factory: UnitOfWorkFactory | None = None,
+    timeout: dt.timedelta = dt.timedelta(minutes=30),
+) -> FastAPI:
+    """The OSV web application.
+
+    :param settings: where the database is (default: from the environment).
+    :param factory: units of work on an opened database (tests); default: opened from
+        ``settings``.
+    :param timeout: sign-in sessions end after this long without use.
+    """
+    from ui.routes import admin, entry, login, progress, sessions
+
+    settings = settings or Settings.from_env()
+    factory = factory or unit_of_work_factory(settings)
+    templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.globals["state_label"] = state_label
+    state = UiState(factory, settings, templates, timeout)
+    state.first_password = ensure_first_administrator(factory)
+
+    app = FastAPI(title="OSV", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.osv = state
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (login, entry, sessions, progress, admin):
+        app.include_router(module.router)
+    for route in api_routes(app.routes):
+        if rule_of(route) is None:
+            raise RuntimeError(f"route {route.path} declares no access rule (ui.auth.allow)")
+
+    @app.exception_handler(LoginRequiredError)
+    async def _login(request: Request, _: Exception) -> Response:
+        if request.method == "GET":
+            return RedirectResponse(f"/inloggen?volgende={request.url.path}", status_code=303)
+        return state.render(
+            request, "error.html", 401, title="Niet ingelogd", message="Log eerst in."
+        )
+
+    @app.exception_handler(ForbiddenError)
+    async def _forbidden(request: Request, _: Exception) -> Response:
+        return state.render(
+            request,
+            "error.html",
+            403,
+            title="Geen toegang",
+            message="Met jouw rol mag je deze pagina niet gebruiken.",
+        )
+
+    @app.exception_handler(BadFormError)
+    async def _bad_form(request: Request, _: Exception) -> Response:
+        return state.render(
+            request,
+            "error.html",
+            400,
+            title="Formulier verlopen",
+            message="Het formulier is verlopen of niet van deze site. Laad de "
+            "pagina opnieuw en probeer het nog eens.",
+        )
+
+    @app.exception_handler(OSVError)
+    async def _refused(request: Request, error: Exception) -> Response:
+        status = (
+            409
+            if isinstance(error, EntryConflictError | EntryTransitionError)
+            else 400
+            if isinstance(error, EntryRefusedError | EntryInputError)
+            else 503
+            if isinstance(error, StoreError)
+            else 400
+        )
+        assert isinstance(error, OSVError)
+        return state.render(
+            request, "error.html", status, title="Niet gelukt", message=dutch_error(error)
+        )
+
+    return app

@@ -1,0 +1,66 @@
+"""Dutch texts for states, decisions and refusals shown by the interface."""
+
+from __future__ import annotations
+
+from osv.errors import OSVError
+from osv.service.entry import EntryRefusedError
+from osv.service.users import SignInRefusedError, UserRefusedError
+from osv.store import EntryConflictError
+from results.entry import EntryTransitionError
+
+__all__ = ["DECISION_LABELS", "STATE_LABELS", "dutch_error", "state_label"]
+
+STATE_LABELS = {
+    "Empty": "Nog niet ingevoerd",
+    "FirstEntryInProgress": "Eerste invoer bezig",
+    "FirstEntryHasErrors": "Eerste invoer heeft fouten",
+    "FirstEntryFinalised": "Wacht op tweede invoer",
+    "SecondEntryInProgress": "Tweede invoer bezig",
+    "EntriesDifferent": "Invoer verschilt",
+    "FirstEntryCorrection": "Eerste invoer wordt gecorrigeerd",
+    "SecondEntryCorrection": "Tweede invoer wordt gecorrigeerd",
+    "Definitive": "Definitief",
+}
+
+DECISION_LABELS = {
+    "resume_first": "Eerste invoer terug naar de invoerder",
+    "discard_first": "Eerste invoer verwijderen",
+    "keep_first": "Eerste invoer behouden, tweede verwijderen",
+    "keep_second": "Tweede invoer behouden, eerste verwijderen",
+    "return_first": "Tweede behouden, verschillende velden van de eerste laten corrigeren",
+    "return_second": "Eerste behouden, verschillende velden van de tweede laten corrigeren",
+    "discard_both": "Beide invoeren verwijderen",
+    "reset": "Alles opnieuw (beide invoeren verwijderen)",
+}
+
+_TRANSITIONS = {
+    "not_your_entry": "Deze invoer wordt door iemand anders gedaan.",
+    "same_typist": "Je hebt de eerste invoer van dit stembureau gedaan. De tweede invoer moet "
+    "iemand anders doen.",
+    "wrong_state": "Dat kan niet in de huidige status van dit stembureau.",
+    "has_errors": "Dat kan niet: de behouden invoer heeft fouten.",
+    "wrong_model": "Deze invoer hoort bij een ander formulier.",
+}
+
+
+def state_label(state: str) -> str:
+    """The Dutch name of a double-entry state."""
+    return STATE_LABELS.get(state, state)
+
+
+def dutch_error(error: OSVError) -> str:
+    """A refusal as a Dutch sentence (the service's own sentence where there is no text)."""
+    if isinstance(error, EntryConflictError):
+        return (
+            "Dit stembureau is intussen door iemand anders gewijzigd. Laad de pagina opnieuw en "
+            "voer je wijziging nog een keer in."
+        )
+    if isinstance(error, EntryTransitionError):
+        return _TRANSITIONS.get(error.code, str(error))
+    if isinstance(error, SignInRefusedError):
+        if error.wait:
+            return f"Te veel mislukte pogingen. Wacht {error.wait:.0f} seconden."
+        return "Gebruikersnaam of wachtwoord is onjuist."
+    if isinstance(error, EntryRefusedError | UserRefusedError):
+        return f"Geweigerd: {error}."
+    return f"Niet gelukt: {error}"

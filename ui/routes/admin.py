@@ -1,0 +1,200 @@
+"""The administrator's pages: import EML files (with the typed integrity-hash groups), users,
+the audit log.
+
+An import takes two steps. The files are uploaded and kept in a folder of their own under
+``$OSV_HOME/uploads``; for every 110a, 230b and 510 file that no uploaded Kiesraad hash file
+covers, the page shows its hash with two groups hidden and asks for those two groups from the
+paper report. Then :func:`osv.service.importing.import_files` checks them and stores all files or
+none. The upload folder is removed afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi.responses import Response
+
+from eml.safe import Limits
+from osv.errors import OSVError
+from osv.service import queries
+from osv.service.importing import HashCheck, import_files
+from osv.service.upload_checks import hash_questions
+from osv.service.users import ROLES, create_user, set_active, set_password, users
+from ui.auth import ADMINISTRATORS, Principal, allow
+from ui.messages import dutch_error
+from ui.routes.common import redirect, ui
+
+__all__ = ["router"]
+
+router = APIRouter()
+Admin = Annotated[Principal, Depends(allow(*ADMINISTRATORS))]
+_HASH_FILE = "Hashcodes.txt"
+
+
+def _uploads(request: Request) -> Path:
+    return ui(request).settings.home / "uploads"
+
+
+@router.get("/beheer")
+def overview(request: Request, who: Admin) -> Response:
+    """The stored elections and the import form."""
+    state = ui(request)
+    return state.render(request, "admin/elections.html", elections=queries.elections(state.factory))
+
+
+@router.post("/beheer/import")
+async def upload(request: Request, who: Admin) -> Response:
+    """Keep the uploaded files; ask for the hidden hash groups where needed."""
+    state = ui(request)
+    form = await request.form()
+    files = [f for f in form.getlist("bestanden") if isinstance(f, UploadFile) and f.filename]
+    hash_upload = form.get("hashbestand")
+    token = secrets.token_urlsafe(16)
+    folder = _uploads(request) / token
+    folder.mkdir(parents=True)
+    paths = []
+    for upload in files:
+        name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(upload.filename or "bestand").name)
+        path = folder / name
+        path.write_bytes(await upload.read())
+        paths.append(path)
+    hash_file = None
+    if isinstance(hash_upload, UploadFile) and hash_upload.filename:
+        hash_file = folder.parent / f"{token}.{_HASH_FILE}"
+        hash_file.write_bytes(await hash_upload.read())
+    if not paths:
+        shutil.rmtree(folder, ignore_errors=True)
+        return _elections(request, "Kies minstens één EML-bestand.")
+    try:
+        questions = hash_questions(paths, Limits(max_bytes=state.settings.max_bytes), hash_file)
+    except OSVError as error:
+        _remove(folder, hash_file)
+        return _elections(request, dutch_error(error))
+    if any(q.masked_hash for q in questions):
+        return state.render(request, "admin/hash.html", token=token, questions=questions)
+    return _import(request, who, token, {})
+
+
+def _remove(folder: Path, hash_file: Path | None) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    if hash_file is not None:
+        hash_file.unlink(missing_ok=True)
+
+
+def _elections(request: Request, message: str, status: int = 400) -> Response:
+    state = ui(request)
+    return state.render(
+        request,
+        "admin/elections.html",
+        status,
+        elections=queries.elections(state.factory),
+        message=message,
+    )
+
+
+@router.post("/beheer/import/bevestigen")
+async def confirm(request: Request, who: Admin) -> Response:
+    """Import the kept files with the typed hash groups."""
+    form = await request.form()
+    token = str(form.get("upload", ""))
+    if not re.fullmatch(r"[A-Za-z0-9_-]{10,}", token):
+        return _elections(request, "Onbekende upload.")
+    typed = {
+        str(key)[len("groep1:") :]: (str(value), str(form.get("groep2:" + str(key)[7:], "")))
+        for key, value in form.items()
+        if str(key).startswith("groep1:")
+    }
+    return _import(request, who, token, typed)
+
+
+def _import(
+    request: Request, who: Principal, token: str, typed: dict[str, tuple[str, str]]
+) -> Response:
+    state = ui(request)
+    folder = _uploads(request) / token
+    hash_file = folder.parent / f"{token}.{_HASH_FILE}"
+    if not folder.is_dir():
+        return _elections(request, "Deze upload bestaat niet meer; upload de bestanden opnieuw.")
+    check = HashCheck(
+        hash_file=hash_file if hash_file.exists() else None,
+        confirm=lambda path, _masked: typed.get(path.name, ("", "")),
+    )
+    try:
+        outcomes = import_files(
+            state.factory,
+            sorted(folder.iterdir()),
+            schemas=state.schemas,
+            limits=Limits(max_bytes=state.settings.max_bytes),
+            hash_check=check,
+            actor=who.name,
+        )
+    except OSVError as error:
+        return _elections(request, dutch_error(error))
+    finally:
+        _remove(folder, hash_file if hash_file.exists() else None)
+    message = "; ".join(
+        f"{o.path.name}: {'ingelezen' if o.status == 'imported' else 'al eerder ingelezen'}"
+        for o in outcomes
+    )
+    return _elections(request, f"Gelukt. {message}.", 200)
+
+
+@router.get("/beheer/gebruikers")
+def user_list(request: Request, who: Admin, melding: str = "") -> Response:
+    """The users, and the form to add one."""
+    state = ui(request)
+    return state.render(request, "admin/users.html", users=users(state.factory), message=melding)
+
+
+@router.post("/beheer/gebruikers")
+def add_user(
+    request: Request,
+    who: Admin,
+    naam: Annotated[str, Form()],
+    wachtwoord: Annotated[str, Form()],
+    rol: Annotated[str, Form()],
+) -> Response:
+    """Add a user."""
+    state = ui(request)
+    try:
+        create_user(state.factory, naam, wachtwoord, rol, who.name)
+    except OSVError as error:
+        return state.render(
+            request, "admin/users.html", 400, users=users(state.factory), message=dutch_error(error)
+        )
+    return redirect(f"/beheer/gebruikers?melding=Gebruiker {naam} ({ROLES[rol]}) aangemaakt.")
+
+
+@router.post("/beheer/gebruikers/{name}/actief")
+def activate(
+    request: Request, who: Admin, name: str, actief: Annotated[str, Form()] = ""
+) -> Response:
+    """Allow or stop a user's sign-ins."""
+    set_active(ui(request).factory, name, actief == "1", who.name)
+    return redirect("/beheer/gebruikers")
+
+
+@router.post("/beheer/gebruikers/{name}/wachtwoord")
+def new_password(
+    request: Request, who: Admin, name: str, wachtwoord: Annotated[str, Form()]
+) -> Response:
+    """Give a user a new password."""
+    set_password(ui(request).factory, name, wachtwoord, who.name)
+    return redirect(f"/beheer/gebruikers?melding=Nieuw wachtwoord voor {name} ingesteld.")
+
+
+@router.get("/beheer/logboek")
+def audit_log(request: Request, who: Admin, gebeurtenis: str = "") -> Response:
+    """The audit log, newest first (the last 500 events, optionally of one kind)."""
+    state = ui(request)
+    events = queries.audit_events(state.factory, None, limit=2000)
+    if gebeurtenis:
+        events = [e for e in events if gebeurtenis in e.event]
+    return state.render(
+        request, "admin/audit.html", events=list(reversed(events))[:500], filter=gebeurtenis
+    )

@@ -1,0 +1,233 @@
+"""The typist's pages: pick a polling station, type its paper form page by page, finalise.
+
+Each page posts its boxes with the version the typist started from; the route turns the form
+into an entry (:func:`ui.forms.apply_page`) and calls :func:`osv.service.entry.save`. A page
+with findings (errors, warnings, differences with the first entry, cleared boxes) is shown again
+until the typist ticks that the screen matches the paper (counts-and-checks.md §4.3).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import Response
+
+from osv.model.entry import CountEntry
+from osv.service import queries
+from osv.service.entry import (
+    EntryRefusedError,
+    SourceView,
+    claim,
+    discard,
+    finalise,
+    overview,
+    save,
+    view,
+)
+from osv.service.workplace import session_info, sessions, typist_of
+from results.checks import CHECK_RULES, EntryFinding
+from ui.auth import GSB_TYPISTS, Principal, allow
+from ui.forms import FormError, Page, apply_page, findings_on, marks, pages_of, value_at
+from ui.routes.common import redirect, ui
+
+__all__ = ["router"]
+
+router = APIRouter()
+Typist = Annotated[Principal, Depends(allow(*GSB_TYPISTS))]
+
+
+@router.get("/invoer")
+def stations(request: Request, who: Typist, klaar: str = "") -> Response:
+    """The polling stations of the open sessions that this typist can type."""
+    state = ui(request)
+    open_sessions = []
+    for info in sessions(state.factory):
+        if info.session.status != "in_progress":
+            continue
+        rows = []
+        for row in overview(state.factory, info.id):
+            action = _action(row.state, row.typists, who.name)
+            if action:
+                rows.append((row, action))
+        open_sessions.append((info, rows))
+    return state.render(request, "entry/stations.html", sessions=open_sessions, done=klaar)
+
+
+def _action(state: str, typists: tuple[str, ...], me: str) -> str:
+    if state == "Empty":
+        return "Eerste invoer"
+    if state == "FirstEntryFinalised" and typists[:1] != (me,):
+        return "Tweede invoer"
+    if state in ("FirstEntryInProgress", "SecondEntryInProgress") and typists[-1:] == (me,):
+        return "Verder met invoer"
+    if state in ("FirstEntryCorrection", "SecondEntryCorrection") and typists[:1] == (me,):
+        return "Corrigeren"
+    return ""
+
+
+@router.post("/invoer/{session_id}/{key}/starten")
+def start(request: Request, who: Typist, session_id: int, key: str) -> Response:
+    """Claim the first or second entry of a station (or continue one's own)."""
+    factory = ui(request).factory
+    current = view(factory, session_id, key)
+    if typist_of(current) != who.name:
+        claim(factory, session_id, key, who.actor)
+    first = _pages(request, session_id, view(factory, session_id, key))[0]
+    return redirect(f"/invoer/{session_id}/{key}/pagina/{first.slug}")
+
+
+def _mine(request: Request, who: Principal, session_id: int, key: str) -> SourceView:
+    current = view(ui(request).factory, session_id, key)
+    if typist_of(current) != who.name or current.entry is None:
+        raise EntryRefusedError(f"{who.name} is not typing polling station {key} now")
+    return current
+
+
+def _pages(request: Request, session_id: int, current: SourceView) -> list[Page]:
+    state = ui(request)
+    info = session_info(state.factory, session_id)
+    assert current.entry is not None
+    eid = info.session.election if info else None
+    names = {s.number: s.name for s in queries.lists(state.factory, eid)}
+    candidates: dict[int, list[str]] = {}
+    for c in queries.candidates(state.factory, eid, None):
+        candidates.setdefault(c.list_number, []).append(c.full_name)
+    return pages_of(current.entry, info.category if info else "GR", names, candidates)
+
+
+def _page(pages: list[Page], slug: str) -> tuple[int, Page]:
+    for index, page in enumerate(pages):
+        if page.slug == slug:
+            return index, page
+    raise HTTPException(404, f"no page {slug}")
+
+
+def _show(
+    request: Request,
+    who: Principal,
+    current: SourceView,
+    pages: list[Page],
+    index: int,
+    *,
+    entry: CountEntry | None = None,
+    values: dict[str, str] | None = None,
+    problems: dict[str, str] | None = None,
+    message: str = "",
+    status: int = 200,
+) -> Response:
+    page = pages[index]
+    entry = entry or current.entry
+    assert entry is not None
+    found = list(current.findings.items) if current.findings else []
+    shown = findings_on(page, found)
+    differences = marks(page, current.differences)
+    cleared = marks(page, current.cleared)
+    extra: list[EntryFinding] = []
+    if differences:
+        extra.append(EntryFinding("W.001", tuple(sorted(differences))))
+    if cleared:
+        extra.append(EntryFinding("W.002", tuple(sorted(cleared))))
+    shown_all = shown + extra
+    errors = marks(page, [p for f in shown if f.severity == "error" for p in f.fields])
+    warnings = marks(page, [p for f in shown if f.severity == "warning" for p in f.fields])
+    flagged = {p.slug for p in pages if p.fields and findings_on(p, found)}
+    return ui(request).render(
+        request,
+        "entry/page.html",
+        status,
+        source=current,
+        pages=pages,
+        index=index,
+        page=page,
+        values=values or {f.path: value_at(entry, f.path) for f in page.fields},
+        findings=shown_all,
+        rules=CHECK_RULES,
+        errors=errors,
+        warnings=warnings,
+        differences=differences,
+        cleared=cleared,
+        flagged=flagged,
+        problems=problems or {},
+        message=message,
+        second=current.state == "SecondEntryInProgress",
+    )
+
+
+@router.get("/invoer/{session_id}/{key}/pagina/{slug}")
+def page(request: Request, who: Typist, session_id: int, key: str, slug: str) -> Response:
+    """One page of the form, with its findings."""
+    current = _mine(request, who, session_id, key)
+    pages = _pages(request, session_id, current)
+    index, _ = _page(pages, slug)
+    return _show(request, who, current, pages, index)
+
+
+@router.post("/invoer/{session_id}/{key}/pagina/{slug}")
+async def save_page(
+    request: Request, who: Typist, session_id: int, key: str, slug: str
+) -> Response:
+    """Save one page; go on to the next unless there is something to check."""
+    current = _mine(request, who, session_id, key)
+    pages = _pages(request, session_id, current)
+    index, this = _page(pages, slug)
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    assert current.entry is not None
+    try:
+        entry = apply_page(current.entry, this, form)
+    except FormError as error:
+        return _show(
+            request,
+            who,
+            current,
+            pages,
+            index,
+            values=form,
+            problems=error.problems,
+            message="Niet opgeslagen: verbeter de gemarkeerde vakken.",
+            status=422,
+        )
+    version = int(form.get("versie", "0") or 0)
+    saved = save(ui(request).factory, session_id, key, who.actor, entry, version)
+    found = findings_on(this, saved.findings.items if saved.findings else [])
+    notable = found or marks(this, saved.differences) or marks(this, saved.cleared)
+    if notable and "gecontroleerd" not in form and entry != current.entry:
+        return _show(
+            request,
+            who,
+            saved,
+            pages,
+            index,
+            message="Controleer de gemarkeerde vakken met het papier.",
+        )
+    if notable and "gecontroleerd" not in form:
+        return _show(
+            request,
+            who,
+            saved,
+            pages,
+            index,
+            message="Vink aan dat je invoer hetzelfde is als op papier, of verbeter haar.",
+        )
+    target = pages[min(index + 1, len(pages) - 1)].slug
+    return redirect(f"/invoer/{session_id}/{key}/pagina/{target}")
+
+
+@router.post("/invoer/{session_id}/{key}/afronden")
+def finish(
+    request: Request, who: Typist, session_id: int, key: str, versie: Annotated[int, Form()]
+) -> Response:
+    """Finalise the entry."""
+    _mine(request, who, session_id, key)
+    finalise(ui(request).factory, session_id, key, who.actor, versie)
+    return redirect(f"/invoer?klaar={key}")
+
+
+@router.post("/invoer/{session_id}/{key}/verwerpen")
+def drop(
+    request: Request, who: Typist, session_id: int, key: str, versie: Annotated[int, Form()]
+) -> Response:
+    """Discard the typist's own entry in progress."""
+    _mine(request, who, session_id, key)
+    discard(ui(request).factory, session_id, key, who.actor, versie)
+    return redirect("/invoer")

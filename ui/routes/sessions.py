@@ -1,0 +1,204 @@
+"""The coordinator's pages: start a session, the status overview, resolve, explain warnings,
+finish, and download the documents as one zip."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import Response
+
+from osv.service.entry import (
+    decide,
+    finish_session,
+    note_warning,
+    overview,
+    session_documents,
+    start_session,
+    view,
+)
+from osv.service.workplace import (
+    DECISIONS_BY_STATE,
+    STATE_ORDER,
+    committees,
+    comparison,
+    progress,
+    session_info,
+    sessions,
+    warning_notes,
+)
+from results.checks import CHECK_RULES
+from ui.auth import GSB_COORDINATORS, Principal, allow
+from ui.messages import DECISION_LABELS
+from ui.routes.common import redirect, ui
+
+__all__ = ["router"]
+
+router = APIRouter()
+Coordinator = Annotated[Principal, Depends(allow(*GSB_COORDINATORS))]
+
+_SORTS = {
+    "nummer": lambda r: (len(r.key), r.key),
+    "status": lambda r: STATE_ORDER.index(r.state) if r.state in STATE_ORDER else 99,
+    "fouten": lambda r: -r.errors,
+    "waarschuwingen": lambda r: -r.warnings_open,
+}
+
+
+@router.get("/zittingen")
+def session_list(request: Request, who: Coordinator) -> Response:
+    """The sessions, and the form to start one."""
+    state = ui(request)
+    return state.render(
+        request,
+        "sessions/list.html",
+        sessions=sessions(state.factory),
+        committees=committees(state.factory),
+    )
+
+
+@router.post("/zittingen")
+def start(
+    request: Request,
+    who: Coordinator,
+    gemeente: Annotated[str, Form()],
+    methode: Annotated[str, Form()] = "CSO",
+) -> Response:
+    """Start the municipality's next session (``gemeente`` is ``election|code``)."""
+    eid, _, code = gemeente.partition("|")
+    session = start_session(
+        ui(request).factory,
+        eid,
+        code,
+        who.actor,
+        counting_method="DSO" if methode == "DSO" else "CSO",
+    )
+    return redirect(f"/zittingen/{session.id}")
+
+
+@router.get("/zittingen/{session_id}")
+def status(
+    request: Request,
+    who: Coordinator,
+    session_id: int,
+    status: str = "",
+    met: str = "",
+    sorteer: str = "nummer",
+) -> Response:
+    """The status overview: filter by state, errors or warnings; sort; progress per state."""
+    state = ui(request)
+    info = session_info(state.factory, session_id)
+    if info is None:
+        return state.render(request, "error.html", 404, title="Onbekende zitting", message="")
+    rows = overview(state.factory, session_id)
+    summary = progress(rows)
+    shown = [
+        r
+        for r in rows
+        if (not status or r.state == status)
+        and (met != "fouten" or r.errors)
+        and (met != "waarschuwingen" or r.warnings_open)
+    ]
+    shown.sort(key=_SORTS.get(sorteer, _SORTS["nummer"]))
+    return state.render(
+        request,
+        "sessions/status.html",
+        info=info,
+        rows=shown,
+        progress=summary,
+        states=STATE_ORDER,
+        filter_state=status,
+        filter_with=met,
+        sort=sorteer,
+    )
+
+
+@router.get("/zittingen/{session_id}/bron/{key}")
+def source(request: Request, who: Coordinator, session_id: int, key: str) -> Response:
+    """One polling station: state, findings, the differing fields, decisions, warnings."""
+    state = ui(request)
+    current = view(state.factory, session_id, key)
+    notes = {(n.code, n.list_number): n for n in warning_notes(state.factory, session_id, key)}
+    return state.render(
+        request,
+        "sessions/source.html",
+        source=current,
+        session_id=session_id,
+        comparison=comparison(state.factory, session_id, key),
+        decisions=[(d, DECISION_LABELS[d]) for d in DECISIONS_BY_STATE.get(current.state, ())],
+        rules=CHECK_RULES,
+        notes=notes,
+    )
+
+
+@router.post("/zittingen/{session_id}/bron/{key}/besluit")
+def resolve(
+    request: Request,
+    who: Coordinator,
+    session_id: int,
+    key: str,
+    besluit: Annotated[str, Form()],
+    versie: Annotated[int, Form()],
+) -> Response:
+    """Take one of the coordinator's decisions."""
+    decide(ui(request).factory, session_id, key, who.actor, besluit, versie)
+    return redirect(f"/zittingen/{session_id}/bron/{key}")
+
+
+@router.post("/zittingen/{session_id}/bron/{key}/waarschuwing")
+def explain(
+    request: Request,
+    who: Coordinator,
+    session_id: int,
+    key: str,
+    code: Annotated[str, Form()],
+    lijst: Annotated[int, Form()] = 0,
+    uitleg: Annotated[str, Form()] = "",
+    afgehandeld: Annotated[str, Form()] = "",
+) -> Response:
+    """Record an explanation of a warning, or mark it handled."""
+    note_warning(
+        ui(request).factory,
+        session_id,
+        key,
+        who.actor,
+        code,
+        list_number=lijst or None,
+        explanation=uitleg or None,
+        handled=bool(afgehandeld),
+    )
+    return redirect(f"/zittingen/{session_id}/bron/{key}")
+
+
+@router.post("/zittingen/{session_id}/afronden")
+def finish(request: Request, who: Coordinator, session_id: int) -> Response:
+    """Finish the session (every station definitive, every warning noted)."""
+    finish_session(ui(request).factory, session_id, who.actor)
+    return redirect(f"/zittingen/{session_id}")
+
+
+@router.get("/zittingen/{session_id}/documenten.zip")
+def documents(request: Request, who: Coordinator, session_id: int) -> Response:
+    """The 510b and the OSV4-3 table (and the PV, once it exists) as one zip."""
+    state = ui(request)
+    info = session_info(state.factory, session_id)
+    if info is None:
+        raise HTTPException(404, f"no session {session_id}")
+    files = session_documents(
+        state.factory, info.session.election, info.session.committee, schemas=state.schemas
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files:
+            archive.writestr(name, data)
+    name = (
+        f"OSV_{info.session.election}_gemeente_{info.session.committee}_"
+        f"zitting_{info.session.number}.zip"
+    )
+    return Response(
+        buffer.getvalue(),
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
