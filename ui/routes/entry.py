@@ -120,7 +120,8 @@ def _show(
     entry = entry or current.entry
     assert entry is not None
     found = list(current.findings.items) if current.findings else []
-    shown = findings_on(page, found)
+    filled = {p.slug for p in pages if any(_filled(value_at(entry, f.path)) for f in p.fields)}
+    shown = findings_on(page, found) if page.slug in filled or not page.fields else []
     differences = marks(page, current.differences)
     cleared = marks(page, current.cleared)
     extra: list[EntryFinding] = []
@@ -131,7 +132,7 @@ def _show(
     shown_all = shown + extra
     errors = marks(page, [p for f in shown if f.severity == "error" for p in f.fields])
     warnings = marks(page, [p for f in shown if f.severity == "warning" for p in f.fields])
-    flagged = {p.slug for p in pages if p.fields and findings_on(p, found)}
+    flagged = {p.slug for p in pages if p.slug in filled and findings_on(p, found)}
     return ui(request).render(
         request,
         "entry/page.html",
@@ -152,6 +153,13 @@ def _show(
         message=message,
         second=current.state == "SecondEntryInProgress",
     )
+
+
+def _filled(value: object) -> bool:
+    """Whether a box or question was filled in (a page with none is not visited yet)."""
+    if isinstance(value, dict):
+        return any(value.values())
+    return value is not None and value is not False
 
 
 @router.get("/invoer/{session_id}/{key}/pagina/{slug}")

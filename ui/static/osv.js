@@ -1,6 +1,9 @@
 // OSV: keyboard use of the entry forms, confirmations, and filtering long tables. No libraries.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
+  // The progress page reloads itself (for a projector); the page says how often.
+  const refresh = document.querySelector("[data-ververs]");
+  if (refresh) setTimeout(() => window.location.reload(), 1000 * Number(refresh.dataset.ververs));
   for (const form of document.querySelectorAll("form[data-enter-next]")) {
     const fields = () => Array.from(form.querySelectorAll("input:not([type=hidden]), select"));
     const first = fields()[0];
