@@ -1,0 +1,329 @@
+"""A generated Tweede Kamer election at national scale, as EML files, for tests and benchmarks.
+
+No complete Tweede Kamer set is published in ``../shared/data``, so OSV makes its own, with the
+shape of a real one (``scale=1``): 150 seats, 20 districts (kieskringen), 342 municipalities
+spread over them, about 10,000 polling stations, 30 parties. Most parties file one set of
+identical lists in every district (up to 80 candidates); party 3 is a *lijstengroep* with one
+list for districts 1–10 and another for 11–20 (the first ten persons, or half the list when
+shorter, on both, in the same order; then different persons); party 30 stands in district 1
+only. Votes are drawn from a fixed seed, so the same arguments give the same bytes.
+
+Written: ``Verkiezingsdefinitie_TK2026.eml.xml`` (110a), ``Kandidatenlijsten_TK2026_<n>.eml.xml``
+(230b per district) and ``Telling_TK2026_gemeente_<code>.eml.xml`` (510b per municipality), each
+written and flushed before the next is built, so memory holds one municipality at a time.
+``scale`` (0 < scale ≤ 1) shrinks the number of municipalities and polling stations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+from eml.documents import (
+    Authority,
+    Eml110a,
+    Eml230b,
+    Eml510,
+    EmlHeader,
+    MessageType,
+)
+from eml.write import write_eml
+from eml.xsd import SchemaSet
+from osv.model import (
+    Candidate,
+    CandidateList,
+    CandidateVotes,
+    Committee,
+    CommitteeCategory,
+    Contest,
+    ContestCount,
+    ElectionCategory,
+    ElectionDefinition,
+    ElectionIdentifier,
+    ElectionSubcategory,
+    Gender,
+    ListType,
+    ListVotes,
+    PersonName,
+    Region,
+    RegionCategory,
+    RejectedReason,
+    ReportingUnitVotes,
+    UncountedReason,
+    VoteCounts,
+)
+from results.tally import sum_counts
+
+__all__ = ["NATIONAL_ELECTION_ID", "write_national"]
+
+NATIONAL_ELECTION_ID = "TK2026"
+DISTRICTS = 20
+MUNICIPALITIES = 342
+STATIONS = 10_000
+PARTIES = 30
+GROUP_PARTY = 3
+LOCAL_PARTY = 30
+
+_IDENTIFIER = ElectionIdentifier(
+    id=NATIONAL_ELECTION_ID,
+    name="Tweede Kamer der Staten-Generaal 2026",
+    category=ElectionCategory.TK,
+    subcategory=ElectionSubcategory.TK,
+    election_date=dt.date(2026, 10, 28),
+)
+_CREATED = dt.datetime(2026, 10, 29, 12, 0, 0)
+_LAST = (
+    "Jansen",
+    "de Vries",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Bos",
+    "Mulder",
+    "de Groot",
+    "Peters",
+    "Hendriks",
+    "van Dijk",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Yılmaz",
+    "Öztürk",
+    "Müller",
+    "Çelik",
+)
+_FIRST = (
+    "Anna",
+    "Bram",
+    "Chantal",
+    "Daan",
+    "Eva",
+    "Femke",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Joost",
+    "Karim",
+    "Lotte",
+    "Mehmet",
+    "Noor",
+    "Olaf",
+    "Priya",
+    "Quinten",
+    "Rosa",
+    "Sem",
+    "Zoë",
+)
+
+
+def _header(authority: Authority | None) -> EmlHeader:
+    return EmlHeader(
+        managing_authority=authority, creation_date_time=_CREATED, canonicalization=True
+    )
+
+
+def _candidate(rng: random.Random, number: int) -> Candidate:
+    first = rng.choice(_FIRST)
+    last = rng.choice(_LAST)
+    prefix, _, rest = last.partition(" ") if last[0].islower() else ("", "", last)
+    return Candidate(
+        number=number,
+        name=PersonName(
+            initials=f"{first[0]}.{rng.choice('ABCDEFGHJKLMNPRSTW')}.",
+            first_name=first,
+            prefix=prefix or None,
+            last_name=rest,
+        ),
+        gender=rng.choice((Gender.MALE, Gender.FEMALE)),
+        locality=f"Plaats {rng.randint(1, 400)}",
+    )
+
+
+def _lists(seed: int, most: int) -> dict[int, tuple[CandidateList, ...]]:
+    """The lists of every district (at most ``most`` candidates each)."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not a secret
+    per_party: dict[int, tuple[tuple[Candidate, ...], ...]] = {}
+    for party in range(1, PARTIES + 1):
+        size = min(most, 80 if party <= 3 else rng.choice((10, 20, 30, 50)))
+        common = tuple(_candidate(rng, n) for n in range(1, size + 1))
+        if party == GROUP_PARTY:
+            shared = min(10, size // 2)
+            other = common[:shared] + tuple(_candidate(rng, n) for n in range(shared + 1, size + 1))
+            per_party[party] = (common, other)
+        else:
+            per_party[party] = (common,)
+    districts: dict[int, tuple[CandidateList, ...]] = {}
+    for district in range(1, DISTRICTS + 1):
+        lists = []
+        for party, variants in per_party.items():
+            if party == LOCAL_PARTY and district != 1:
+                continue
+            candidates = variants[0] if district <= 10 or len(variants) == 1 else variants[1]
+            kind = (
+                ListType.GROUP
+                if party == GROUP_PARTY
+                else ListType.STANDALONE
+                if party == LOCAL_PARTY
+                else ListType.IDENTICAL_SET
+            )
+            lists.append(
+                CandidateList(
+                    number=party,
+                    name=f"Partij {party}",
+                    type=kind,
+                    belongs_to_set=1 if kind is ListType.IDENTICAL_SET else None,
+                    publish_gender=True,
+                    candidates=candidates,
+                )
+            )
+        districts[district] = tuple(lists)
+    return districts
+
+
+def _definition() -> Eml110a:
+    csb = Committee(category=CommitteeCategory.CSB, name="Kiesraad")
+    hsb = Committee(category=CommitteeCategory.HSB)
+    tree = [Region(category=RegionCategory.STAAT, name="Nederland", committees=(csb,))]
+    tree += [
+        Region(
+            number=d,
+            category=RegionCategory.KIESKRING,
+            name=f"Kieskring {d}",
+            superior_category=RegionCategory.STAAT,
+            committees=(hsb,),
+        )
+        for d in range(1, DISTRICTS + 1)
+    ]
+    return Eml110a(
+        header=_header(Authority(id="CSB", name="Kiesraad")),
+        election=ElectionDefinition(
+            identifier=_IDENTIFIER.model_copy(update={"nomination_date": dt.date(2026, 9, 14)}),
+            contest_id="alle",
+            number_of_seats=150,
+            preference_threshold=25,
+            tree=tuple(tree),
+        ),
+    )
+
+
+def _station(
+    rng: random.Random, lists: tuple[CandidateList, ...], weights: dict[int, float]
+) -> VoteCounts:
+    voters = rng.randint(600, 1400)
+    blank, invalid = rng.randint(0, 5), rng.randint(0, 6)
+    valid = voters - blank - invalid
+    shares = _split(rng, valid, [weights[lst.number] for lst in lists])
+    list_votes = []
+    for lst, total in zip(lists, shares, strict=True):
+        per = _split(
+            rng,
+            total,
+            [(6.0 if c.number == 1 else 1.0) / (1 + c.number * 0.05) for c in lst.candidates],
+        )
+        list_votes.append(
+            ListVotes(
+                number=lst.number,
+                name=lst.name,
+                votes=total,
+                candidates=tuple(
+                    CandidateVotes(number=c.number, votes=v)
+                    for c, v in zip(lst.candidates, per, strict=True)
+                ),
+            )
+        )
+    proxies = voters // 20
+    return VoteCounts(
+        lists=tuple(list_votes),
+        cast=voters + rng.randint(100, 900),
+        total_counted=valid,
+        rejected={RejectedReason.INVALID: invalid, RejectedReason.BLANK: blank},
+        uncounted={
+            UncountedReason.POLL_CARDS: voters - proxies,
+            UncountedReason.PROXY_CERTIFICATES: proxies,
+            UncountedReason.VOTER_CARDS: 0,
+            UncountedReason.ADMITTED_VOTERS: voters,
+            UncountedReason.MORE_BALLOTS: 0,
+            UncountedReason.FEWER_BALLOTS: 0,
+        },
+    )
+
+
+def _split(rng: random.Random, total: int, weights: list[float]) -> list[int]:
+    """``total`` in parts proportional to ``weights`` that add up exactly (integers only)."""
+    scale = sum(weights)
+    parts = [int(total * w / scale) for w in weights]
+    for _ in range(total - sum(parts)):
+        parts[rng.randrange(len(parts))] += 1
+    return parts
+
+
+def write_national(
+    folder: Path,
+    *,
+    scale: float = 1.0,
+    max_candidates: int = 80,
+    seed: int = 2026,
+    schemas: SchemaSet | None = None,
+) -> list[Path]:
+    """Write the election's files into ``folder``; return their paths (110a, 230b, 510b).
+
+    :param scale: the share of the municipalities and polling stations (at least one
+        municipality per district).
+    :param max_candidates: at most this many candidates per list (tests use fewer).
+    """
+    if not 0 < scale <= 1:
+        raise ValueError(f"scale must be above 0 and at most 1, found {scale}")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    definition = folder / f"Verkiezingsdefinitie_{NATIONAL_ELECTION_ID}.eml.xml"
+    definition.write_bytes(write_eml(_definition(), schemas=schemas))
+    paths.append(definition)
+    lists = _lists(seed, max_candidates)
+    for district, district_lists in lists.items():
+        document = Eml230b(
+            header=_header(Authority(id="CSB", name="Kiesraad")).model_copy(
+                update={"issue_date": dt.date(2026, 9, 18)}
+            ),
+            identifier=_IDENTIFIER.model_copy(update={"nomination_date": dt.date(2026, 9, 14)}),
+            contests=(
+                Contest(id=str(district), name=f"Kieskring {district}", lists=district_lists),
+            ),
+        )
+        path = folder / f"Kandidatenlijsten_{NATIONAL_ELECTION_ID}_{district}.eml.xml"
+        path.write_bytes(write_eml(document, schemas=schemas))
+        paths.append(path)
+    rng = random.Random(seed + 1)  # noqa: S311 - reproducible test data, not a secret
+    weights = {party: rng.uniform(0.2, 3.0) / (1 + party * 0.12) for party in range(1, PARTIES + 1)}
+    municipalities = max(DISTRICTS, round(MUNICIPALITIES * scale))
+    stations_each = max(1, round(STATIONS * scale / municipalities))
+    for index in range(municipalities):
+        district = index % DISTRICTS + 1
+        code = f"{index + 1:04d}"
+        units = tuple(
+            ReportingUnitVotes(
+                id=f"{code}::SB{n}",
+                name=f"Stembureau {n} (postcode: {1000 + index:04d} AB)",
+                votes=_station(rng, lists[district], weights),
+            )
+            for n in range(1, stations_each + 1)
+        )
+        count = Eml510(
+            message_type=MessageType.COUNT_MUNICIPALITY,
+            header=_header(Authority(id=code, name=f"Gemeente {index + 1}")),
+            identifier=_IDENTIFIER,
+            contests=(
+                ContestCount(
+                    contest_id=str(district),
+                    contest_name=f"Kieskring {district}",
+                    total=sum_counts(unit.votes for unit in units),
+                    reporting_units=units,
+                ),
+            ),
+        )
+        path = folder / f"Telling_{NATIONAL_ELECTION_ID}_gemeente_{code}.eml.xml"
+        path.write_bytes(write_eml(count, schemas=schemas))
+        paths.append(path)
+    return paths
