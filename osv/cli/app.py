@@ -22,6 +22,7 @@ from osv.cli import (
     db_commands,
     eml_commands,
     export_commands,
+    pv_commands,
     result_commands,
     serve_commands,
     show_commands,
@@ -43,6 +44,7 @@ app = typer.Typer(
 app.add_typer(eml_commands.app, name="eml")
 app.add_typer(db_commands.app, name="db")
 app.add_typer(show_commands.app, name="show")
+app.add_typer(pv_commands.app, name="pv")
 app.add_typer(export_commands.app, name="export")
 app.command("result", cls=result_commands.OneLineErrors)(result_commands.result_command)
 app.command("verify", cls=result_commands.OneLineErrors)(result_commands.verify_command)

@@ -41,20 +41,21 @@ def test_west_maas_en_waal_gives_the_published_result(
     assert outcome.result.status == "complete"
     names = sorted(path.name for path in out.iterdir())
     assert names == [
+        "Model_P22-2_GR2022_WestMaasenWaal.pdf",
         "Resultaat_GR2022_WestMaasenWaal.eml.xml",
         "Totaaltelling_GR2022_WestMaasenWaal.eml.xml",
         "result.json",
         "result.txt",
     ]
-    ours = read_eml(out / names[0], schemas=schemas)
-    published = read_eml(west_maas_en_waal / names[0])
+    ours = read_eml(out / names[1], schemas=schemas)
+    published = read_eml(west_maas_en_waal / names[1])
     assert ours.validated
     assert isinstance(ours.document, Eml520)
     assert isinstance(published.document, Eml520)
     assert ours.document.contests == published.document.contests
     assert ours.document.identifier == published.document.identifier
     assert ours.document.header.managing_authority == published.document.header.managing_authority
-    total = read_eml(out / names[1], schemas=schemas)
+    total = read_eml(out / names[2], schemas=schemas)
     assert total.validated
     assert isinstance(total.document, Eml510)
     contest = total.document.contests[0]

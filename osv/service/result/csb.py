@@ -200,7 +200,38 @@ def run_csb(
     )
     text = result_text(result, context)
     reports = _write_reports(out, text, result_json(result, context))
+    reports += _write_pv(out, result, inputs, written, created)
     return CsbOutcome(result=result, context=context, text=text, reports=reports)
+
+
+def _write_pv(
+    out: Path,
+    result: ElectionResult,
+    inputs: ElectionInputs,
+    written: Sequence[WrittenFile],
+    created: dt.datetime,
+) -> tuple[Path, ...]:
+    """Model P 22-2 beside the 520 (single-district elections), carrying the 520's hash.
+
+    Only with a 520: the report belongs to it (without one, ``osv pv p22-2`` renders a draft).
+    Multi-district elections (model P 22-1) have no PDF yet.
+    """
+    digest = next((w.digest for w in written if w.message_type == "520"), None)
+    if inputs.multi_district or digest is None:
+        return ()
+    from osv.pv import render_p22_2
+
+    total = inputs.counts.district(inputs.counts.contest_ids[0])
+    path = out / f"Model_P22-2_{result.identifier.id}.pdf"
+    path.write_bytes(
+        render_p22_2(
+            result,
+            digest=digest,
+            created=created,
+            candidate_votes=total,
+        )
+    )
+    return (path,)
 
 
 def _unused_notes(inputs: ElectionInputs) -> list[str]:

@@ -1,0 +1,299 @@
+"""The page layout the process-verbaal models share (shared process-verbaal.md §2, §3).
+
+A4; margins 1.5 cm left and right, 2.0 cm top, 2.9 cm bottom (room for the hash footer). Every
+page carries a header (the committee, bold, right), a footer with the model's identity (left)
+and "Pagina X van Y" (right), and, for generated models, the date and the SHA-256 of the EML
+file the report belongs to, in 16 groups of 4. "Pagina X van Y" needs the page count: the
+canvas keeps its pages and writes the footers when the document is saved.
+
+Building blocks, each a list of reportlab flowables: :func:`title_block`, :func:`heading`,
+:func:`letter_boxes` (a row of digit cells, the letter in its own cell, inverted for totals,
+and the label), :func:`table` (splits across pages, header row repeated), :func:`signatures`.
+Pre-filled values are in the monospaced font, right-aligned, with "." as thousands separator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from osv.pv.fonts import BOLD, MONO, REGULAR, register_fonts
+
+__all__ = [
+    "PageInfo",
+    "dutch_number",
+    "format_hash",
+    "heading",
+    "letter_boxes",
+    "paragraph",
+    "render",
+    "signatures",
+    "table",
+    "title_block",
+]
+
+_WIDTH, _HEIGHT = A4
+_LEFT = _RIGHT = 1.5 * cm
+_TOP = 2.0 * cm
+_BOTTOM = 2.9 * cm
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What every page shows.
+
+    :param committee: the header's right side (``Gemeente 0668 West Maas en Waal``).
+    :param model_lines: the footer's left side, the model's identity (one or two lines).
+    :param digest: the SHA-256 of the EML file the report belongs to, or ``None`` (blank forms).
+    :param created: the EML's creation moment, shown with the hash.
+    :param part: the header's left side.
+    """
+
+    committee: str
+    model_lines: tuple[str, ...]
+    digest: bytes | None = None
+    created: dt.datetime | None = None
+    part: str = ""
+
+
+def format_hash(digest: bytes) -> str:
+    """The SHA-256 as printed on paper: 16 groups of 4 lowercase hex characters."""
+    text = digest.hex()
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def dutch_number(value: int) -> str:
+    """``12345`` as ``12.345`` (Dutch thousands separator)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    styles = {
+        "body": ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12),
+        "small": ParagraphStyle("small", fontName=REGULAR, fontSize=8, leading=10),
+        "h1": ParagraphStyle(
+            "h1", fontName=BOLD, fontSize=16, leading=20, spaceBefore=6, spaceAfter=6
+        ),
+        "h2": ParagraphStyle(
+            "h2", fontName=BOLD, fontSize=14, leading=18, spaceBefore=8, spaceAfter=4
+        ),
+        "h3": ParagraphStyle(
+            "h3", fontName=BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=3
+        ),
+        "big": ParagraphStyle("big", fontName=BOLD, fontSize=22, leading=28),
+        "cell": ParagraphStyle("cell", fontName=REGULAR, fontSize=8.5, leading=10.5),
+        "value": ParagraphStyle("value", fontName=MONO, fontSize=8.5, leading=10.5, alignment=2),
+    }
+    for name in ("h1", "h2", "h3"):
+        styles[name].keepWithNext = 1  # a heading never ends a page
+    return styles
+
+
+def paragraph(text: str, style: str = "body") -> Paragraph:
+    """A paragraph in one of the layout's styles (``body``, ``small``, ``h1``, ...)."""
+    return Paragraph(_escape(text), _styles()[style])
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def heading(text: str, level: int = 1) -> Paragraph:
+    """A heading: level 1 (16 pt, "Deel N"), 2 (14 pt) or 3 (10 pt)."""
+    return paragraph(text, f"h{level}")
+
+
+def title_block(first: str, second: str, election: str, subtitle: str) -> list[Flowable]:
+    """The title page's block: rule, two big lines, the election, the model's subtitle, rule."""
+    rule = Table([[""]], colWidths=[_WIDTH - _LEFT - _RIGHT], rowHeights=[2])
+    rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1.5, colors.black)]))
+    return [
+        rule,
+        Spacer(1, 10),
+        paragraph(first, "big"),
+        paragraph(second, "big"),
+        Spacer(1, 10),
+        paragraph(election, "h3"),
+        paragraph(subtitle, "body"),
+        Spacer(1, 6),
+        rule,
+        Spacer(1, 12),
+    ]
+
+
+def letter_boxes(rows: Sequence[tuple[str, int | None, str, bool]]) -> Table:
+    """Count fields: per row (letter, value or ``None`` for an empty box, label, is a total).
+
+    Nine digit cells hold the value right-aligned (empty cells dotted for handwriting); the
+    letter has a cell of its own, black with a white letter for totals (D, E, H, I, J).
+    """
+    styles = _styles()
+    data = []
+    commands: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), MONO),
+        ("FONTSIZE", (0, 0), (-1, -1), 10),
+        ("ALIGN", (0, 0), (8, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    for index, (letter, value, label, total) in enumerate(rows):
+        digits = list(f"{value:>9}") if value is not None else [""] * 9
+        data.append([*digits, letter, Paragraph(_escape(label), styles["cell"])])
+        commands.append(("GRID", (0, index), (9, index), 0.5, colors.black))
+        if value is None:
+            commands.append(("INNERGRID", (0, index), (8, index), 0.3, colors.grey, None, (1, 2)))
+        commands.append(("FONTNAME", (9, index), (9, index), BOLD))
+        if total:
+            commands += [
+                ("BACKGROUND", (9, index), (9, index), colors.black),
+                ("TEXTCOLOR", (9, index), (9, index), colors.white),
+            ]
+    widths = [0.5 * cm] * 9 + [1.1 * cm, _WIDTH - _LEFT - _RIGHT - 5.6 * cm]
+    result = Table(data, colWidths=widths, rowHeights=[0.6 * cm] * len(data), hAlign="LEFT")
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    numeric: Sequence[int] = (),
+    widths: Sequence[float] | None = None,
+    bold_rows: Sequence[int] = (),
+) -> Table:
+    """A table that splits across pages with its header row repeated.
+
+    Cells in ``numeric`` columns are pre-filled values: monospaced, right-aligned, numbers with
+    "." as thousands separator. Other cells wrap.
+    """
+    styles = _styles()
+
+    def cell(value: object, column: int) -> Paragraph:
+        if column in numeric:
+            text = dutch_number(value) if isinstance(value, int) else str(value)
+            return Paragraph(_escape(text), styles["value"])
+        return Paragraph(_escape(str(value)), styles["cell"])
+
+    data = [[Paragraph(_escape(h), styles["cell"]) for h in headers]]
+    data += [[cell(value, c) for c, value in enumerate(row)] for row in rows]
+    result = Table(data, colWidths=list(widths) if widths else None, repeatRows=1, hAlign="LEFT")
+    commands: list[Any] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    for row in bold_rows:
+        commands.append(("BACKGROUND", (0, row + 1), (-1, row + 1), colors.HexColor("#f2f2f2")))
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def signatures(chair: str, members_title: str, members: int) -> list[Flowable]:
+    """The signature part, on a new page: date and place, the chair, ``members`` more boxes."""
+    box_width = (_WIDTH - _LEFT - _RIGHT) / 2
+    rows = [["Datum en tijd:", "Plaats:"], [chair + "\nNaam:", "Handtekening:"]]
+    rows += [[f"{members_title} {n}\nNaam:", "Handtekening:"] for n in range(1, members + 1)]
+    styles = _styles()
+    data = [
+        [
+            Paragraph(_escape(a).replace("\n", "<br/>"), styles["cell"]),
+            Paragraph(_escape(b), styles["cell"]),
+        ]
+        for a, b in rows
+    ]
+    grid = Table(data, colWidths=[box_width, box_width], rowHeights=[1.6 * cm] * len(data))
+    grid.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+    )
+    return [PageBreak(), KeepTogether([grid])]
+
+
+class _NumberedCanvas(pdf_canvas.Canvas):
+    """Keeps every page until the end, then draws the footers with the page count."""
+
+    def __init__(self, *args: Any, info: PageInfo, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._info = info
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's internal page reset
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._decorate(number, total)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, number: int, total: int) -> None:
+        info = self._info
+        self.setFont(REGULAR, 8)
+        self.drawString(_LEFT, _HEIGHT - 1.2 * cm, info.part)
+        self.setFont(BOLD, 8)
+        self.drawRightString(_WIDTH - _RIGHT, _HEIGHT - 1.2 * cm, info.committee)
+        self.setFont(REGULAR, 8)
+        y = 2.2 * cm
+        for line in info.model_lines:
+            self.drawString(_LEFT, y, line)
+            y -= 10
+        self.drawRightString(_WIDTH - _RIGHT, 2.2 * cm, f"Pagina {number} van {total}")
+        if info.digest is not None:
+            moment = info.created.strftime("%d-%m-%Y %H:%M:%S") if info.created else ""
+            self.drawString(
+                _LEFT,
+                1.2 * cm,
+                f"Datum: {moment}. Digitale vingerafdruk van EML-telbestand bij dit "
+                "proces-verbaal:",
+            )
+            self.setFont(MONO, 8)
+            self.drawString(_LEFT, 0.8 * cm, format_hash(info.digest))
+
+
+def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:
+    """The PDF of ``story`` with the pages of ``info``; fonts embedded."""
+    register_fonts()
+    import io
+
+    out = io.BytesIO()
+    document = BaseDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=_LEFT,
+        rightMargin=_RIGHT,
+        topMargin=_TOP,
+        bottomMargin=_BOTTOM,
+        title=title,
+        author="OSV",
+        creator="OSV",
+        invariant=1,
+    )
+    frame = Frame(_LEFT, _BOTTOM, _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM, id="body")
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    document.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, info=info, **k))
+    return out.getvalue()

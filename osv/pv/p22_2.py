@@ -1,0 +1,314 @@
+"""Model P 22-2: the central polling station's report of the result and the seat allocation.
+
+Rendered from an :class:`~osv.service.result.model.ElectionResult` (the same the 520 and the
+text report are written from) and the SHA-256 of the 520 it belongs to, printed on every page.
+Deel 2 follows the calculation step by step: the votes per list, the quota as a mixed fraction
+(P 5), the full seats with their remainders (P 6), every residual seat with its method and
+article and who got it (P 7, P 8), P 9 and P 10 and the lots when they applied, the distribution,
+the candidates elected by preference (P 15) and in list order (P 17) per list with the ranking
+(P 19), and the elected in alphabetical order. Bijlage 1 has the votes per list and candidate
+when the candidate votes are given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from osv.model import VoteCounts
+from osv.pv.layout import PageInfo, heading, paragraph, render, signatures, table, title_block
+from osv.pv.texts import model_texts
+from osv.service.result.formatting import lot_text, mixed
+from osv.service.result.model import ElectedPerson, ElectionResult
+
+__all__ = ["render_p22_2"]
+
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_METHODS = {
+    "largest_remainders": "grootste overschotten",
+    "largest_averages": "grootste gemiddelden",
+    "largest_averages_one_per_list": "grootste gemiddelden, één per lijst",
+}
+
+
+def dutch_date(day: dt.date) -> str:
+    """``woensdag 16 maart 2022``."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def render_p22_2(
+    result: ElectionResult,
+    *,
+    digest: bytes | None,
+    created: dt.datetime | None,
+    candidate_votes: VoteCounts | None = None,
+    committee: str | None = None,
+) -> bytes:
+    """The PDF of model P 22-2 for ``result``.
+
+    :param digest: SHA-256 of the 520 the report belongs to (``None`` for a draft, e.g. while a
+        lot is pending).
+    :param created: the 520's creation moment.
+    :param candidate_votes: the total count, for Bijlage 1 (votes per candidate).
+    :param committee: the header, e.g. ``Centraal stembureau West Maas en Waal``.
+    """
+    text = model_texts("p22_2")
+    identifier = result.identifier
+    where = committee or f"Centraal stembureau {_domain(result)}"
+    story: list[Flowable] = title_block(
+        _domain(result),
+        text["title_second"],
+        f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
+        text["subtitle"],
+    )
+    story += _part1(text)
+    story += _part2(result, text)
+    story += [heading(text["part3"]), *signatures(text["chair"], text["members"], 5)]
+    if candidate_votes is not None:
+        story += _annex(result, candidate_votes, text)
+    info = PageInfo(
+        committee=where,
+        model_lines=tuple(text["footer"]),
+        digest=digest,
+        created=created,
+        part=text["part2"],
+    )
+    return render(story, info, title=f"{text['subtitle']} {identifier.id}")
+
+
+def _domain(result: ElectionResult) -> str:
+    domain = result.identifier.domain
+    return domain.name if domain is not None else (result.identifier.name or result.identifier.id)
+
+
+def _part1(text: Mapping[str, Any]) -> list[Flowable]:
+    return [
+        PageBreak(),
+        heading(text["part1"]),
+        heading(text["presence"], 2),
+        table(text["presence_headers"], [["", "", "", ""]] * 6),
+        heading(text["checks"], 2),
+        paragraph(text["checks_text"]),
+        heading(text["objections"], 2),
+        paragraph(text["objections_text"]),
+    ]
+
+
+def _part2(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]:
+    story: list[Flowable] = [PageBreak(), heading(text["part2"]), heading(text["votes"], 2)]
+    rows: list[list[object]] = [[o.number, o.name, o.votes] for o in result.lists]
+    rows.append(["", text["valid"], result.total_votes])
+    story.append(table(text["votes_headers"], rows, numeric=(2,), bold_rows=(len(rows) - 1,)))
+    if result.quota is not None:
+        story += [
+            heading(text["quota"], 2),
+            paragraph(
+                text["quota_text"].format(
+                    valid=f"{result.total_votes:,}".replace(",", "."),
+                    seats=result.seats,
+                    quota=mixed(result.quota),
+                )
+            ),
+        ]
+    full_steps = _steps(result, "full_seats")
+    if full_steps:
+        story += [
+            heading(text["full"], 2),
+            table(
+                text["full_headers"],
+                [
+                    [s["list_number"], s["votes"], s["full_seats"], mixed(s["remainder"])]
+                    for s in full_steps
+                ],
+                numeric=(1, 2, 3),
+            ),
+        ]
+    story += _residual(result, text)
+    story += [
+        heading(text["distribution"], 2),
+        table(
+            text["distribution_headers"],
+            [
+                [o.number, o.name, o.seats]
+                for o in sorted(result.lists, key=lambda o: -o.seats)
+                if o.seats
+            ],
+            numeric=(2,),
+        ),
+    ]
+    story += _candidates(result, text)
+    elected = sorted(
+        (person for outcome in result.lists for person in outcome.elected),
+        key=lambda p: (p.name.last_name.lower(), p.name.initials),
+    )
+    story += [
+        heading(text["alphabetical"], 2),
+        table(
+            text["alphabetical_headers"],
+            [[_person_name(p), p.locality or p.country_code or "", p.list_number] for p in elected],
+            numeric=(2,),
+        ),
+    ]
+    return story
+
+
+def _steps(result: ElectionResult, kind: str) -> list[dict[str, Any]]:
+    return [step for step in result.steps if step.get("step") == kind]
+
+
+def _residual(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]:
+    full = sum(o.full_seats for o in result.lists)
+    story: list[Flowable] = [
+        heading(text["residual"], 2),
+        paragraph(
+            text["residual_count"].format(
+                seats=result.seats, full=full, residual=result.seats - full
+            )
+        ),
+    ]
+    steps = _steps(result, "residual_seat")
+    if not steps:
+        story.append(paragraph(text["residual_none"]))
+    else:
+        story += _residual_tables(steps, text)
+    majority = _steps(result, "absolute_majority")
+    story.append(
+        paragraph(
+            text["majority"].format(
+                list=majority[0]["list_number"], taken=majority[0]["taken_from"]
+            )
+            if majority
+            else text["majority_none"]
+        )
+    )
+    exhaustion = _steps(result, "exhaustion")
+    for step in exhaustion:
+        story.append(
+            paragraph(
+                text["exhaustion"].format(
+                    list=step["list_number"],
+                    available=step["available"],
+                    removed=step["seats_removed"],
+                )
+            )
+        )
+    if not exhaustion:
+        story.append(paragraph(text["exhaustion_none"]))
+    if result.lots_used:
+        story += [paragraph(text["lots"].format(text=lot_text(lot))) for lot in result.lots_used]
+    else:
+        story.append(paragraph(text["lots_none"]))
+    return story
+
+
+def _residual_tables(steps: list[dict[str, Any]], text: Mapping[str, Any]) -> list[Flowable]:
+    """The residual seats as tables of six seats each: a row per list with its remainder or
+    average for each seat ("-" where it does not compete), then the method, the article and
+    who got the seat (shared process-verbaal.md §9, 2.7.2)."""
+    lists = sorted({int(key) for step in steps for key in step["values"]})
+    story: list[Flowable] = []
+    for start in range(0, len(steps), 6):
+        chunk = steps[start : start + 6]
+        values = [{int(k): v for k, v in step["values"].items()} for step in chunk]
+        rows: list[list[object]] = [
+            [f"Lijst {number}", *(mixed(v[number]) if number in v else "-" for v in values)]
+            for number in lists
+        ]
+        rows.append(["Methode", *(_METHODS.get(s["method"], s["method"]) for s in chunk)])
+        rows.append(["Artikel", *(s.get("article", "") for s in chunk)])
+        rows.append(
+            [
+                "Toegekend aan",
+                *(
+                    "lijst "
+                    + ", ".join(str(w) for w in s["winners"])
+                    + (" (lot)" if s.get("lot") else "")
+                    for s in chunk
+                ),
+            ]
+        )
+        headers = [text["residual_headers"][0], *(str(s["seat_number"]) for s in chunk)]
+        width = (18.0 - 3.0) / len(chunk)
+        story.append(
+            table(
+                headers,
+                rows,
+                numeric=tuple(range(1, len(chunk) + 1)),
+                widths=[3.0 * cm, *([width * cm] * len(chunk))],
+                bold_rows=(len(rows) - 1,),
+            )
+        )
+        story.append(Spacer(1, 4))
+    return story
+
+
+def _person_name(person: ElectedPerson) -> str:
+    name = person.name
+    last = f"{name.prefix} {name.last_name}" if name.prefix else name.last_name
+    first = f" ({name.first_name})" if name.first_name else ""
+    return f"{last}, {name.initials}{first}"
+
+
+def _candidates(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]:
+    story: list[Flowable] = [heading(text["candidates"], 2)]
+    if result.preference_threshold is not None:
+        story.append(
+            paragraph(text["threshold"].format(threshold=mixed(result.preference_threshold)))
+        )
+    for outcome in result.lists:
+        if not outcome.seats:
+            continue
+        story.append(heading(f"Lijst {outcome.number} {outcome.name}", 3))
+        for kind, title, headers in (
+            ("preference", text["preference"], text["preference_headers"]),
+            ("list_order", text["list_order"], text["list_order_headers"]),
+        ):
+            rows = [
+                [
+                    seat,
+                    _person_name(p),
+                    p.locality or p.country_code or "",
+                    p.votes if kind == "preference" else p.candidate_number,
+                ]
+                for seat, p in enumerate(outcome.elected, start=1)
+                if p.by == kind
+            ]
+            if rows:
+                story += [paragraph(title, "small"), table(headers, rows, numeric=(0, 3))]
+        if outcome.ranking:
+            story.append(
+                paragraph(
+                    text["ranking"].format(ranking=", ".join(map(str, outcome.ranking))), "small"
+                )
+            )
+        story.append(Spacer(1, 4))
+    return story
+
+
+def _annex(result: ElectionResult, votes: VoteCounts, text: Mapping[str, Any]) -> list[Flowable]:
+    story: list[Flowable] = [PageBreak(), heading(text["annex"])]
+    names = {o.number: o.name for o in result.lists}
+    for lst in votes.lists:
+        story.append(heading(f"Lijst {lst.number} {names.get(lst.number, lst.name)}", 3))
+        rows: list[Sequence[object]] = [[c.key, "", c.votes] for c in lst.candidates]
+        rows.append(["", f"Totaal lijst {lst.number}", lst.votes])
+        story.append(table(text["annex_headers"], rows, numeric=(2,), bold_rows=(len(rows) - 1,)))
+    return story
