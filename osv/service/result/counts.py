@@ -106,6 +106,9 @@ def read_count_file(
         findings += check_counts(stated, f"{authority} (total)", total=True)
         if recomputed is not None:
             findings += check_sum(stated, [recomputed], authority)
+            if recomputed == stated:
+                # The same numbers: keep one object (memory grows with the number of files).
+                recomputed = stated
     source = SourceFile(
         name=found.name,
         message_type=found.message_type.value,
