@@ -1,0 +1,84 @@
+"""Benchmark: rendering the large process-verbaal models, in pages per second.
+
+The large case of tests/pv: a municipality of 450 polling stations and 30 lists of 50
+candidates; Na 31-2 from its count, P 22-2 from its result with 45 seats. Each is rendered
+``--repeat`` times (best time kept); the baseline, measured in the same run, is a plain reportlab
+document of the same number of pages holding only paragraphs of text in the same fonts. Reported:
+pages, seconds, pages per second, and the ratio of OSV's time to the baseline's. No assertion is
+made on any number.
+
+Usage: ``.venv/bin/python benchmarks/pv.py [--repeat 3]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+_REPO = Path(__file__).resolve().parent.parent
+if str(_REPO) not in sys.path:
+    sys.path.insert(0, str(_REPO))
+
+from pypdf import PdfReader  # noqa: E402
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate  # noqa: E402
+
+from osv.pv import render_na31_2, render_p22_2  # noqa: E402
+from osv.pv.layout import _styles  # noqa: E402
+from osv.service.result.single_district import compute_single_district  # noqa: E402
+from tests.pv.test_pv import CREATED, _large  # noqa: E402
+
+DIGEST = hashlib.sha256(b"benchmark").digest()
+
+
+def _best(render: Callable[[], bytes], repeat: int) -> tuple[float, bytes]:
+    best, pdf = float("inf"), b""
+    for _ in range(repeat):
+        start = time.perf_counter()
+        pdf = render()
+        best = min(best, time.perf_counter() - start)
+    return best, pdf
+
+
+def _plain(pages: int) -> bytes:
+    out = io.BytesIO()
+    style = _styles()["body"]
+    story: list[object] = []
+    for page in range(pages):
+        story += [Paragraph(f"Pagina {page} " + "tekst " * 400, style), PageBreak()]
+    SimpleDocTemplate(out, pagesize=A4).build(story)
+    return out.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args()
+    count, contest = _large()
+    total = count.contests[0].total
+    assert total is not None
+    result = compute_single_district(count.identifier, 45, total, contest)
+    models: dict[str, Callable[[], bytes]] = {
+        "Na 31-2": lambda: render_na31_2(count, digest=DIGEST, contest=contest),
+        "P 22-2": lambda: render_p22_2(
+            result, digest=DIGEST, created=CREATED, candidate_votes=total
+        ),
+    }
+    for name, render in models.items():
+        seconds, pdf = _best(render, options.repeat)
+        pages = len(PdfReader(io.BytesIO(pdf)).pages)
+        baseline, _ = _best(lambda pages=pages: _plain(pages), options.repeat)
+        print(
+            f"{name}: {pages} pages in {seconds:.2f} s = {pages / seconds:.1f} pages/s; "
+            f"plain text document of {pages} pages {baseline:.2f} s "
+            f"({seconds / baseline:.1f}x)"
+        )
+
+
+if __name__ == "__main__":
+    main()
