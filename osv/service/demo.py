@@ -293,13 +293,13 @@ def _counts(
     invalid = rng.randint(0, 8)
     valid = admitted - blank - invalid
     weights = [rng.uniform(0.3, 3.0) / (1 + i * 0.15) for i in range(len(lists))]
-    shares = _split(rng, valid, weights)
+    shares = split_total(rng, valid, weights)
     list_votes = []
     for lst, total in zip(lists, shares, strict=True):
         candidate_weights = [
             (8.0 if c.number == 1 else 1.0) * rng.uniform(0.2, 1.5) for c in lst.candidates
         ]
-        per_candidate = _split(rng, total, candidate_weights)
+        per_candidate = split_total(rng, total, candidate_weights)
         list_votes.append(
             ListVotes(
                 number=lst.number,
@@ -311,10 +311,30 @@ def _counts(
                 ),
             )
         )
+    return station_counts(
+        list_votes,
+        eligible=eligible,
+        admitted=admitted,
+        proxies=proxies,
+        blank=blank,
+        invalid=invalid,
+    )
+
+
+def station_counts(
+    list_votes: list[ListVotes],
+    *,
+    eligible: int,
+    admitted: int,
+    proxies: int,
+    blank: int,
+    invalid: int,
+) -> VoteCounts:
+    """A generated polling station's count whose numbers agree (D = H, A + B = D)."""
     return VoteCounts(
         lists=tuple(list_votes),
         cast=eligible,
-        total_counted=valid,
+        total_counted=admitted - blank - invalid,
         rejected={RejectedReason.INVALID: invalid, RejectedReason.BLANK: blank},
         uncounted={
             UncountedReason.POLL_CARDS: admitted - proxies,
@@ -327,7 +347,7 @@ def _counts(
     )
 
 
-def _split(rng: random.Random, total: int, weights: list[float]) -> list[int]:
+def split_total(rng: random.Random, total: int, weights: list[float]) -> list[int]:
     """Split ``total`` into parts proportional to ``weights`` that add up exactly."""
     scale = sum(weights)
     parts = [int(total * w / scale) for w in weights]

@@ -48,11 +48,10 @@ from osv.model import (
     PersonName,
     Region,
     RegionCategory,
-    RejectedReason,
     ReportingUnitVotes,
-    UncountedReason,
     VoteCounts,
 )
+from osv.service.demo import split_total, station_counts
 from results.tally import sum_counts
 
 __all__ = ["NATIONAL_ELECTION_ID", "write_national"]
@@ -215,10 +214,10 @@ def _station(
     voters = rng.randint(600, 1400)
     blank, invalid = rng.randint(0, 5), rng.randint(0, 6)
     valid = voters - blank - invalid
-    shares = _split(rng, valid, [weights[lst.number] for lst in lists])
+    shares = split_total(rng, valid, [weights[lst.number] for lst in lists])
     list_votes = []
     for lst, total in zip(lists, shares, strict=True):
-        per = _split(
+        per = split_total(
             rng,
             total,
             [(6.0 if c.number == 1 else 1.0) / (1 + c.number * 0.05) for c in lst.candidates],
@@ -234,30 +233,14 @@ def _station(
                 ),
             )
         )
-    proxies = voters // 20
-    return VoteCounts(
-        lists=tuple(list_votes),
-        cast=voters + rng.randint(100, 900),
-        total_counted=valid,
-        rejected={RejectedReason.INVALID: invalid, RejectedReason.BLANK: blank},
-        uncounted={
-            UncountedReason.POLL_CARDS: voters - proxies,
-            UncountedReason.PROXY_CERTIFICATES: proxies,
-            UncountedReason.VOTER_CARDS: 0,
-            UncountedReason.ADMITTED_VOTERS: voters,
-            UncountedReason.MORE_BALLOTS: 0,
-            UncountedReason.FEWER_BALLOTS: 0,
-        },
+    return station_counts(
+        list_votes,
+        eligible=voters + rng.randint(100, 900),
+        admitted=voters,
+        proxies=voters // 20,
+        blank=blank,
+        invalid=invalid,
     )
-
-
-def _split(rng: random.Random, total: int, weights: list[float]) -> list[int]:
-    """``total`` in parts proportional to ``weights`` that add up exactly (integers only)."""
-    scale = sum(weights)
-    parts = [int(total * w / scale) for w in weights]
-    for _ in range(total - sum(parts)):
-        parts[rng.randrange(len(parts))] += 1
-    return parts
 
 
 def write_national(
