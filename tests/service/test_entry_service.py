@@ -9,10 +9,13 @@ the session finished and its totals equal to the sum of the paper counts.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from eml import SchemaSet, read_eml
 from eml.documents import Phase
@@ -20,6 +23,7 @@ from eml.safe import Limits
 from eml.write import write_eml
 from osv.model import RejectedReason, VoteCounts
 from osv.model.entry import CountEntry, EntryModel
+from osv.pv.layout import format_hash
 from osv.service.demo import build_demo, write_demo
 from osv.service.entry import (
     Actor,
@@ -313,7 +317,12 @@ def test_the_session_documents_are_the_510b_and_its_osv43_table(
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
-    (eml_name, eml), (csv_name, csv) = session_documents(demo, EID, GSB, schemas=schemas)
+    (eml_name, eml), (csv_name, csv), (pv_name, pv) = session_documents(
+        demo, EID, GSB, schemas=schemas
+    )
+    assert pv_name == "Model_Na31-2_GR2026_Vlietdam_gemeente_Vlietdam.pdf"
+    first_page = PdfReader(io.BytesIO(pv)).pages[1].extract_text()
+    assert format_hash(hashlib.sha256(eml).digest()) in first_page
     assert eml_name == "Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"
     assert csv_name == "osv4-3_telling_gr2026_gemeente_vlietdam.csv"
     (tmp_path / eml_name).write_bytes(eml)

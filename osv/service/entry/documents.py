@@ -3,7 +3,8 @@
 * the count file, EML 510b (:func:`~osv.service.entry.export.municipal_count`), named as the
   Kiesraad's software names it: ``Telling_<election>_gemeente_<municipality>.eml.xml``;
 * the OSV4-3 table of the same numbers (docs/csv.md), with the names of the candidate lists;
-* the process-verbaal (Na 31-2 or Na 14-2) when the PDF layer (``osv.pv``) is installed.
+* the process-verbaal, model Na 31-2, carrying the 510b's hash (after a later session the
+  corrections model Na 14-2 is not rendered yet: the Na 31-2 then shows the corrected numbers).
 
 Each document is returned as (file name, bytes); the caller zips or writes them. The 510b's
 integrity hash is the SHA-256 of exactly these bytes.
@@ -12,6 +13,7 @@ integrity hash is the SHA-256 of exactly these bytes.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 from eml import SchemaSet
@@ -65,7 +67,16 @@ def session_documents(
         table.add_station(station_of(unit.id, unit.name), unit.votes, f"reporting unit {unit.id}")
     assert contest_count.total is not None
     table.set_total(contest_count.total, "the total")
+    count_bytes = write_eml(document, schemas=schemas)
+    from osv.pv import render_na31_2
+
+    pv = render_na31_2(document, digest=hashlib.sha256(count_bytes).digest(), contest=contest)
     return [
-        (count_file_name(eid, municipality), write_eml(document, schemas=schemas)),
+        (count_file_name(eid, municipality), count_bytes),
         (default_file_name(eid, municipality), table.render()),
+        (f"Model_Na31-2_{eid}_gemeente_{_file_safe(municipality)}.pdf", pv),
     ]
+
+
+def _file_safe(name: str) -> str:
+    return re.sub(r"[^0-9A-Za-z]+", "_", name).strip("_")
