@@ -6,7 +6,9 @@ spread over them, about 10,000 polling stations, 30 parties. Most parties file o
 identical lists in every district (up to 80 candidates); party 3 is a *lijstengroep* with one
 list for districts 1–10 and another for 11–20 (the first ten persons, or half the list when
 shorter, on both, in the same order; then different persons); party 30 stands in district 1
-only. Votes are drawn from a fixed seed, so the same arguments give the same bytes.
+only. The postal votes from abroad are counted by municipality 9010 in district 12, as the
+Kiesraad's files have them. Votes are drawn from a fixed seed, so the same arguments give the
+same bytes.
 
 Written: ``Verkiezingsdefinitie_TK2026.eml.xml`` (110a), ``Kandidatenlijsten_TK2026_<n>.eml.xml``
 (230b per district) and ``Telling_TK2026_gemeente_<code>.eml.xml`` (510b per municipality), each
@@ -54,7 +56,7 @@ from osv.model import (
 from osv.service.demo import split_total, station_counts
 from results.tally import sum_counts
 
-__all__ = ["NATIONAL_ELECTION_ID", "write_national"]
+__all__ = ["ABROAD_CODE", "ABROAD_DISTRICT", "NATIONAL_ELECTION_ID", "write_national"]
 
 NATIONAL_ELECTION_ID = "TK2026"
 DISTRICTS = 20
@@ -63,6 +65,9 @@ STATIONS = 10_000
 PARTIES = 30
 GROUP_PARTY = 3
 LOCAL_PARTY = 30
+#: The briefstembureaus for voters abroad count as municipality 9010 in district 12.
+ABROAD_CODE = "9010"
+ABROAD_DISTRICT = 12
 
 _IDENTIFIER = ElectionIdentifier(
     id=NATIONAL_ELECTION_ID,
@@ -282,20 +287,26 @@ def write_national(
     weights = {party: rng.uniform(0.2, 3.0) / (1 + party * 0.12) for party in range(1, PARTIES + 1)}
     municipalities = max(DISTRICTS, round(MUNICIPALITIES * scale))
     stations_each = max(1, round(STATIONS * scale / municipalities))
-    for index in range(municipalities):
-        district = index % DISTRICTS + 1
-        code = f"{index + 1:04d}"
+    committees = [
+        (f"{index + 1:04d}", f"Gemeente {index + 1}", index % DISTRICTS + 1, stations_each)
+        for index in range(municipalities)
+    ]
+    # The postal votes from abroad: the briefstembureaus count like a municipality, code 9010,
+    # in the district of 's-Gravenhage (shared process.md, NBSB).
+    committees.append((ABROAD_CODE, "Briefstembureaus buitenland", ABROAD_DISTRICT, 3))
+    abroad = random.Random(seed + 2)  # noqa: S311 - its own stream: the others stay as they were
+    for position, (code, name, district, stations) in enumerate(committees):
         units = tuple(
             ReportingUnitVotes(
                 id=f"{code}::SB{n}",
-                name=f"Stembureau {n} (postcode: {1000 + index:04d} AB)",
-                votes=_station(rng, lists[district], weights),
+                name=f"Stembureau {n} (postcode: {1000 + position:04d} AB)",
+                votes=_station(abroad if code == ABROAD_CODE else rng, lists[district], weights),
             )
-            for n in range(1, stations_each + 1)
+            for n in range(1, stations + 1)
         )
         count = Eml510(
             message_type=MessageType.COUNT_MUNICIPALITY,
-            header=_header(Authority(id=code, name=f"Gemeente {index + 1}")),
+            header=_header(Authority(id=code, name=name)),
             identifier=_IDENTIFIER,
             contests=(
                 ContestCount(

@@ -16,7 +16,13 @@ from pathlib import Path
 import pytest
 
 from eml import Eml510, Eml520, SchemaSet, read_eml
-from osv.service.demo_national import GROUP_PARTY, LOCAL_PARTY, write_national
+from osv.service.demo_national import (
+    ABROAD_CODE,
+    ABROAD_DISTRICT,
+    GROUP_PARTY,
+    LOCAL_PARTY,
+    write_national,
+)
 from osv.service.result.csb import run_csb
 from osv.service.result.hsb import run_hsb
 from osv.service.result.multi_district import person_key
@@ -121,6 +127,10 @@ def test_district_counts_give_the_same_result(  # type: ignore[no-untyped-def]
         run_hsb(folder, central, schemas=schemas, created=_CREATED)
     again = run_csb(central, tmp_path / "out", schemas=schemas, created=_CREATED)
     assert again.result.lists == outcome.result.lists
+    district = read_eml(next(central.glob(f"Telling_TK2026_kieskring_*{ABROAD_DISTRICT}.eml.xml")))
+    assert isinstance(district.document, Eml510)
+    units = [u.id for u in district.document.contests[0].reporting_units]
+    assert ABROAD_CODE in units  # the postal votes from abroad are in their district
 
 
 def test_verify_accepts_the_result_and_refuses_a_tampered_one(  # type: ignore[no-untyped-def]
