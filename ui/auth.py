@@ -38,6 +38,7 @@ __all__ = [
     "COORDINATORS",
     "GSB_COORDINATORS",
     "GSB_TYPISTS",
+    "HSB_CSB_COORDINATORS",
     "OBSERVERS",
     "PUBLIC",
     "SESSION_COOKIE",
@@ -66,6 +67,8 @@ COORDINATORS = ("coordinator_gsb", "coordinator_hsb", "coordinator_csb")
 GSB_COORDINATORS = ("coordinator_gsb",)
 GSB_TYPISTS = ("typist_gsb",)
 OBSERVERS = ("observer",)
+#: The coordinators of the principal and central polling stations (ui/routes/stages.py).
+HSB_CSB_COORDINATORS = ("coordinator_hsb", "coordinator_csb")
 
 
 class LoginRequiredError(Exception):
