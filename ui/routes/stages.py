@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
+from starlette.datastructures import FormData, UploadFile
 
 from eml.hash import format_digest
 from eml.safe import Limits
@@ -67,12 +68,12 @@ _REFUSALS = {
 }
 
 _LOT_KINDS = {
-    "residual_LR": "restzetel, grootste overschotten (artikel P 8 Kieswet)",
-    "residual_UHA": "restzetel, grootste gemiddelden (artikel P 7 Kieswet)",
-    "residual_HA": "restzetel, grootste gemiddelden (artikel P 7 Kieswet)",
-    "absolute_majority": "volstrekte meerderheid (artikel P 9 Kieswet)",
-    "group_LR": "zetels binnen een lijstengroep (artikel P 12 Kieswet)",
-    "candidate_preference": "kandidaten met evenveel voorkeurstemmen (artikel P 15 Kieswet)",
+    "residual_LR": "een restzetel, lijsten met een gelijk overschot",
+    "residual_UHA": "een restzetel, lijsten met een gelijk gemiddelde",
+    "residual_HA": "een restzetel, lijsten met een gelijk gemiddelde",
+    "absolute_majority": "de zetel voor de volstrekte meerderheid",
+    "group_LR": "een zetel binnen een lijstengroep",
+    "candidate_preference": "kandidaten met evenveel voorkeurstemmen",
 }
 
 
@@ -154,7 +155,7 @@ def _lot_question(report: dict[str, Any] | None) -> dict[str, Any] | None:
     else:
         labels = [f"lijst {o}" for o in needed["options"]]
     return {
-        "what": _LOT_KINDS.get(kind, kind),
+        "what": f"{_LOT_KINDS.get(kind, kind)} (artikel {needed.get('article')} Kieswet)",
         "article": needed.get("article"),
         "seats": seats,
         "options": list(zip(needed["give_as"], labels, strict=True)),
@@ -180,9 +181,18 @@ def stage(request: Request, who: Viewer, eid: str, committee: str, melding: str 
 @router.post("/uitslag/{eid}/{committee}/tellingen")
 async def upload(request: Request, who: Coordinator, eid: str, committee: str) -> Response:
     """Upload one or more count files; each is checked and stored on its own."""
-    _require_level(who, committee)
-    state = ui(request)
     form = await request.form()
+    try:
+        _require_level(who, committee)
+        return await _store_uploads(request, who, eid, committee, form)
+    finally:
+        await form.close()
+
+
+async def _store_uploads(
+    request: Request, who: Principal, eid: str, committee: str, form: FormData
+) -> Response:
+    state = ui(request)
     files = [f for f in form.getlist("bestanden") if isinstance(f, UploadFile) and f.filename]
     if not files:
         return _page(request, who, eid, committee, "Kies minstens één bestand.", 400, error=True)
