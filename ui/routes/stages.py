@@ -133,6 +133,7 @@ def _page(
             f.file_name: format_digest(bytes.fromhex(f.sha256)) for f in view.inputs + view.outputs
         },
         lot=_lot_question(view.report),
+        lot_label=_lot_label,
     )
 
 
@@ -143,6 +144,15 @@ def _title(committee: str, election: str) -> str:
     return f"Hoofdstembureau kieskring {district} – {election}"
 
 
+def _lot_label(value: str) -> str:
+    """A lot outcome in Dutch: ``residual_HA:2`` is "lijst 2", ``candidate_preference:5:2``
+    is "kandidaat 5 van lijst 2"."""
+    parts = value.split(":")
+    if len(parts) == 3:
+        return f"kandidaat {parts[1]} van lijst {parts[2]}"
+    return f"lijst {parts[-1]}"
+
+
 def _lot_question(report: dict[str, Any] | None) -> dict[str, Any] | None:
     """The lot the last computation asks for, in Dutch: what is drawn and the options."""
     needed = (report or {}).get("lots_required")
@@ -150,10 +160,7 @@ def _lot_question(report: dict[str, Any] | None) -> dict[str, Any] | None:
         return None
     kind = needed["kind"]
     seats = needed.get("seats") or 1
-    if kind == "candidate_preference":
-        labels = [f"kandidaat {o} van lijst {needed.get('list')}" for o in needed["options"]]
-    else:
-        labels = [f"lijst {o}" for o in needed["options"]]
+    labels = [_lot_label(option) for option in needed["give_as"]]
     return {
         "what": f"{_LOT_KINDS.get(kind, kind)} (artikel {needed.get('article')} Kieswet)",
         "article": needed.get("article"),
