@@ -27,6 +27,7 @@ def inconsistent_count() -> bytes:
     """The demo's 510b with list 1's total in the municipality's total raised by 7."""
     count = build_demo().count
     contest = count.contests[0]
+    assert contest.total is not None
     lists = tuple(
         lst.model_copy(update={"votes": lst.votes + 7}) if lst.number == 1 else lst
         for lst in contest.total.lists
@@ -43,6 +44,7 @@ def count_with_list_votes(votes: dict[int, int]) -> bytes:
     demo = build_demo()
     count: Eml510 = demo.count
     contest = count.contests[0]
+    assert contest.total is not None
     lists = []
     for lst in contest.total.lists:
         n = votes.get(lst.number, 0)
