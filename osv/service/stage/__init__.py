@@ -1,10 +1,11 @@
 """The principal (HSB) and central (CSB) polling stations' stages of a stored election.
 
 What ``osv result`` does on a folder (docs/result.md), as use cases on the database for the web
-interface: upload the municipalities' (or districts') count files (:func:`upload_count`), see
-the consistency findings of the counts (:func:`stage_view`), register deceased candidates
-(:func:`register_deceased`, Kieswet P 19a), compute the result (:func:`compute`), give the
-outcome of a drawing of lots when it asks for one (:func:`supply_lot`, P 14), and download the
+interface: upload the municipalities' (or districts') count files (:func:`upload_count`), or
+have a municipality's totals typed in twice (:func:`open_totals`, :mod:`.totals`); see the
+consistency findings of the counts (:func:`stage_view`); register deceased candidates
+(:func:`register_deceased`, Kieswet P 19a); compute the result (:func:`compute`); give the
+outcome of a drawing of lots when it asks for one (:func:`supply_lot`, P 14); and download the
 510c, or the 510d, 520 and model P 22-2 (:func:`stage_documents`). Every write is one
 transaction; a refusal stores nothing and says why in one sentence (:class:`StageRefusedError`).
 """
@@ -24,6 +25,7 @@ from osv.service.stage.compute import (
     zip_of,
 )
 from osv.service.stage.overview import StageSummary, stages
+from osv.service.stage.totals import municipalities, open_totals, totals_overview
 from osv.service.stage.uploads import remove_count, upload_count
 
 __all__ = [
@@ -34,6 +36,8 @@ __all__ = [
     "clear_lots",
     "compute",
     "district_of",
+    "municipalities",
+    "open_totals",
     "register_deceased",
     "remove_count",
     "remove_deceased",
@@ -41,6 +45,7 @@ __all__ = [
     "stage_view",
     "stages",
     "supply_lot",
+    "totals_overview",
     "upload_count",
     "zip_of",
 ]

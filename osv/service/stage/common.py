@@ -93,8 +93,9 @@ def working_folder(
     """A temporary folder with the stage's files as ``osv result`` reads them.
 
     The CSB's folder has the 110a, every stored 230b and the uploaded counts; an HSB's only the
-    uploaded counts (it adds up 510b files). ``extra`` is a file being uploaded, checked with the
-    others before it is stored. The folder is removed afterwards.
+    uploaded counts (it adds up 510b files); both also the municipalities' totals typed in twice
+    and definitive (:func:`osv.service.stage.totals.entered_counts`). ``extra`` is a file being
+    uploaded, checked with the others before it is stored. The folder is removed afterwards.
     """
     with tempfile.TemporaryDirectory(prefix="osv-stage-") as name:
         folder = Path(name) / "in"
@@ -125,6 +126,10 @@ def working_folder(
                 )
         for stored_file in uow.stages.files(eid, committee, "input"):
             (folder / stored_file.file_name).write_bytes(stored_file.content)
+        from osv.service.stage.totals import entered_counts  # (totals imports this module)
+
+        for name, data in entered_counts(uow, eid, committee):
+            (folder / name).write_bytes(data)
         if extra is not None:
             (folder / extra[0]).write_bytes(extra[1])
         yield folder

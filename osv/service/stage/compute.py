@@ -45,6 +45,7 @@ from osv.service.stage.common import (
     require_stage,
     working_folder,
 )
+from osv.service.stage.totals import entered_counts
 from osv.store import UnitOfWork
 from osv.store.records import utc_now
 from osv.store.stages import StageChoice, StageFile
@@ -123,7 +124,7 @@ def stage_view(
         )
         findings: tuple[Finding, ...] = ()
         problem = None
-        if inputs:
+        if inputs or entered_counts(uow, eid, committee):
             with working_folder(uow, eid, committee) as folder:
                 try:
                     findings = _findings(folder, committee, schemas, limits)
@@ -325,7 +326,7 @@ def _compute(
     limits: Limits | None,
 ) -> dict[str, Any]:
     require_stage(uow, eid, committee)
-    if not uow.stages.files(eid, committee, "input"):
+    if not uow.stages.files(eid, committee, "input") and not entered_counts(uow, eid, committee):
         raise StageRefusedError(
             f"{committee} of {eid} has no counts yet; upload them first", "no_counts"
         )
