@@ -25,6 +25,7 @@ from ui.auth import (
     ADMINISTRATORS,
     ALL_ROLES,
     COORDINATORS,
+    CSB_TYPISTS,
     GSB_COORDINATORS,
     GSB_TYPISTS,
     HSB_CSB_COORDINATORS,
@@ -79,6 +80,12 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/uitslag/{eid}/{committee}/loting/wissen"): HSB_CSB_COORDINATORS,
     ("GET", "/uitslag/{eid}/{committee}/documenten.zip"): HSB_CSB_COORDINATORS,
     ("GET", "/uitslag/{eid}/{committee}/bestand/{name}"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/invoer"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/invoer/{key}/besluit"): HSB_CSB_COORDINATORS,
+    ("GET", "/totalen"): CSB_TYPISTS,
+    ("POST", "/totalen/{session_id}/{key}/starten"): CSB_TYPISTS,
+    ("GET", "/totalen/{session_id}/{key}"): CSB_TYPISTS,
+    ("POST", "/totalen/{session_id}/{key}"): CSB_TYPISTS,
 }
 
 _VALUES = {

@@ -23,6 +23,7 @@ _HOME = {
     "coordinator_gsb": "/zittingen",
     "coordinator_hsb": "/uitslag",
     "coordinator_csb": "/uitslag",
+    "typist_csb": "/totalen",
     "typist_gsb": "/invoer",
     "observer": "/voortgang",
 }

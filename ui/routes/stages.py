@@ -18,12 +18,16 @@ from starlette.datastructures import FormData, UploadFile
 from eml.hash import format_digest
 from eml.safe import Limits
 from osv.errors import OSVError
+from osv.service.entry import Actor, decide
+from osv.service.entry import view as stage_source
 from osv.service.stage import (
     CSB,
     StageRefusedError,
     clear_lots,
     compute,
     district_of,
+    municipalities_of,
+    open_totals,
     register_deceased,
     remove_count,
     remove_deceased,
@@ -31,10 +35,13 @@ from osv.service.stage import (
     stage_view,
     stages,
     supply_lot,
+    totals_overview,
     upload_count,
     zip_of,
 )
+from osv.service.workplace import DECISIONS_BY_STATE
 from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
+from ui.messages import DECISION_LABELS
 from ui.routes.common import redirect, ui
 
 __all__ = ["router"]
@@ -65,6 +72,10 @@ _REFUSALS = {
     "no_counts": "Er zijn nog geen tellingen; upload ze eerst.",
     "not_computed": "De uitslag is nog niet berekend.",
     "compute_failed": "De uitslag kan niet worden berekend.",
+    "unknown_municipality": "Dit stembureau telt geen gemeente {municipality} op.",
+    "uploaded_already": "De telling van gemeente {municipality} is geüpload; verwijder die eerst "
+    "om de totalen in te voeren.",
+    "open_already": "De totalen van gemeente {municipality} staan al open voor invoer.",
 }
 
 _LOT_KINDS = {
@@ -119,11 +130,31 @@ def _page(
         return state.render(
             request, "error.html", 404, title="Onbekend stembureau", message=_dutch(refused)
         )
+    session_id, entries = totals_overview(state.factory, eid, committee)
+    versions = {
+        row.key: stage_source(state.factory, session_id, row.key).version
+        for row in entries
+        if session_id is not None and DECISIONS_BY_STATE.get(row.state)
+    }
+    uploaded = {f.part for f in view.inputs}
+    opened = {row.key for row in entries}
     return state.render(
         request,
         "stages/stage.html",
         status,
         view=view,
+        entry_session=session_id,
+        entries=entries,
+        versions=versions,
+        decisions={
+            row.key: [(d, DECISION_LABELS[d]) for d in DECISIONS_BY_STATE.get(row.state, ())]
+            for row in entries
+        },
+        closed=[
+            (code, name)
+            for code, name in municipalities_of(state.factory, eid, committee)
+            if code not in uploaded and code not in opened
+        ],
         title=_title(committee, view.election_name or eid),
         editable=_may_change(who, committee),
         downloads=who.role in HSB_CSB_COORDINATORS,
@@ -373,3 +404,46 @@ def document(request: Request, who: Coordinator, eid: str, committee: str, name:
     return Response(
         data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
+
+
+@router.post("/uitslag/{eid}/{committee}/invoer")
+def open_entry(
+    request: Request,
+    who: Coordinator,
+    eid: str,
+    committee: str,
+    gemeente: Annotated[str, Form()] = "",
+) -> Response:
+    """Open a municipality's totals for double entry by the typists CSB."""
+    _require_level(who, committee)
+    try:
+        open_totals(ui(request).factory, eid, committee, gemeente, Actor(who.name, "coordinator"))
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(
+        f"/uitslag/{eid}/{committee}?melding=De totalen van gemeente {gemeente} staan open voor "
+        "invoer door twee invoerders."
+    )
+
+
+@router.post("/uitslag/{eid}/{committee}/invoer/{key}/besluit")
+def decide_entry(
+    request: Request,
+    who: Coordinator,
+    eid: str,
+    committee: str,
+    key: str,
+    besluit: Annotated[str, Form()] = "",
+    versie: Annotated[int, Form()] = 0,
+) -> Response:
+    """The coordinator's decision on a municipality's entries (differences, errors)."""
+    _require_level(who, committee)
+    state = ui(request)
+    session_id, _ = totals_overview(state.factory, eid, committee)
+    if session_id is None:
+        return _page(request, who, eid, committee, "Er is geen invoer geopend.", 404, error=True)
+    try:
+        decide(state.factory, session_id, key, Actor(who.name, "coordinator"), besluit, versie)
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(f"/uitslag/{eid}/{committee}?melding={DECISION_LABELS.get(besluit, besluit)}.")

@@ -25,7 +25,12 @@ from osv.service.stage.compute import (
     zip_of,
 )
 from osv.service.stage.overview import StageSummary, stages
-from osv.service.stage.totals import municipalities, open_totals, totals_overview
+from osv.service.stage.totals import (
+    municipalities,
+    municipalities_of,
+    open_totals,
+    totals_overview,
+)
 from osv.service.stage.uploads import remove_count, upload_count
 
 __all__ = [
@@ -37,6 +42,7 @@ __all__ = [
     "compute",
     "district_of",
     "municipalities",
+    "municipalities_of",
     "open_totals",
     "register_deceased",
     "remove_count",

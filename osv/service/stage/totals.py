@@ -29,7 +29,13 @@ from osv.store import EntrySession, UnitOfWork
 from results.entry import Definitive
 from results.entry.serialize import state_from_data
 
-__all__ = ["entered_counts", "municipalities", "open_totals", "totals_overview"]
+__all__ = [
+    "entered_counts",
+    "municipalities",
+    "municipalities_of",
+    "open_totals",
+    "totals_overview",
+]
 
 
 def municipalities(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, str | None]]:
@@ -155,3 +161,11 @@ def _district(uow: UnitOfWork, eid: str, code: str) -> str:
 def _session(uow: UnitOfWork, eid: str, committee: str) -> EntrySession | None:
     sessions = uow.entries.sessions(eid, committee)
     return sessions[-1] if sessions else None
+
+
+def municipalities_of(
+    uow_factory: UowFactory, eid: str, committee: str
+) -> list[tuple[str, str | None]]:
+    """:func:`municipalities` in a unit of work of its own (for screens)."""
+    with uow_factory() as uow:
+        return municipalities(uow, eid, committee)
