@@ -75,6 +75,8 @@ _REFUSALS = {
     "unknown_municipality": "Dit stembureau telt geen gemeente {municipality} op.",
     "uploaded_already": "De telling van gemeente {municipality} is geüpload; verwijder die eerst "
     "om de totalen in te voeren.",
+    "typed_already": "De totalen van gemeente {municipality} staan open voor invoer; haar "
+    "telling kan niet ook worden geüpload; er is niets opgeslagen.",
     "open_already": "De totalen van gemeente {municipality} staan al open voor invoer.",
 }
 

@@ -119,6 +119,15 @@ def upload_count(
                     reason=str(error),
                 ) from None
         authority = document.header.managing_authority
+        code = authority.id if authority is not None else None
+        if code is not None and code in _typed(uow, eid, committee):
+            raise StageRefusedError(
+                f"the totals of municipality {code} are open for entry at {committee}; "
+                "its count cannot also be uploaded",
+                "typed_already",
+                name=name,
+                municipality=code,
+            )
         part = (
             contests[0]
             if document.message_type is MessageType.COUNT_DISTRICT
@@ -214,3 +223,11 @@ def _safe_name(file_name: str) -> str:
     """The upload's file name without folders or unusual characters, ending in ``.xml``."""
     name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(file_name or "telling.xml").name) or "telling"
     return name if name.endswith(".xml") else f"{name}.xml"
+
+
+def _typed(uow: UnitOfWork, eid: str, committee: str) -> set[str]:
+    """The municipalities whose totals are open for double entry at the stage."""
+    sessions = uow.entries.sessions(eid, committee)
+    if not sessions:
+        return set()
+    return {source.key for source in uow.entries.sources(sessions[-1].id)}
