@@ -79,3 +79,54 @@ def test_a_csb_flow_to_the_520_in_the_browser(
     first = next(lst for lst in report["lists"] if lst["number"] == 1)
     assert 2 not in [e["candidate"] for e in first["elected"]]
     assert violations == {name: [] for name in violations}
+
+
+def test_the_totals_pages_in_the_browser(server: tuple[str, Installation]) -> None:
+    """The coordinator opens the municipality for entry; a typist CSB finds it, types its
+    totals with the keyboard (Enter to the next box) and finalises. axe-core on both pages."""
+    from playwright.sync_api import sync_playwright
+
+    from osv.model.entry import EntryModel
+    from osv.service.demo import build_demo
+    from osv.service.entry import counts_entry
+    from osv.service.stage import totals_overview
+    from ui.forms import value_at
+
+    base, installed = server
+    total = build_demo().count.contests[0].total
+    assert total is not None
+    paper = counts_entry(total, EntryModel.GSB_TOTALS)
+    paper = paper.model_copy(update={"eligible_voters": 2 * (paper.voters.poll_card_count or 0)})
+    violations: dict[str, list[str]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        coordinator = _login(browser, base, "coordinator_csb")
+        coordinator.goto(f"{base}/uitslag/{EID}/CSB")
+        coordinator.click("#invoer-openen")
+        coordinator.wait_for_selector("#invoer")
+        _shot(coordinator, "15-csb-invoer-open")
+        violations["csb-invoer"] = _axe(coordinator)
+
+        typist = _login(browser, base, "typist_csb")
+        typist.wait_for_url("**/totalen")
+        violations["totalen-lijst"] = _axe(typist)
+        typist.get_by_role("button", name="Eerste invoer gemeente 9997").click()
+        typist.wait_for_selector("#afronden")
+        violations["totalen-formulier"] = _axe(typist)
+        boxes = typist.locator("input.getal")
+        boxes.first.focus()
+        for i in range(boxes.count()):
+            box = boxes.nth(i)
+            assert box.evaluate("e => e === document.activeElement")
+            value = value_at(paper, str(box.get_attribute("name")))
+            typist.keyboard.type("" if value is None else str(value))
+            if i < boxes.count() - 1:
+                typist.keyboard.press("Enter")
+        _shot(typist, "16-totalen-formulier")
+        with typist.expect_navigation():
+            typist.keyboard.press("Enter")
+        typist.wait_for_url("**/totalen?klaar=9997")
+        browser.close()
+    _, rows = totals_overview(installed.factory, EID, "CSB")
+    assert rows[0].state == "FirstEntryFinalised"
+    assert violations == {name: [] for name in violations}

@@ -113,7 +113,8 @@ def _show(
     status: int = 200,
 ) -> Response:
     assert current.entry is not None
-    findings = list(current.findings.items) if current.findings else []
+    typed = any(value_at(current.entry, f.path) is not None for f in page.fields)
+    findings = list(current.findings.items) if current.findings and typed else []
     return ui(request).render(
         request,
         "stages/totals_form.html",
