@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from osv.service import queries
 from osv.service.entry import EntryRefusedError, claim, finalise, overview, save, view
 from osv.service.entry.common import SourceView
+from osv.service.stage import district_of
 from osv.service.workplace import session_info, sessions, typist_of
 from results.checks import CHECK_RULES
 from ui.auth import CSB_TYPISTS, Principal, allow
@@ -94,10 +95,16 @@ def _form_page(request: Request, session_id: int, current: SourceView) -> Page:
     assert current.entry is not None
     assert info is not None
     eid = info.session.election
-    names = {s.number: s.name for s in queries.lists(state.factory, eid)}
+    district = district_of(info.session.committee)  # an HSB's lists are its district's
+
+    def ours(contest_id: str) -> bool:
+        return district is None or contest_id == district
+
+    names = {s.number: s.name for s in queries.lists(state.factory, eid) if ours(s.contest_id)}
     candidates: dict[int, list[str]] = {}
     for c in queries.candidates(state.factory, eid, None):
-        candidates.setdefault(c.list_number, []).append(c.full_name)
+        if ours(c.contest_id):
+            candidates.setdefault(c.list_number, []).append(c.full_name)
     pages = pages_of(current.entry, info.category, names, candidates)[:-1]
     return Page("totalen", "Totalen", tuple(f for p in pages for f in p.fields))
 
