@@ -24,9 +24,11 @@ from eml import Eml520, read_eml
 from eml.xsd import SchemaSet
 from osv.service import queries
 from osv.service.stage import stage_view
+from results.tally.rules import RULES
 from tests.ui.helpers import EID, Installation, install, token
 from tests.ui.stage_counts import count_with_list_votes, demo_count, inconsistent_count
 from ui.auth import SESSION_COOKIE
+from ui.routes.stages import FINDING_TITLES
 
 PAGE = f"/uitslag/{EID}/CSB"
 
@@ -143,6 +145,11 @@ def test_the_findings_of_a_count_whose_total_does_not_add_up_are_shown(
     assert 'id="bevindingen"' in page
     for finding in findings:
         assert f"<td>{finding.code}</td>" in page
+        assert FINDING_TITLES[finding.code] in html.unescape(page)
+
+
+def test_every_consistency_rule_of_counts_has_a_dutch_title() -> None:
+    assert set(FINDING_TITLES) == set(RULES)
 
 
 def test_a_deceased_candidate_is_not_elected_and_the_list_keeps_its_seats(

@@ -80,6 +80,26 @@ _REFUSALS = {
     "open_already": "De totalen van gemeente {municipality} staan al open voor invoer.",
 }
 
+#: Dutch titles of the consistency rules of counts (``results.tally.rules``).
+FINDING_TITLES = {
+    "F.201": "A + B + C is niet gelijk aan D (toegelaten kiezers)",
+    "F.202": "E.1 + … + E.n is niet gelijk aan E (stemmen op lijsten en op kandidaten)",
+    "F.204": "Stemmen op lijsten, maar E is 0",
+    "F.312": "D is niet gelijk aan H − I + J",
+    "F.402": "Het totaal van een lijst (E.x) is niet gelijk aan de som van zijn kandidaten",
+    "W.204": "H is 0 (geen stemmen)",
+    "W.205": "Z is 0 (geen kiesgerechtigden opgegeven)",
+    "W.206": "Z is kleiner dan A (minder kiesgerechtigden dan stempassen)",
+    "S.101": "Z is niet gelijk aan de som van de onderdelen",
+    "S.102": "E is niet gelijk aan de som van de onderdelen",
+    "S.103": "F of G is niet gelijk aan de som van de onderdelen",
+    "S.104": "A, B, C, D, I, J of een verklaring is niet gelijk aan de som van de onderdelen",
+    "S.105": "Het totaal van een lijst is niet gelijk aan de som van de onderdelen",
+    "S.106": "De stemmen van een kandidaat zijn niet gelijk aan de som van de onderdelen",
+    "S.201": "Het totaal en de onderdelen hebben verschillende lijsten of kandidaten",
+    "S.202": "Twee onderdelen met hetzelfde nummer",
+}
+
 _LOT_KINDS = {
     "residual_LR": "een restzetel, lijsten met een gelijk overschot",
     "residual_UHA": "een restzetel, lijsten met een gelijk gemiddelde",
@@ -167,6 +187,7 @@ def _page(
         },
         lot=_lot_question(view.report),
         lot_label=_lot_label,
+        finding_titles=FINDING_TITLES,
     )
 
 
