@@ -165,3 +165,28 @@ def test_a_municipality_open_for_entry_cannot_also_be_uploaded(installed: Instal
     assert refused.status_code == 400
     assert "staan open voor invoer" in refused.text
     assert stage_view(installed.factory, EID, "CSB").inputs == ()
+
+
+def test_the_csb_totals_are_not_open_to_the_municipality_s_typists_and_coordinator(
+    installed: Installation,
+) -> None:
+    """The CSB's entry session is typed on /totalen by typists CSB only: a typist GSB does not
+    see it and cannot claim it by its address; a coordinator GSB cannot decide on it."""
+    coordinator = _client(installed, "coordinator_csb")
+    page = coordinator.get(PAGE).text
+    coordinator.post(f"{PAGE}/invoer", data={"csrf": _hidden(page, "csrf"), "gemeente": COMMITTEE})
+    session_id, _ = totals_overview(installed.factory, EID, "CSB")
+    assert session_id is not None
+
+    gsb_typist = _client(installed, "typist_gsb")
+    listed = gsb_typist.get("/invoer").text
+    assert f"/invoer/{session_id}/" not in listed
+    claimed = gsb_typist.post(
+        f"/invoer/{session_id}/{COMMITTEE}/starten", data={"csrf": _hidden(listed, "csrf")}
+    )
+    assert claimed.status_code == 400
+    assert _state(installed) == "Empty"
+
+    gsb_coordinator = _client(installed, "coordinator_gsb")
+    assert f"/zittingen/{session_id}" not in gsb_coordinator.get("/zittingen").text
+    assert gsb_coordinator.get(f"/zittingen/{session_id}/bron/{COMMITTEE}").status_code == 404

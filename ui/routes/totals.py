@@ -31,10 +31,6 @@ router = APIRouter()
 Typist = Annotated[Principal, Depends(allow(*CSB_TYPISTS))]
 
 
-def _is_stage(committee: str) -> bool:
-    return committee == "CSB" or (committee.startswith("HSB") and committee[3:].isdigit())
-
-
 def _action(state: str, typists: tuple[str, ...], me: str) -> str:
     if state == "Empty":
         return "Eerste invoer"
@@ -52,8 +48,8 @@ def municipalities(request: Request, who: Typist, klaar: str = "") -> Response:
     """The municipalities of the open HSB/CSB entry sessions this typist can type now."""
     state = ui(request)
     found = []
-    for info in sessions(state.factory):
-        if not _is_stage(info.session.committee) or info.session.status != "in_progress":
+    for info in sessions(state.factory, stages=True):
+        if info.session.status != "in_progress":
             continue
         rows = [
             (row, action)
@@ -65,8 +61,7 @@ def municipalities(request: Request, who: Typist, klaar: str = "") -> Response:
 
 
 def _stage_session(request: Request, session_id: int) -> None:
-    info = session_info(ui(request).factory, session_id)
-    if info is None or not _is_stage(info.session.committee):
+    if session_info(ui(request).factory, session_id, stages=True) is None:
         raise EntryRefusedError(f"there is no HSB or CSB entry session {session_id}")
 
 
@@ -91,7 +86,7 @@ def _mine(request: Request, who: Principal, session_id: int, key: str) -> Source
 def _form_page(request: Request, session_id: int, current: SourceView) -> Page:
     """Every box of the totals form on one page, in paper order."""
     state = ui(request)
-    info = session_info(state.factory, session_id)
+    info = session_info(state.factory, session_id, stages=True)
     assert current.entry is not None
     assert info is not None
     eid = info.session.election
