@@ -36,8 +36,10 @@ __all__ = [
     "ADMINISTRATORS",
     "ALL_ROLES",
     "COORDINATORS",
+    "CSB_TYPISTS",
     "GSB_COORDINATORS",
     "GSB_TYPISTS",
+    "HSB_CSB_COORDINATORS",
     "OBSERVERS",
     "PUBLIC",
     "SESSION_COOKIE",
@@ -66,6 +68,10 @@ COORDINATORS = ("coordinator_gsb", "coordinator_hsb", "coordinator_csb")
 GSB_COORDINATORS = ("coordinator_gsb",)
 GSB_TYPISTS = ("typist_gsb",)
 OBSERVERS = ("observer",)
+#: The coordinators of the principal and central polling stations (ui/routes/stages.py).
+HSB_CSB_COORDINATORS = ("coordinator_hsb", "coordinator_csb")
+#: The typists of the principal and central polling stations (ui/routes/totals.py).
+CSB_TYPISTS = ("typist_csb",)
 
 
 class LoginRequiredError(Exception):

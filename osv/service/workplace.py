@@ -29,6 +29,7 @@ __all__ = [
     "SessionInfo",
     "committees",
     "comparison",
+    "is_stage",
     "progress",
     "session_info",
     "session_progress",
@@ -126,19 +127,29 @@ class Comparison:
     rows: tuple[tuple[str, Any, Any], ...]
 
 
-def sessions(factory: UowFactory) -> list[SessionInfo]:
-    """Every session of every stored election, by election, committee and number."""
+def sessions(factory: UowFactory, *, stages: bool = False) -> list[SessionInfo]:
+    """Every municipality's session of every stored election, by election, committee and
+    number; with ``stages``, instead the entry sessions of the HSBs and CSBs (committee
+    ``CSB`` or ``HSB<n>``, where typists CSB type a municipality's totals)."""
     with factory() as uow:
         found = []
         for summary in uow.queries.election_summaries():
             for session in uow.entries.sessions(summary.eid):
-                found.append(SessionInfo(session, summary.name, summary.category))
+                if is_stage(session.committee) == stages:
+                    found.append(SessionInfo(session, summary.name, summary.category))
         return found
 
 
-def session_info(factory: UowFactory, session_id: int) -> SessionInfo | None:
-    """One session, or ``None``."""
-    return next((s for s in sessions(factory) if s.id == session_id), None)
+def session_info(
+    factory: UowFactory, session_id: int, *, stages: bool = False
+) -> SessionInfo | None:
+    """One session (of a municipality, or with ``stages`` of an HSB or CSB), or ``None``."""
+    return next((s for s in sessions(factory, stages=stages) if s.id == session_id), None)
+
+
+def is_stage(committee: str) -> bool:
+    """Whether ``committee`` is an HSB (``HSB<n>``) or the CSB, not a municipality."""
+    return committee == "CSB" or (committee.startswith("HSB") and committee[3:].isdigit())
 
 
 def committees(factory: UowFactory) -> list[Committee]:

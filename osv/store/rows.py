@@ -39,6 +39,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     UniqueConstraint,
@@ -67,6 +68,8 @@ __all__ = [
     "ResultContestRow",
     "ResultListRow",
     "ResultRow",
+    "StageChoiceRow",
+    "StageFileRow",
     "UserRow",
     "WarningNoteRow",
     "WebSessionRow",
@@ -599,3 +602,56 @@ class WebSessionRow(Base):
     created_at: Mapped[dt.datetime]
     last_seen_at: Mapped[dt.datetime]
     revoked: Mapped[bool]
+
+
+class StageFileRow(Base):
+    """A file of a principal (HSB) or central (CSB) polling station's stage, with its bytes.
+
+    ``committee`` is ``CSB`` or ``HSB<n>``; ``role`` is ``input`` (a count file uploaded by the
+    coordinator: 510b, or 510c at a multi-district CSB) or ``output`` (a file the last
+    computation wrote: 510c, 510d, 520, the P 22-2 PDF, the reports). The bytes are kept exactly,
+    so their SHA-256 is the one printed on the paper reports.
+    """
+
+    __tablename__ = "stage_files"
+    __table_args__ = (
+        UniqueConstraint("election_id", "committee", "role", "file_name"),
+        CheckConstraint("role IN ('input', 'output')", name="role_known"),
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    election_id: Mapped[int] = mapped_column(ForeignKey("elections.id", ondelete="CASCADE"))
+    committee: Mapped[str]
+    role: Mapped[str] = mapped_column(String(6))
+    message_type: Mapped[str]
+    part: Mapped[str]
+    file_name: Mapped[str]
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[dt.datetime]
+    stored_by: Mapped[str]
+
+
+class StageChoiceRow(Base):
+    """What a stage's coordinator registered for the computation, in order.
+
+    ``kind`` is ``deceased`` (``value`` ``LIST:CANDIDATE``, Kieswet P 19a) or ``lot`` (the
+    outcome of a drawing of lots, P 14, as ``KIND:CHOICE[:LIST]``); ``position`` keeps the order
+    the lots were asked for.
+    """
+
+    __tablename__ = "stage_choices"
+    __table_args__ = (
+        UniqueConstraint("election_id", "committee", "kind", "position"),
+        CheckConstraint("kind IN ('deceased', 'lot')", name="kind_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    election_id: Mapped[int] = mapped_column(ForeignKey("elections.id", ondelete="CASCADE"))
+    committee: Mapped[str]
+    kind: Mapped[str] = mapped_column(String(8))
+    position: Mapped[int]
+    value: Mapped[str]
+    stored_at: Mapped[dt.datetime]
+    stored_by: Mapped[str]

@@ -33,6 +33,7 @@ from osv.store.files import FileRepository
 from osv.store.polling import PollingStationRepository
 from osv.store.queries import ReadQueries
 from osv.store.results import ResultRepository
+from osv.store.stages import StageRepository
 from osv.store.users import UserRepository
 
 __all__ = ["UnitOfWork"]
@@ -53,6 +54,7 @@ class UnitOfWork:
     files: FileRepository
     audit: AuditRepository
     users: UserRepository
+    stages: StageRepository
     queries: ReadQueries
 
     def __init__(self, session_factory: Callable[[], Session]) -> None:
@@ -78,6 +80,7 @@ class UnitOfWork:
         self.results = ResultRepository(session)
         self.entries = EntryRepository(session)
         self.files = FileRepository(session)
+        self.stages = StageRepository(session)
         self.audit = AuditRepository(session)
         self.users = UserRepository(session)
         self.queries = ReadQueries(session)

@@ -25,8 +25,10 @@ from ui.auth import (
     ADMINISTRATORS,
     ALL_ROLES,
     COORDINATORS,
+    CSB_TYPISTS,
     GSB_COORDINATORS,
     GSB_TYPISTS,
+    HSB_CSB_COORDINATORS,
     OBSERVERS,
     PUBLIC,
     SESSION_COOKIE,
@@ -67,6 +69,23 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/beheer/gebruikers/{name}/actief"): ADMINISTRATORS,
     ("POST", "/beheer/gebruikers/{name}/wachtwoord"): ADMINISTRATORS,
     ("GET", "/beheer/logboek"): ADMINISTRATORS,
+    ("GET", "/uitslag"): (*HSB_CSB_COORDINATORS, *OBSERVERS),
+    ("GET", "/uitslag/{eid}/{committee}"): (*HSB_CSB_COORDINATORS, *OBSERVERS),
+    ("POST", "/uitslag/{eid}/{committee}/tellingen"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/tellingen/{file_id}/verwijderen"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/overleden"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/overleden/{choice_id}/verwijderen"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/berekenen"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/loting"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/loting/wissen"): HSB_CSB_COORDINATORS,
+    ("GET", "/uitslag/{eid}/{committee}/documenten.zip"): HSB_CSB_COORDINATORS,
+    ("GET", "/uitslag/{eid}/{committee}/bestand/{name}"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/invoer"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/invoer/{key}/besluit"): HSB_CSB_COORDINATORS,
+    ("GET", "/totalen"): CSB_TYPISTS,
+    ("POST", "/totalen/{session_id}/{key}/starten"): CSB_TYPISTS,
+    ("GET", "/totalen/{session_id}/{key}"): CSB_TYPISTS,
+    ("POST", "/totalen/{session_id}/{key}"): CSB_TYPISTS,
 }
 
 _VALUES = {
@@ -76,6 +95,10 @@ _VALUES = {
     "token": "onbekend",
     "link_id": "1",
     "name": "niemand",
+    "eid": "GR2026_Vlietdam",
+    "committee": "CSB",
+    "file_id": "1",
+    "choice_id": "1",
 }
 
 

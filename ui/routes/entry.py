@@ -70,6 +70,7 @@ def _action(state: str, typists: tuple[str, ...], me: str) -> str:
 def start(request: Request, who: Typist, session_id: int, key: str) -> Response:
     """Claim the first or second entry of a station (or continue one's own)."""
     factory = ui(request).factory
+    _municipal(request, session_id)
     current = view(factory, session_id, key)
     if typist_of(current) != who.name:
         claim(factory, session_id, key, who.actor)
@@ -77,7 +78,14 @@ def start(request: Request, who: Typist, session_id: int, key: str) -> Response:
     return redirect(f"/invoer/{session_id}/{key}/pagina/{first.slug}")
 
 
+def _municipal(request: Request, session_id: int) -> None:
+    """Refuse a session that is not a municipality's (an HSB/CSB's is typed on /totalen)."""
+    if session_info(ui(request).factory, session_id) is None:
+        raise EntryRefusedError(f"there is no municipal session {session_id}")
+
+
 def _mine(request: Request, who: Principal, session_id: int, key: str) -> SourceView:
+    _municipal(request, session_id)
     current = view(ui(request).factory, session_id, key)
     if typist_of(current) != who.name or current.entry is None:
         raise EntryRefusedError(f"{who.name} is not typing polling station {key} now")

@@ -21,6 +21,9 @@ _LOGIN_CSRF = "osv_login_csrf"
 _HOME = {
     "administrator": "/beheer",
     "coordinator_gsb": "/zittingen",
+    "coordinator_hsb": "/uitslag",
+    "coordinator_csb": "/uitslag",
+    "typist_csb": "/totalen",
     "typist_gsb": "/invoer",
     "observer": "/voortgang",
 }

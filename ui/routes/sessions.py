@@ -115,9 +115,16 @@ def status(
     )
 
 
+def _municipal(request: Request, session_id: int) -> None:
+    """Refuse a session that is not a municipality's (an HSB/CSB's is on /uitslag)."""
+    if session_info(ui(request).factory, session_id) is None:
+        raise HTTPException(404, f"no municipal session {session_id}")
+
+
 @router.get("/zittingen/{session_id}/bron/{key}")
 def source(request: Request, who: Coordinator, session_id: int, key: str) -> Response:
     """One polling station: state, findings, the differing fields, decisions, warnings."""
+    _municipal(request, session_id)
     state = ui(request)
     current = view(state.factory, session_id, key)
     notes = {(n.code, n.list_number): n for n in warning_notes(state.factory, session_id, key)}
@@ -143,6 +150,7 @@ def resolve(
     versie: Annotated[int, Form()],
 ) -> Response:
     """Take one of the coordinator's decisions."""
+    _municipal(request, session_id)
     decide(ui(request).factory, session_id, key, who.actor, besluit, versie)
     return redirect(f"/zittingen/{session_id}/bron/{key}")
 
@@ -159,6 +167,7 @@ def explain(
     afgehandeld: Annotated[str, Form()] = "",
 ) -> Response:
     """Record an explanation of a warning, or mark it handled."""
+    _municipal(request, session_id)
     note_warning(
         ui(request).factory,
         session_id,
@@ -175,6 +184,7 @@ def explain(
 @router.post("/zittingen/{session_id}/afronden")
 def finish(request: Request, who: Coordinator, session_id: int) -> Response:
     """Finish the session (every station definitive, every warning noted)."""
+    _municipal(request, session_id)
     finish_session(ui(request).factory, session_id, who.actor)
     return redirect(f"/zittingen/{session_id}")
 

@@ -223,7 +223,10 @@ def shape_of(uow: UnitOfWork, eid: str, committee: str) -> EntryShape:
 
 
 def _district_of(definition: ElectionDefinition, committee: str) -> str | None:
-    """The contest (district number) of the municipality ``committee`` in the election tree."""
+    """The contest (district number) of the municipality ``committee`` in the election tree, or
+    of a principal polling station ``HSB<n>`` (district ``n``)."""
+    if committee.startswith("HSB") and committee[3:].isdigit():
+        return committee[3:]
     for region in definition.tree:
         if (
             region.category is RegionCategory.GEMEENTE

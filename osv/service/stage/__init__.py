@@ -1,0 +1,57 @@
+"""The principal (HSB) and central (CSB) polling stations' stages of a stored election.
+
+What ``osv result`` does on a folder (docs/result.md), as use cases on the database for the web
+interface: upload the municipalities' (or districts') count files (:func:`upload_count`), or
+have a municipality's totals typed in twice (:func:`open_totals`, :mod:`.totals`); see the
+consistency findings of the counts (:func:`stage_view`); register deceased candidates
+(:func:`register_deceased`, Kieswet P 19a); compute the result (:func:`compute`); give the
+outcome of a drawing of lots when it asks for one (:func:`supply_lot`, P 14); and download the
+510c, or the 510d, 520 and model P 22-2 (:func:`stage_documents`). Every write is one
+transaction; a refusal stores nothing and says why in one sentence (:class:`StageRefusedError`).
+"""
+
+from __future__ import annotations
+
+from osv.service.stage.common import CSB, StageRefusedError, district_of
+from osv.service.stage.compute import (
+    StageView,
+    clear_lots,
+    compute,
+    register_deceased,
+    remove_deceased,
+    stage_documents,
+    stage_view,
+    supply_lot,
+    zip_of,
+)
+from osv.service.stage.overview import StageSummary, stages
+from osv.service.stage.totals import (
+    municipalities,
+    municipalities_of,
+    open_totals,
+    totals_overview,
+)
+from osv.service.stage.uploads import remove_count, upload_count
+
+__all__ = [
+    "CSB",
+    "StageRefusedError",
+    "StageSummary",
+    "StageView",
+    "clear_lots",
+    "compute",
+    "district_of",
+    "municipalities",
+    "municipalities_of",
+    "open_totals",
+    "register_deceased",
+    "remove_count",
+    "remove_deceased",
+    "stage_documents",
+    "stage_view",
+    "stages",
+    "supply_lot",
+    "totals_overview",
+    "upload_count",
+    "zip_of",
+]

@@ -1,0 +1,171 @@
+"""A municipality's totals typed in twice at the HSB or CSB, instead of uploading its 510b.
+
+The double data entry is the municipalities' own (:mod:`osv.service.entry`, the state machine of
+:mod:`results.entry`): the stage has one entry session (committee ``CSB`` or ``HSB<n>``) whose
+sources are the municipalities the coordinator opened for entry, each typed from its paper
+Na 31-x on the totals form (``GSBTotals``: Z, A–D, E.x, E–H, I, J and the candidates' votes;
+counts-and-checks.md §5.3 "TOT"). Two different typists CSB type it; the coordinator decides on
+differences and errors exactly as at a municipality. A definitive entry counts for the stage as
+that municipality's count: :func:`entered_counts` writes it as a 510b with only the total into
+the stage's working folder, so findings and the computation treat it like an uploaded file.
+"""
+
+from __future__ import annotations
+
+from eml import write_eml
+from eml.documents import Authority, Eml510, EmlHeader, MessageType
+from osv.model import ContestCount, RegionCategory
+from osv.model.entry import EntryModel
+from osv.service.entry import Actor, entry_counts, overview
+from osv.service.entry.coordinator import SourceStatus
+from osv.service.stage.common import (
+    StageRefusedError,
+    UowFactory,
+    audit,
+    district_of,
+    require_stage,
+)
+from osv.store import EntrySession, UnitOfWork
+from results.entry import Definitive
+from results.entry.serialize import state_from_data
+
+__all__ = [
+    "entered_counts",
+    "municipalities",
+    "municipalities_of",
+    "open_totals",
+    "totals_overview",
+]
+
+
+def municipalities(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, str | None]]:
+    """The municipalities whose counts the stage adds up: (CBS code, name), by code."""
+    definition = uow.elections.get(eid)
+    if definition is None:
+        return []
+    district = district_of(committee)
+    found = [
+        (f"{region.number:04d}", region.name)
+        for region in definition.tree
+        if region.category is RegionCategory.GEMEENTE
+        and region.number is not None
+        and (
+            district is None
+            or (
+                region.superior_category is RegionCategory.KIESKRING
+                and str(region.superior_number) == district
+            )
+        )
+    ]
+    return sorted(found)
+
+
+def open_totals(uow_factory: UowFactory, eid: str, committee: str, code: str, actor: Actor) -> None:
+    """Open municipality ``code``'s totals for double entry at the stage.
+
+    :raises StageRefusedError: for a municipality the stage does not add up, one whose count was
+        uploaded, or one already open.
+    """
+    if actor.role != "coordinator":
+        raise StageRefusedError(f"{actor.name} is not a coordinator", "not_coordinator")
+    with uow_factory() as uow:
+        require_stage(uow, eid, committee)
+        names = dict(municipalities(uow, eid, committee))
+        if code not in names:
+            raise StageRefusedError(
+                f"{committee} of {eid} does not add up a municipality {code}",
+                "unknown_municipality",
+                municipality=code,
+            )
+        if any(f.part == code for f in uow.stages.files(eid, committee, "input")):
+            raise StageRefusedError(
+                f"the count of municipality {code} was uploaded; remove it to type its totals",
+                "uploaded_already",
+                municipality=code,
+            )
+        session = _session(uow, eid, committee)
+        if session is None:
+            session = uow.entries.add_session(eid, committee, 1, "CSO", actor.name)
+        if uow.entries.get_source(session.id, code) is not None:
+            raise StageRefusedError(
+                f"the totals of municipality {code} are open for entry already",
+                "open_already",
+                municipality=code,
+            )
+        uow.entries.add_sources(
+            session.id, [(code, names[code], EntryModel.GSB_TOTALS.value, {"state": "Empty"})]
+        )
+        uow.stages.clear_outputs(eid, committee)
+        uow.stages.clear_lots(eid, committee)
+        audit(uow, actor.name, "stage.totals_opened", eid, committee=committee, municipality=code)
+        uow.commit()
+
+
+def totals_overview(
+    uow_factory: UowFactory, eid: str, committee: str
+) -> tuple[int | None, list[SourceStatus]]:
+    """The stage's entry session (``None`` before any is opened) and its municipalities."""
+    with uow_factory() as uow:
+        session = _session(uow, eid, committee)
+    if session is None:
+        return None, []
+    return session.id, overview(uow_factory, session.id)
+
+
+def entered_counts(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, bytes]]:
+    """Every definitive totals entry of the stage as a 510b (file name, bytes), total only."""
+    session = _session(uow, eid, committee)
+    definition = uow.elections.get(eid)
+    if session is None or definition is None:
+        return []
+    contests = uow.elections.contests(eid)
+    district = district_of(committee)
+    files = []
+    for source in uow.entries.sources(session.id):
+        state = state_from_data(source.data)
+        if not isinstance(state, Definitive):
+            continue
+        contest_id = district or (
+            contests[0].contest_id if len(contests) == 1 else _district(uow, eid, source.key)
+        )
+        document = Eml510(
+            message_type=MessageType.COUNT_MUNICIPALITY,
+            header=EmlHeader(managing_authority=Authority(id=source.key, name=source.name)),
+            identifier=definition.identifier,
+            contests=(
+                ContestCount(
+                    contest_id=contest_id,
+                    total=entry_counts(state.entry, state.entry.eligible_voters),
+                ),
+            ),
+        )
+        files.append(
+            (f"Telling_{eid}_gemeente_{source.key}_ingevoerd.eml.xml", write_eml(document))
+        )
+    return files
+
+
+def _district(uow: UnitOfWork, eid: str, code: str) -> str:
+    definition = uow.elections.get(eid)
+    assert definition is not None
+    for region in definition.tree:
+        if (
+            region.category is RegionCategory.GEMEENTE
+            and region.number is not None
+            and f"{region.number:04d}" == code
+        ):
+            return str(region.superior_number)
+    return "geen"
+
+
+def _session(uow: UnitOfWork, eid: str, committee: str) -> EntrySession | None:
+    sessions = uow.entries.sessions(eid, committee)
+    return sessions[-1] if sessions else None
+
+
+def municipalities_of(
+    uow_factory: UowFactory, eid: str, committee: str
+) -> list[tuple[str, str | None]]:
+    """:func:`municipalities` in a unit of work of its own (for screens)."""
+    with uow_factory() as uow:
+        return municipalities(uow, eid, committee)

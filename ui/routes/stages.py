@@ -1,0 +1,472 @@
+"""The pages of the principal (HSB) and central (CSB) polling stations: upload the counts, see
+their findings, register deceased candidates, compute the result, give the outcome of a lot,
+and download the 510c, or the 510d, 520 and model P 22-2.
+
+Routes parse the form, call one service of :mod:`osv.service.stage` and show the stage's page
+again with a Dutch message. A stage belongs to a level: only a coordinator HSB changes an HSB
+stage, only a coordinator CSB the CSB's (403 otherwise); both, and observers, may look.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import Response
+from starlette.datastructures import FormData, UploadFile
+
+from eml.hash import format_digest
+from eml.safe import Limits
+from osv.errors import OSVError
+from osv.service.entry import Actor, decide
+from osv.service.entry import view as stage_source
+from osv.service.stage import (
+    CSB,
+    StageRefusedError,
+    clear_lots,
+    compute,
+    district_of,
+    municipalities_of,
+    open_totals,
+    register_deceased,
+    remove_count,
+    remove_deceased,
+    stage_documents,
+    stage_view,
+    stages,
+    supply_lot,
+    totals_overview,
+    upload_count,
+    zip_of,
+)
+from osv.service.workplace import DECISIONS_BY_STATE
+from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
+from ui.messages import DECISION_LABELS
+from ui.routes.common import redirect, ui
+
+__all__ = ["router"]
+
+router = APIRouter()
+Coordinator = Annotated[Principal, Depends(allow(*HSB_CSB_COORDINATORS))]
+Viewer = Annotated[Principal, Depends(allow(*HSB_CSB_COORDINATORS, *OBSERVERS))]
+
+#: Dutch sentences for the refusals of :mod:`osv.service.stage`, by their code.
+_REFUSALS = {
+    "unknown_election": "Verkiezing {eid} is niet ingelezen.",
+    "unknown_stage": "Deze verkiezing heeft dit stembureau niet.",
+    "unreadable": "{name} is geen leesbaar EML-bestand; er is niets opgeslagen.",
+    "not_a_count": "{name} is een {found}-bestand; hier horen tellingen ({expected}); er is "
+    "niets opgeslagen.",
+    "wrong_election": "{name} is een telling van verkiezing {found}, niet van {eid}; er is niets "
+    "opgeslagen.",
+    "wrong_district": "{name} telt kieskring {found}, niet kieskring {district}; er is niets "
+    "opgeslagen.",
+    "duplicate": "{name} is al geüpload (als {earlier}); er is niets opgeslagen.",
+    "does_not_fit": "{name} past niet bij de tellingen die er al zijn; er is niets opgeslagen.",
+    "unknown_file": "Dit bestand bestaat niet (meer).",
+    "not_at_hsb": "Een hoofdstembureau verdeelt geen zetels; overleden kandidaten registreert "
+    "het centraal stembureau.",
+    "unknown_candidate": "Lijst {list} heeft geen kandidaat {candidate}.",
+    "already_deceased": "Kandidaat {candidate} van lijst {list} is al als overleden geregistreerd.",
+    "no_lot_asked": "Er is nu geen loting met deze uitkomst gevraagd; bereken eerst de uitslag.",
+    "no_counts": "Er zijn nog geen tellingen; upload ze eerst.",
+    "not_computed": "De uitslag is nog niet berekend.",
+    "compute_failed": "De uitslag kan niet worden berekend.",
+    "unknown_municipality": "Dit stembureau telt geen gemeente {municipality} op.",
+    "uploaded_already": "De telling van gemeente {municipality} is geüpload; verwijder die eerst "
+    "om de totalen in te voeren.",
+    "typed_already": "De totalen van gemeente {municipality} staan open voor invoer; haar "
+    "telling kan niet ook worden geüpload; er is niets opgeslagen.",
+    "open_already": "De totalen van gemeente {municipality} staan al open voor invoer.",
+}
+
+#: Dutch titles of the consistency rules of counts (``results.tally.rules``).
+FINDING_TITLES = {
+    "F.201": "A + B + C is niet gelijk aan D (toegelaten kiezers)",
+    "F.202": "E.1 + … + E.n is niet gelijk aan E (stemmen op lijsten en op kandidaten)",
+    "F.204": "Stemmen op lijsten, maar E is 0",
+    "F.312": "D is niet gelijk aan H − I + J",
+    "F.402": "Het totaal van een lijst (E.x) is niet gelijk aan de som van zijn kandidaten",
+    "W.204": "H is 0 (geen stemmen)",
+    "W.205": "Z is 0 (geen kiesgerechtigden opgegeven)",
+    "W.206": "Z is kleiner dan A (minder kiesgerechtigden dan stempassen)",
+    "S.101": "Z is niet gelijk aan de som van de onderdelen",
+    "S.102": "E is niet gelijk aan de som van de onderdelen",
+    "S.103": "F of G is niet gelijk aan de som van de onderdelen",
+    "S.104": "A, B, C, D, I, J of een verklaring is niet gelijk aan de som van de onderdelen",
+    "S.105": "Het totaal van een lijst is niet gelijk aan de som van de onderdelen",
+    "S.106": "De stemmen van een kandidaat zijn niet gelijk aan de som van de onderdelen",
+    "S.201": "Het totaal en de onderdelen hebben verschillende lijsten of kandidaten",
+    "S.202": "Twee onderdelen met hetzelfde nummer",
+}
+
+_LOT_KINDS = {
+    "residual_LR": "een restzetel, lijsten met een gelijk overschot",
+    "residual_UHA": "een restzetel, lijsten met een gelijk gemiddelde",
+    "residual_HA": "een restzetel, lijsten met een gelijk gemiddelde",
+    "absolute_majority": "de zetel voor de volstrekte meerderheid",
+    "group_LR": "een zetel binnen een lijstengroep",
+    "candidate_preference": "kandidaten met evenveel voorkeurstemmen",
+}
+
+
+def _dutch(error: OSVError) -> str:
+    """A refusal as one Dutch sentence (with the service's reason where it has one)."""
+    if isinstance(error, StageRefusedError) and error.code in _REFUSALS:
+        text = _REFUSALS[error.code].format(**error.details)
+        reason = error.details.get("reason")
+        return f"{text} Reden: {reason}" if reason else text
+    return f"Niet gelukt: {error}"
+
+
+def _may_change(who: Principal, committee: str) -> bool:
+    """Whether ``who`` is the coordinator of this stage's level."""
+    return who.role == ("coordinator_csb" if committee == CSB else "coordinator_hsb")
+
+
+def _require_level(who: Principal, committee: str) -> None:
+    if not _may_change(who, committee):
+        raise ForbiddenError
+
+
+def _limits(request: Request) -> Limits:
+    return Limits(max_bytes=ui(request).settings.max_bytes)
+
+
+def _page(
+    request: Request,
+    who: Principal,
+    eid: str,
+    committee: str,
+    message: str = "",
+    status: int = 200,
+    *,
+    error: bool = False,
+) -> Response:
+    state = ui(request)
+    try:
+        view = stage_view(
+            state.factory, eid, committee, schemas=state.schemas, limits=_limits(request)
+        )
+    except StageRefusedError as refused:
+        return state.render(
+            request, "error.html", 404, title="Onbekend stembureau", message=_dutch(refused)
+        )
+    session_id, entries = totals_overview(state.factory, eid, committee)
+    versions = {
+        row.key: stage_source(state.factory, session_id, row.key).version
+        for row in entries
+        if session_id is not None and DECISIONS_BY_STATE.get(row.state)
+    }
+    uploaded = {f.part for f in view.inputs}
+    opened = {row.key for row in entries}
+    return state.render(
+        request,
+        "stages/stage.html",
+        status,
+        view=view,
+        entry_session=session_id,
+        entries=entries,
+        versions=versions,
+        decisions={
+            row.key: [(d, DECISION_LABELS[d]) for d in DECISIONS_BY_STATE.get(row.state, ())]
+            for row in entries
+        },
+        closed=[
+            (code, name)
+            for code, name in municipalities_of(state.factory, eid, committee)
+            if code not in uploaded and code not in opened
+        ],
+        title=_title(committee, view.election_name or eid),
+        editable=_may_change(who, committee),
+        downloads=who.role in HSB_CSB_COORDINATORS,
+        message=message,
+        error=error,
+        hashes={
+            f.file_name: format_digest(bytes.fromhex(f.sha256)) for f in view.inputs + view.outputs
+        },
+        lot=_lot_question(view.report),
+        lot_label=_lot_label,
+        finding_titles=FINDING_TITLES,
+    )
+
+
+def _title(committee: str, election: str) -> str:
+    district = district_of(committee)
+    if district is None:
+        return f"Centraal stembureau – {election}"
+    return f"Hoofdstembureau kieskring {district} – {election}"
+
+
+def _lot_label(value: str) -> str:
+    """A lot outcome in Dutch: ``residual_HA:2`` is "lijst 2", ``candidate_preference:5:2``
+    is "kandidaat 5 van lijst 2"."""
+    parts = value.split(":")
+    if len(parts) == 3:
+        return f"kandidaat {parts[1]} van lijst {parts[2]}"
+    return f"lijst {parts[-1]}"
+
+
+def _lot_question(report: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The lot the last computation asks for, in Dutch: what is drawn and the options."""
+    needed = (report or {}).get("lots_required")
+    if not needed:
+        return None
+    kind = needed["kind"]
+    seats = needed.get("seats") or 1
+    labels = [_lot_label(option) for option in needed["give_as"]]
+    return {
+        "what": f"{_LOT_KINDS.get(kind, kind)} (artikel {needed.get('article')} Kieswet)",
+        "article": needed.get("article"),
+        "seats": seats,
+        "options": list(zip(needed["give_as"], labels, strict=True)),
+    }
+
+
+@router.get("/uitslag")
+def stage_list(request: Request, who: Viewer) -> Response:
+    """The stages the user's level has (observers see all)."""
+    levels = {"coordinator_hsb": ("HSB",), "coordinator_csb": ("CSB",)}.get(
+        who.role, ("HSB", "CSB")
+    )
+    state = ui(request)
+    return state.render(request, "stages/list.html", stages=stages(state.factory, levels))
+
+
+@router.get("/uitslag/{eid}/{committee}")
+def stage(request: Request, who: Viewer, eid: str, committee: str, melding: str = "") -> Response:
+    """A stage: counts, findings, deceased candidates, lots, the result and its documents."""
+    return _page(request, who, eid, committee, melding)
+
+
+@router.post("/uitslag/{eid}/{committee}/tellingen")
+async def upload(request: Request, who: Coordinator, eid: str, committee: str) -> Response:
+    """Upload one or more count files; each is checked and stored on its own."""
+    form = await request.form()
+    try:
+        _require_level(who, committee)
+        return await _store_uploads(request, who, eid, committee, form)
+    finally:
+        await form.close()
+
+
+async def _store_uploads(
+    request: Request, who: Principal, eid: str, committee: str, form: FormData
+) -> Response:
+    state = ui(request)
+    files = [f for f in form.getlist("bestanden") if isinstance(f, UploadFile) and f.filename]
+    if not files:
+        return _page(request, who, eid, committee, "Kies minstens één bestand.", 400, error=True)
+    stored: list[str] = []
+    for upload_file in files:
+        try:
+            upload_count(
+                state.factory,
+                eid,
+                committee,
+                upload_file.filename or "telling.xml",
+                await upload_file.read(),
+                who.name,
+                schemas=state.schemas,
+                limits=_limits(request),
+            )
+        except OSVError as refused:
+            done = f" Wel opgeslagen: {', '.join(stored)}." if stored else ""
+            return _page(request, who, eid, committee, _dutch(refused) + done, 400, error=True)
+        stored.append(upload_file.filename or "")
+    return redirect(f"/uitslag/{eid}/{committee}?melding=Opgeslagen: {', '.join(stored)}.")
+
+
+@router.post("/uitslag/{eid}/{committee}/tellingen/{file_id}/verwijderen")
+def remove_file(
+    request: Request, who: Coordinator, eid: str, committee: str, file_id: int
+) -> Response:
+    """Remove an uploaded count file."""
+    _require_level(who, committee)
+    try:
+        remove_count(ui(request).factory, eid, committee, file_id, who.name)
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(f"/uitslag/{eid}/{committee}?melding=Telling verwijderd.")
+
+
+@router.post("/uitslag/{eid}/{committee}/overleden")
+def deceased(
+    request: Request,
+    who: Coordinator,
+    eid: str,
+    committee: str,
+    kandidaat: Annotated[str, Form()] = "",
+) -> Response:
+    """Register a deceased candidate (``kandidaat`` is ``LIST:CANDIDATE``)."""
+    _require_level(who, committee)
+    list_text, _, candidate_text = kandidaat.partition(":")
+    if not (list_text.isdigit() and candidate_text.isdigit()):
+        return _page(request, who, eid, committee, "Kies een kandidaat.", 400, error=True)
+    try:
+        register_deceased(
+            ui(request).factory, eid, committee, int(list_text), int(candidate_text), who.name
+        )
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(
+        f"/uitslag/{eid}/{committee}?melding=Kandidaat {candidate_text} van lijst {list_text} "
+        "is als overleden geregistreerd. Bereken de uitslag opnieuw."
+    )
+
+
+@router.post("/uitslag/{eid}/{committee}/overleden/{choice_id}/verwijderen")
+def undo_deceased(
+    request: Request, who: Coordinator, eid: str, committee: str, choice_id: int
+) -> Response:
+    """Withdraw a registration of a deceased candidate."""
+    _require_level(who, committee)
+    try:
+        remove_deceased(ui(request).factory, eid, committee, choice_id, who.name)
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(f"/uitslag/{eid}/{committee}?melding=Registratie ingetrokken.")
+
+
+@router.post("/uitslag/{eid}/{committee}/berekenen")
+def calculate(request: Request, who: Coordinator, eid: str, committee: str) -> Response:
+    """Compute the result (or the HSB's district count)."""
+    _require_level(who, committee)
+    state = ui(request)
+    try:
+        report = compute(
+            state.factory, eid, committee, who.name, schemas=state.schemas, limits=_limits(request)
+        )
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(f"/uitslag/{eid}/{committee}?melding={_computed(report)}")
+
+
+@router.post("/uitslag/{eid}/{committee}/loting")
+def lot(
+    request: Request,
+    who: Coordinator,
+    eid: str,
+    committee: str,
+    uitkomst: Annotated[str, Form()] = "",
+) -> Response:
+    """Record the outcome of the drawing of lots that was asked for, and compute again."""
+    _require_level(who, committee)
+    state = ui(request)
+    if not uitkomst:
+        return _page(
+            request, who, eid, committee, "Kies de uitkomst van de loting.", 400, error=True
+        )
+    try:
+        report = supply_lot(
+            state.factory,
+            eid,
+            committee,
+            uitkomst,
+            who.name,
+            schemas=state.schemas,
+            limits=_limits(request),
+        )
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(f"/uitslag/{eid}/{committee}?melding={_computed(report)}")
+
+
+@router.post("/uitslag/{eid}/{committee}/loting/wissen")
+def forget_lots(request: Request, who: Coordinator, eid: str, committee: str) -> Response:
+    """Remove the lot outcomes given (and the computation that used them)."""
+    _require_level(who, committee)
+    clear_lots(ui(request).factory, eid, committee, who.name)
+    return redirect(f"/uitslag/{eid}/{committee}?melding=Uitkomsten van loting gewist.")
+
+
+def _computed(report: dict[str, Any]) -> str:
+    status = report.get("status")
+    if status == "complete":
+        return "De uitslag is berekend; de documenten staan klaar."
+    if status == "lots_required":
+        return "Er moet geloot worden; zie hieronder."
+    if status == "no_votes":
+        return "Er zijn geen geldige stemmen; er is geen uitslag."
+    return "De uitslag is niet volledig."
+
+
+@router.get("/uitslag/{eid}/{committee}/documenten.zip")
+def documents(request: Request, who: Coordinator, eid: str, committee: str) -> Response:
+    """Every file of the last computation as one zip."""
+    try:
+        name, files = stage_documents(ui(request).factory, eid, committee)
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 404, error=True)
+    return Response(
+        zip_of(files),
+        media_type="application/zip",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/uitslag/{eid}/{committee}/bestand/{name}")
+def document(request: Request, who: Coordinator, eid: str, committee: str, name: str) -> Response:
+    """One file of the last computation (510c, 510d, 520, P 22-2 or a report)."""
+    try:
+        _, files = stage_documents(ui(request).factory, eid, committee)
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 404, error=True)
+    data = dict(files).get(name)
+    if data is None:
+        return _page(request, who, eid, committee, "Dit bestand bestaat niet.", 404, error=True)
+    media = (
+        "application/pdf"
+        if name.endswith(".pdf")
+        else "application/xml"
+        if name.endswith(".xml")
+        else "application/json"
+        if name.endswith(".json")
+        else "text/plain; charset=utf-8"
+    )
+    return Response(
+        data, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+@router.post("/uitslag/{eid}/{committee}/invoer")
+def open_entry(
+    request: Request,
+    who: Coordinator,
+    eid: str,
+    committee: str,
+    gemeente: Annotated[str, Form()] = "",
+) -> Response:
+    """Open a municipality's totals for double entry by the typists CSB."""
+    _require_level(who, committee)
+    try:
+        open_totals(ui(request).factory, eid, committee, gemeente, Actor(who.name, "coordinator"))
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(
+        f"/uitslag/{eid}/{committee}?melding=De totalen van gemeente {gemeente} staan open voor "
+        "invoer door twee invoerders."
+    )
+
+
+@router.post("/uitslag/{eid}/{committee}/invoer/{key}/besluit")
+def decide_entry(
+    request: Request,
+    who: Coordinator,
+    eid: str,
+    committee: str,
+    key: str,
+    besluit: Annotated[str, Form()] = "",
+    versie: Annotated[int, Form()] = 0,
+) -> Response:
+    """The coordinator's decision on a municipality's entries (differences, errors)."""
+    _require_level(who, committee)
+    state = ui(request)
+    session_id, _ = totals_overview(state.factory, eid, committee)
+    if session_id is None:
+        return _page(request, who, eid, committee, "Er is geen invoer geopend.", 404, error=True)
+    try:
+        decide(state.factory, session_id, key, Actor(who.name, "coordinator"), besluit, versie)
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(f"/uitslag/{eid}/{committee}?melding={DECISION_LABELS.get(besluit, besluit)}.")

@@ -1,0 +1,174 @@
+"""The typist CSB's pages: a municipality's totals typed in at the HSB or CSB, twice.
+
+The coordinator of the stage opens a municipality for entry (``ui/routes/stages.py``); each
+typist CSB sees here what they can type (the first entry, or the second entry of a municipality
+someone else typed first), types the whole paper totals form on one page (Z, A–D, E.x, E–H, I,
+J and the candidates' votes, in paper order) and finalises. The rules are the municipalities'
+double entry (:mod:`osv.service.entry`): the second typist differs from the first, findings are
+shown and must be confirmed against the paper, differences go to the coordinator.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from osv.service import queries
+from osv.service.entry import EntryRefusedError, claim, finalise, overview, save, view
+from osv.service.entry.common import SourceView
+from osv.service.stage import district_of
+from osv.service.workplace import session_info, sessions, typist_of
+from results.checks import CHECK_RULES
+from ui.auth import CSB_TYPISTS, Principal, allow
+from ui.forms import FormError, Page, apply_page, pages_of, value_at
+from ui.routes.common import redirect, ui
+
+__all__ = ["router"]
+
+router = APIRouter()
+Typist = Annotated[Principal, Depends(allow(*CSB_TYPISTS))]
+
+
+def _action(state: str, typists: tuple[str, ...], me: str) -> str:
+    if state == "Empty":
+        return "Eerste invoer"
+    if state == "FirstEntryFinalised" and typists[:1] != (me,):
+        return "Tweede invoer"
+    if state in ("FirstEntryInProgress", "SecondEntryInProgress") and typists[-1:] == (me,):
+        return "Verder met invoer"
+    if state in ("FirstEntryCorrection", "SecondEntryCorrection") and typists[:1] == (me,):
+        return "Corrigeren"
+    return ""
+
+
+@router.get("/totalen")
+def municipalities(request: Request, who: Typist, klaar: str = "") -> Response:
+    """The municipalities of the open HSB/CSB entry sessions this typist can type now."""
+    state = ui(request)
+    found = []
+    for info in sessions(state.factory, stages=True):
+        if info.session.status != "in_progress":
+            continue
+        rows = [
+            (row, action)
+            for row in overview(state.factory, info.id)
+            if (action := _action(row.state, row.typists, who.name))
+        ]
+        found.append((info, rows))
+    return state.render(request, "stages/totals_list.html", sessions=found, done=klaar)
+
+
+def _stage_session(request: Request, session_id: int) -> None:
+    if session_info(ui(request).factory, session_id, stages=True) is None:
+        raise EntryRefusedError(f"there is no HSB or CSB entry session {session_id}")
+
+
+@router.post("/totalen/{session_id}/{key}/starten")
+def start(request: Request, who: Typist, session_id: int, key: str) -> Response:
+    """Claim the first or second entry of a municipality's totals (or continue one's own)."""
+    _stage_session(request, session_id)
+    factory = ui(request).factory
+    if typist_of(view(factory, session_id, key)) != who.name:
+        claim(factory, session_id, key, who.actor)
+    return redirect(f"/totalen/{session_id}/{key}")
+
+
+def _mine(request: Request, who: Principal, session_id: int, key: str) -> SourceView:
+    _stage_session(request, session_id)
+    current = view(ui(request).factory, session_id, key)
+    if typist_of(current) != who.name or current.entry is None:
+        raise EntryRefusedError(f"{who.name} is not typing the totals of {key} now")
+    return current
+
+
+def _form_page(request: Request, session_id: int, current: SourceView) -> Page:
+    """Every box of the totals form on one page, in paper order."""
+    state = ui(request)
+    info = session_info(state.factory, session_id, stages=True)
+    assert current.entry is not None
+    assert info is not None
+    eid = info.session.election
+    district = district_of(info.session.committee)  # an HSB's lists are its district's
+
+    def ours(contest_id: str) -> bool:
+        return district is None or contest_id == district
+
+    names = {s.number: s.name for s in queries.lists(state.factory, eid) if ours(s.contest_id)}
+    candidates: dict[int, list[str]] = {}
+    for c in queries.candidates(state.factory, eid, None):
+        if ours(c.contest_id):
+            candidates.setdefault(c.list_number, []).append(c.full_name)
+    pages = pages_of(current.entry, info.category, names, candidates)[:-1]
+    return Page("totalen", "Totalen", tuple(f for p in pages for f in p.fields))
+
+
+def _show(
+    request: Request,
+    current: SourceView,
+    page: Page,
+    *,
+    values: dict[str, object] | None = None,
+    problems: dict[str, str] | None = None,
+    message: str = "",
+    status: int = 200,
+) -> Response:
+    assert current.entry is not None
+    typed = any(value_at(current.entry, f.path) is not None for f in page.fields)
+    findings = list(current.findings.items) if current.findings and typed else []
+    return ui(request).render(
+        request,
+        "stages/totals_form.html",
+        status,
+        source=current,
+        page=page,
+        values=values or {f.path: value_at(current.entry, f.path) for f in page.fields},
+        findings=findings,
+        rules=CHECK_RULES,
+        errors={p for f in findings if f.severity == "error" for p in f.fields},
+        differences=set(current.differences) | set(current.cleared),
+        problems=problems or {},
+        message=message,
+    )
+
+
+@router.get("/totalen/{session_id}/{key}")
+def form(request: Request, who: Typist, session_id: int, key: str) -> Response:
+    """The totals form of a municipality this typist is typing."""
+    current = _mine(request, who, session_id, key)
+    return _show(request, current, _form_page(request, session_id, current))
+
+
+@router.post("/totalen/{session_id}/{key}")
+async def submit(request: Request, who: Typist, session_id: int, key: str) -> Response:
+    """Save the form; finalise it unless there are findings not yet checked against the paper."""
+    current = _mine(request, who, session_id, key)
+    page = _form_page(request, session_id, current)
+    posted = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    assert current.entry is not None
+    try:
+        entry = apply_page(current.entry, page, posted)
+    except FormError as error:
+        return _show(
+            request,
+            current,
+            page,
+            values=dict(posted),
+            problems=error.problems,
+            message="Niet opgeslagen: verbeter de gemarkeerde vakken.",
+            status=422,
+        )
+    factory = ui(request).factory
+    saved = save(factory, session_id, key, who.actor, entry, int(posted.get("versie", "0") or 0))
+    notable = bool(saved.findings and saved.findings.items) or bool(saved.differences)
+    if notable and "gecontroleerd" not in posted:
+        return _show(
+            request,
+            saved,
+            page,
+            message="Controleer de gemarkeerde vakken met het papier; vink dan aan dat je "
+            "invoer hetzelfde is als op papier.",
+        )
+    finalise(factory, session_id, key, who.actor, saved.version)
+    return redirect(f"/totalen?klaar={key}")
