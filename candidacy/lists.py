@@ -63,7 +63,7 @@ class SubmittedCandidate(Frozen):
     country_code: str | None = None
     date_of_birth: dt.date | None = Field(default=None, repr=False)
     bsn: str | None = Field(default=None, repr=False)
-    agent: Agent | None = None
+    agent: Agent | None = Field(default=None, repr=False)
     consent: bool = True
 
     @property

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +51,7 @@ __all__ = [
     "CandidacyInputError",
     "CandidacySetup",
     "Publication",
+    "accepted_lists",
     "check_json",
     "findings_block",
     "load_lists",
@@ -278,8 +278,3 @@ def publish(
         findings=findings,
         numbered=numbered,
     )
-
-
-def dump(value: object) -> str:
-    """JSON text as the command line prints it."""
-    return json.dumps(value, indent=2, ensure_ascii=False)

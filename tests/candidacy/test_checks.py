@@ -261,3 +261,15 @@ def test_registration_requires_a_name() -> None:
         PartyRegistration(name="")
     with pytest.raises(ValueError, match="at least 1 character"):
         SubmittedList(key="")
+
+
+def test_the_repr_of_a_candidate_hides_personal_data() -> None:
+    """A candidate printed in a log or traceback shows no date of birth, BSN or agent."""
+    from candidacy import Agent
+
+    agent = Agent(name=PersonName(initials="Q.", last_name="Zaakwaarnemer"), locality="Geheimstad")
+    person = candidate(4, agent=agent)
+    text = repr(person) + str(person) + repr(submitted(candidates=(person,)))
+    assert "Jansen4" in text
+    for secret in ("1980", str(person.bsn), "Zaakwaarnemer", "Geheimstad"):
+        assert secret not in text
