@@ -128,8 +128,7 @@ def export_command(
 ) -> None:
     """Write the accepted lists as 230b per district and the session's report (Model I 4)."""
     from candidacy import LotsRequired
-    from osv.pv.i4 import CandidacySession, render_i4
-    from osv.service.candidacy import load_lists, load_setup, publish
+    from osv.service.candidacy import load_lists, load_setup, publish, write_report
 
     setup = load_setup(election)
     lists = load_lists(lists_file)
@@ -139,21 +138,7 @@ def export_command(
     if isinstance(result, LotsRequired):
         _print_lots(result, as_json=False)
         raise typer.Exit(EXIT_LOTS_REQUIRED)
-    authority = setup.authority
-    committee = f"Centraal stembureau {authority.name or authority.id}" if authority else "CSB"
-    session = CandidacySession(
-        identifier=setup.election,
-        committee=committee,
-        submitted=tuple(lists),
-        findings=result.findings,
-        decisions=result.decisions,
-        accepted=result.accepted,
-        numbered=result.numbered,
-        files=tuple((path.name, digest) for path, digest in result.files),
-        created=created,
-    )
-    report = out / f"Model_I4_{setup.election.id}.pdf"
-    report.write_bytes(render_i4(session))
+    report = write_report(lists, setup, result, out, created)
     for path, digest in result.files:
         print(f"{path}: {digest}")
     print(f"{report}: model I 4")

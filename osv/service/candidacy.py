@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,10 @@ __all__ = [
     "load_setup",
     "lots_json",
     "numbering_json",
+    "parse_lists",
+    "parse_setup",
     "publish",
+    "write_report",
 ]
 
 #: Consequences that change a list when they happen (unrepaired).
@@ -106,17 +109,24 @@ class CandidacySetup(BaseModel):
 def load_setup(path: Path) -> CandidacySetup:
     """The election file at ``path``.
 
-    :raises CandidacyInputError: when it is not JSON in the documented shape.
+    :raises CandidacyInputError: when it cannot be read or is not JSON in the documented shape.
     """
     try:
-        return CandidacySetup.model_validate_json(path.read_bytes())
+        data = path.read_bytes()
     except OSError as error:
         raise CandidacyInputError(f"{path}: cannot be read ({error.strerror})") from None
+    return parse_setup(data, str(path))
+
+
+def parse_setup(data: bytes, source: str) -> CandidacySetup:
+    """The election file in ``data`` (``source`` names it in messages)."""
+    try:
+        return CandidacySetup.model_validate_json(data)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise CandidacyInputError(
-            f"{path}: not a valid election file: {where}: {first['msg']}"
+            f"{source}: not a valid election file: {where}: {first['msg']}"
         ) from None
 
 
@@ -129,18 +139,23 @@ def load_lists(path: Path) -> tuple[SubmittedList, ...]:
         data = path.read_bytes()
     except OSError as error:
         raise CandidacyInputError(f"{path}: cannot be read ({error.strerror})") from None
+    return parse_lists(data, str(path))
+
+
+def parse_lists(data: bytes, source: str) -> tuple[SubmittedList, ...]:
+    """The lists in ``data``: a CSV (UTF-8) or an EML 230b (``source`` names it in messages)."""
     if data.lstrip().startswith(b"<"):
-        document = read_eml(data, source=str(path)).document
+        document = read_eml(data, source=source).document
         if not isinstance(document, Eml230b):
             raise CandidacyInputError(
-                f"{path}: expected a CSV of lists or an EML 230b, found EML "
+                f"{source}: expected a CSV of lists or an EML 230b, found EML "
                 f"{document.message_type.value}"
             )
         return tuple(lists_from_230b(document)[0])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise CandidacyInputError(f"{path}: the CSV is not UTF-8") from None
+        raise CandidacyInputError(f"{source}: the CSV is not UTF-8") from None
     return read_lists(text)
 
 
@@ -223,11 +238,17 @@ class Publication:
 
 
 def accepted_lists(
-    lists: Sequence[SubmittedList], setup: CandidacySetup
+    lists: Sequence[SubmittedList],
+    setup: CandidacySetup,
+    repaired: Collection[int] = (),
 ) -> tuple[tuple[Finding, ...], tuple[ListDecision, ...], tuple[SubmittedList, ...]]:
-    """Findings, the proposed decisions (nothing repaired) and the accepted lists."""
+    """Findings, the proposed decisions and the accepted lists.
+
+    :param repaired: indexes (in the sorted findings) of the omissions repaired in time.
+    """
     findings = check_lists(lists, setup.register_by_name(), setup.rules())
-    decisions = propose_decisions(lists, findings)
+    fixed = [finding for index, finding in enumerate(findings) if index in repaired]
+    decisions = propose_decisions(lists, findings, fixed)
     return findings, decisions, apply_decisions(lists, decisions)
 
 
@@ -239,6 +260,7 @@ def publish(
     lots: Sequence[str] = (),
     created: dt.datetime,
     schemas: SchemaSet | None = None,
+    repaired: Collection[int] = (),
 ) -> Publication | LotsRequired:
     """Decide, number and write the 230b of each district into ``out``.
 
@@ -248,7 +270,7 @@ def publish(
 
     :raises CandidacyInputError: when no list is accepted.
     """
-    findings, decisions, accepted = accepted_lists(lists, setup)
+    findings, decisions, accepted = accepted_lists(lists, setup, repaired)
     if not accepted:
         raise CandidacyInputError("no list is valid: there is nothing to publish")
     numbered = number_lists(accepted, setup.register_by_name(), setup.lot_outcomes(lots))
@@ -278,3 +300,31 @@ def publish(
         findings=findings,
         numbered=numbered,
     )
+
+
+def write_report(
+    lists: Sequence[SubmittedList],
+    setup: CandidacySetup,
+    publication: Publication,
+    out: Path,
+    created: dt.datetime,
+) -> Path:
+    """Write model I 4 (the report of the CSB's session) beside the 230b files; return its path."""
+    from osv.pv.i4 import CandidacySession, render_i4
+
+    authority = setup.authority
+    committee = f"Centraal stembureau {authority.name or authority.id}" if authority else "CSB"
+    session = CandidacySession(
+        identifier=setup.election,
+        committee=committee,
+        submitted=tuple(lists),
+        findings=publication.findings,
+        decisions=publication.decisions,
+        accepted=publication.accepted,
+        numbered=publication.numbered,
+        files=tuple((path.name, digest) for path, digest in publication.files),
+        created=created,
+    )
+    report = out / f"Model_I4_{setup.election.id}.pdf"
+    report.write_bytes(render_i4(session))
+    return report
