@@ -49,7 +49,9 @@ def build(seed: int = 2026) -> tuple[list[SubmittedList], dict[str, PartyRegistr
     for p in range(30):
         name = f"Partij {p + 1}"
         register[name] = PartyRegistration(
-            name=name, seats_last_time=rng.choice((16, 20, 32)), votes_last_time=rng.randint(0, 10**6)
+            name=name,
+            seats_last_time=rng.choice((16, 20, 32)),
+            votes_last_time=rng.randint(0, 10**6),
         )
         candidates = tuple(
             SubmittedCandidate(

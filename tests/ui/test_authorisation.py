@@ -25,6 +25,7 @@ from ui.auth import (
     ADMINISTRATORS,
     ALL_ROLES,
     COORDINATORS,
+    CSB_COORDINATORS,
     GSB_COORDINATORS,
     GSB_TYPISTS,
     OBSERVERS,
@@ -67,6 +68,11 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/beheer/gebruikers/{name}/actief"): ADMINISTRATORS,
     ("POST", "/beheer/gebruikers/{name}/wachtwoord"): ADMINISTRATORS,
     ("GET", "/beheer/logboek"): ADMINISTRATORS,
+    ("GET", "/kandidaatstelling"): CSB_COORDINATORS,
+    ("POST", "/kandidaatstelling"): CSB_COORDINATORS,
+    ("GET", "/kandidaatstelling/{token}"): CSB_COORDINATORS,
+    ("POST", "/kandidaatstelling/{token}/besluiten"): CSB_COORDINATORS,
+    ("GET", "/kandidaatstelling/{token}/publicatie.zip"): CSB_COORDINATORS,
 }
 
 _VALUES = {
