@@ -385,29 +385,30 @@ def _identity(candidate: SubmittedCandidate) -> tuple[str, str, str]:
 
 
 def _duplicates_across_lists(lists: Sequence[SubmittedList]) -> list[Finding]:
-    """I 6: a candidate on lists of different parties in one district is struck on each.
+    """H 7, I 6: a candidate on more than one list is struck on each of those lists.
 
-    Lists of one party name (a set of identical lists or a lijstengroep) may carry the same
-    candidate in different districts; on two lists in the same district the candidate is struck.
+    Lists under one party name in different districts (a set of identical lists or a
+    lijstengroep) may carry the same candidate; any other pair of lists may not: lists of
+    different parties (or a blank list), or two lists of one party in the same district.
     """
-    where: dict[tuple[str, tuple[str, str, str]], list[tuple[SubmittedList, int]]] = defaultdict(
-        list
-    )
+    places: dict[tuple[str, str, str], list[tuple[SubmittedList, int]]] = defaultdict(list)
     for submitted in lists:
         for position, candidate in enumerate(submitted.candidates, start=1):
-            for district in dict.fromkeys(submitted.districts):
-                where[(district, _identity(candidate))].append((submitted, position))
+            places[_identity(candidate)].append((submitted, position))
     found: list[Finding] = []
-    for (district, _), places in where.items():
-        if len({submitted.key for submitted, _ in places}) < 2:
+    for entries in places.values():
+        if len({submitted.key for submitted, _ in entries}) < 2:
             continue
-        for submitted, position in places:
-            others = sorted(
-                {
-                    other.party_name or "blanco lijst"
-                    for other, _ in places
-                    if other is not submitted
-                }
+        for submitted, position in entries:
+            conflicts = [
+                other
+                for other, _ in entries
+                if other.key != submitted.key and _conflict(submitted, other)
+            ]
+            if not conflicts:
+                continue
+            others = ", ".join(
+                sorted({f"{o.key} ({o.party_name or 'blanco lijst'})" for o in conflicts})
             )
             candidate = submitted.candidates[position - 1]
             name = submitted.party_name or "blanco lijst"
@@ -417,12 +418,18 @@ def _duplicates_across_lists(lists: Sequence[SubmittedList]) -> list[Finding]:
                     "H 7, I 6",
                     Consequence.CANDIDATE_STRUCK,
                     submitted,
-                    f"Lijst {name}: kandidaat {position} ({candidate.name.full}) staat in "
-                    f"kieskring {district} ook op lijst {', '.join(others)}.",
-                    f"List {name}: candidate {position} ({candidate.name.full}) is in district "
-                    f"{district} also on list {', '.join(others)}.",
+                    f"Lijst {name}: kandidaat {position} ({candidate.name.full}) staat ook op "
+                    f"lijst {others}.",
+                    f"List {name}: candidate {position} ({candidate.name.full}) is also on "
+                    f"list {others}.",
                     position=position,
-                    district=district,
                 )
             )
     return found
+
+
+def _conflict(one: SubmittedList, other: SubmittedList) -> bool:
+    """Whether one candidate may not be on both lists (see :func:`_duplicates_across_lists`)."""
+    if not one.party_name or one.party_name != other.party_name:
+        return True
+    return bool(set(one.districts) & set(other.districts))

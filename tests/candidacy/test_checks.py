@@ -140,10 +140,24 @@ def test_a_candidate_on_two_parties_lists_is_struck_on_both() -> None:
     assert all(f.consequence is Consequence.CANDIDATE_STRUCK for f in findings)
 
 
-def test_the_same_candidate_in_different_districts_is_allowed() -> None:
+def test_one_partys_lists_in_different_districts_may_share_a_candidate() -> None:
     a = submitted("a", districts=("1",))
     b = submitted("b", districts=("2",))
     assert not only(check_lists([a, b], REGISTER, TK), Code.DUPLICATE_ACROSS_LISTS)
+
+
+def test_different_parties_may_not_share_a_candidate_even_in_other_districts() -> None:
+    a = submitted("a", districts=("1",))
+    b = submitted("b", party_name="Partij B", districts=("2",), candidates=(candidate(3),))
+    findings = only(check_lists([a, b], REGISTER, TK), Code.DUPLICATE_ACROSS_LISTS)
+    assert [(f.list_key, f.position) for f in findings] == [("a", 3), ("b", 1)]
+
+
+def test_one_partys_two_lists_in_one_district_may_not_share_a_candidate() -> None:
+    a = submitted("a", districts=("1", "2"))
+    b = submitted("b", districts=("2",), candidates=(candidate(1),))
+    findings = only(check_lists([a, b], REGISTER, TK), Code.DUPLICATE_ACROSS_LISTS)
+    assert [(f.list_key, f.position) for f in findings] == [("a", 1), ("b", 1)]
 
 
 def test_a_candidate_abroad_needs_an_agent() -> None:

@@ -149,3 +149,32 @@ def test_230b_export_then_import_round_trips(lists: list[SubmittedList], random:
     assert sorted(seen, key=lambda r: (int(r[0]), r[1])) == sorted(
         expected, key=lambda r: (int(r[0]), r[1])
     )
+
+
+def test_list_types_are_derived_for_several_districts() -> None:
+    """One H 1 for several districts is a set of identical lists; one party's different lists
+    form a lijstengroep; a single list in one contest stands on its own (H 11)."""
+    from osv.model import ListType
+
+    same = submitted("s", party_name="Partij A", districts=("1", "2"))
+    group_1 = submitted("g1", party_name="Partij B", districts=("1",))
+    group_2 = submitted("g2", party_name="Partij B", districts=("2",), n=2)
+    alone = submitted("a", party_name="", districts=("2",))
+    lists = [same, group_1, group_2, alone]
+    numbered = number_lists(lists, REGISTER)
+    assert isinstance(numbered, Numbered)
+    contests = {c.id: c for c in published_contests([*lists], numbered)}
+    assert sorted(contests) == ["1", "2"]
+    kinds = {
+        (district, lst.name): (lst.type, lst.belongs_to_set)
+        for district, contest in contests.items()
+        for lst in contest.lists
+    }
+    assert kinds[("1", "Partij A")] == (ListType.IDENTICAL_SET, 1)
+    assert kinds[("2", "Partij A")] == (ListType.IDENTICAL_SET, 1)
+    assert kinds[("1", "Partij B")] == (ListType.GROUP, None)
+    assert kinds[("2", "Partij B")] == (ListType.GROUP, None)
+    assert kinds[("2", "")] == (ListType.STANDALONE, None)
+    # Partij B has one number in both districts.
+    numbers = {d: {lst.name: lst.number for lst in c.lists} for d, c in contests.items()}
+    assert numbers["1"]["Partij B"] == numbers["2"]["Partij B"] == 2
