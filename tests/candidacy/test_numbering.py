@@ -5,6 +5,9 @@ The software never draws a lot: without a fitting outcome it returns which lot i
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from candidacy import LotOutcome, LotReason, LotsRequired, Numbered, PartyRegistration, number_lists
 from tests.candidacy.builders import REGISTER, submitted
 
@@ -83,3 +86,53 @@ def test_a_lot_outcome_names_each_list_once() -> None:
 
     with pytest.raises(ValueError, match="once"):
         LotOutcome(order=("a", "a"))
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 5), st.integers(1, 3)),
+        min_size=1,
+        max_size=8,
+    ),
+    st.data(),
+)
+def test_numbering_orders_parties_with_seats_first_and_only_lots_decide_ties(
+    parties: list[tuple[int, int, int]], data: st.DataObject
+) -> None:
+    """Property (Kieswet I 16): after the people draw every lot OSV asks for, the numbers are
+    1..n, one per party; every party with seats last time comes before every other; among them
+    more previous votes never gets a higher number; among the others more districts never gets a
+    higher number. Previous votes come from a small range so ties (and lots) are frequent."""
+    register = {}
+    lists = []
+    for index, (seats, votes, districts) in enumerate(parties):
+        name = f"P{index}"
+        register[name] = PartyRegistration(name=name, seats_last_time=seats, votes_last_time=votes)
+        lists.append(
+            submitted(
+                str(index), party_name=name, districts=tuple(str(d) for d in range(districts))
+            )
+        )
+    lots: list[LotOutcome] = []
+    result = number_lists(lists, register)
+    for _ in range(len(parties) + 1):
+        if isinstance(result, Numbered):
+            break
+        for lot in result.lots:
+            lots.append(LotOutcome(order=tuple(data.draw(st.permutations(lot.among)))))
+        result = number_lists(lists, register, lots)
+    assert isinstance(result, Numbered)
+    numbers = {name: result.numbers[name] for name in register}
+    assert sorted(numbers.values()) == list(range(1, len(parties) + 1))
+    seated = [n for n in register if register[n].seats_last_time > 0]
+    others = [n for n in register if register[n].seats_last_time == 0]
+    assert all(numbers[a] < numbers[b] for a in seated for b in others)
+    for a in seated:
+        for b in seated:
+            if register[a].votes_last_time > register[b].votes_last_time:
+                assert numbers[a] < numbers[b]
+    size = {lst.party_name: len(lst.districts) for lst in lists}
+    for a in others:
+        for b in others:
+            if size[a] > size[b]:
+                assert numbers[a] < numbers[b]
