@@ -31,6 +31,7 @@ class CandidacySession:
     :param submitted: the lists handed in, in order of receipt.
     :param accepted: the lists declared valid, after striking.
     :param files: the published 230b files as (file name, formatted SHA-256).
+    :param repaired: the omissions repaired within the repair period.
     """
 
     identifier: ElectionIdentifier
@@ -42,6 +43,7 @@ class CandidacySession:
     numbered: Numbered
     files: tuple[tuple[str, str], ...] = ()
     created: dt.datetime | None = None
+    repaired: tuple[Finding, ...] = ()
 
 
 def _name(lst: SubmittedList, blank: str) -> str:
@@ -73,7 +75,10 @@ def render_i4(session: CandidacySession) -> bytes:
         )
     )
     story += _findings(session.findings, text)
-    story += [heading(text["repaired"], 2), paragraph(text["none"])]
+    story += [heading(text["repaired"], 2)]
+    story += [
+        paragraph(f"{f.code.value} (art. {f.article}): {f.text_nl}") for f in session.repaired
+    ] or [paragraph(text["none"])]
     story += _decisions(session.decisions, by_key, text)
     story += [heading(text["valid"], 2)]
     story.append(

@@ -235,6 +235,7 @@ class Publication:
     decisions: tuple[ListDecision, ...]
     findings: tuple[Finding, ...]
     numbered: Numbered
+    repaired: tuple[Finding, ...] = ()
 
 
 def accepted_lists(
@@ -299,6 +300,7 @@ def publish(
         decisions=decisions,
         findings=findings,
         numbered=numbered,
+        repaired=tuple(f for index, f in enumerate(findings) if index in repaired),
     )
 
 
@@ -319,6 +321,7 @@ def write_report(
         committee=committee,
         submitted=tuple(lists),
         findings=publication.findings,
+        repaired=publication.repaired,
         decisions=publication.decisions,
         accepted=publication.accepted,
         numbered=publication.numbered,

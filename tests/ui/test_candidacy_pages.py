@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
+from pypdf import PdfReader
 
 from eml import Eml230b, SchemaSet, read_eml
 from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
@@ -80,6 +81,10 @@ def test_findings_lots_repair_and_publication(client: TestClient, schemas: Schem
     names = sorted(archive.namelist())
     assert names == ["Kandidatenlijsten_GR2026_Juinen.eml.xml", "Model_I4_GR2026_Juinen.pdf"]
     data = archive.read(names[0])
+    report = PdfReader(io.BytesIO(archive.read(names[1])))
+    text = "\n".join(page.extract_text() for page in report.pages)
+    repaired_part = text.split("4 Herstelde verzuimen")[1].split("5 Ongeldig")[0]
+    assert "K07" in repaired_part
     schemas.validate(data, "230b", source=names[0])
     document = read_eml(data).document
     assert isinstance(document, Eml230b)
