@@ -29,7 +29,10 @@ app = typer.Typer(
 )
 
 ListsFile = Annotated[
-    Path, typer.Argument(help="The submitted lists: CSV (one row per candidate) or a 230b.")
+    Path,
+    typer.Argument(
+        metavar="FILE", help="The submitted lists: CSV (one row per candidate) or a 230b."
+    ),
 ]
 ElectionFile = Annotated[
     Path,
