@@ -23,14 +23,15 @@ __all__ = ["ListDecision", "apply_decisions", "propose_decisions"]
 class ListDecision(Frozen):
     """What the CSB decided about one submitted list.
 
-    :param invalid_districts: districts in which the list is declared invalid (I 5); all its
-        districts means the list is invalid.
+    :param invalid: the list is declared invalid as a whole (I 5).
+    :param invalid_districts: districts in which the list is declared invalid (I 5).
     :param struck: positions of the candidates struck (I 6), in increasing order.
     :param name_struck: the party name is struck; the list stays as a blank list (I 7).
     :param reasons: one line per decision, with its article, for the report (Model I 4).
     """
 
     list_key: str
+    invalid: bool = False
     invalid_districts: tuple[str, ...] = ()
     struck: tuple[int, ...] = ()
     name_struck: bool = False
@@ -50,6 +51,7 @@ def propose_decisions(
     decisions = []
     for submitted in lists:
         invalid: list[str] = []
+        whole = False
         struck: set[int] = set()
         name_struck = False
         reasons: list[str] = []
@@ -58,8 +60,10 @@ def propose_decisions(
                 continue
             outcome = finding.consequence if finding in repaired else finding.final_consequence
             if outcome is Consequence.LIST_INVALID:
-                targets = (finding.district,) if finding.district else submitted.districts
-                invalid += [d for d in targets if d not in invalid]
+                if finding.district is None:
+                    whole = True
+                elif finding.district not in invalid:
+                    invalid.append(finding.district)
             elif outcome is Consequence.CANDIDATE_STRUCK and finding.position is not None:
                 struck.add(finding.position)
             elif outcome is Consequence.NAME_STRUCK:
@@ -68,12 +72,13 @@ def propose_decisions(
                 continue
             reasons.append(f"{finding.code.value} (art. {finding.article}): {finding.text_nl}")
         if submitted.candidates and len(struck) == len(submitted.candidates):
-            invalid = list(dict.fromkeys(submitted.districts))
+            whole = True
             reasons.append("Geen kandidaat over na schrapping (art. I 5).")
         decisions.append(
             ListDecision(
                 list_key=submitted.key,
-                invalid_districts=tuple(invalid),
+                invalid=whole,
+                invalid_districts=() if whole else tuple(invalid),
                 struck=tuple(sorted(struck)),
                 name_struck=name_struck,
                 reasons=tuple(reasons),
@@ -111,7 +116,7 @@ def apply_decisions(
         candidates = tuple(
             c for i, c in enumerate(submitted.candidates, 1) if i not in decision.struck
         )
-        if not districts or not candidates:
+        if decision.invalid or not districts or not candidates:
             continue
         accepted.append(
             submitted.model_copy(

@@ -126,7 +126,9 @@ def _decisions(
     for decision in decisions:
         lst = by_key[decision.list_key]
         name = _name(lst, blank)
-        if decision.invalid_districts:
+        if decision.invalid:
+            invalid.append(str(text["invalid_whole"]).format(list=lst.key, name=name))
+        elif decision.invalid_districts:
             invalid.append(
                 str(text["invalid_line"]).format(
                     list=lst.key, name=name, districts=", ".join(decision.invalid_districts)

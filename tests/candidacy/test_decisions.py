@@ -39,8 +39,20 @@ def test_support_short_in_one_district_drops_only_that_district() -> None:
 def test_a_list_whose_candidates_are_all_struck_is_invalid() -> None:
     lst = submitted(candidates=(candidate(1, consent=False),))
     [decision] = propose_decisions([lst], check_lists([lst], REGISTER, GR17))
-    assert decision.invalid_districts == ("geen",)
+    assert decision.invalid
     assert apply_decisions([lst], [decision]) == ()
+
+
+def test_a_list_without_districts_or_deposit_is_invalid_as_a_whole() -> None:
+    no_districts = submitted("a", districts=())
+    no_deposit = submitted(
+        "b", party_name="Nieuw", support={"geen": 20}, candidates=(candidate(9),)
+    )
+    lists = [no_districts, no_deposit]
+    decisions = propose_decisions(lists, check_lists(lists, REGISTER, GR17))
+    assert [d.invalid for d in decisions] == [True, True]
+    assert [r[:3] for r in decisions[1].reasons] == ["K12"]
+    assert apply_decisions(lists, decisions) == ()
 
 
 def test_a_struck_name_leaves_a_blank_list() -> None:

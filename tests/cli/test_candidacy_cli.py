@@ -127,7 +127,7 @@ def test_export_writes_a_valid_230b_and_the_i4_report(  # type: ignore[no-untype
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Model I 4" in text
     assert "kandidaat 1 G. Visser is geschrapt" in text
-    assert "Lijst 2 (Partij A) is ongeldig" in text
+    assert "Lijst 2 (Partij A) is ongeldig." in text
     assert eml.name in text
     assert "123456782" not in text
     assert "1980" not in text
