@@ -9,7 +9,8 @@ Pure domain code, no database or web imports:
   consequence (:mod:`candidacy.findings`);
 * :mod:`candidacy.decisions` - the central polling station's decisions and the accepted lists;
 * :mod:`candidacy.numbering` - list numbers (I 16), lots returned as values, never drawn;
-* :mod:`candidacy.csv_format` and :mod:`candidacy.publication` - CSV in and out, EML 230b out.
+* :mod:`candidacy.csv_format` and :mod:`candidacy.publication` - CSV in and out, EML 230b out;
+  :mod:`candidacy.nomination` - a party's nomination file (EML 210) in.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from candidacy.csv_format import CandidacyCsvError, read_lists, write_lists
 from candidacy.decisions import ListDecision, apply_decisions, propose_decisions
 from candidacy.findings import Code, Consequence, Finding
 from candidacy.lists import Agent, PartyRegistration, SubmittedCandidate, SubmittedList
+from candidacy.nomination import list_from_210
 from candidacy.numbering import (
     LotOutcome,
     LotReason,
@@ -50,6 +52,7 @@ __all__ = [
     "apply_decisions",
     "check_lists",
     "default_rules",
+    "list_from_210",
     "lists_from_230b",
     "needs_support_and_deposit",
     "number_lists",

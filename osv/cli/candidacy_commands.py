@@ -29,9 +29,11 @@ app = typer.Typer(
 )
 
 ListsFile = Annotated[
-    Path,
+    list[Path],
     typer.Argument(
-        metavar="FILE", help="The submitted lists: CSV (one row per candidate) or a 230b."
+        metavar="FILE...",
+        help="The submitted lists: CSV (one row per candidate), nomination files (EML 210, "
+        "one list each) or a 230b.",
     ),
 ]
 ElectionFile = Annotated[
@@ -70,7 +72,7 @@ def check_command(lists_file: ListsFile, election: ElectionFile, as_json: Json =
     from osv.service.candidacy import check_json, findings_block, load_lists, load_setup
 
     setup = load_setup(election)
-    lists = load_lists(lists_file)
+    lists = load_lists(lists_file, setup)
     findings = check_lists(lists, setup.register_by_name(), setup.rules())
     if as_json:
         print_json(check_json(lists, findings))
@@ -104,7 +106,7 @@ def number_command(
     from osv.service.candidacy import accepted_lists, load_lists, load_setup, numbering_json
 
     setup = load_setup(election)
-    _, _, accepted = accepted_lists(load_lists(lists_file), setup)
+    _, _, accepted = accepted_lists(load_lists(lists_file, setup), setup)
     numbered = number_lists(accepted, setup.register_by_name(), setup.lot_outcomes(lot or ()))
     if isinstance(numbered, LotsRequired):
         _print_lots(numbered, as_json)
@@ -134,7 +136,7 @@ def export_command(
     from osv.service.candidacy import load_lists, load_setup, publish, write_report
 
     setup = load_setup(election)
-    lists = load_lists(lists_file)
+    lists = load_lists(lists_file, setup)
     schemas = context.schemas(xsd_dir)
     created = dt.datetime.now().replace(microsecond=0)
     result = publish(lists, setup, out, lots=lot or (), created=created, schemas=schemas)

@@ -32,6 +32,7 @@ from candidacy import (
     apply_decisions,
     check_lists,
     default_rules,
+    list_from_210,
     lists_from_230b,
     number_lists,
     numbering_key,
@@ -40,7 +41,7 @@ from candidacy import (
     read_lists,
     to_230b,
 )
-from eml import Eml230b, EmlHeader, read_eml, write_eml
+from eml import Eml210, Eml230b, EmlHeader, read_eml, write_eml
 from eml.documents import Authority
 from eml.hash import format_digest
 from eml.xsd import SchemaSet
@@ -130,28 +131,50 @@ def parse_setup(data: bytes, source: str) -> CandidacySetup:
         ) from None
 
 
-def load_lists(path: Path) -> tuple[SubmittedList, ...]:
-    """The submitted lists in a CSV file, or the published lists of a 230b file.
+def load_lists(
+    paths: Sequence[Path], setup: CandidacySetup | None = None
+) -> tuple[SubmittedList, ...]:
+    """The submitted lists in ``paths``, in order: CSV files, 230b files or nomination files
+    (EML 210, one list each, keyed by its place on the command line: 1, 2, ...).
 
-    :raises CandidacyInputError: when the file cannot be read or is another EML message.
+    :raises CandidacyInputError: when a file cannot be read, is another EML message, or two
+        files hand in lists with the same key.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CandidacyInputError(f"{path}: cannot be read ({error.strerror})") from None
-    return parse_lists(data, str(path))
+    lists: list[SubmittedList] = []
+    for index, path in enumerate(paths, start=1):
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CandidacyInputError(f"{path}: cannot be read ({error.strerror})") from None
+        lists += parse_lists(data, str(path), key=str(index), setup=setup)
+    keys = [lst.key for lst in lists]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise CandidacyInputError(f"two lists have the key {key}: give each list its own key")
+    return tuple(lists)
 
 
-def parse_lists(data: bytes, source: str) -> tuple[SubmittedList, ...]:
-    """The lists in ``data``: a CSV (UTF-8) or an EML 230b (``source`` names it in messages)."""
+def parse_lists(
+    data: bytes, source: str, *, key: str = "1", setup: CandidacySetup | None = None
+) -> tuple[SubmittedList, ...]:
+    """The lists in ``data``: a CSV (UTF-8), an EML 230b, or an EML 210 (one list, ``key``).
+
+    ``setup`` gives the districts for a 210 handed in for every district (``alle``).
+    """
     if data.lstrip().startswith(b"<"):
         document = read_eml(data, source=source).document
-        if not isinstance(document, Eml230b):
-            raise CandidacyInputError(
-                f"{source}: expected a CSV of lists or an EML 230b, found EML "
-                f"{document.message_type.value}"
-            )
-        return tuple(lists_from_230b(document)[0])
+        if isinstance(document, Eml230b):
+            return tuple(lists_from_230b(document)[0])
+        if isinstance(document, Eml210):
+            districts = tuple(setup.districts) if setup is not None else ()
+            try:
+                return (list_from_210(document, key, all_districts=districts),)
+            except ValueError as error:
+                raise CandidacyInputError(f"{source}: {error}") from None
+        raise CandidacyInputError(
+            f"{source}: expected a CSV of lists, an EML 210 or an EML 230b, found EML "
+            f"{document.message_type.value}"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

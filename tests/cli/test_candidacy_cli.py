@@ -138,3 +138,30 @@ def test_a_broken_election_file_exits_2(run, tmp_path: Path) -> None:  # type: i
     result = run(CLEAN, "candidacy", "check")
     assert result.exit_code == 2
     assert "not a valid election file" in result.output
+
+
+def test_check_reads_nomination_files_one_list_each(tmp_path: Path) -> None:
+    """Two 210 files handed in with the same candidates: keys 1 and 2, and K09 on both."""
+    from tests.eml.nomination_files import JUINEN
+
+    (tmp_path / "election.json").write_text(json.dumps(ELECTION), encoding="utf-8")
+    for name in ("a.eml.xml", "b.eml.xml"):
+        (tmp_path / name).write_bytes(JUINEN)
+    result = CliRunner().invoke(
+        app,
+        [
+            "candidacy",
+            "check",
+            str(tmp_path / "a.eml.xml"),
+            str(tmp_path / "b.eml.xml"),
+            "--election",
+            str(tmp_path / "election.json"),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert [lst["list"] for lst in data["lists"]] == ["1", "2"]
+    assert "K09" in {f["code"] for f in data["findings"]}
+    assert "111222333" not in result.output
+    assert "1984" not in result.output
