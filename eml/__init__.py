@@ -1,6 +1,6 @@
 """EML_NL: the Kiesraad's XML formats, read and written safely and exactly.
 
-* :func:`read_eml` reads any supported message (110a, 110b, 230b, 510a–d, 520) into a typed
+* :func:`read_eml` reads any supported message (110a, 110b, 210, 230b, 510a–d, 520) into a typed
   document (:mod:`eml.documents`), with the SHA-256 of the exact bytes; count files are read as a
   stream (:func:`eml.read.eml510.iter_count`) so memory stays bounded.
 * :func:`write_eml` writes a document as deterministic bytes, validated when schemas are given.
@@ -18,6 +18,7 @@ from __future__ import annotations
 from eml.documents import (
     Eml110a,
     Eml110b,
+    Eml210,
     Eml230b,
     Eml510,
     Eml520,
@@ -34,6 +35,7 @@ from eml.xsd import SchemaSet
 __all__ = [
     "Eml110a",
     "Eml110b",
+    "Eml210",
     "Eml230b",
     "Eml510",
     "Eml520",

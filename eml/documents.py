@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from osv.model import (
     Contest,
@@ -19,7 +19,9 @@ from osv.model import (
     ElectionDefinition,
     ElectionIdentifier,
     Frozen,
+    NominatedList,
     PollingStation,
+    Proposer,
 )
 
 __all__ = [
@@ -27,6 +29,7 @@ __all__ = [
     "CountingMethod",
     "Eml110a",
     "Eml110b",
+    "Eml210",
     "Eml230b",
     "Eml510",
     "Eml520",
@@ -42,6 +45,7 @@ class MessageType(StrEnum):
 
     ELECTION_DEFINITION = "110a"
     POLLING_STATIONS = "110b"
+    NOMINATION = "210"
     CANDIDATE_LISTS = "230b"
     COUNT_POLLING_STATION = "510a"
     COUNT_MUNICIPALITY = "510b"
@@ -100,6 +104,32 @@ class Eml110b(Frozen):
     polling_stations: tuple[PollingStation, ...] = ()
 
 
+class Eml210(Frozen):
+    """A party's nomination (Kandidaatstelling): one list as handed in, with personal data.
+
+    ``contest_id`` is the ``ContestIdentifier`` (``geen``, ``alle`` or a kieskring number) and
+    ``contest_name`` its ``ContestName``. ``proposers`` are the submitter and the deputies (the
+    schema requires at least two). The header always has an issue date and a creation time, and
+    the identifier a nomination date (the 210 schema requires them).
+    """
+
+    message_type: Literal[MessageType.NOMINATION] = MessageType.NOMINATION
+    header: EmlHeader
+    identifier: ElectionIdentifier
+    contest_id: str
+    contest_name: str | None = None
+    candidate_list: NominatedList
+    proposers: tuple[Proposer, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _required_by_the_schema(self) -> Eml210:
+        if self.header.issue_date is None or self.header.creation_date_time is None:
+            raise ValueError("a nomination's header needs an issue date and a creation time")
+        if self.identifier.nomination_date is None:
+            raise ValueError("a nomination's election identifier needs a nomination date")
+        return self
+
+
 class Eml230b(Frozen):
     """Candidate lists (Kandidatenlijsten), per contest (the election, or one district)."""
 
@@ -150,4 +180,4 @@ class Eml520(Frozen):
 
 
 #: Any document OSV reads or writes.
-EmlDocument = Eml110a | Eml110b | Eml230b | Eml510 | Eml520
+EmlDocument = Eml110a | Eml110b | Eml210 | Eml230b | Eml510 | Eml520

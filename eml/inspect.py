@@ -10,6 +10,11 @@ and per type (numbers, list numbers and candidate keys as JSON object keys are s
 * 110a: ``seats``, ``preference_threshold``, ``category``, ``subcategory``, ``domain``,
   ``contest``, ``districts``;
 * 110b: ``polling_stations`` (how many), ``reporting_unit``, ``number_of_voters`` (their sum);
+* 210: ``contest`` (id and name), ``list``: ``{"name", "type", "contests": [<kieskring id>],
+  "publish_gender", "candidates": [{"number", "last_name", "locality", "country_code"}]}``,
+  ``personal_data``: how many candidates have a ``date_of_birth`` (or a partly unknown one),
+  a ``national_id``, a ``mailing_address``, an ``agent`` (counts only: the values themselves are
+  never shown), and ``proposers``: ``[{"role", "last_name"}]``;
 * 230b: ``lists``: ``{"<list>": {"name": str, "candidates": [{"number": n, "last_name": str}]}}``,
   or for a file with several contests (districts) ``contests``: ``{"<contest>": <lists>}``;
 * 510: ``reporting_units`` (how many, all contests) and ``totals``: ``{"cast", "counted",
@@ -29,7 +34,7 @@ and per type (numbers, list numbers and candidate keys as JSON object keys are s
 
 from __future__ import annotations
 
-from eml.documents import Eml110a, Eml110b, Eml230b, Eml510, Eml520, EmlDocument
+from eml.documents import Eml110a, Eml110b, Eml210, Eml230b, Eml510, Eml520, EmlDocument
 from eml.hash import format_digest
 from eml.read import ReadResult
 from osv.model import (
@@ -47,6 +52,7 @@ __all__ = ["inspect", "summary_text"]
 _TITLES = {
     "110a": "election definition (Verkiezingsdefinitie)",
     "110b": "polling stations (Stembureaus)",
+    "210": "nomination (Kandidaatstelling)",
     "230b": "candidate lists (Kandidatenlijsten)",
     "510a": "count of a polling station (Telling)",
     "510b": "count of a municipality (Telling)",
@@ -89,6 +95,8 @@ def inspect(result: ReadResult) -> dict[str, object]:
                 polling_stations=len(document.polling_stations),
                 number_of_voters=sum(s.number_of_voters or 0 for s in document.polling_stations),
             )
+        case Eml210():
+            summary.update(_nomination(document))
         case Eml230b():
             summary.update(_candidate_lists(document))
         case Eml520():
@@ -126,6 +134,39 @@ def _elected(contest: ContestResult) -> dict[str, object]:
             for elected in list_result.candidates
         ]
         for list_result in contest.lists
+    }
+
+
+def _nomination(document: Eml210) -> dict[str, object]:
+    """The list as handed in; personal data only as counts, never the values."""
+    nominated = document.candidate_list
+    candidates = nominated.candidates
+    return {
+        "contest": _contest_label(document.contest_id, document.contest_name),
+        "list": {
+            "name": nominated.name,
+            "type": nominated.type.value,
+            "contests": [contest.id for contest in nominated.contests],
+            "publish_gender": nominated.publish_gender,
+            "candidates": [
+                {
+                    "number": c.number,
+                    "last_name": c.name.last_name,
+                    "locality": c.locality,
+                    "country_code": c.country_code,
+                }
+                for c in candidates
+            ],
+        },
+        "personal_data": {
+            "date_of_birth": sum(1 for c in candidates if c.date_of_birth or c.date_of_birth_annex),
+            "national_id": sum(1 for c in candidates if c.national_id),
+            "mailing_address": sum(1 for c in candidates if c.mailing_address),
+            "agent": sum(1 for c in candidates if c.agent),
+        },
+        "proposers": [
+            {"role": p.role.value, "last_name": p.name.last_name} for p in document.proposers
+        ],
     }
 
 
@@ -224,6 +265,14 @@ def summary_text(result: ReadResult) -> str:
         case Eml110b():
             voters = sum(s.number_of_voters or 0 for s in document.polling_stations)
             lines.append(f"Polling stations: {len(document.polling_stations)}; voters: {voters:,}")
+        case Eml210():
+            nominated = document.candidate_list
+            abroad = sum(1 for c in nominated.candidates if c.country_code not in (None, "NL"))
+            lines.append(
+                f"Contest {document.contest_id}: list {nominated.name or '(blank)'} "
+                f"({nominated.type.value}): {len(nominated.candidates)} candidates, "
+                f"{abroad} living abroad; {len(document.proposers)} proposers"
+            )
         case Eml230b():
             for contest in document.contests:
                 lines.append(f"Contest {contest.id}: {len(contest.lists)} lists")

@@ -22,6 +22,7 @@ __all__ = ["ENTRY_SCHEMAS", "SchemaSet"]
 ENTRY_SCHEMAS: dict[str, str] = {
     "110a": "110a-electionevent-kiesraad-strict.xsd",
     "110b": "110b-electionevent-kiesraad-strict.xsd",
+    "210": "210-nomination-kiesraad-strict.xsd",
     "230b": "230-candidatelist-kiesraad-strict.xsd",
     "230c": "230-candidatelist-kiesraad-strict.xsd",
     "510a": "510-count-kiesraad-strict.xsd",

@@ -36,6 +36,7 @@ __all__ = [
     "ADMINISTRATORS",
     "ALL_ROLES",
     "COORDINATORS",
+    "CSB_COORDINATORS",
     "CSB_TYPISTS",
     "GSB_COORDINATORS",
     "GSB_TYPISTS",
@@ -66,6 +67,7 @@ ALL_ROLES = (
 ADMINISTRATORS = ("administrator",)
 COORDINATORS = ("coordinator_gsb", "coordinator_hsb", "coordinator_csb")
 GSB_COORDINATORS = ("coordinator_gsb",)
+CSB_COORDINATORS = ("coordinator_csb",)
 GSB_TYPISTS = ("typist_gsb",)
 OBSERVERS = ("observer",)
 #: The coordinators of the principal and central polling stations (ui/routes/stages.py).

@@ -19,7 +19,7 @@ from lxml import etree
 from eml import ns
 from eml.documents import EmlDocument, MessageType
 from eml.errors import EmlError, EmlTypeError
-from eml.read import eml110a, eml110b, eml230b, eml510, eml520
+from eml.read import eml110a, eml110b, eml210, eml230b, eml510, eml520
 from eml.read.common import Reader
 from eml.safe import Limits, ParseStream, line_of, local_name
 from eml.xsd import SchemaSet
@@ -85,6 +85,7 @@ def root_element(
 #: The element that carries each message's content, directly under the root.
 _PAYLOADS: dict[str, tuple[str, ...]] = {
     ns.eml("ElectionEvent"): ("110a", "110b"),
+    ns.eml("Nomination"): ("210",),
     ns.eml("CandidateList"): ("230b",),
     ns.eml("Count"): ("510a", "510b", "510c", "510d"),
     ns.eml("Result"): ("520",),
@@ -143,6 +144,8 @@ def read_eml(
                     document = eml110a.from_root(reader, root)
                 case MessageType.POLLING_STATIONS:
                     document = eml110b.from_root(reader, root)
+                case MessageType.NOMINATION:
+                    document = eml210.from_root(reader, root, stream.limits)
                 case MessageType.CANDIDATE_LISTS:
                     document = eml230b.from_root(reader, root, stream.limits)
                 case _:

@@ -5,20 +5,43 @@ an optional ``ShortCode``), the name as ``CandidateFullName/xnl:PersonName``, a 
 ``kr:GenderAnnex``) and a ``QualifyingAddress`` (a locality, or a country code with a locality
 for candidates living abroad), eml-nl.md §6.3 and §6.6.
 
-Only what is published on the ballot and in the result is read. The schema also allows a date of
-birth, contact and agent details and a national identification number (BSN): those are personal
-data OSV has no use for, so this module never reads them and they are never kept.
+:func:`read_candidate` reads only what is published on the ballot and in the result. The schema
+also allows a date of birth, contact and agent details and a national identification number
+(BSN): in a 230b or 520 those are personal data OSV has no use for, so they are never read there.
+A nomination (EML 210) is where the centraal stembureau needs them for its checks:
+:func:`read_nominated_candidate` reads the same candidate with that personal data, built from the
+same pieces (:func:`read_mailing_address`, :func:`read_living_address`).
 """
 
 from __future__ import annotations
+
+import re
 
 from lxml import etree
 
 from eml import ns
 from eml.read.common import Reader
-from osv.model import Candidate, Gender, PersonName
+from osv.model import (
+    Agent,
+    AgentRole,
+    Candidate,
+    Gender,
+    LivingAddress,
+    MailingAddress,
+    NominatedCandidate,
+    PersonName,
+)
+from osv.model.nomination import DATE_OF_BIRTH_ANNEX_PATTERN
 
-__all__ = ["read_candidate", "read_person_name"]
+__all__ = [
+    "read_candidate",
+    "read_living_address",
+    "read_mailing_address",
+    "read_nominated_candidate",
+    "read_person_name",
+]
+
+_ANNEX = DATE_OF_BIRTH_ANNEX_PATTERN
 
 #: ``Gender`` of the EML core allows ``unknown``; the model keeps no value for it.
 _UNKNOWN_GENDER = "unknown"
@@ -53,6 +76,137 @@ def read_candidate(reader: Reader, element: etree._Element, *, where: str) -> Ca
         gender=_gender(reader, element),
         locality=locality,
         country_code=country_code,
+    )
+
+
+def read_nominated_candidate(
+    reader: Reader, element: etree._Element, *, where: str
+) -> NominatedCandidate:
+    """A ``Candidate`` of a nomination (EML 210): the published fields and the personal data.
+
+    Read in the order of ``CandidateStructure210``: ``DateOfBirth``, the gender,
+    ``QualifyingAddress`` (required: the place of residence), ``Contact/MailingAddress``,
+    ``Agent`` (the representative of a candidate abroad), ``kr:DateOfBirthAnnex`` and
+    ``kr:NationalIdentificationNumber`` (BSN).
+
+    :raises EmlContentError: as :func:`read_candidate`, and when the place of residence is
+        missing, a short code is given, or a date is malformed.
+    """
+    candidate = read_candidate(reader, element, where=where)
+    label = f"candidate {candidate.number} on {where}"
+    if candidate.short_code is not None:
+        raise reader.error(
+            element.find(ns.eml("CandidateIdentifier")),
+            f"{label} has a ShortCode: a nomination identifies candidates by position only, "
+            f"found {candidate.short_code!r}",
+        )
+    if candidate.locality is None:
+        raise reader.error(
+            element,
+            f"{label} has no place of residence: expected a QualifyingAddress with an "
+            "xal:LocalityName, found none",
+        )
+    birth = element.find(ns.eml("DateOfBirth"))
+    annex = element.find(ns.kr("DateOfBirthAnnex"))
+    annex_text = reader.optional_text(annex)
+    if annex is not None and (annex_text is None or not re.match(_ANNEX, annex_text)):
+        raise reader.error(
+            annex,
+            f"kr:DateOfBirthAnnex of {label} must look like XX-05-1976 or XX-XX-XXXX, "
+            f"found {annex_text or ''!r}",
+        )
+    if birth is not None and annex is not None:
+        raise reader.error(
+            annex,
+            f"{label} has both DateOfBirth and kr:DateOfBirthAnnex: expected one, found two",
+        )
+    contact = element.find(ns.eml("Contact"))
+    agent = element.find(ns.eml("Agent"))
+    return NominatedCandidate(
+        **dict(candidate),
+        date_of_birth=reader.date(birth, f"DateOfBirth of {label}") if birth is not None else None,
+        date_of_birth_annex=annex_text,
+        national_id=reader.optional_text(element.find(ns.kr("NationalIdentificationNumber"))),
+        mailing_address=(
+            read_mailing_address(reader, contact, label=label) if contact is not None else None
+        ),
+        agent=_agent(reader, agent, label) if agent is not None else None,
+    )
+
+
+def read_mailing_address(reader: Reader, contact: etree._Element, *, label: str) -> MailingAddress:
+    """``Contact/MailingAddress``: an ``xal:Locality``, or an ``xal:Country`` with one inside.
+
+    The locality has an optional ``xal:AddressLine`` (street and number), the
+    ``xal:LocalityName`` and an optional ``xal:PostalCode/xal:PostalCodeNumber``.
+    """
+    address = reader.child(contact, ns.eml("MailingAddress"))
+    country = address.find(ns.xal("Country"))
+    country_code = None
+    container = address
+    if country is not None:
+        country_code = reader.optional_text(country.find(ns.xal("CountryNameCode")))
+        container = country
+    locality = container.find(ns.xal("Locality"))
+    name = (
+        reader.optional_text(locality.find(ns.xal("LocalityName")))
+        if locality is not None
+        else None
+    )
+    if locality is None or name is None:
+        raise reader.error(
+            address,
+            f"the mailing address of {label} has no xal:Locality with an xal:LocalityName: "
+            "expected the place, found none",
+        )
+    postal_code = locality.find(ns.xal("PostalCode"))
+    return MailingAddress(
+        street=reader.optional_text(locality.find(ns.xal("AddressLine"))),
+        postal_code=(
+            reader.optional_text(postal_code.find(ns.xal("PostalCodeNumber")))
+            if postal_code is not None
+            else None
+        ),
+        locality=name,
+        country_code=country_code,
+    )
+
+
+def read_living_address(reader: Reader, element: etree._Element, *, label: str) -> LivingAddress:
+    """``kr:LivingAddress``: ``kr:LocalityName`` and, abroad, ``kr:CountryNameCode``."""
+    locality = reader.optional_text(element.find(ns.kr("LocalityName")))
+    if locality is None:
+        raise reader.error(
+            element,
+            f"kr:LivingAddress of {label} has no kr:LocalityName: expected the place where "
+            "they live, found none",
+        )
+    return LivingAddress(
+        locality=locality,
+        country_code=reader.optional_text(element.find(ns.kr("CountryNameCode"))),
+    )
+
+
+def _agent(reader: Reader, element: etree._Element, label: str) -> Agent:
+    """``Agent``: the representative (gemachtigde, Kieswet H 10) of a candidate abroad."""
+    what = f"the representative of {label}"
+    identifier = reader.child(element, ns.eml("AgentIdentifier"))
+    name = reader.child(identifier, ns.eml("AgentName"))
+    living = element.find(ns.kr("LivingAddress"))
+    if living is None:
+        raise reader.error(
+            element,
+            f"{what} has no kr:LivingAddress: expected the place where they live, found none",
+        )
+    contact = element.find(ns.eml("Contact"))
+    role = element.get("Role")
+    return Agent(
+        name=read_person_name(reader, name, label=what),
+        role=reader.enum(element, AgentRole, raw=role) if role is not None else None,
+        mailing_address=(
+            read_mailing_address(reader, contact, label=what) if contact is not None else None
+        ),
+        living_address=read_living_address(reader, living, label=what),
     )
 
 

@@ -45,7 +45,7 @@ from osv.model import (
     ListType,
 )
 
-__all__ = ["from_root", "mismatch_with_definition"]
+__all__ = ["compared_identifier_fields", "from_root", "mismatch_with_definition", "read_list_data"]
 
 _LANGUAGES = ("nl", "fy")
 _BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
@@ -101,7 +101,7 @@ def mismatch_with_definition(
     optional). Returns one sentence naming what differs.
     """
     ours, theirs = candidate_lists.identifier, definition.identifier
-    for what, found, expected in _compared_fields(ours, theirs):
+    for what, found, expected in compared_identifier_fields(ours, theirs):
         if found is not None and found != expected:
             return (
                 f"the candidate lists have {what} {found}, but the election definition has "
@@ -110,7 +110,7 @@ def mismatch_with_definition(
     return None
 
 
-def _compared_fields(
+def compared_identifier_fields(
     ours: ElectionIdentifier, theirs: ElectionIdentifier
 ) -> list[tuple[str, str | None, str | None]]:
     """(what, value in the 230b, value in the 110a) for each compared field, in order."""
@@ -209,7 +209,7 @@ def _read_list(
                 f"{candidates[-1].number}, found {candidate.number}",
             )
         candidates.append(candidate)
-    data = _read_list_data(reader, list_data, where)
+    data = read_list_data(reader, list_data, where)
     return CandidateList(
         number=number,
         name=(identifier.findtext(ns.eml("RegisteredName")) or "").strip(),
@@ -231,7 +231,7 @@ class _ListData(NamedTuple):
     publish_gender: bool | None = None
 
 
-def _read_list_data(reader: Reader, element: etree._Element | None, where: str) -> _ListData:
+def read_list_data(reader: Reader, element: etree._Element | None, where: str) -> _ListData:
     """The attributes of ``kr:ListData``: set, combination, language, whether to show gender."""
     if element is None:
         return _ListData()

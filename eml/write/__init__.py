@@ -7,8 +7,8 @@ OSV never hands out a file that the official schema refuses.
 
 from __future__ import annotations
 
-from eml.documents import Eml110a, Eml110b, Eml230b, Eml510, Eml520, EmlDocument
-from eml.write import eml110a, eml110b, eml230b, eml510, eml520
+from eml.documents import Eml110a, Eml110b, Eml210, Eml230b, Eml510, Eml520, EmlDocument
+from eml.write import eml110a, eml110b, eml210, eml230b, eml510, eml520
 from eml.xsd import SchemaSet
 
 __all__ = ["write_eml"]
@@ -21,6 +21,8 @@ def write_eml(document: EmlDocument, *, schemas: SchemaSet | None = None) -> byt
             data = eml110a.to_bytes(document)
         case Eml110b():
             data = eml110b.to_bytes(document)
+        case Eml210():
+            data = eml210.to_bytes(document)
         case Eml230b():
             data = eml230b.to_bytes(document)
         case Eml510():

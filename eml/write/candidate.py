@@ -8,6 +8,11 @@ as an attribute: the 230 schema keys short codes on the attribute (``ShortCodeKe
 Gender ``other`` exists only in ``kr:GenderAnnex`` (the EML core ``Gender`` knows male, female
 and unknown), so it is written there; male and female are written as ``Gender`` as the
 Kiesraad's software does.
+
+A nomination (EML 210) writes the same candidate with its personal data
+(:func:`write_nominated_candidate`): ``DateOfBirth`` after the name, then after the qualifying
+address ``Contact/MailingAddress``, ``Agent``, ``kr:DateOfBirthAnnex`` and
+``kr:NationalIdentificationNumber``, the order of ``CandidateStructure210``.
 """
 
 from __future__ import annotations
@@ -16,9 +21,23 @@ from lxml import etree
 
 from eml import ns
 from eml.write.common import sub
-from osv.model import Candidate, Gender, PersonName
+from osv.model import (
+    Agent,
+    Candidate,
+    Gender,
+    LivingAddress,
+    MailingAddress,
+    NominatedCandidate,
+    PersonName,
+)
 
-__all__ = ["write_candidate", "write_person_name"]
+__all__ = [
+    "write_candidate",
+    "write_living_address",
+    "write_mailing_address",
+    "write_nominated_candidate",
+    "write_person_name",
+]
 
 
 def write_candidate(parent: etree._Element, candidate: Candidate) -> etree._Element:
@@ -35,6 +54,65 @@ def write_candidate(parent: etree._Element, candidate: Candidate) -> etree._Elem
         sub(element, ns.eml("Gender"), candidate.gender.value)
     _write_address(element, candidate)
     return element
+
+
+def write_nominated_candidate(
+    parent: etree._Element, candidate: NominatedCandidate
+) -> etree._Element:
+    """Append a nomination's ``Candidate`` (published fields and personal data); return it."""
+    element = write_candidate(parent, candidate)
+    if candidate.date_of_birth is not None:
+        birth = etree.Element(ns.eml("DateOfBirth"))
+        birth.text = candidate.date_of_birth.isoformat()
+        full_name = element.find(ns.eml("CandidateFullName"))
+        assert full_name is not None
+        full_name.addnext(birth)
+    if candidate.mailing_address is not None:
+        write_mailing_address(sub(element, ns.eml("Contact")), candidate.mailing_address)
+    if candidate.agent is not None:
+        _write_agent(element, candidate.agent)
+    if candidate.date_of_birth_annex is not None:
+        sub(element, ns.kr("DateOfBirthAnnex"), candidate.date_of_birth_annex)
+    if candidate.national_id is not None:
+        sub(element, ns.kr("NationalIdentificationNumber"), candidate.national_id)
+    return element
+
+
+def write_mailing_address(contact: etree._Element, address: MailingAddress) -> etree._Element:
+    """Append ``MailingAddress`` to a ``Contact``: the locality, inside its country if abroad."""
+    mailing = sub(contact, ns.eml("MailingAddress"))
+    container = mailing
+    if address.country_code is not None:
+        container = sub(mailing, ns.xal("Country"))
+        sub(container, ns.xal("CountryNameCode"), address.country_code)
+    locality = sub(container, ns.xal("Locality"))
+    if address.street is not None:
+        sub(locality, ns.xal("AddressLine"), address.street)
+    sub(locality, ns.xal("LocalityName"), address.locality)
+    if address.postal_code is not None:
+        postal_code = sub(locality, ns.xal("PostalCode"))
+        sub(postal_code, ns.xal("PostalCodeNumber"), address.postal_code)
+    return mailing
+
+
+def write_living_address(parent: etree._Element, address: LivingAddress) -> etree._Element:
+    """Append ``kr:LivingAddress`` (place, and country code when abroad)."""
+    living = sub(parent, ns.kr("LivingAddress"))
+    sub(living, ns.kr("LocalityName"), address.locality)
+    if address.country_code is not None:
+        sub(living, ns.kr("CountryNameCode"), address.country_code)
+    return living
+
+
+def _write_agent(parent: etree._Element, agent: Agent) -> None:
+    """``Agent``: the representative's name, mailing address and living address."""
+    attributes = {"Role": agent.role.value} if agent.role is not None else None
+    element = sub(parent, ns.eml("Agent"), attributes=attributes)
+    identifier = sub(element, ns.eml("AgentIdentifier"))
+    write_person_name(sub(identifier, ns.eml("AgentName")), agent.name)
+    if agent.mailing_address is not None:
+        write_mailing_address(sub(element, ns.eml("Contact")), agent.mailing_address)
+    write_living_address(element, agent.living_address)
 
 
 def write_person_name(parent: etree._Element, name: PersonName) -> etree._Element:

@@ -111,8 +111,14 @@ def write_contest(parent: etree._Element, contest_id: str, name: str | None) -> 
     return contest
 
 
-def to_bytes(root: etree._Element) -> bytes:
-    """Serialise: UTF-8 with declaration, indented with 4 spaces, final newline."""
+def to_bytes(root: etree._Element, *, indent: bool = True) -> bytes:
+    """Serialise: UTF-8 with declaration, indented with 4 spaces, final newline.
+
+    ``indent=False`` writes everything on one line, without whitespace between elements, as
+    the Kiesraad's software does: then the C14N form equals that of the Kiesraad's file.
+    """
+    if not indent:
+        return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8")
     etree.indent(root, space="    ")
     return etree.tostring(
         root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True

@@ -31,8 +31,12 @@ from osv.model import CandidateList, Contest
 __all__ = ["to_bytes"]
 
 
-def to_bytes(document: Eml230b) -> bytes:
-    """The EML 230b bytes of ``document`` (deterministic, UTF-8, indented)."""
+def to_bytes(document: Eml230b, *, indent: bool = True) -> bytes:
+    """The EML 230b bytes of ``document`` (deterministic, UTF-8).
+
+    Indented with 4 spaces; ``indent=False`` writes one line as the Kiesraad's software does, so
+    the canonical (C14N) form equals the Kiesraad's (:func:`eml.write.common.to_bytes`).
+    """
     root = new_root(document.message_type)
     write_header(root, document.header, with_issue_date=True)
     candidate_list = sub(root, ns.eml("CandidateList"))
@@ -42,7 +46,7 @@ def to_bytes(document: Eml230b) -> bytes:
     write_identifier(election, document.identifier, with_nomination_date=True)
     for contest in document.contests:
         _write_contest(election, contest)
-    return serialise(root)
+    return serialise(root, indent=indent)
 
 
 def _write_contest(election: etree._Element, contest: Contest) -> None:

@@ -17,6 +17,7 @@ import typer
 
 from osv import __version__
 from osv.cli import (
+    candidacy_commands,
     checks_commands,
     context,
     db_commands,
@@ -46,6 +47,7 @@ app.add_typer(db_commands.app, name="db")
 app.add_typer(show_commands.app, name="show")
 app.add_typer(pv_commands.app, name="pv")
 app.add_typer(export_commands.app, name="export")
+app.add_typer(candidacy_commands.app, name="candidacy")
 app.command("result", cls=result_commands.OneLineErrors)(result_commands.result_command)
 app.command("verify", cls=result_commands.OneLineErrors)(result_commands.verify_command)
 app.command("checks")(checks_commands.checks_command)

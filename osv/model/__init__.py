@@ -5,6 +5,7 @@ Frozen pydantic models, compared by value, with no database or web code:
 * :mod:`osv.model.election` the election definition (EML 110a): identifier, seats, preference
   threshold, the tree of regions and committees, electoral districts;
 * :mod:`osv.model.candidates` candidate lists and candidates (EML 230b);
+* :mod:`osv.model.nomination` a party's nomination with its personal data (EML 210);
 * :mod:`osv.model.polling` polling stations (EML 110b);
 * :mod:`osv.model.counts` counts per reporting unit (EML 510);
 * :mod:`osv.model.result` elected lists and candidates (EML 520);
@@ -40,12 +41,25 @@ from osv.model.election import (
     RegionCategory,
     RegisteredParty,
 )
+from osv.model.nomination import (
+    Agent,
+    AgentRole,
+    ContestRef,
+    LivingAddress,
+    MailingAddress,
+    NominatedCandidate,
+    NominatedList,
+    Proposer,
+    ProposerRole,
+)
 from osv.model.polling import Location, PollingStation, PollingStationType
 from osv.model.result import ContestResult, ElectedCandidate, ListResult
 
 __all__ = [
     "MAX_COUNT",
     "NATIONAL_CATEGORIES",
+    "Agent",
+    "AgentRole",
     "Candidate",
     "CandidateList",
     "CandidateVotes",
@@ -53,6 +67,7 @@ __all__ = [
     "CommitteeCategory",
     "Contest",
     "ContestCount",
+    "ContestRef",
     "ContestResult",
     "Count",
     "District",
@@ -69,11 +84,17 @@ __all__ = [
     "ListResult",
     "ListType",
     "ListVotes",
+    "LivingAddress",
     "Location",
+    "MailingAddress",
+    "NominatedCandidate",
+    "NominatedList",
     "Number",
     "PersonName",
     "PollingStation",
     "PollingStationType",
+    "Proposer",
+    "ProposerRole",
     "Region",
     "RegionCategory",
     "RegisteredParty",

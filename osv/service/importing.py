@@ -23,7 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from eml.documents import Eml110a, Eml110b, Eml230b, Eml510, Eml520, EmlDocument, MessageType
+from eml.documents import (
+    Eml110a,
+    Eml110b,
+    Eml210,
+    Eml230b,
+    Eml510,
+    Eml520,
+    EmlDocument,
+    MessageType,
+)
 from eml.hash import read_hash_file
 from eml.read import read_eml
 from eml.safe import Limits
@@ -97,7 +106,9 @@ def _read(path: Path, position: int, schemas: SchemaSet | None, limits: Limits) 
             data = handle.read(limits.max_bytes + 1)
     except OSError as error:
         raise ImportRefused(path, f"cannot be read ({error.strerror or error})") from None
-    result = read_eml(data, source=str(path), schemas=schemas, limits=limits)
+    result = read_eml(
+        data, source=str(path), schemas=schemas, limits=limits, expect=frozenset(_ORDER)
+    )
     return _Read(
         pending=PendingFile(path, result.document, result.digest.hex()),
         data=data,
@@ -347,6 +358,13 @@ def _describe(document: EmlDocument) -> tuple[str, dict[str, Any]]:
                 f"count ({document.message_type.value}) of {who}: "
                 f"{_plural(units, 'reporting unit')}",
                 {"contests": len(document.contests), "reporting_units": units},
+            )
+        case Eml210():  # refused by _read (expect): a nomination belongs to candidacy
+            candidate_list = document.candidate_list
+            return (
+                f"nomination of {candidate_list.name or '(blank list)'}: "
+                f"{_plural(len(candidate_list.candidates), 'candidate')}",
+                {"candidates": len(candidate_list.candidates)},
             )
         case _:
             elected = sum(

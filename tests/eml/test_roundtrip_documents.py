@@ -6,6 +6,11 @@ Two promises are tested here, on every real and sample file and on generated doc
   nothing is lost or invented between import and export;
 * every file OSV writes is valid against the official schema, so other software accepts it.
 
+For the real published candidate lists (``shared/data``) the promise is stronger: written back
+on one line, the canonical form (C14N 1.0 with comments, which the Kiesraad's previous software
+hashed) is byte-identical to the original's, so nothing at all is lost; indented, it differs only
+by the whitespace between elements.
+
 The one deliberate difference: OSV does not write a ``kr:NominationDate`` in a 110b, because the
 110b schema does not allow it (the Kiesraad's test files have one). Files whose source is itself
 not schema-valid (the Kiesraad's 110b test files with an empty ``VotingMethod``) are still
@@ -18,11 +23,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from lxml import etree
 
 from eml.documents import Eml110a, Eml110b, Eml230b, Eml520, EmlDocument
 from eml.errors import EmlSchemaError
 from eml.hash import digest_file, read_hash_file
 from eml.read import read_eml
+from eml.safe import parse_bytes
 from eml.write import eml110a, eml110b, eml230b, eml520, write_eml
 from eml.xsd import SchemaSet
 from tests.eml.sample_files import valid_files
@@ -36,6 +43,7 @@ from tests.strategies.elections import (
 TYPES = ("110a", "110b", "230b", "520")
 FILES = [(kind, relative) for kind in TYPES for relative in valid_files(kind)]
 JUINEN = "eml-nl/samples/juinen"
+REAL_LISTS = [relative for relative in valid_files("230b") if relative.startswith("data/")]
 
 
 def read(data: bytes | Path) -> EmlDocument:
@@ -72,6 +80,43 @@ def test_every_file_reads_back_equal_after_writing(
         schemas.validate(data, kind, source=f"{relative} written by OSV")
     else:
         assert kind == "110b"  # only the Kiesraad's 110b test files are schema-invalid
+
+
+def c14n(data: bytes, *, strip_indentation: bool = False) -> bytes:
+    """C14N 1.0 with comments of ``data``; optionally without whitespace-only text between tags."""
+    root, _ = parse_bytes(data, source="c14n")
+    if strip_indentation:
+        for element in root.iter():
+            if element.text is not None and not element.text.strip() and len(element):
+                element.text = None
+            if element.tail is not None and not element.tail.strip():
+                element.tail = None
+    return etree.tostring(root, method="c14n", with_comments=True)
+
+
+@pytest.mark.parametrize("relative", REAL_LISTS)
+def test_real_candidate_lists_written_back_are_canonically_identical(
+    shared: Path, relative: str
+) -> None:
+    """GR2022 West Maas en Waal, TK2025 Haarlem and Nijmegen: read, write, compare C14N.
+
+    Semantically equal (read back equal), and on one line the C14N bytes (and so the C14N hash
+    of the Kiesraad's previous software) are those of the published file.
+    """
+    original = (shared / relative).read_bytes()
+    document = read(original)
+    assert isinstance(document, Eml230b)
+    one_line = eml230b.to_bytes(document, indent=False)
+    assert read(one_line) == document
+    assert c14n(one_line) == c14n(original)
+    indented = eml230b.to_bytes(document)
+    assert c14n(indented) != c14n(original)
+    assert c14n(indented, strip_indentation=True) == c14n(original)
+
+
+def test_the_real_candidate_lists_are_all_found(shared: Path) -> None:
+    """The canonical comparison above covers the three published 230b files."""
+    assert len(REAL_LISTS) == 3
 
 
 @pytest.mark.parametrize(("kind", "relative"), FILES, ids=[r for _, r in FILES])

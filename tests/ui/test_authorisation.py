@@ -25,6 +25,7 @@ from ui.auth import (
     ADMINISTRATORS,
     ALL_ROLES,
     COORDINATORS,
+    CSB_COORDINATORS,
     CSB_TYPISTS,
     GSB_COORDINATORS,
     GSB_TYPISTS,
@@ -86,6 +87,11 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/totalen/{session_id}/{key}/starten"): CSB_TYPISTS,
     ("GET", "/totalen/{session_id}/{key}"): CSB_TYPISTS,
     ("POST", "/totalen/{session_id}/{key}"): CSB_TYPISTS,
+    ("GET", "/kandidaatstelling"): CSB_COORDINATORS,
+    ("POST", "/kandidaatstelling"): CSB_COORDINATORS,
+    ("GET", "/kandidaatstelling/{token}"): CSB_COORDINATORS,
+    ("POST", "/kandidaatstelling/{token}/besluiten"): CSB_COORDINATORS,
+    ("GET", "/kandidaatstelling/{token}/publicatie.zip"): CSB_COORDINATORS,
 }
 
 _VALUES = {

@@ -1,0 +1,435 @@
+"""The examination of the submitted lists (Kieswet art. I 1 to I 8), as findings.
+
+:func:`check_lists` takes every list handed in for one election, the register of party names
+and the figures of the election (:class:`~candidacy.rules.ElectionRules`) and returns the
+findings, sorted. It decides nothing: the central polling station records its decisions
+(:mod:`candidacy.decisions`) after the repair period. Articles link to
+https://wetten.overheid.nl/BWBR0004627 (Kieswet).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from candidacy.findings import Code, Consequence, Finding, sort_findings
+from candidacy.lists import PartyRegistration, SubmittedCandidate, SubmittedList
+from candidacy.rules import ElectionRules
+
+__all__ = ["check_lists", "needs_support_and_deposit"]
+
+#: Initials as on the ballot: one or more letters each followed by a dot ("H.", "Th.", "IJ.").
+_INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?[^\W\d_]?\.)+$")
+
+#: e-KS practice (C26): warn when at most this share of candidates differs from the rest.
+_MINORITY_PERCENT = 20
+
+
+def needs_support_and_deposit(
+    submitted: SubmittedList, register: Mapping[str, PartyRegistration]
+) -> bool:
+    """Whether a list needs support declarations (H 4) and a deposit (H 12).
+
+    Needed for a blank list, a party name not registered, and a party that won no seat at the
+    previous election of the same body (Kieswet art. H 4 paragraph 1, H 12 paragraph 1).
+    """
+    registration = register.get(submitted.party_name)
+    return registration is None or registration.seats_last_time == 0
+
+
+def check_lists(
+    lists: Sequence[SubmittedList],
+    register: Mapping[str, PartyRegistration],
+    rules: ElectionRules,
+) -> tuple[Finding, ...]:
+    """Every finding about ``lists``, sorted by list (in the given order), code and position.
+
+    :param lists: the lists handed in, each with a distinct ``key``.
+    :param register: registered party names (chapter G) by name, with last election's seats.
+    :param rules: the figures of chapter H for this election.
+    :raises ValueError: when two lists share a key (a caller's mistake, not a finding).
+    """
+    keys = [submitted.key for submitted in lists]
+    duplicates = sorted(key for key, n in Counter(keys).items() if n > 1)
+    if duplicates:
+        raise ValueError(f"each list needs its own key, found {duplicates[0]!r} more than once")
+    findings: list[Finding] = []
+    for submitted in lists:
+        findings += _check_list(submitted, register, rules)
+    findings += _duplicates_across_lists(lists)
+    return sort_findings(findings, {key: i for i, key in enumerate(keys)})
+
+
+def _finding(
+    code: Code,
+    article: str,
+    consequence: Consequence,
+    submitted: SubmittedList,
+    nl: str,
+    en: str,
+    *,
+    position: int | None = None,
+    district: str | None = None,
+    if_not_repaired: Consequence | None = None,
+) -> Finding:
+    return Finding(
+        code=code,
+        article=article,
+        consequence=consequence,
+        if_not_repaired=if_not_repaired,
+        list_key=submitted.key,
+        district=district,
+        position=position,
+        text_nl=nl,
+        text_en=en,
+    )
+
+
+def _check_list(
+    submitted: SubmittedList,
+    register: Mapping[str, PartyRegistration],
+    rules: ElectionRules,
+) -> list[Finding]:
+    found: list[Finding] = []
+    name = submitted.party_name or "blanco lijst"
+    # H 2: the list names the district(s) it is handed in for.
+    if not submitted.districts:
+        found.append(
+            _finding(
+                Code.NO_DISTRICTS,
+                "H 2, I 5",
+                Consequence.LIST_INVALID,
+                submitted,
+                f"Lijst {name} vermeldt geen kieskring.",
+                f"List {name} names no electoral district.",
+            )
+        )
+    for district, times in sorted(Counter(submitted.districts).items()):
+        if times > 1:
+            found.append(
+                _finding(
+                    Code.DUPLICATE_DISTRICT,
+                    "H 2",
+                    Consequence.WARNING,
+                    submitted,
+                    f"Lijst {name} vermeldt kieskring {district} {times} keer.",
+                    f"List {name} names district {district} {times} times.",
+                    district=district,
+                )
+            )
+    # I 5: a list without any candidate is invalid.
+    if not submitted.candidates:
+        found.append(
+            _finding(
+                Code.NO_CANDIDATES,
+                "I 5",
+                Consequence.LIST_INVALID,
+                submitted,
+                f"Lijst {name} bevat geen kandidaten.",
+                f"List {name} holds no candidates.",
+            )
+        )
+    found += _check_party_name(submitted, register, name)
+    found += _check_candidates(submitted, register, rules, name)
+    found += _check_support_and_deposit(submitted, register, rules, name)
+    return found
+
+
+def _check_party_name(
+    submitted: SubmittedList, register: Mapping[str, PartyRegistration], name: str
+) -> list[Finding]:
+    if not submitted.party_name:
+        return []
+    # G 1-G 3, I 7: only a registered name may stand above a list.
+    if submitted.party_name not in register:
+        return [
+            _finding(
+                Code.NAME_NOT_REGISTERED,
+                "G 1, I 7",
+                Consequence.NAME_STRUCK,
+                submitted,
+                f"De aanduiding {name} is niet geregistreerd; de lijst wordt een blanco lijst.",
+                f"The party name {name} is not registered; the list becomes a blank list.",
+            )
+        ]
+    # H 3, I 7: the party's representative authorises the use of the name (Model H 3-1).
+    if not submitted.name_authorised:
+        return [
+            _finding(
+                Code.NAME_NOT_AUTHORISED,
+                "H 3, I 2, I 7",
+                Consequence.REPAIRABLE,
+                submitted,
+                f"Voor de aanduiding {name} ontbreekt de machtiging (model H 3-1).",
+                f"The authorisation to use the party name {name} (Model H 3-1) is missing.",
+                if_not_repaired=Consequence.NAME_STRUCK,
+            )
+        ]
+    return []
+
+
+def _check_candidates(
+    submitted: SubmittedList,
+    register: Mapping[str, PartyRegistration],
+    rules: ElectionRules,
+    name: str,
+) -> list[Finding]:
+    found: list[Finding] = []
+    registration = register.get(submitted.party_name) if submitted.party_name else None
+    limit = rules.candidate_limit(registration.seats_last_time if registration else 0)
+    seen: dict[tuple[str, str, str], int] = {}
+    for position, candidate in enumerate(submitted.candidates, start=1):
+        who = f"kandidaat {position} ({candidate.name.full})"
+        who_en = f"candidate {position} ({candidate.name.full})"
+        # H 6, I 6: the candidates beyond the maximum are struck.
+        if position > limit:
+            found.append(
+                _finding(
+                    Code.TOO_MANY_CANDIDATES,
+                    "H 6, I 6",
+                    Consequence.CANDIDATE_STRUCK,
+                    submitted,
+                    f"Lijst {name}: {who} staat boven het maximum van {limit} kandidaten.",
+                    f"List {name}: {who_en} is beyond the maximum of {limit} candidates.",
+                    position=position,
+                )
+            )
+            continue
+        found += _candidate_data(submitted, candidate, position, name, who, who_en)
+        # H 7 (one name once per list), I 6: the later entry is struck.
+        identity = _identity(candidate)
+        if identity in seen:
+            found.append(
+                _finding(
+                    Code.DUPLICATE_ON_LIST,
+                    "H 7, I 6",
+                    Consequence.CANDIDATE_STRUCK,
+                    submitted,
+                    f"Lijst {name}: {who} staat ook op plaats {seen[identity]}.",
+                    f"List {name}: {who_en} is also at position {seen[identity]}.",
+                    position=position,
+                )
+            )
+        else:
+            seen[identity] = position
+    found += _minority_warnings(submitted, name)
+    return found
+
+
+def _candidate_data(
+    submitted: SubmittedList,
+    candidate: SubmittedCandidate,
+    position: int,
+    name: str,
+    who: str,
+    who_en: str,
+) -> list[Finding]:
+    found: list[Finding] = []
+    missing_nl = []
+    missing_en = []
+    if not candidate.name.last_name.strip():
+        missing_nl.append("achternaam")
+        missing_en.append("last name")
+    if not candidate.name.initials.strip():
+        missing_nl.append("voorletters")
+        missing_en.append("initials")
+    if not (candidate.locality or "").strip() and not candidate.country_code:
+        missing_nl.append("woonplaats")
+        missing_en.append("place of residence")
+    # Kiesbesluit H 2, I 2, I 6: the list gives name, initials and residence of each candidate.
+    if missing_nl:
+        found.append(
+            _finding(
+                Code.CANDIDATE_DATA_MISSING,
+                "H 2 Kiesbesluit, I 2, I 6",
+                Consequence.REPAIRABLE,
+                submitted,
+                f"Lijst {name}: bij {who} ontbreekt {', '.join(missing_nl)}.",
+                f"List {name}: {who_en} has no {', '.join(missing_en)}.",
+                position=position,
+                if_not_repaired=Consequence.CANDIDATE_STRUCK,
+            )
+        )
+    elif not _INITIALS.match(candidate.name.initials.strip()):
+        found.append(
+            _finding(
+                Code.INITIALS_MALFORMED,
+                "H 2 Kiesbesluit, I 2, I 6",
+                Consequence.REPAIRABLE,
+                submitted,
+                f"Lijst {name}: de voorletters van {who} hebben niet de vorm 'A.B.'.",
+                f"List {name}: the initials of {who_en} are not of the form 'A.B.'.",
+                position=position,
+                if_not_repaired=Consequence.CANDIDATE_STRUCK,
+            )
+        )
+    # H 9, I 2, I 6: each candidate's declaration of consent (Model H 9).
+    if not candidate.consent:
+        found.append(
+            _finding(
+                Code.CONSENT_MISSING,
+                "H 9, I 2, I 6",
+                Consequence.REPAIRABLE,
+                submitted,
+                f"Lijst {name}: de instemmingsverklaring (model H 9) van {who} ontbreekt.",
+                f"List {name}: the consent (Model H 9) of {who_en} is missing.",
+                position=position,
+                if_not_repaired=Consequence.CANDIDATE_STRUCK,
+            )
+        )
+    # H 10, I 2, I 6: a candidate living abroad names an agent in the Netherlands.
+    if candidate.abroad and candidate.agent is None:
+        found.append(
+            _finding(
+                Code.AGENT_MISSING,
+                "H 10, I 2, I 6",
+                Consequence.REPAIRABLE,
+                submitted,
+                f"Lijst {name}: {who} woont buiten Nederland en heeft geen gemachtigde.",
+                f"List {name}: {who_en} lives abroad and names no agent.",
+                position=position,
+                if_not_repaired=Consequence.CANDIDATE_STRUCK,
+            )
+        )
+    return found
+
+
+def _minority_warnings(submitted: SubmittedList, name: str) -> list[Finding]:
+    """e-KS practice (C26): a small minority with (or without) a first name or gender."""
+    total = len(submitted.candidates)
+    if total < 2:
+        return []
+    found: list[Finding] = []
+    aspects = (
+        ("roepnaam", "first name", [c.name.first_name is not None for c in submitted.candidates]),
+        ("geslacht", "gender", [c.gender is not None for c in submitted.candidates]),
+    )
+    for nl, en, has in aspects:
+        with_it = sum(has)
+        minority = min(with_it, total - with_it)
+        if minority > 0 and minority * 100 <= _MINORITY_PERCENT * total:
+            found.append(
+                _finding(
+                    Code.INCONSISTENT_MINORITY,
+                    "H 2 Kiesbesluit",
+                    Consequence.WARNING,
+                    submitted,
+                    f"Lijst {name}: {with_it} van {total} kandidaten hebben een {nl}.",
+                    f"List {name}: {with_it} of {total} candidates have a {en}.",
+                )
+            )
+    return found
+
+
+def _check_support_and_deposit(
+    submitted: SubmittedList,
+    register: Mapping[str, PartyRegistration],
+    rules: ElectionRules,
+    name: str,
+) -> list[Finding]:
+    if not needs_support_and_deposit(submitted, register):
+        return []
+    found: list[Finding] = []
+    # H 4, I 2, I 5: enough valid support declarations in every district.
+    for district in dict.fromkeys(submitted.districts):
+        required = rules.support_required(district)
+        handed_in = submitted.support.get(district, 0)
+        if handed_in < required:
+            found.append(
+                _finding(
+                    Code.SUPPORT_SHORT,
+                    "H 4, I 2, I 5",
+                    Consequence.REPAIRABLE,
+                    submitted,
+                    f"Lijst {name}, kieskring {district}: {handed_in} geldige "
+                    f"ondersteuningsverklaringen, nodig zijn er {required}.",
+                    f"List {name}, district {district}: {handed_in} valid support "
+                    f"declarations, {required} are required.",
+                    district=district,
+                    if_not_repaired=Consequence.LIST_INVALID,
+                )
+            )
+    # H 12 to H 14a, I 5: the deposit, paid before nomination day.
+    if not submitted.deposit_paid:
+        euros = f"{rules.deposit_cents // 100:,}".replace(",", ".")
+        found.append(
+            _finding(
+                Code.DEPOSIT_MISSING,
+                "H 12, I 5",
+                Consequence.LIST_INVALID,
+                submitted,
+                f"Lijst {name}: de waarborgsom van EUR {euros} is niet betaald.",
+                f"List {name}: the deposit of EUR {euros} has not been paid.",
+            )
+        )
+    return found
+
+
+def _identity(candidate: SubmittedCandidate) -> tuple[str, str, str]:
+    """Who a candidate is, for duplicates: last name, prefix and initials, and birth date.
+
+    With a date of birth the date decides; without one the place of residence stands in.
+    """
+    name = candidate.name
+    other = (
+        candidate.date_of_birth.isoformat()
+        if candidate.date_of_birth is not None
+        else (candidate.locality or "").casefold()
+    )
+    return (
+        f"{(name.prefix or '').casefold()} {name.last_name.casefold()}".strip(),
+        name.initials.replace(" ", "").casefold(),
+        other,
+    )
+
+
+def _duplicates_across_lists(lists: Sequence[SubmittedList]) -> list[Finding]:
+    """H 7, I 6: a candidate on more than one list is struck on each of those lists.
+
+    Lists under one party name in different districts (a set of identical lists or a
+    lijstengroep) may carry the same candidate; any other pair of lists may not: lists of
+    different parties (or a blank list), or two lists of one party in the same district.
+    """
+    places: dict[tuple[str, str, str], list[tuple[SubmittedList, int]]] = defaultdict(list)
+    for submitted in lists:
+        for position, candidate in enumerate(submitted.candidates, start=1):
+            places[_identity(candidate)].append((submitted, position))
+    found: list[Finding] = []
+    for entries in places.values():
+        if len({submitted.key for submitted, _ in entries}) < 2:
+            continue
+        for submitted, position in entries:
+            conflicts = [
+                other
+                for other, _ in entries
+                if other.key != submitted.key and _conflict(submitted, other)
+            ]
+            if not conflicts:
+                continue
+            others = ", ".join(
+                sorted({f"{o.key} ({o.party_name or 'blanco lijst'})" for o in conflicts})
+            )
+            candidate = submitted.candidates[position - 1]
+            name = submitted.party_name or "blanco lijst"
+            found.append(
+                _finding(
+                    Code.DUPLICATE_ACROSS_LISTS,
+                    "H 7, I 6",
+                    Consequence.CANDIDATE_STRUCK,
+                    submitted,
+                    f"Lijst {name}: kandidaat {position} ({candidate.name.full}) staat ook op "
+                    f"lijst {others}.",
+                    f"List {name}: candidate {position} ({candidate.name.full}) is also on "
+                    f"list {others}.",
+                    position=position,
+                )
+            )
+    return found
+
+
+def _conflict(one: SubmittedList, other: SubmittedList) -> bool:
+    """Whether one candidate may not be on both lists (see :func:`_duplicates_across_lists`)."""
+    if not one.party_name or one.party_name != other.party_name:
+        return True
+    return bool(set(one.districts) & set(other.districts))

@@ -1,0 +1,317 @@
+"""Submitted lists as CSV: one row per candidate (docs/candidacy.md, "CSV format").
+
+The candidate columns use the headers of the Kiesraad's e-KS (voorletters, roepnaam,
+voorvoegsel, achternaam, woonplaats, landcode, bsn, geboortedatum as dd-mm-yyyy, geslacht as
+m/v/x, gemachtigde_*). List columns (lijst, aanduiding, kieskringen, ...) are repeated on every
+row of the list and must agree. :func:`read_lists` refuses bad input with one sentence naming
+the row and column; values of personal-data columns (date of birth, BSN) are never repeated in
+a message. :func:`write_lists` writes what :func:`read_lists` reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from candidacy.lists import Agent, SubmittedCandidate, SubmittedList
+from osv.errors import OSVError
+from osv.model import Gender, ListType, PersonName
+
+__all__ = ["COLUMNS", "REQUIRED", "CandidacyCsvError", "read_lists", "write_lists"]
+
+#: Every column, in the order :func:`write_lists` writes them.
+COLUMNS = (
+    "lijst",
+    "aanduiding",
+    "kieskringen",
+    "machtiging_aanduiding",
+    "waarborgsom",
+    "ondersteuningsverklaringen",
+    "geslacht_publiceren",
+    "publicatietaal",
+    "lijsttype",
+    "stel",
+    "positie",
+    "voorletters",
+    "roepnaam",
+    "voorvoegsel",
+    "achternaam",
+    "geslacht",
+    "woonplaats",
+    "landcode",
+    "geboortedatum",
+    "bsn",
+    "instemming",
+    "gemachtigde_voorletters",
+    "gemachtigde_roepnaam",
+    "gemachtigde_voorvoegsel",
+    "gemachtigde_achternaam",
+    "gemachtigde_plaats",
+)
+#: Columns a file must have.
+REQUIRED = (
+    "lijst",
+    "aanduiding",
+    "kieskringen",
+    "positie",
+    "voorletters",
+    "achternaam",
+    "instemming",
+)
+#: Columns whose values are personal data: never shown in messages.
+_PRIVATE = frozenset({"geboortedatum", "bsn"})
+_LIST_COLUMNS = COLUMNS[:10]
+_GENDERS = {"m": Gender.MALE, "v": Gender.FEMALE, "x": Gender.OTHER}
+_GENDER_CODES = {gender: code for code, gender in _GENDERS.items()}
+_BOOLEANS = {"ja": True, "nee": False}
+_BSN = re.compile(r"^\d{8,9}$")
+_MAX_ROWS = 100_000
+
+
+class CandidacyCsvError(OSVError):
+    """A CSV of submitted lists could not be read; the message names the row and column."""
+
+
+def _error(row: int, column: str, expected: str, value: str) -> CandidacyCsvError:
+    found = "(value not shown: personal data)" if column in _PRIVATE else f"found {value!r}"
+    return CandidacyCsvError(f"row {row}, column {column}: expected {expected}, {found}")
+
+
+def _boolean(row: int, column: str, value: str, default: bool) -> bool:
+    if not value:
+        return default
+    try:
+        return _BOOLEANS[value.casefold()]
+    except KeyError:
+        raise _error(row, column, "ja or nee", value) from None
+
+
+def _support(row: int, value: str, districts: tuple[str, ...]) -> dict[str, int]:
+    if not value:
+        return {}
+    if value.isdigit():
+        return dict.fromkeys(districts, int(value))
+    result: dict[str, int] = {}
+    for part in value.split(";"):
+        district, _, count = part.partition("=")
+        if not district.strip() or not count.strip().isdigit():
+            raise _error(
+                row, "ondersteuningsverklaringen", "a number or kieskring=number;...", value
+            )
+        result[district.strip()] = int(count.strip())
+    return result
+
+
+def _list_fields(row: int, cells: dict[str, str]) -> dict[str, object]:
+    districts = tuple(d.strip() for d in cells["kieskringen"].split(";") if d.strip())
+    list_type = None
+    if cells.get("lijsttype"):
+        try:
+            list_type = ListType(cells["lijsttype"])
+        except ValueError:
+            options = ", ".join(t.value for t in ListType)
+            raise _error(row, "lijsttype", f"one of {options}", cells["lijsttype"]) from None
+    belongs_to_set = None
+    if cells.get("stel"):
+        if not cells["stel"].isdigit() or int(cells["stel"]) < 1:
+            raise _error(row, "stel", "a positive whole number", cells["stel"])
+        belongs_to_set = int(cells["stel"])
+    return {
+        "party_name": cells["aanduiding"],
+        "districts": districts,
+        "name_authorised": _boolean(
+            row, "machtiging_aanduiding", cells.get("machtiging_aanduiding", ""), True
+        ),
+        "deposit_paid": _boolean(row, "waarborgsom", cells.get("waarborgsom", ""), False),
+        "support": _support(row, cells.get("ondersteuningsverklaringen", ""), districts),
+        "publish_gender": _boolean(
+            row, "geslacht_publiceren", cells.get("geslacht_publiceren", ""), True
+        ),
+        "publication_language": cells.get("publicatietaal") or "nl",
+        "list_type": list_type,
+        "belongs_to_set": belongs_to_set,
+    }
+
+
+def _optional(cells: dict[str, str], column: str) -> str | None:
+    return cells.get(column) or None
+
+
+def _candidate(row: int, cells: dict[str, str]) -> SubmittedCandidate:
+    gender = None
+    if cells.get("geslacht"):
+        try:
+            gender = _GENDERS[cells["geslacht"].casefold()]
+        except KeyError:
+            raise _error(row, "geslacht", "m, v, x or empty", cells["geslacht"]) from None
+    birth = None
+    if cells.get("geboortedatum"):
+        try:
+            birth = dt.datetime.strptime(cells["geboortedatum"], "%d-%m-%Y").date()
+        except ValueError:
+            raise _error(row, "geboortedatum", "a date as dd-mm-yyyy", "") from None
+    bsn = _optional(cells, "bsn")
+    if bsn is not None and not _BSN.match(bsn):
+        raise _error(row, "bsn", "8 or 9 digits", "")
+    agent = None
+    if cells.get("gemachtigde_achternaam"):
+        agent = Agent(
+            name=PersonName(
+                initials=cells.get("gemachtigde_voorletters", ""),
+                first_name=_optional(cells, "gemachtigde_roepnaam"),
+                prefix=_optional(cells, "gemachtigde_voorvoegsel"),
+                last_name=cells["gemachtigde_achternaam"],
+            ),
+            locality=_optional(cells, "gemachtigde_plaats"),
+        )
+    return SubmittedCandidate(
+        name=PersonName(
+            initials=cells["voorletters"],
+            first_name=_optional(cells, "roepnaam"),
+            prefix=_optional(cells, "voorvoegsel"),
+            last_name=cells["achternaam"],
+        ),
+        gender=gender,
+        locality=_optional(cells, "woonplaats"),
+        country_code=_optional(cells, "landcode"),
+        date_of_birth=birth,
+        bsn=bsn,
+        agent=agent,
+        consent=_boolean(row, "instemming", cells["instemming"], False),
+    )
+
+
+def read_lists(text: str) -> tuple[SubmittedList, ...]:
+    """The submitted lists in a CSV ``text``, in order of first appearance.
+
+    :raises CandidacyCsvError: on a missing column, a bad value, list columns that differ
+        between rows of one list, or positions that do not run 1, 2, 3, ... per list.
+    """
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    headers = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [column for column in REQUIRED if column not in headers]
+    if missing:
+        raise CandidacyCsvError(
+            f"the CSV has no column {missing[0]}: expected the columns {', '.join(REQUIRED)}"
+        )
+    unknown = [h for h in headers if h not in COLUMNS]
+    if unknown:
+        raise CandidacyCsvError(f"the CSV has an unknown column {unknown[0]!r}")
+    fields: dict[str, dict[str, object]] = {}
+    first_row: dict[str, int] = {}
+    candidates: dict[str, list[SubmittedCandidate]] = {}
+    for row_number, raw in enumerate(reader, start=2):
+        if row_number > _MAX_ROWS:
+            raise CandidacyCsvError(f"the CSV has more than {_MAX_ROWS:,} rows")
+        if None in raw:
+            raise CandidacyCsvError(f"row {row_number} has more cells than the header")
+        cells = {k.strip(): (v or "").strip() for k, v in raw.items()}
+        key = cells["lijst"]
+        if not key:
+            raise _error(row_number, "lijst", "the list's key", "")
+        list_fields = _list_fields(row_number, cells)
+        if key not in fields:
+            fields[key], first_row[key], candidates[key] = list_fields, row_number, []
+        elif list_fields != fields[key]:
+            column = next(
+                c for c in _LIST_COLUMNS if c in cells and _differs(c, list_fields, fields[key])
+            )
+            raise CandidacyCsvError(
+                f"row {row_number}, column {column}: list {key} has another value here than in "
+                f"row {first_row[key]}"
+            )
+        expected = len(candidates[key]) + 1
+        if cells["positie"] != str(expected):
+            raise _error(
+                row_number,
+                "positie",
+                f"{expected} (the next position on list {key})",
+                cells["positie"],
+            )
+        for column in ("voorletters", "achternaam"):
+            if not cells[column]:
+                raise _error(row_number, column, "a value", "")
+        try:
+            candidates[key].append(_candidate(row_number, cells))
+        except ValidationError as error:
+            raise CandidacyCsvError(f"row {row_number}: {error.errors()[0]['msg']}") from None
+    if not fields:
+        raise CandidacyCsvError("the CSV has no rows: expected one row per candidate")
+    return tuple(
+        SubmittedList.model_validate(
+            {"key": key, **fields[key], "candidates": tuple(candidates[key])}
+        )
+        for key in fields
+    )
+
+
+_FIELD_OF = {
+    "aanduiding": "party_name",
+    "kieskringen": "districts",
+    "machtiging_aanduiding": "name_authorised",
+    "waarborgsom": "deposit_paid",
+    "ondersteuningsverklaringen": "support",
+    "geslacht_publiceren": "publish_gender",
+    "publicatietaal": "publication_language",
+    "lijsttype": "list_type",
+    "stel": "belongs_to_set",
+}
+
+
+def _differs(column: str, a: dict[str, object], b: dict[str, object]) -> bool:
+    field = _FIELD_OF.get(column)
+    return field is not None and a[field] != b[field]
+
+
+def _yes(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def write_lists(lists: Sequence[SubmittedList]) -> str:
+    """The CSV of ``lists`` with every column (personal data included: it is the CSB's file)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for submitted in lists:
+        support = ";".join(f"{d}={n}" for d, n in submitted.support.items())
+        list_cells = [
+            submitted.key,
+            submitted.party_name,
+            ";".join(submitted.districts),
+            _yes(submitted.name_authorised),
+            _yes(submitted.deposit_paid),
+            support,
+            _yes(submitted.publish_gender),
+            submitted.publication_language or "",
+            submitted.list_type.value if submitted.list_type else "",
+            str(submitted.belongs_to_set) if submitted.belongs_to_set else "",
+        ]
+        for position, c in enumerate(submitted.candidates, start=1):
+            agent = c.agent
+            writer.writerow(
+                [
+                    *list_cells,
+                    str(position),
+                    c.name.initials,
+                    c.name.first_name or "",
+                    c.name.prefix or "",
+                    c.name.last_name,
+                    _GENDER_CODES[c.gender] if c.gender else "",
+                    c.locality or "",
+                    c.country_code or "",
+                    c.date_of_birth.strftime("%d-%m-%Y") if c.date_of_birth else "",
+                    c.bsn or "",
+                    _yes(c.consent),
+                    agent.name.initials if agent else "",
+                    (agent.name.first_name or "") if agent else "",
+                    (agent.name.prefix or "") if agent else "",
+                    agent.name.last_name if agent else "",
+                    (agent.locality or "") if agent else "",
+                ]
+            )
+    return out.getvalue()

@@ -1,0 +1,167 @@
+"""``osv candidacy``: check, number and export, with the documented exit statuses.
+
+0 done, 1 (check) a finding invalidates a list or strikes a candidate unless repaired,
+2 invalid input, 3 a lot must be drawn first (docs/candidacy.md).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from eml import Eml230b, SchemaSet, read_eml
+from osv.cli.app import app
+
+ELECTION = {
+    "election": {
+        "id": "GR2026_Juinen",
+        "name": "Gemeenteraad Juinen 2026",
+        "category": "GR",
+        "subcategory": "GR1",
+        "domain": {"id": "9999", "name": "Juinen"},
+        "election_date": "2026-03-18",
+        "nomination_date": "2026-02-02",
+    },
+    "seats": 17,
+    "authority": {"id": "CSB", "name": "Juinen"},
+    "parties": [
+        {"name": "Partij A", "seats_last_time": 5, "votes_last_time": 4000},
+        {"name": "Partij B", "seats_last_time": 3, "votes_last_time": 2500},
+        {"name": "Nieuw"},
+    ],
+}
+HEADER = (
+    "lijst,aanduiding,kieskringen,waarborgsom,ondersteuningsverklaringen,positie,voorletters,"
+    "roepnaam,voorvoegsel,achternaam,geslacht,woonplaats,landcode,geboortedatum,bsn,instemming\n"
+)
+CLEAN = HEADER + (
+    "1,Partij B,geen,nee,,1,A.B.,Anna,van der,Berg,v,Juinen,,01-02-1980,123456782,ja\n"
+    "2,Partij A,geen,nee,,1,G.,,,Visser,m,Juinen,,03-04-1975,,ja\n"
+    "3,Nieuw,geen,ja,20,1,E.F.,,,Smit,x,Juinen,,,,ja\n"
+    "4,,geen,ja,25,1,H.,,,Bos,m,Juinen,,,,ja\n"
+)
+BLOCKED = CLEAN.replace("Visser,m,Juinen,,03-04-1975,,ja", "Visser,m,Juinen,,03-04-1975,,nee")
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("OSV_EML_XSD_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "election.json").write_text(json.dumps(ELECTION), encoding="utf-8")
+
+    def invoke(csv: str, *args: str):  # type: ignore[no-untyped-def]
+        (tmp_path / "lists.csv").write_text(csv, encoding="utf-8")
+        return CliRunner().invoke(
+            app, [args[0], args[1], "lists.csv", "--election", "election.json", *args[2:]]
+        )
+
+    return invoke
+
+
+def test_check_without_blocking_findings_exits_0(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(CLEAN, "candidacy", "check", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["findings"] == []
+    assert data["blocking"] is False
+    assert [lst["party_name"] for lst in data["lists"]] == ["Partij B", "Partij A", "Nieuw", ""]
+
+
+def test_check_with_a_missing_consent_exits_1_and_names_it(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(BLOCKED, "candidacy", "check", "--json")
+    assert result.exit_code == 1
+    [finding] = json.loads(result.output)["findings"]
+    assert finding["code"] == "K07"
+    assert finding["if_not_repaired"] == "candidate_struck"
+    assert (finding["list"], finding["position"]) == ("2", 1)
+    assert "03-04-1975" not in result.output
+
+
+def test_bad_csv_exits_2_with_row_and_column(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(CLEAN.replace("Berg,v", "Berg,q"), "candidacy", "check")
+    assert result.exit_code == 2
+    assert "row 2, column geslacht" in result.output
+
+
+def test_number_asks_for_the_lot_then_uses_it(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(CLEAN, "candidacy", "number", "--json")
+    assert result.exit_code == 3
+    [lot] = json.loads(result.output)["lots_required"]
+    assert lot == {"reason": "other_lists", "among": ["Nieuw", "blanco:4"], "first_number": 3}
+    drawn = run(CLEAN, "candidacy", "number", "--json", "--lot", "blanco:4;Nieuw")
+    assert drawn.exit_code == 0, drawn.output
+    numbers = json.loads(drawn.output)["numbers"]
+    assert [(n["number"], n["party_name"]) for n in numbers] == [
+        (1, "Partij A"),
+        (2, "Partij B"),
+        (3, ""),
+        (4, "Nieuw"),
+    ]
+
+
+def test_export_writes_a_valid_230b_and_the_i4_report(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, schemas: SchemaSet
+) -> None:
+    result = run(BLOCKED, "candidacy", "export", "--out", "out", "--lot", "Nieuw;blanco:4")
+    assert result.exit_code == 0, result.output
+    eml = tmp_path / "out" / "Kandidatenlijsten_GR2026_Juinen.eml.xml"
+    data = eml.read_bytes()
+    schemas.validate(data, "230b", source=eml.name)
+    document = read_eml(data).document
+    assert isinstance(document, Eml230b)
+    [contest] = document.contests
+    # Partij A's only candidate was struck (no consent): the list is invalid and not numbered.
+    assert [(lst.number, lst.name) for lst in contest.lists] == [
+        (1, "Partij B"),
+        (2, "Nieuw"),
+        (3, ""),
+    ]
+    for secret in (b"1980", b"123456782", b"1975"):
+        assert secret not in data
+    pdf = (tmp_path / "out" / "Model_I4_GR2026_Juinen.pdf").read_bytes()
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Model I 4" in text
+    assert "kandidaat 1 G. Visser is geschrapt" in text
+    assert "Lijst 2 (Partij A) is ongeldig." in text
+    assert eml.name in text
+    assert "123456782" not in text
+    assert "1980" not in text
+
+
+def test_a_broken_election_file_exits_2(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "election.json").write_text('{"seats": 0}', encoding="utf-8")
+    result = run(CLEAN, "candidacy", "check")
+    assert result.exit_code == 2
+    assert "not a valid election file" in result.output
+
+
+def test_check_reads_nomination_files_one_list_each(tmp_path: Path) -> None:
+    """Two 210 files handed in with the same candidates: keys 1 and 2, and K09 on both."""
+    from tests.eml.nomination_files import JUINEN
+
+    (tmp_path / "election.json").write_text(json.dumps(ELECTION), encoding="utf-8")
+    for name in ("a.eml.xml", "b.eml.xml"):
+        (tmp_path / name).write_bytes(JUINEN)
+    result = CliRunner().invoke(
+        app,
+        [
+            "candidacy",
+            "check",
+            str(tmp_path / "a.eml.xml"),
+            str(tmp_path / "b.eml.xml"),
+            "--election",
+            str(tmp_path / "election.json"),
+            "--json",
+        ],
+    )
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert [lst["list"] for lst in data["lists"]] == ["1", "2"]
+    assert "K09" in {f["code"] for f in data["findings"]}
+    assert "111222333" not in result.output
+    assert "1984" not in result.output

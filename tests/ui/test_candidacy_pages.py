@@ -1,0 +1,116 @@
+"""The CSB coordinator's candidacy pages: upload, findings, repairs and lots, publication.
+
+Through the web application with a signed-in coordinator_csb: the page shows the findings with
+their articles, a lot is asked for (never drawn), a recorded repair changes the decision, and the
+zip holds a schema-valid 230b without personal data and model I 4.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from pypdf import PdfReader
+
+from eml import Eml230b, SchemaSet, read_eml
+from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
+from tests.ui.helpers import Installation, install, token
+from ui.auth import SESSION_COOKIE
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
+    installation = install(tmp_path_factory.mktemp("candidacy"), session=False)
+    yield installation
+    installation.factory.close()
+
+
+@pytest.fixture
+def client(installed: Installation) -> Iterator[TestClient]:
+    with TestClient(installed.app, follow_redirects=False) as made:
+        made.cookies.set(SESSION_COOKIE, token(installed.factory, "coordinator_csb"))
+        yield made
+
+
+def _csrf(page: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert found is not None
+    return found.group(1)
+
+
+def _upload(client: TestClient, lists: str) -> str:
+    form = client.get("/kandidaatstelling")
+    assert form.status_code == 200
+    response = client.post(
+        "/kandidaatstelling",
+        data={"csrf": _csrf(form.text)},
+        files={
+            "lijsten": ("lijsten.csv", lists.encode(), "text/csv"),
+            "verkiezing": ("verkiezing.json", json.dumps(ELECTION).encode(), "application/json"),
+        },
+    )
+    assert response.status_code == 303, response.text
+    return str(response.headers["location"])
+
+
+def test_findings_lots_repair_and_publication(client: TestClient, schemas: SchemaSet) -> None:
+    page_url = _upload(client, BLOCKED)
+    page = client.get(page_url)
+    assert page.status_code == 200
+    assert "K07" in page.text
+    assert "H 9, I 2, I 6" in page.text
+    assert "123456782" not in page.text
+    assert "01-02-1980" not in page.text
+    csrf = _csrf(page.text)
+    # Without the lot's outcome: the lot is named, nothing is published.
+    asked = client.post(f"{page_url}/besluiten", data={"csrf": csrf})
+    assert asked.status_code == 409
+    assert "loting tussen Nieuw; blanco:4" in asked.text
+    # The consent was repaired in time (finding 0) and the lot was drawn.
+    done = client.post(
+        f"{page_url}/besluiten",
+        data={"csrf": csrf, "hersteld": "0", "loten": "blanco:4;Nieuw"},
+    )
+    assert done.status_code == 200, done.text
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"{page_url}/publicatie.zip").content))
+    names = sorted(archive.namelist())
+    assert names == ["Kandidatenlijsten_GR2026_Juinen.eml.xml", "Model_I4_GR2026_Juinen.pdf"]
+    data = archive.read(names[0])
+    report = PdfReader(io.BytesIO(archive.read(names[1])))
+    text = "\n".join(page.extract_text() for page in report.pages)
+    repaired_part = text.split("4 Herstelde verzuimen")[1].split("5 Ongeldig")[0]
+    assert "K07" in repaired_part
+    schemas.validate(data, "230b", source=names[0])
+    document = read_eml(data).document
+    assert isinstance(document, Eml230b)
+    assert [(lst.number, lst.name) for lst in document.contests[0].lists] == [
+        (1, "Partij A"),
+        (2, "Partij B"),
+        (3, ""),
+        (4, "Nieuw"),
+    ]
+    assert b"123456782" not in data
+    assert b"1980" not in data
+
+
+def test_an_unreadable_upload_is_refused_with_the_row(client: TestClient) -> None:
+    form = client.get("/kandidaatstelling")
+    response = client.post(
+        "/kandidaatstelling",
+        data={"csrf": _csrf(form.text)},
+        files={
+            "lijsten": ("lijsten.csv", BLOCKED.replace("Berg,v", "Berg,q").encode(), "text/csv"),
+            "verkiezing": ("verkiezing.json", json.dumps(ELECTION).encode(), "application/json"),
+        },
+    )
+    assert response.status_code == 400
+    assert "row 2, column geslacht" in response.text
+
+
+def test_an_unknown_upload_is_not_found(client: TestClient, installed: Installation) -> None:
+    assert client.get("/kandidaatstelling/" + "x" * 22).status_code == 404
