@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 
 from eml import Eml210, read_eml, write_eml
-from eml.documents import Eml110a, MessageType
+from eml.documents import Authority, Eml110a, MessageType
 from eml.errors import EmlContentError, EmlError, EmlSchemaError, EmlTypeError, EmlUnsafeError
 from eml.inspect import inspect, summary_text
 from eml.read.eml210 import mismatch_with_definition
@@ -63,6 +63,7 @@ def test_a_municipal_nomination_is_read_in_full() -> None:
     document = read_nomination(JUINEN)
     assert document.header.managing_authority is not None
     assert document.header.managing_authority.id == "0042"
+    assert document.header.created_by == Authority(id="0042", name="Lokaal Belang Juinen")
     assert document.header.issue_date == dt.date(2026, 2, 2)
     assert document.identifier.id == "GR2026_Juinen"
     assert document.identifier.nomination_date == dt.date(2026, 2, 2)
