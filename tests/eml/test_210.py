@@ -469,6 +469,21 @@ def test_a_nomination_with_more_candidates_than_the_limit_is_refused() -> None:
     assert "the nominated list has too many candidates: expected at most 1, found 2" in str(error)
 
 
+def test_a_nomination_with_more_proposers_than_the_limit_is_refused() -> None:
+    """Hostile files cannot make the reader build unbounded lists of people."""
+    deputies = _DEPUTY * 3
+    error = refusal(JUINEN.replace(_DEPUTY, deputies), Limits(max_candidates_per_list=3))
+    assert "Nominate has too many proposers: expected at most 3, found 4" in str(error)
+
+
+def test_a_list_for_more_kieskringen_than_the_limit_is_refused() -> None:
+    error = refusal(TK_SET, Limits(max_lists=1))
+    assert (
+        "kr:Contests of the nominated list has too many contests: expected at most 1, found 2"
+        in (str(error))
+    )
+
+
 def test_a_candidate_list_file_is_not_a_nomination(shared: Path) -> None:
     """A 230b handed in where a 210 is expected is refused by its type."""
     with pytest.raises(EmlTypeError, match="is an EML 230b file, but 210 was expected"):
