@@ -3,6 +3,7 @@
 * :func:`read_eml` reads any supported message (110a, 110b, 210, 230b, 510a–d, 520) into a typed
   document (:mod:`eml.documents`), with the SHA-256 of the exact bytes; count files are read as a
   stream (:func:`eml.read.eml510.iter_count`) so memory stays bounded.
+* :func:`read_nomination` reads a party's nomination (EML 210) as a typed :class:`Eml210`.
 * :func:`write_eml` writes a document as deterministic bytes, validated when schemas are given.
 * :class:`SchemaSet` validates against the official XSDs; :mod:`eml.hash` computes and checks the
   integrity hash printed on the paper reports; :mod:`eml.inspect` summarises a file.
@@ -27,7 +28,7 @@ from eml.documents import (
     MessageType,
 )
 from eml.errors import EmlError
-from eml.read import ReadResult, read_eml
+from eml.read import ReadResult, read_eml, read_nomination
 from eml.safe import Limits
 from eml.write import write_eml
 from eml.xsd import SchemaSet
@@ -47,5 +48,6 @@ __all__ = [
     "ReadResult",
     "SchemaSet",
     "read_eml",
+    "read_nomination",
     "write_eml",
 ]

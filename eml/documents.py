@@ -66,15 +66,24 @@ class EmlHeader(Frozen):
 
     ``canonicalization`` tells whether the file declares ``ds:CanonicalizationMethod`` (the
     Kiesraad's software does in 510 and 520 files). ``creation_date_time`` is the moment the data
-    were fixed, without time zone as the Kiesraad writes it.
+    were fixed, without time zone as the Kiesraad writes it. ``created_by`` is
+    ``kr:CreatedByAuthority``: who made the file on behalf of the managing authority (a party's
+    software for a 210); it is only written inside a managing authority.
     """
 
     transaction_id: str = "1"
     managing_authority: Authority | None = None
+    created_by: Authority | None = None
     issue_date: dt.date | None = None
     creation_date_time: dt.datetime | None = None
     canonicalization: bool = False
     schema_version: str | None = None
+
+    @model_validator(mode="after")
+    def _created_by_needs_an_authority(self) -> EmlHeader:
+        if self.created_by is not None and self.managing_authority is None:
+            raise ValueError("kr:CreatedByAuthority belongs inside a ManagingAuthority")
+        return self
 
 
 class Eml110a(Frozen):

@@ -17,14 +17,14 @@ from typing import BinaryIO
 from lxml import etree
 
 from eml import ns
-from eml.documents import EmlDocument, MessageType
+from eml.documents import Eml210, EmlDocument, MessageType
 from eml.errors import EmlError, EmlTypeError
 from eml.read import eml110a, eml110b, eml210, eml230b, eml510, eml520
 from eml.read.common import Reader
 from eml.safe import Limits, ParseStream, line_of, local_name
 from eml.xsd import SchemaSet
 
-__all__ = ["ReadResult", "open_stream", "read_eml", "root_element"]
+__all__ = ["ReadResult", "open_stream", "read_eml", "read_nomination", "root_element"]
 
 _SUPPORTED = ", ".join(member.value for member in MessageType)
 
@@ -159,3 +159,27 @@ def read_eml(
         source=stream.source,
         validated=stream.validated,
     )
+
+
+def read_nomination(
+    data: Path | str | bytes | BinaryIO,
+    *,
+    source: str | None = None,
+    schemas: SchemaSet | None = None,
+    limits: Limits | None = None,
+) -> tuple[Eml210, ReadResult]:
+    """Read a party's nomination (EML 210); refuse any other message type.
+
+    :returns: the typed nomination, and the read result with its SHA-256, size and whether the
+        schema validated it.
+    :raises EmlError: as :func:`read_eml`; an :class:`~eml.errors.EmlTypeError` for another type.
+    """
+    result = read_eml(
+        data,
+        source=source,
+        schemas=schemas,
+        limits=limits,
+        expect=frozenset({MessageType.NOMINATION}),
+    )
+    assert isinstance(result.document, Eml210)  # guaranteed by expect
+    return result.document, result

@@ -139,7 +139,8 @@ def _local(tag: str) -> str:
 def read_header(reader: Reader, root: etree._Element) -> EmlHeader:
     """The header elements of any EML message (eml-nl.md §4)."""
     transaction = reader.optional_text(root.find(ns.eml("TransactionId"))) or "1"
-    authority = None
+    authority: Authority | None = None
+    created_by: Authority | None = None
     authority_element = root.find(ns.eml("ManagingAuthority"))
     if authority_element is not None:
         identifier = reader.child(authority_element, ns.eml("AuthorityIdentifier"))
@@ -147,12 +148,19 @@ def read_header(reader: Reader, root: etree._Element) -> EmlHeader:
         if not authority_id:
             raise reader.error(identifier, "AuthorityIdentifier has no Id")
         authority = Authority(id=authority_id, name=reader.optional_text(identifier))
+        created_element = authority_element.find(ns.kr("CreatedByAuthority"))
+        if created_element is not None:
+            created_id = (created_element.get("Id") or "").strip()
+            if not created_id:
+                raise reader.error(created_element, "kr:CreatedByAuthority has no Id")
+            created_by = Authority(id=created_id, name=reader.optional_text(created_element))
     issue = root.find(ns.eml("IssueDate"))
     created = root.find(ns.kr("CreationDateTime"))
     schema = root.find(ns.kr("Schema"))
     return EmlHeader(
         transaction_id=transaction,
         managing_authority=authority,
+        created_by=created_by,
         issue_date=reader.date(issue) if issue is not None else None,
         creation_date_time=reader.datetime(created) if created is not None else None,
         canonicalization=root.find(ns.ds("CanonicalizationMethod")) is not None,

@@ -16,9 +16,9 @@ A party's software writes one file per list handed in on nomination day::
 Refused: an election category without candidate lists (referendums) or one OSV does not support,
 a subcategory of another category, a domain missing (or present for a national election), no
 nomination date or one not before the election date, no candidates or more than the limits allow,
-candidate numbers that do not increase, fewer than two proposers, a proposer role outside the
-four of the schema. Personal data is read (the centraal stembureau checks it) and must never be
-published: see :class:`osv.model.NominatedCandidate`.
+candidate numbers that do not increase, fewer than two proposers (or more than the limit), a
+proposer role outside the four of the schema. Personal data is read (the centraal stembureau
+checks it) and must never be published: see :class:`osv.model.NominatedCandidate`.
 
 Whether the nomination belongs to the election definition is answered by
 :func:`mismatch_with_definition`, as for the 230b.
@@ -89,7 +89,7 @@ def from_root(reader: Reader, root: etree._Element, limits: Limits) -> Eml210:
         contest_id=contest_id,
         contest_name=reader.optional_text(contest.find(ns.eml("ContestName"))),
         candidate_list=_read_list(reader, affiliation, limits),
-        proposers=_read_proposers(reader, nominate),
+        proposers=_read_proposers(reader, nominate, limits),
     )
 
 
@@ -233,9 +233,20 @@ def _read_contests(
     return tuple(refs)
 
 
-def _read_proposers(reader: Reader, nominate: etree._Element) -> tuple[Proposer, ...]:
-    """``Nominate/Proposer``: the submitter and the deputies (at least two people)."""
+def _read_proposers(
+    reader: Reader, nominate: etree._Element, limits: Limits
+) -> tuple[Proposer, ...]:
+    """``Nominate/Proposer``: the submitter and the deputies (at least two people).
+
+    Their number is bounded like a list's candidates (:class:`~eml.safe.Limits`).
+    """
     elements = nominate.findall(ns.eml("Proposer"))
+    if len(elements) > limits.max_candidates_per_list:
+        raise reader.error(
+            nominate,
+            f"Nominate has too many proposers: expected at most "
+            f"{limits.max_candidates_per_list:,}, found {len(elements):,}",
+        )
     if len(elements) < MIN_PROPOSERS:
         raise reader.error(
             nominate,

@@ -73,6 +73,9 @@ def write_header(root: etree._Element, header: EmlHeader, *, with_issue_date: bo
             {"Id": header.managing_authority.id},
         )
         sub(authority, ns.eml("AuthorityAddress"))
+        created_by = header.created_by
+        if created_by is not None:
+            sub(authority, ns.kr("CreatedByAuthority"), created_by.name, {"Id": created_by.id})
     if with_issue_date and header.issue_date is not None:
         sub(root, ns.eml("IssueDate"), header.issue_date.isoformat())
     if header.schema_version is not None:

@@ -72,6 +72,7 @@ JUINEN = (
   <ManagingAuthority>
     <AuthorityIdentifier Id="0042">Juinen</AuthorityIdentifier>
     <AuthorityAddress/>
+    <kr:CreatedByAuthority Id="0042">Lokaal Belang Juinen</kr:CreatedByAuthority>
   </ManagingAuthority>
   <IssueDate>2026-02-02</IssueDate>
   <kr:CreationDateTime>2026-02-01T21:14:03.250</kr:CreationDateTime>

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 
-from eml import Eml210, read_eml, write_eml
-from eml.documents import Eml110a, MessageType
+from eml import Eml210, read_eml, read_nomination, write_eml
+from eml.documents import Authority, Eml110a, MessageType
 from eml.errors import EmlContentError, EmlError, EmlSchemaError, EmlTypeError, EmlUnsafeError
 from eml.inspect import inspect, summary_text
 from eml.read.eml210 import mismatch_with_definition
@@ -41,17 +41,17 @@ TEST_230B = "eml-nl/samples/kiesraad-tests/candidate_list/eml230b_test.eml.xml"
 SECRETS = ("111222333", "1984-07-12", "XX-05-1976", "Kerkpad", "Molenweg", "Meir 50")
 
 
-def read_nomination(data: bytes, limits: Limits | None = None) -> Eml210:
-    document = read_eml(
-        data, source=SOURCE, limits=limits, expect=frozenset({MessageType.NOMINATION})
-    ).document
-    assert isinstance(document, Eml210)
+def nomination(data: bytes, limits: Limits | None = None) -> Eml210:
+    """The nomination in ``data``, read by the typed entry point ``eml.read_nomination``."""
+    document, result = read_nomination(data, source=SOURCE, limits=limits)
+    assert result.document is document
+    assert (result.source, result.size) == (SOURCE, len(data))
     return document
 
 
 def refusal(data: bytes, limits: Limits | None = None) -> EmlError:
     with pytest.raises(EmlError) as caught:
-        read_nomination(data, limits)
+        nomination(data, limits)
     return caught.value
 
 
@@ -60,9 +60,10 @@ def refusal(data: bytes, limits: Limits | None = None) -> EmlError:
 
 def test_a_municipal_nomination_is_read_in_full() -> None:
     """Juinen: header, identifier, list data, Teletex names, personal data, proposers."""
-    document = read_nomination(JUINEN)
+    document = nomination(JUINEN)
     assert document.header.managing_authority is not None
     assert document.header.managing_authority.id == "0042"
+    assert document.header.created_by == Authority(id="0042", name="Lokaal Belang Juinen")
     assert document.header.issue_date == dt.date(2026, 2, 2)
     assert document.identifier.id == "GR2026_Juinen"
     assert document.identifier.nomination_date == dt.date(2026, 2, 2)
@@ -96,7 +97,7 @@ def test_a_municipal_nomination_is_read_in_full() -> None:
 
 def test_a_candidate_living_abroad_keeps_country_address_and_representative() -> None:
     """Candidate 2 lives in Antwerpen (BE); her representative (H 10) lives in Juinen."""
-    candidate = read_nomination(JUINEN).candidate_list.candidates[1]
+    candidate = nomination(JUINEN).candidate_list.candidates[1]
     assert (candidate.locality, candidate.country_code) == ("Antwerpen", "BE")
     assert candidate.gender is Gender.OTHER
     assert candidate.date_of_birth is None
@@ -115,7 +116,7 @@ def test_a_candidate_living_abroad_keeps_country_address_and_representative() ->
 
 def test_a_national_list_names_its_kieskringen() -> None:
     """TK: no managing authority, contest ``alle`` with an empty name, two kieskringen."""
-    document = read_nomination(TK_SET)
+    document = nomination(TK_SET)
     assert document.header.managing_authority is None
     assert document.header.schema_version == "1.3"
     assert (document.contest_id, document.contest_name) == ("alle", None)
@@ -132,7 +133,7 @@ def test_a_national_list_names_its_kieskringen() -> None:
 
 def test_the_published_part_of_a_candidate_has_no_personal_data() -> None:
     """``published()`` keeps name, gender and residence; never BSN, birth date or addresses."""
-    for candidate in read_nomination(JUINEN).candidate_list.candidates:
+    for candidate in nomination(JUINEN).candidate_list.candidates:
         public = candidate.published()
         dumped = public.model_dump_json()
         assert public.name == candidate.name
@@ -222,7 +223,7 @@ def test_a_nomination_for_the_defined_election_matches(shared: Path) -> None:
         .replace(b"<kr:NominationDate>2026-02-02", b"<kr:NominationDate>2025-07-10")
     )
     definition = _juinen_definition(shared).election
-    assert mismatch_with_definition(read_nomination(data), definition) is None
+    assert mismatch_with_definition(nomination(data), definition) is None
 
 
 @pytest.mark.parametrize(
@@ -246,7 +247,7 @@ def test_a_nomination_of_another_election_is_named_as_such(
     shared: Path, data: bytes, reason: str
 ) -> None:
     definition = _juinen_definition(shared).election
-    mismatch = mismatch_with_definition(read_nomination(data), definition)
+    mismatch = mismatch_with_definition(nomination(data), definition)
     assert mismatch is not None
     assert mismatch.startswith(reason)
 
@@ -468,10 +469,25 @@ def test_a_nomination_with_more_candidates_than_the_limit_is_refused() -> None:
     assert "the nominated list has too many candidates: expected at most 1, found 2" in str(error)
 
 
+def test_a_nomination_with_more_proposers_than_the_limit_is_refused() -> None:
+    """Hostile files cannot make the reader build unbounded lists of people."""
+    deputies = _DEPUTY * 3
+    error = refusal(JUINEN.replace(_DEPUTY, deputies), Limits(max_candidates_per_list=3))
+    assert "Nominate has too many proposers: expected at most 3, found 4" in str(error)
+
+
+def test_a_list_for_more_kieskringen_than_the_limit_is_refused() -> None:
+    error = refusal(TK_SET, Limits(max_lists=1))
+    assert (
+        "kr:Contests of the nominated list has too many contests: expected at most 1, found 2"
+        in (str(error))
+    )
+
+
 def test_a_candidate_list_file_is_not_a_nomination(shared: Path) -> None:
     """A 230b handed in where a 210 is expected is refused by its type."""
     with pytest.raises(EmlTypeError, match="is an EML 230b file, but 210 was expected"):
-        read_nomination((shared / TEST_230B).read_bytes())
+        nomination((shared / TEST_230B).read_bytes())
 
 
 def test_a_nomination_is_not_imported_as_election_data(shared: Path) -> None:
@@ -491,6 +507,6 @@ def test_a_list_number_is_refused_by_the_schema(schemas: SchemaSet) -> None:
     refused, naming the attribute.
     """
     data = JUINEN.replace(b"<AffiliationIdentifier>", b'<AffiliationIdentifier Id="3">')
-    assert read_nomination(data) == read_nomination(JUINEN)
+    assert nomination(data) == nomination(JUINEN)
     with pytest.raises(EmlSchemaError, match="attribute 'Id': The attribute 'Id' is not allowed"):
         read_eml(data, source=SOURCE, schemas=schemas)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from eml.documents import MessageType
+from eml import read_eml, write_eml
+from eml.documents import Eml210, Eml230b, MessageType
 from eml.errors import EmlError
 from osv.service.result.files import ResultInputError, find_election_files
+from tests.eml.nomination_files import JUINEN
 from tests.result.builders import ELECTION_ID, TIE, write_election
 from tests.result.conftest import copy_files
 
@@ -65,3 +67,17 @@ def test_two_results_are_refused(west_maas_en_waal: Path) -> None:
     files = find_election_files(west_maas_en_waal)
     with pytest.raises(ResultInputError, match="2 files of type 520"):
         files.single(MessageType.RESULT)
+
+
+def test_a_nomination_in_the_folder_is_noted_and_not_used(tmp_path: Path) -> None:
+    """A party's 210 of the same election plays no part in the result; the report says so."""
+    folder = write_election(tmp_path / "in", TIE)
+    lists = read_eml(folder / f"Kandidatenlijsten_{ELECTION_ID}.eml.xml").document
+    nomination = read_eml(JUINEN).document
+    assert isinstance(lists, Eml230b)
+    assert isinstance(nomination, Eml210)
+    nomination = nomination.model_copy(update={"identifier": lists.identifier})
+    (folder / "Kandidaatstelling.eml.xml").write_bytes(write_eml(nomination))
+    files = find_election_files(folder)
+    assert MessageType.NOMINATION not in {found.message_type for found in files.files}
+    assert "Kandidaatstelling.eml.xml (nomination, 210) is not used" in files.notes

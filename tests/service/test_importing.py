@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from eml.errors import EmlTypeError
 from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.model import ElectionSubcategory
@@ -21,6 +22,7 @@ from osv.service.demo import DEMO_ELECTION_ID, write_demo
 from osv.service.errors import ImportRefused
 from osv.service.importing import HashCheck, ImportOutcome, import_files
 from osv.store import Database, UnitOfWork
+from tests.eml.nomination_files import JUINEN
 from tests.service.helpers import Typist, never_asked, write_definition
 
 ACTOR = "alice"
@@ -254,3 +256,16 @@ def test_a_change_by_another_process_while_the_operator_types_is_noticed(
         stored = uow.elections.get("GR2022_Test")
     assert stored is not None
     assert stored.number_of_seats == 43
+
+
+def test_a_nomination_is_refused_and_nothing_is_stored(
+    uow_factory: Callable[[], UnitOfWork], tmp_path: Path
+) -> None:
+    """A party's 210 is candidacy input, not election data: ``osv import`` refuses it by type."""
+    path = tmp_path / "Kandidaatstelling.eml.xml"
+    path.write_bytes(JUINEN)
+    with pytest.raises(
+        EmlTypeError, match=r"is an EML 210 file, but 110a, 110b, 230b, .* expected"
+    ):
+        _import(uow_factory, path, check=HashCheck(confirm=never_asked))
+    assert queries.elections(uow_factory) == []

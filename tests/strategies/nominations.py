@@ -14,7 +14,7 @@ import string
 
 from hypothesis import strategies as st
 
-from eml.documents import Eml210
+from eml.documents import Authority, Eml210
 from eml.read.definition_checks import SUBCATEGORIES, SUPPORTED_CATEGORIES
 from osv.model import (
     NATIONAL_CATEGORIES,
@@ -163,6 +163,9 @@ def nomination_documents(draw: st.DrawFn) -> Eml210:
         candidates=tuple(draw(_candidate(number)) for number in positions),
     )
     header = draw(headers(authority=draw(st.booleans()), issue_date=True))
+    if header.managing_authority is not None and draw(st.booleans()):
+        party = Authority(id=header.managing_authority.id, name=draw(teletex_names()))
+        header = header.model_copy(update={"created_by": party})
     return Eml210(
         header=header,
         identifier=draw(_identifier()),

@@ -39,6 +39,7 @@ __all__ = [
 DESCRIPTIONS: dict[MessageType, str] = {
     MessageType.ELECTION_DEFINITION: "election definition",
     MessageType.POLLING_STATIONS: "polling stations",
+    MessageType.NOMINATION: "nomination",
     MessageType.CANDIDATE_LISTS: "candidate lists",
     MessageType.COUNT_POLLING_STATION: "polling-station count",
     MessageType.COUNT_MUNICIPALITY: "municipal count",
@@ -124,12 +125,21 @@ class ElectionFiles:
         return found[0] if found else None
 
 
+#: Files that may lie in an election's folder but play no part in a result.
+_NOT_USED = (
+    MessageType.POLLING_STATIONS,
+    MessageType.NOMINATION,
+    MessageType.COUNT_POLLING_STATION,
+)
+
+
 def find_election_files(folder: Path, *, limits: Limits | None = None) -> ElectionFiles:
     """Scan ``folder`` (not its subfolders) for the EML files of one election.
 
     Every file whose name ends in ``.xml`` must be an EML_NL file OSV can read; other files
-    (reports, CSV exports) are left alone. Files of the polling-station list (110b) and of
-    single polling stations (510a) are listed in :attr:`ElectionFiles.notes` and not used.
+    (reports, CSV exports) are left alone. Files of the polling-station list (110b), nominations
+    (210) and single polling stations (510a) are listed in :attr:`ElectionFiles.notes` and not
+    used.
 
     :raises ResultInputError: when the folder cannot be read, holds no EML file, or holds
         files of different elections (one sentence naming them).
@@ -164,7 +174,7 @@ def find_election_files(folder: Path, *, limits: Limits | None = None) -> Electi
                 f"a {DESCRIPTIONS[item.message_type]} ({item.message_type.value}); "
                 "it is treated as what its Id says"
             )
-        if item.message_type in (MessageType.POLLING_STATIONS, MessageType.COUNT_POLLING_STATION):
+        if item.message_type in _NOT_USED:
             notes.append(
                 f"{item.name} ({DESCRIPTIONS[item.message_type]}, {item.message_type.value}) "
                 "is not used"
