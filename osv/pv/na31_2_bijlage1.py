@@ -44,7 +44,7 @@ def render_na31_2_bijlage1(
     identifier: ElectionIdentifier,
     municipality: str,
     station: tuple[str, str],
-    contest: Contest,
+    contest: Contest | None,
     votes: VoteCounts | None = None,
     flags: Mapping[InvestigationReason, bool] | None = None,
 ) -> bytes:
@@ -52,7 +52,7 @@ def render_na31_2_bijlage1(
 
     :param municipality: ``0668 West Maas en Waal``.
     :param station: the station's number and name.
-    :param contest: the candidate lists (names on the form).
+    :param contest: the candidate lists (names on the form; a blank form needs them).
     :param votes: the station's entered counts; ``None`` for a blank form.
     :param flags: the investigation answers (510b ``kr:ReportingUnitInvestigations``).
     """
@@ -73,7 +73,7 @@ def render_na31_2_bijlage1(
         heading(text["voters"], 2),
         voters_boxes(identifier, votes, labels),
         heading(text["votes"], 2),
-        votes_boxes([(lst.number, lst.name) for lst in contest.lists], votes, labels),
+        votes_boxes(_lists(contest, votes), votes, labels),
         heading(text["compare"], 2),
         letter_boxes(_difference(votes, labels)),
         paragraph(text["explained"]),
@@ -89,6 +89,14 @@ def render_na31_2_bijlage1(
         part=text["part"].format(number=number),
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {number}")
+
+
+def _lists(contest: Contest | None, votes: VoteCounts | None) -> list[tuple[int, str]]:
+    if contest is not None:
+        return [(lst.number, lst.name) for lst in contest.lists]
+    if votes is None:
+        raise ValueError("a blank Bijlage 1 needs the candidate lists")
+    return [(lst.number, lst.name) for lst in votes.lists]
 
 
 def _answer(text: Mapping[str, Any], value: bool | None) -> str:
