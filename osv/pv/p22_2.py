@@ -46,6 +46,7 @@ _METHODS = {
     "largest_remainders": "grootste overschotten",
     "largest_averages": "grootste gemiddelden",
     "largest_averages_one_per_list": "grootste gemiddelden, één per lijst",
+    "highest_averages": "grootste gemiddelden",
 }
 
 
