@@ -267,11 +267,10 @@ def test_large_p2a_lists_450_investigated_stations() -> None:
 # --- P 22-1 ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("scale", "candidates"), [(0.02, 8), (0.1, 50)], ids=["small", "large"])
-def test_result_of_a_national_election_writes_p22_1_with_the_520s_hash(
-    tmp_path: Path, scale: float, candidates: int
-) -> None:
-    write_national(tmp_path / "in", scale=scale, max_candidates=candidates)
+def test_result_of_a_national_election_writes_p22_1_with_the_520s_hash(tmp_path: Path) -> None:
+    """The large case: 150 seats, 20 districts, 30 parties with lists of 50 (the real TK2025
+    files hold one municipality's count, too little for a result)."""
+    write_national(tmp_path / "in", scale=0.02, max_candidates=50)
     outcome = run_csb(tmp_path / "in", tmp_path / "out", created=dt.datetime(2026, 11, 2, 10, 0))
     assert outcome.result.status == "complete"
     pdf = tmp_path / "out" / "Model_P22-1_TK2026.pdf"
