@@ -108,13 +108,17 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell_bold": ParagraphStyle("cell_bold", fontName=BOLD, fontSize=8.5, leading=10.5),
         "cell_mono": ParagraphStyle("cell_mono", fontName=MONO, fontSize=8.5, leading=10.5),
     }
-    for name in ("h1", "h2", "h3"):
+    styles["caption"] = ParagraphStyle(
+        "caption", fontName=REGULAR, fontSize=8, leading=10, spaceBefore=3
+    )
+    for name in ("h1", "h2", "h3", "caption"):
         styles[name].keepWithNext = 1  # a heading never ends a page
     return styles
 
 
 def paragraph(text: str, style: str = "body") -> Paragraph:
-    """A paragraph in one of the layout's styles (``body``, ``small``, ``h1``, ...)."""
+    """A paragraph in one of the layout's styles (``body``, ``small``, ``h1``, ...; ``caption``
+    is a table's title, kept on the page of the table)."""
     return Paragraph(_escape(text), _styles()[style])
 
 

@@ -313,7 +313,7 @@ def _candidates(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowabl
                 if p.by == kind
             ]
             if rows:
-                story += [paragraph(title, "small"), table(headers, rows, numeric=(0, 3))]
+                story += [paragraph(title, "caption"), table(headers, rows, numeric=(0, 3))]
         if outcome.ranking:
             story.append(
                 paragraph(

@@ -204,6 +204,11 @@ def later_session_report(count_file: Path) -> Document:
     from osv.pv.p2a import InvestigatedStation, render_p2a
 
     document, _ = _count(count_file)
+    if document.phase is not Phase.CORRIGENDUM:
+        raise PvInputError(
+            f"{count_file} is not the count file of a later session (a corrigendum); model P 2a "
+            "reports a later session"
+        )
     corrected = {u.id for u in corrected_units(document)}
     stations = []
     for unit in document.contests[0].reporting_units:
