@@ -34,7 +34,7 @@ def test_n10_2_writes_one_form_per_chosen_station(wmw: Path, tmp_path: Path) -> 
         "--station",
         "2",
         "--station",
-        "17",
+        "113",
         "--out",
         str(tmp_path),
     )
