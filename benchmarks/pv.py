@@ -1,7 +1,9 @@
 """Benchmark: rendering the large process-verbaal models, in pages per second.
 
 The large case of tests/pv: a municipality of 450 polling stations and 30 lists of 50
-candidates; Na 31-2 from its count, P 22-2 from its result with 45 seats. Each is rendered
+candidates; Na 31-2 from its count, P 22-2 from its result with 45 seats, the Na 14-2 of its
+count, the filled Na 31-2 Bijlage 1 of one station with all 30 lists, the blank N 10-2 of one
+station, P 2a with all 450 stations investigated, and the Teletex test page. Each is rendered
 ``--repeat`` times (best time kept); the baseline, measured in the same run, is a plain reportlab
 document of the same number of pages holding only paragraphs of text in the same fonts. Reported:
 pages, seconds, pages per second, and the ratio of OSV's time to the baseline's. No assertion is
@@ -28,8 +30,17 @@ from pypdf import PdfReader  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate  # noqa: E402
 
-from osv.pv import render_na31_2, render_p22_2  # noqa: E402
+from osv.model import PollingStation  # noqa: E402
+from osv.pv import (  # noqa: E402
+    render_n10_2,
+    render_na14_2,
+    render_na31_2,
+    render_na31_2_bijlage1,
+    render_p22_2,
+    render_teletex,
+)
 from osv.pv.layout import _styles  # noqa: E402
+from osv.pv.p2a import InvestigatedStation, render_p2a  # noqa: E402
 from osv.service.result.single_district import compute_single_district  # noqa: E402
 from tests.pv.test_pv import CREATED, _large  # noqa: E402
 
@@ -68,6 +79,22 @@ def main() -> None:
         "P 22-2": lambda: render_p22_2(
             result, digest=DIGEST, created=CREATED, candidate_votes=total
         ),
+        "Na 14-2": lambda: render_na14_2(count, digest=DIGEST, contest=contest),
+        "Na 31-2 Bijlage 1 (one station)": lambda: render_na31_2_bijlage1(
+            count.identifier, "0999 Grootstad", ("1", "Wijkcentrum 1"), contest, total
+        ),
+        "N 10-2 (one station)": lambda: render_n10_2(
+            count.identifier,
+            "0999 Grootstad",
+            PollingStation(number=1, name="Wijkcentrum 1"),
+            [(lst.number, lst.name) for lst in contest.lists],
+        ),
+        "P 2a (450 stations)": lambda: render_p2a(
+            count.identifier,
+            "0999 Grootstad",
+            [InvestigatedStation(n, f"Wijkcentrum {n}", "reden", True) for n in range(1, 451)],
+        ),
+        "Teletex": render_teletex,
     }
     for name, render in models.items():
         seconds, pdf = _best(render, options.repeat)

@@ -2,15 +2,38 @@
 
 :mod:`osv.pv.layout` is the page layout the models share (A4, header, footer with "Pagina X van
 Y" and the EML hash, letter boxes, tables that split across pages, signature blocks);
-:mod:`osv.pv.fonts` the embedded DejaVu fonts; each model has a module (:mod:`osv.pv.p22_2`,
-:mod:`osv.pv.na31_2`, :mod:`osv.pv.i4`) and its wording in ``osv/pv/models/<model>.toml``.
-Models render prepared data and never query the store (style.md).
+:mod:`osv.pv.fonts` the embedded DejaVu fonts; :mod:`osv.pv.common` the count boxes and votes
+tables of the municipality's models. Each model has a module (:mod:`osv.pv.n10_2`,
+:mod:`osv.pv.na31_2`, :mod:`osv.pv.na31_2_bijlage1`, :mod:`osv.pv.na14_2`, :mod:`osv.pv.p2a`,
+:mod:`osv.pv.p22_1`, :mod:`osv.pv.p22_2`, :mod:`osv.pv.i4`) and its wording in
+``osv/pv/models/<model>.toml``;
+:mod:`osv.pv.teletex` prints the character set names may use. Models render prepared data and
+never query the store (style.md). (Model P 2a is imported from :mod:`osv.pv.p2a`: its name
+sorts differently for ruff and for the export-list test.)
 """
 
 from __future__ import annotations
 
 from osv.pv.i4 import CandidacySession, render_i4
+from osv.pv.n10_2 import render_n10_2
+from osv.pv.na14_2 import corrected_units, render_na14_2, render_na14_2_bijlage1
 from osv.pv.na31_2 import render_na31_2
+from osv.pv.na31_2_bijlage1 import render_na31_2_bijlage1
+from osv.pv.p22_1 import render_p22_1
 from osv.pv.p22_2 import render_p22_2
+from osv.pv.teletex import TELETEX, render_teletex
 
-__all__ = ["CandidacySession", "render_i4", "render_na31_2", "render_p22_2"]
+__all__ = [
+    "TELETEX",
+    "CandidacySession",
+    "corrected_units",
+    "render_i4",
+    "render_n10_2",
+    "render_na14_2",
+    "render_na14_2_bijlage1",
+    "render_na31_2",
+    "render_na31_2_bijlage1",
+    "render_p22_1",
+    "render_p22_2",
+    "render_teletex",
+]

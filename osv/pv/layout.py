@@ -15,7 +15,7 @@ Pre-filled values are in the monospaced font, right-aligned, with "." as thousan
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +45,7 @@ __all__ = [
     "format_hash",
     "heading",
     "letter_boxes",
+    "lines",
     "paragraph",
     "render",
     "signatures",
@@ -104,14 +105,20 @@ def _styles() -> dict[str, ParagraphStyle]:
         "big": ParagraphStyle("big", fontName=BOLD, fontSize=22, leading=28),
         "cell": ParagraphStyle("cell", fontName=REGULAR, fontSize=8.5, leading=10.5),
         "value": ParagraphStyle("value", fontName=MONO, fontSize=8.5, leading=10.5, alignment=2),
+        "cell_bold": ParagraphStyle("cell_bold", fontName=BOLD, fontSize=8.5, leading=10.5),
+        "cell_mono": ParagraphStyle("cell_mono", fontName=MONO, fontSize=8.5, leading=10.5),
     }
-    for name in ("h1", "h2", "h3"):
+    styles["caption"] = ParagraphStyle(
+        "caption", fontName=REGULAR, fontSize=8, leading=10, spaceBefore=3
+    )
+    for name in ("h1", "h2", "h3", "caption"):
         styles[name].keepWithNext = 1  # a heading never ends a page
     return styles
 
 
 def paragraph(text: str, style: str = "body") -> Paragraph:
-    """A paragraph in one of the layout's styles (``body``, ``small``, ``h1``, ...)."""
+    """A paragraph in one of the layout's styles (``body``, ``small``, ``h1``, ...; ``caption``
+    is a table's title, kept on the page of the table)."""
     return Paragraph(_escape(text), _styles()[style])
 
 
@@ -142,11 +149,12 @@ def title_block(first: str, second: str, election: str, subtitle: str) -> list[F
     ]
 
 
-def letter_boxes(rows: Sequence[tuple[str, int | None, str, bool]]) -> Table:
+def letter_boxes(rows: Sequence[tuple[str, int | str | None, str, bool]]) -> Table:
     """Count fields: per row (letter, value or ``None`` for an empty box, label, is a total).
 
     Nine digit cells hold the value right-aligned (empty cells dotted for handwriting); the
-    letter has a cell of its own, black with a white letter for totals (D, E, H, I, J).
+    letter has a cell of its own, black with a white letter for totals (D, E, H, I, J). A text
+    value (``Niet invullen`` for box C of a municipal election) fills one merged grey cell.
     """
     styles = _styles()
     data = []
@@ -157,7 +165,16 @@ def letter_boxes(rows: Sequence[tuple[str, int | None, str, bool]]) -> Table:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
     for index, (letter, value, label, total) in enumerate(rows):
-        digits = list(f"{value:>9}") if value is not None else [""] * 9
+        if isinstance(value, str):
+            digits = [value] + [""] * 8
+            commands += [
+                ("SPAN", (0, index), (8, index)),
+                ("BACKGROUND", (0, index), (8, index), colors.HexColor("#d9d9d9")),
+                ("FONTNAME", (0, index), (8, index), REGULAR),
+                ("FONTSIZE", (0, index), (8, index), 8),
+            ]
+        else:
+            digits = list(f"{value:>9}") if value is not None else [""] * 9
         data.append([*digits, letter, Paragraph(_escape(label), styles["cell"])])
         commands.append(("GRID", (0, index), (9, index), 0.5, colors.black))
         if value is None:
@@ -181,11 +198,17 @@ def table(
     numeric: Sequence[int] = (),
     widths: Sequence[float] | None = None,
     bold_rows: Sequence[int] = (),
+    grey_columns: Sequence[int] = (),
+    fonts: Mapping[int, str] | None = None,
+    row_height: float | None = None,
 ) -> Table:
     """A table that splits across pages with its header row repeated.
 
     Cells in ``numeric`` columns are pre-filled values: monospaced, right-aligned, numbers with
-    "." as thousands separator. Other cells wrap.
+    "." as thousands separator. Other cells wrap. ``grey_columns`` are shaded (the
+    "Oorspronkelijk" column of a corrigendum). ``fonts`` sets a column's font (``bold`` or
+    ``mono``). Without any header text the table has no header row; ``row_height`` gives
+    every row at least that height (rows to write in by hand).
     """
     styles = _styles()
 
@@ -193,24 +216,52 @@ def table(
         if column in numeric:
             text = dutch_number(value) if isinstance(value, int) else str(value)
             return Paragraph(_escape(text), styles["value"])
-        return Paragraph(_escape(str(value)), styles["cell"])
+        style = f"cell_{fonts[column]}" if fonts and column in fonts else "cell"
+        return Paragraph(_escape(str(value)), styles[style])
 
-    data = [[Paragraph(_escape(h), styles["cell"]) for h in headers]]
+    top = 1 if any(headers) else 0
+    data = [[Paragraph(_escape(h), styles["cell"]) for h in headers]] if top else []
     data += [[cell(value, c) for c, value in enumerate(row)] for row in rows]
-    result = Table(data, colWidths=list(widths) if widths else None, repeatRows=1, hAlign="LEFT")
+    heights = [None] * top + [row_height] * len(rows) if row_height else None
+    result = Table(
+        data,
+        colWidths=list(widths) if widths else None,
+        rowHeights=heights,
+        repeatRows=top,
+        hAlign="LEFT",
+    )
     commands: list[Any] = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
+    if top:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")))
     for row in bold_rows:
-        commands.append(("BACKGROUND", (0, row + 1), (-1, row + 1), colors.HexColor("#f2f2f2")))
+        commands.append(("BACKGROUND", (0, row + top), (-1, row + top), colors.HexColor("#f2f2f2")))
+    for column in grey_columns:
+        commands.append(("BACKGROUND", (column, top), (column, -1), colors.HexColor("#e6e6e6")))
     result.setStyle(TableStyle(commands))
     return result
 
 
-def signatures(chair: str, members_title: str, members: int) -> list[Flowable]:
-    """The signature part, on a new page: date and place, the chair, ``members`` more boxes."""
+def lines(count: int, label: str = "") -> Table:
+    """``count`` empty ruled lines to write on, under an optional label."""
+    rows: list[list[object]] = [[paragraph(label, "cell")]] if label else []
+    rows += [[""] for _ in range(count)]
+    width = _WIDTH - _LEFT - _RIGHT
+    result = Table(rows, colWidths=[width], rowHeights=[0.7 * cm] * len(rows), hAlign="LEFT")
+    start = 1 if label else 0
+    result.setStyle(
+        TableStyle([("LINEBELOW", (0, start), (-1, -1), 0.4, colors.grey, None, (1, 2))])
+    )
+    return result
+
+
+def signatures(
+    chair: str, members_title: str, members: int, *, title: str = "", intro: str = ""
+) -> list[Flowable]:
+    """The signature part, on a new page: its ``title`` and ``intro``, date and place, the
+    chair, ``members`` more boxes."""
     box_width = (_WIDTH - _LEFT - _RIGHT) / 2
     rows = [["Datum en tijd:", "Plaats:"], [chair + "\nNaam:", "Handtekening:"]]
     rows += [[f"{members_title} {n}\nNaam:", "Handtekening:"] for n in range(1, members + 1)]
@@ -228,7 +279,10 @@ def signatures(chair: str, members_title: str, members: int) -> list[Flowable]:
             [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
         )
     )
-    return [PageBreak(), KeepTogether([grid])]
+    head: list[Flowable] = [heading(title)] if title else []
+    if intro:
+        head.append(paragraph(intro))
+    return [PageBreak(), KeepTogether([*head, grid])]
 
 
 class _NumberedCanvas(pdf_canvas.Canvas):

@@ -18,12 +18,14 @@ from reportlab.platypus import Flowable, PageBreak
 from eml.documents import Eml510
 from osv.model import (
     Contest,
+    ElectionIdentifier,
     InvestigationReason,
     RejectedReason,
     ReportingUnitVotes,
     UncountedReason,
     VoteCounts,
 )
+from osv.pv.common import box_c
 from osv.pv.layout import (
     PageInfo,
     heading,
@@ -75,9 +77,9 @@ def render_na31_2(
             widths=[w * cm for w in (1.4, 8.0, 2.9, 2.9, 2.8)],
         )
     )
-    story += _totals(total, contest_count.reporting_units, text)
+    story += _totals(total, contest_count.reporting_units, text, identifier)
     story += _per_list(total, contest, text)
-    story += [heading(text["part3"]), *signatures(text["chair"], text["members"], 5)]
+    story += signatures(text["chair"], text["members"], 5, title=text["part3"])
     info = PageInfo(
         committee=committee,
         model_lines=tuple(text["footer"]),
@@ -105,7 +107,10 @@ def _station_row(unit: ReportingUnitVotes) -> list[object]:
 
 
 def _totals(
-    total: VoteCounts, units: tuple[ReportingUnitVotes, ...], text: Mapping[str, Any]
+    total: VoteCounts,
+    units: tuple[ReportingUnitVotes, ...],
+    text: Mapping[str, Any],
+    identifier: ElectionIdentifier,
 ) -> list[Flowable]:
     labels = text["labels"]
     u = total.uncounted
@@ -118,13 +123,13 @@ def _totals(
             [
                 ("A", u.get(UncountedReason.POLL_CARDS), labels["A"], False),
                 ("B", u.get(UncountedReason.PROXY_CERTIFICATES), labels["B"], False),
-                ("C", u.get(UncountedReason.VOTER_CARDS), labels["C"], False),
+                ("C", box_c(identifier, u.get(UncountedReason.VOTER_CARDS)), labels["C"], False),
                 ("D", u.get(UncountedReason.ADMITTED_VOTERS), labels["D"], True),
             ]
         )
     )
     story.append(heading(text["votes"], 2))
-    rows: list[tuple[str, int | None, str, bool]] = [
+    rows: list[tuple[str, int | str | None, str, bool]] = [
         (f"E.{lst.number}", lst.votes, f"Lijst {lst.number} {lst.name}".strip(), False)
         for lst in total.lists
     ]

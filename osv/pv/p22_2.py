@@ -46,6 +46,7 @@ _METHODS = {
     "largest_remainders": "grootste overschotten",
     "largest_averages": "grootste gemiddelden",
     "largest_averages_one_per_list": "grootste gemiddelden, één per lijst",
+    "highest_averages": "grootste gemiddelden",
 }
 
 
@@ -70,7 +71,27 @@ def render_p22_2(
     :param candidate_votes: the total count, for Bijlage 1 (votes per candidate).
     :param committee: the header, e.g. ``Centraal stembureau West Maas en Waal``.
     """
-    text = model_texts("p22_2")
+    return render_result_model(
+        "p22_2",
+        result,
+        digest=digest,
+        created=created,
+        candidate_votes=candidate_votes,
+        committee=committee,
+    )
+
+
+def render_result_model(
+    model: str,
+    result: ElectionResult,
+    *,
+    digest: bytes | None,
+    created: dt.datetime | None,
+    candidate_votes: VoteCounts | None = None,
+    committee: str | None = None,
+) -> bytes:
+    """Model P 22-2 or P 22-1 (``model``: the texts' name): the two share their structure."""
+    text = model_texts(model)
     identifier = result.identifier
     where = committee or f"Centraal stembureau {_domain(result)}"
     story: list[Flowable] = title_block(
@@ -81,7 +102,7 @@ def render_p22_2(
     )
     story += _part1(text)
     story += _part2(result, text)
-    story += [heading(text["part3"]), *signatures(text["chair"], text["members"], 5)]
+    story += signatures(text["chair"], text["members"], 5, title=text["part3"])
     if candidate_votes is not None:
         story += _annex(result, candidate_votes, text)
     info = PageInfo(
@@ -104,7 +125,7 @@ def _part1(text: Mapping[str, Any]) -> list[Flowable]:
         PageBreak(),
         heading(text["part1"]),
         heading(text["presence"], 2),
-        table(text["presence_headers"], [["", "", "", ""]] * 6),
+        table(text["presence_headers"], [["", "", "", ""]] * 6, row_height=0.7 * cm),
         heading(text["checks"], 2),
         paragraph(text["checks_text"]),
         heading(text["objections"], 2),
@@ -292,7 +313,7 @@ def _candidates(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowabl
                 if p.by == kind
             ]
             if rows:
-                story += [paragraph(title, "small"), table(headers, rows, numeric=(0, 3))]
+                story += [paragraph(title, "caption"), table(headers, rows, numeric=(0, 3))]
         if outcome.ranking:
             story.append(
                 paragraph(

@@ -42,6 +42,7 @@ from osv.service.entry import (
     save,
     session_documents,
     start_session,
+    station_annexes,
     view,
 )
 from osv.service.export_csv import export_counts_csv
@@ -329,3 +330,59 @@ def test_the_session_documents_are_the_510b_and_its_osv43_table(
     lists = next(p for p in write_demo(tmp_path / "d") if p.name.startswith("Kandidatenlijsten"))
     assert export_counts_csv(tmp_path / eml_name, lists, schemas=schemas).content == csv
     assert csv.decode("utf-8-sig").splitlines()[0] == '"Verkiezing";;"Gemeenteraad Vlietdam 2026"'
+
+
+def test_a_later_sessions_documents_are_na14_2_its_annex_and_p2a(demo: Factory) -> None:
+    """After a recount of station 7 the municipality hands over the corrigendum 510b, model Na
+    14-2 with that 510b's hash, Bijlage 1 of station 7 with the CSB's reason and its numbers
+    before and after, and the session's report P 2a naming the investigation."""
+    session = start_session(demo, EID, GSB, CARLA)
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    request_investigation(demo, EID, GSB, 7, "hertelling lijst 2", CARLA)
+    request_investigation(demo, EID, GSB, 4, "telfout vermoed", CARLA)
+    later = start_session(demo, EID, GSB, CARLA)
+    recount = _next(paper(7))
+    first = recount.lists[1].candidate_votes
+    moved = change(recount, "lists[1].candidate_votes", [first[0] - 3, first[1] + 3, *first[2:]])
+    typed_twice(demo, later.id, 7, moved)
+    conclude_without_new_results(demo, later.id, "4", CARLA)
+    finish_session(demo, later.id, CARLA)
+    files = dict(session_documents(demo, EID, GSB))
+    eml = files["Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"]
+    corrigendum = _text(files["Model_Na14-2_GR2026_Vlietdam_gemeente_9997_Vlietdam.pdf"])
+    assert format_hash(hashlib.sha256(eml).digest()) in corrigendum
+    assert "Onderzochte stembureaus: 7" in corrigendum
+    annex = _text(files["Model_Na14-2_Bijlage1_GR2026_Vlietdam_SB7.pdf"])
+    assert "hertelling lijst 2" in annex
+    assert f"{first[0]} {first[0] - 3}" in " ".join(annex.split())
+    report = " ".join(
+        _text(files["Model_P2a_GR2026_Vlietdam_gemeente_9997_Vlietdam_zitting_2.pdf"]).split()
+    )
+    assert "Stembureau 7" in report
+    assert "Er is een gecorrigeerde uitslag" in report
+    assert "Stembureau 4" in report
+    assert "telfout vermoed" in report
+    assert "De uitslag is ongewijzigd" in report
+    assert not any(name.startswith("Model_Na31-2") for name in files)
+
+
+def test_station_annexes_are_filled_with_the_entered_counts(demo: Factory) -> None:
+    session = start_session(demo, EID, GSB, CARLA)
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    ((name, pdf),) = station_annexes(demo, EID, GSB, [3])
+    assert name == "Model_Na31-2_Bijlage1_GR2026_Vlietdam_SB3.pdf"
+    text = " ".join(_text(pdf).split())
+    counts = counts_of(paper(3), 3)
+    for lst in counts.lists:
+        assert (
+            f"Totaal lijst {lst.number} (neem dit totaal over in rubriek B1-3.2) {lst.votes}"
+            in text
+        )
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

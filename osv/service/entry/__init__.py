@@ -31,7 +31,7 @@ from osv.service.entry.coordinator import (
     overview,
     request_investigation,
 )
-from osv.service.entry.documents import count_file_name, session_documents
+from osv.service.entry.documents import count_file_name, session_documents, station_annexes
 from osv.service.entry.export import municipal_count
 from osv.service.entry.session import (
     SessionTotals,
@@ -64,5 +64,6 @@ __all__ = [
     "save",
     "session_documents",
     "start_session",
+    "station_annexes",
     "view",
 ]

@@ -211,15 +211,20 @@ def _write_pv(
     written: Sequence[WrittenFile],
     created: dt.datetime,
 ) -> tuple[Path, ...]:
-    """Model P 22-2 beside the 520 (single-district elections), carrying the 520's hash.
+    """Model P 22-2 (one district) or P 22-1 (several) beside the 520, carrying its hash.
 
-    Only with a 520: the report belongs to it (without one, ``osv pv p22-2`` renders a draft).
-    Multi-district elections (model P 22-1) have no PDF yet.
+    Only with a 520: the report belongs to it (without one, ``osv pv p22-2`` or ``osv pv p22-1``
+    renders a draft).
     """
     digest = next((w.digest for w in written if w.message_type == "520"), None)
-    if inputs.multi_district or digest is None:
+    if digest is None:
         return ()
-    from osv.pv import render_p22_2
+    from osv.pv import render_p22_1, render_p22_2
+
+    if inputs.multi_district:
+        path = out / f"Model_P22-1_{result.identifier.id}.pdf"
+        path.write_bytes(render_p22_1(result, digest=digest, created=created))
+        return (path,)
 
     total = inputs.counts.district(inputs.counts.contest_ids[0])
     path = out / f"Model_P22-2_{result.identifier.id}.pdf"

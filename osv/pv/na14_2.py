@@ -1,0 +1,293 @@
+"""Model Na 14-2: the corrigendum of a municipality's report after a later session.
+
+When the central polling station asks for an investigation, the municipality meets again; if
+counts change it writes a new count file (a 510b with ``kr:Phase`` "corrigendum" whose
+``kr:Initial…`` values hold the numbers before the correction) and this corrigendum, which
+replaces the figures of the earlier Na 31-2 (shared process.md §4.2, process-verbaal.md §8).
+Every count shows two columns: "Oorspronkelijk" (grey, the earlier value) and "Gecorrigeerd"
+(only where the value changed). The corrigendum carries the new 510b's hash; its Bijlage 1,
+one per investigated polling station, the reason, the findings (by hand) and the station's
+corrected counts, without hash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, PageBreak
+
+from eml.documents import Eml510
+from osv.model import (
+    Contest,
+    ElectionCategory,
+    ElectionIdentifier,
+    ListVotes,
+    RejectedReason,
+    ReportingUnitVotes,
+    UncountedReason,
+    VoteCounts,
+)
+from osv.pv.common import NOT_APPLICABLE, candidate_label, station_number
+from osv.pv.layout import (
+    PageInfo,
+    heading,
+    lines,
+    paragraph,
+    render,
+    signatures,
+    table,
+    title_block,
+)
+from osv.pv.p22_2 import dutch_date
+from osv.pv.texts import model_texts
+
+__all__ = ["corrected_units", "render_na14_2", "render_na14_2_bijlage1"]
+
+_BOX_WIDTHS = [w * cm for w in (1.3, 8.7, 4.0, 4.0)]
+
+
+def corrected_units(count: Eml510) -> list[ReportingUnitVotes]:
+    """The polling stations of a corrigendum whose counts changed (they carry initial values)."""
+    return [u for u in count.contests[0].reporting_units if _changed(u.votes)]
+
+
+def _changed(votes: VoteCounts) -> bool:
+    return bool(
+        votes.initial_cast is not None
+        or votes.initial_total_counted is not None
+        or votes.initial_rejected
+        or votes.initial_uncounted
+        or any(
+            lst.initial_votes is not None
+            or any(c.initial_votes is not None for c in lst.candidates)
+            for lst in votes.lists
+        )
+    )
+
+
+def render_na14_2(
+    count: Eml510,
+    *,
+    digest: bytes | None,
+    contest: Contest | None = None,
+) -> bytes:
+    """The PDF of model Na 14-2 from the corrigendum 510b and the SHA-256 of its bytes.
+
+    :param contest: the candidate lists, to name the candidates.
+    """
+    text = model_texts("na14_2")
+    authority = count.header.managing_authority
+    code = authority.id if authority else ""
+    name = (authority.name if authority else None) or code
+    contest_count = count.contests[0]
+    total = contest_count.total
+    if total is None:
+        raise ValueError("a Na 14-2 needs the municipality's total (TotalVotes)")
+    identifier = count.identifier
+    changed = [station_number(u.id) for u in corrected_units(count)]
+    story: list[Flowable] = title_block(
+        f"{code} {name}",
+        text["title_second"],
+        f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
+        text["subtitle"],
+    )
+    story += [
+        heading(text["corrigendum"], 2),
+        paragraph(text["corrigendum_text"]),
+        paragraph(text["investigated"].format(stations=", ".join(changed) or "-")),
+        PageBreak(),
+        heading(text["part1"]),
+        *_counts(identifier, total, text, numbered=("1.1", "1.2", "1.3", "1.4")),
+        PageBreak(),
+        heading(text["per_list"], 2),
+        *_list_tables(total.lists, contest, text),
+        *signatures(text["chair"], text["members"], 5, title=text["part2"]),
+    ]
+    info = PageInfo(
+        committee=f"Gemeente {code} {name}".strip(),
+        model_lines=tuple(text["footer"]),
+        digest=digest,
+        created=count.header.creation_date_time,
+        part=text["part1"],
+    )
+    return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
+
+
+def render_na14_2_bijlage1(
+    identifier: ElectionIdentifier,
+    municipality: str,
+    unit: ReportingUnitVotes,
+    *,
+    contest: Contest | None = None,
+    reason: str | None = None,
+    corrected: bool | None = None,
+) -> bytes:
+    """Bijlage 1 of model Na 14-2 for one investigated polling station.
+
+    :param municipality: ``0668 West Maas en Waal``.
+    :param unit: the station's counts in the corrigendum 510b (with initial values).
+    :param reason: the investigation's reason and assignment as the CSB gave it.
+    :param corrected: whether the investigation led to new counts (``None``: by hand).
+    """
+    text = model_texts("na14_2")
+    number = station_number(unit.id)
+    led_to = {None: "led_to_open", True: "led_to_yes", False: "led_to_no"}[corrected]
+    story: list[Flowable] = title_block(
+        municipality,
+        text["annex_title"].format(number=number),
+        f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
+        text["annex_subtitle"],
+    )
+    story += [
+        paragraph(unit.name or "", "h3"),
+        heading(text["reason"], 2),
+        paragraph(reason or text["reason_unknown"]),
+        lines(4, text["findings"]),
+        paragraph(f"{text['led_to']}   {text[led_to]}"),
+    ]
+    if corrected is not False:
+        story += [
+            PageBreak(),
+            heading(text["corrected"], 2),
+            *_counts(identifier, unit.votes, text, numbered=("", "", "", ""), eligible=False),
+            *_list_tables(unit.votes.lists, contest, text, level=3),
+        ]
+    info = PageInfo(
+        committee=f"Gemeente {municipality}",
+        model_lines=tuple(text["annex_footer"]),
+        part=text["annex_part"].format(number=number),
+    )
+    return render(story, info, title=f"{text['annex_subtitle']} {identifier.id} {number}")
+
+
+def _pair(before: int | None, now: int) -> tuple[int, int | str]:
+    """(original, corrected): the corrected column only where the value changed."""
+    if before is None or before == now:
+        return now, ""
+    return before, now
+
+
+def _counts(
+    identifier: ElectionIdentifier,
+    votes: VoteCounts,
+    text: Mapping[str, Any],
+    *,
+    numbered: Sequence[str],
+    eligible: bool = True,
+) -> list[Flowable]:
+    labels = text["labels"]
+    u, iu = votes.uncounted, votes.initial_uncounted
+    r, ir = votes.rejected, votes.initial_rejected
+
+    def field(letter: str, reason: UncountedReason) -> list[object]:
+        return [letter, labels[letter], *_pair(iu.get(reason), u.get(reason, 0))]
+
+    story: list[Flowable] = []
+    headers = text["box_headers"]
+    numeric = (2, 3)
+    if eligible:
+        story += [
+            heading(text["eligible"], 2),
+            table(
+                headers,
+                [["Z", labels["Z"], *_pair(votes.initial_cast, votes.cast)]],
+                numeric=numeric,
+                widths=_BOX_WIDTHS,
+                grey_columns=(2,),
+            ),
+        ]
+    gr = identifier.category is ElectionCategory.GR
+    voters: list[list[object]] = [
+        field("A", UncountedReason.POLL_CARDS),
+        field("B", UncountedReason.PROXY_CERTIFICATES),
+        ["C", labels["C"], NOT_APPLICABLE, ""] if gr else field("C", UncountedReason.VOTER_CARDS),
+        field("D", UncountedReason.ADMITTED_VOTERS),
+    ]
+    if eligible:
+        story.append(heading(text["voters"], 2))
+    story.append(table(headers, voters, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
+    blank, invalid = RejectedReason.BLANK, RejectedReason.INVALID
+    cast_before = (
+        (
+            votes.initial_total_counted
+            if votes.initial_total_counted is not None
+            else votes.total_counted
+        )
+        + ir.get(blank, r.get(blank, 0))
+        + ir.get(invalid, r.get(invalid, 0))
+    )
+    cast_now = votes.total_counted + r.get(blank, 0) + r.get(invalid, 0)
+    rows: list[list[object]] = [
+        [
+            f"E.{lst.number}",
+            f"Lijst {lst.number} {lst.name}".strip(),
+            *_pair(lst.initial_votes, lst.votes),
+        ]
+        for lst in votes.lists
+    ]
+    rows += [
+        ["E", labels["E"], *_pair(votes.initial_total_counted, votes.total_counted)],
+        ["F", labels["F"], *_pair(ir.get(blank), r.get(blank, 0))],
+        ["G", labels["G"], *_pair(ir.get(invalid), r.get(invalid, 0))],
+        ["H", labels["H"], *_pair(cast_before, cast_now)],
+    ]
+    if eligible:
+        story.append(heading(text["votes"], 2))
+    story.append(table(headers, rows, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
+    if eligible:
+        story.append(heading(text["differences"], 2))
+    story.append(
+        table(
+            headers,
+            [
+                field("I", UncountedReason.MORE_BALLOTS),
+                field("J", UncountedReason.FEWER_BALLOTS),
+            ],
+            numeric=numeric,
+            widths=_BOX_WIDTHS,
+            grey_columns=(2,),
+        )
+    )
+    return story
+
+
+def _list_tables(
+    lists: Sequence[ListVotes],
+    contest: Contest | None,
+    text: Mapping[str, Any],
+    *,
+    level: int = 3,
+) -> list[Flowable]:
+    story: list[Flowable] = []
+    for lst in lists:
+        found = contest.list(lst.number) if contest is not None else None
+        name = found.name if found is not None else lst.name
+        story.append(heading(text["list_title"].format(number=lst.number, name=name), level))
+        rows: list[list[object]] = [
+            [
+                c.key,
+                candidate_label(
+                    found.candidate(c.number)
+                    if found is not None and c.number is not None
+                    else None
+                ),
+                *_pair(c.initial_votes, c.votes),
+            ]
+            for c in lst.candidates
+        ]
+        rows.append(
+            ["", text["list_total"].format(number=lst.number), *_pair(lst.initial_votes, lst.votes)]
+        )
+        story.append(
+            table(
+                text["list_headers"],
+                rows,
+                numeric=(2, 3),
+                widths=[1.3 * cm, 9.7 * cm, 3.5 * cm, 3.5 * cm],
+                bold_rows=(len(rows) - 1,),
+                grey_columns=(2,),
+            )
+        )
+    return story

@@ -1,0 +1,104 @@
+"""Model P 2a: the report of a municipality's later session, held at the CSB's request.
+
+The session investigates polling stations; per station the report names it, the reason and
+assignment the central polling station gave, room for the findings (by hand) and whether the
+investigation led to corrected results (then in model Na 14-2) or left them unchanged (shared
+process-verbaal.md §8). No hash: the report belongs to the session, not to a count file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
+
+from osv.model import ElectionIdentifier
+from osv.pv.layout import (
+    PageInfo,
+    heading,
+    lines,
+    paragraph,
+    render,
+    signatures,
+    table,
+    title_block,
+)
+from osv.pv.p22_2 import dutch_date
+from osv.pv.texts import model_texts
+
+__all__ = ["InvestigatedStation", "render_p2a"]
+
+
+@dataclass(frozen=True)
+class InvestigatedStation:
+    """A polling station investigated in the session.
+
+    :param reason: the CSB's reason and assignment (``None`` when not recorded).
+    :param corrected: new results (``True``), unchanged (``False``), not concluded (``None``).
+    """
+
+    number: int
+    name: str
+    reason: str | None
+    corrected: bool | None
+
+
+def render_p2a(
+    identifier: ElectionIdentifier,
+    municipality: str,
+    stations: Sequence[InvestigatedStation],
+    *,
+    session: int | None = None,
+    held: dt.date | None = None,
+) -> bytes:
+    """The PDF of model P 2a for a later session of ``municipality`` (``0668 West Maas en Waal``).
+
+    :param session: the session's number (2, 3, …); :param held: its date.
+    """
+    text = model_texts("p2a")
+    story: list[Flowable] = title_block(
+        municipality,
+        text["title_second"],
+        f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
+        text["subtitle"],
+    )
+    if session is not None:
+        when = f" - {dutch_date(held)}" if held is not None else ""
+        story.append(paragraph(text["session"].format(number=session) + when, "h3"))
+    story += [
+        PageBreak(),
+        heading(text["part1"]),
+        heading(text["presence"], 2),
+        table(text["presence_headers"], [[""] * 4] * 6, row_height=0.7 * cm),
+        heading(text["investigated"], 2),
+    ]
+    if not stations:
+        story.append(paragraph(text["none"]))
+    for station in stations:
+        outcome = {True: "corrected", False: "unchanged", None: "open"}[station.corrected]
+        story.append(
+            KeepTogether(
+                [
+                    heading(text["station"].format(number=station.number, name=station.name), 3),
+                    paragraph(f"{text['reason']} {station.reason or text['reason_unknown']}"),
+                    lines(3, text["findings"]),
+                    paragraph(text[outcome]),
+                ]
+            )
+        )
+    story += [
+        heading(text["objections"], 2),
+        lines(3),
+        heading(text["remarks"], 2),
+        lines(3),
+        *signatures(text["chair"], text["members"], 5, title=text["part2"]),
+    ]
+    info = PageInfo(
+        committee=f"Gemeente {municipality}",
+        model_lines=tuple(text["footer"]),
+        part=text["part1"],
+    )
+    return render(story, info, title=f"{text['subtitle']} {identifier.id} {municipality}")
