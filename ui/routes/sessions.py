@@ -125,6 +125,7 @@ def source(request: Request, who: Coordinator, session_id: int, key: str) -> Res
     current = view(state.factory, session_id, key)
     notes = {(n.code, n.list_number): n for n in warning_notes(state.factory, session_id, key)}
     compared = comparison(state.factory, session_id, key)
+    info = session_info(state.factory, session_id)
     labels = _labels(request, session_id, current)
     return state.render(
         request,
@@ -136,6 +137,7 @@ def source(request: Request, who: Coordinator, session_id: int, key: str) -> Res
         decisions=[(d, DECISION_LABELS[d]) for d in DECISIONS_BY_STATE.get(current.state, ())],
         rules=CHECK_RULES,
         notes=notes,
+        later=bool(info and info.session.number > 1 and info.session.status != "completed"),
     )
 
 
