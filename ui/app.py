@@ -99,7 +99,7 @@ def create_app(
         ``settings``.
     :param timeout: sign-in sessions end after this long without use.
     """
-    from ui.routes import admin, entry, investigations, login, progress, sessions
+    from ui.routes import admin, entry, investigations, login, progress, sessions, stations
 
     settings = settings or Settings.from_env()
     factory = factory or unit_of_work_factory(settings)
@@ -111,7 +111,7 @@ def create_app(
     app = FastAPI(title="OSV", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.osv = state
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (login, entry, sessions, progress, admin, investigations):
+    for module in (login, entry, sessions, progress, admin, investigations, stations):
         app.include_router(module.router)
     for route in api_routes(app.routes):
         if rule_of(route) is None:

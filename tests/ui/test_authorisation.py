@@ -69,7 +69,10 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/beheer/gebruikers"): ADMINISTRATORS,
     ("POST", "/beheer/gebruikers/{name}/actief"): ADMINISTRATORS,
     ("POST", "/beheer/gebruikers/{name}/wachtwoord"): ADMINISTRATORS,
+    ("POST", "/beheer/gebruikers/{name}/rol"): ADMINISTRATORS,
     ("GET", "/beheer/logboek"): ADMINISTRATORS,
+    ("GET", "/beheer/stembureaus"): ADMINISTRATORS,
+    ("POST", "/beheer/stembureaus"): ADMINISTRATORS,
 }
 
 _VALUES = {
