@@ -80,7 +80,7 @@ def station_list(request: Request, who: Admin, melding: str = "") -> Response:
     return _page(request, message=melding)
 
 
-def parse_station(form: dict[str, str]) -> tuple[PollingStation, dict[str, str]]:
+def _parse_station(form: dict[str, str]) -> tuple[PollingStation, dict[str, str]]:
     """The polling station of the form, and a Dutch sentence per wrong box (empty when none)."""
     problems: dict[str, str] = {}
     if not re.fullmatch(r"[0-9]{4}", form["gemeente"]):
@@ -143,7 +143,7 @@ async def add(request: Request, who: Admin) -> Response:
     """Add a polling station to a municipality of an election."""
     posted = await request.form()
     form = {name: str(posted.get(name, "")).strip() for name in _FIELDS}
-    station, problems = parse_station(form)
+    station, problems = _parse_station(form)
     if problems:
         return _page(
             request,
