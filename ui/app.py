@@ -99,7 +99,18 @@ def create_app(
         ``settings``.
     :param timeout: sign-in sessions end after this long without use.
     """
-    from ui.routes import admin, candidacy, entry, login, progress, sessions, stages, totals
+    from ui.routes import (
+        admin,
+        candidacy,
+        entry,
+        investigations,
+        login,
+        progress,
+        sessions,
+        stages,
+        stations,
+        totals,
+    )
 
     settings = settings or Settings.from_env()
     factory = factory or unit_of_work_factory(settings)
@@ -111,7 +122,18 @@ def create_app(
     app = FastAPI(title="OSV", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.osv = state
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (login, entry, sessions, progress, admin, stages, totals, candidacy):
+    for module in (
+        login,
+        entry,
+        sessions,
+        progress,
+        admin,
+        investigations,
+        stations,
+        stages,
+        totals,
+        candidacy,
+    ):
         app.include_router(module.router)
     for route in api_routes(app.routes):
         if rule_of(route) is None:

@@ -22,7 +22,9 @@ __all__ = [
     "FormError",
     "Page",
     "apply_page",
+    "field_labels",
     "findings_on",
+    "label_of",
     "marks",
     "pages_of",
     "value_at",
@@ -187,6 +189,40 @@ def pages_of(
         )
     pages.append(Page("controleren", "Controleren en afronden", ()))
     return pages
+
+
+def field_labels(pages: Iterable[Page]) -> dict[str, str]:
+    """The Dutch label of every box of ``pages`` as the paper model prints it, by JSON path:
+    "A. Geldige stempassen", "Lijst 3 – kandidaat 5: De Vries, J.", "Lijst 3 – totaal"."""
+    labels: dict[str, str] = {}
+    for page in pages:
+        number = page.slug.removeprefix("lijst-") if page.slug.startswith("lijst-") else ""
+        for field in page.fields:
+            if number and field.path.endswith("page_total"):
+                labels[field.path] = f"Lijst {number} – totaal (onderaan de pagina)"
+            elif number:
+                labels[field.path] = f"Lijst {number} – kandidaat {field.letter}: {field.label}"
+            elif field.letter:
+                dot = "" if "." in field.letter else "."
+                labels[field.path] = f"{field.letter}{dot} {field.label}"
+            else:
+                labels[field.path] = field.label
+    return labels
+
+
+def label_of(labels: Mapping[str, str], path: str) -> str:
+    """The label of ``path``, also of a part of a box (a tick of a yes/no question); the path
+    itself when no box has it."""
+    if path in labels:
+        return labels[path]
+    for field, label in labels.items():
+        if _related(field, path):
+            tick = path.rsplit(".", 1)[-1]
+            return f"{label} ({_TICKS.get(tick, tick)})" if path != field else label
+    return path
+
+
+_TICKS = {"yes": "ja", "no": "nee"}
 
 
 def _dso_page() -> Page:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from osv.errors import OSVError
 from osv.service.entry import EntryRefusedError
+from osv.service.polling_stations import PollingStationRefusedError
 from osv.service.users import SignInRefusedError, UserRefusedError
 from osv.store import EntryConflictError
 from results.entry import EntryTransitionError
@@ -42,6 +43,13 @@ _TRANSITIONS = {
     "wrong_model": "Deze invoer hoort bij een ander formulier.",
 }
 
+_STATIONS = {
+    "duplicate": "Deze gemeente heeft al een stembureau met dit nummer.",
+    "session_started": "De zitting van deze gemeente is al begonnen; er kunnen geen "
+    "stembureaus meer bij.",
+    "unknown_election": "Deze verkiezing is niet ingelezen.",
+}
+
 
 def state_label(state: str) -> str:
     """The Dutch name of a double-entry state."""
@@ -61,6 +69,8 @@ def dutch_error(error: OSVError) -> str:
         if error.wait:
             return f"Te veel mislukte pogingen. Wacht {error.wait:.0f} seconden."
         return "Gebruikersnaam of wachtwoord is onjuist."
+    if isinstance(error, PollingStationRefusedError):
+        return _STATIONS.get(error.code, str(error))
     if isinstance(error, EntryRefusedError | UserRefusedError):
         return f"Geweigerd: {error}."
     return f"Niet gelukt: {error}"

@@ -253,9 +253,12 @@ def _lists(rng: random.Random) -> tuple[CandidateList, ...]:
     )
 
 
-def _stations(rng: random.Random) -> tuple[PollingStation, ...]:
+def _stations(rng: random.Random, count: int) -> tuple[PollingStation, ...]:
     stations = []
-    for number, name in enumerate(_STATIONS, start=1):
+    for number in range(1, count + 1):
+        name = _STATIONS[(number - 1) % len(_STATIONS)]
+        if number > len(_STATIONS):
+            name = f"{name} {number}"
         kind = PollingStationType.FIXED
         if name.startswith("Mobiel"):
             kind = PollingStationType.MOBILE
@@ -356,18 +359,24 @@ def split_total(rng: random.Random, total: int, weights: list[float]) -> list[in
     return parts
 
 
-def build_demo(seed: int = 2026) -> DemoElection:
-    """Generate the demo election; the same ``seed`` gives the same documents."""
+def build_demo(seed: int = 2026, *, stations: int = len(_STATIONS)) -> DemoElection:
+    """Generate the demo election; the same ``seed`` gives the same documents.
+
+    :param stations: the number of polling stations (default 20; more for benchmarks: their
+        names repeat with the number appended).
+    """
+    if stations < 1:
+        raise ValueError(f"a demo needs at least one polling station, not {stations}")
     rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
     lists = _lists(rng)
-    stations = _stations(rng)
+    stations_ = _stations(rng, stations)
     units = [
         ReportingUnitVotes(
             id=f"{_MUNICIPALITY.id}::SB{station.number}",
             name=f"{station.name} (postcode: {station.postal_code})",
             votes=_counts(rng, station, lists),
         )
-        for station in stations
+        for station in stations_
     ]
     count = Eml510(
         message_type=MessageType.COUNT_MUNICIPALITY,
@@ -389,8 +398,8 @@ def build_demo(seed: int = 2026) -> DemoElection:
             header=_header(True, canonical=True).model_copy(update={"issue_date": None}),
             identifier=_IDENTIFIER.model_copy(update={"nomination_date": None}),
             reporting_unit=_MUNICIPALITY,
-            max_votes=sum(s.number_of_voters or 0 for s in stations),
-            polling_stations=stations,
+            max_votes=sum(s.number_of_voters or 0 for s in stations_),
+            polling_stations=stations_,
         ),
         candidate_lists=Eml230b(
             header=_header(True, canonical=True),
@@ -402,14 +411,19 @@ def build_demo(seed: int = 2026) -> DemoElection:
 
 
 def write_demo(
-    folder: Path, *, seed: int = 2026, with_counts: bool = False, schemas: SchemaSet | None = None
+    folder: Path,
+    *,
+    seed: int = 2026,
+    with_counts: bool = False,
+    schemas: SchemaSet | None = None,
+    stations: int = len(_STATIONS),
 ) -> list[Path]:
     """Write the demo election's EML files and hash file into ``folder``; return the paths.
 
     The hash file (``Hashcodes.txt``, in the Kiesraad's format) lists the 110a and 230b, whose
     hashes an importing committee must check (eml-nl.md §8), and the 510b when written.
     """
-    demo = build_demo(seed)
+    demo = build_demo(seed, stations=stations)
     folder.mkdir(parents=True, exist_ok=True)
     files: list[tuple[str, bytes]] = [
         (

@@ -48,6 +48,7 @@ __all__ = [
     "session_of",
     "set_active",
     "set_password",
+    "set_role",
     "sign_in",
     "sign_out",
     "users",
@@ -163,6 +164,21 @@ def set_active(factory: UowFactory, name: str, active: bool, actor: str) -> None
         if not active:
             uow.users.revoke_user(user.id)
         _audit(uow, actor, "user.activated" if active else "user.deactivated", user=name)
+        uow.commit()
+
+
+def set_role(factory: UowFactory, name: str, role: str, actor: str) -> None:
+    """Give a user another role (one of :data:`ROLES`); their sessions end, so the new role
+    applies from their next sign-in."""
+    if role not in ROLES:
+        raise UserRefusedError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+    if name == actor:
+        raise UserRefusedError("you cannot change your own role")
+    with factory() as uow:
+        user = _existing(uow, name)
+        uow.users.update(name, role=role)
+        uow.users.revoke_user(user.id)
+        _audit(uow, actor, "user.role_changed", user=name, role=role, previous=user.role)
         uow.commit()
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from osv.service.entry import SourceStatus, SourceView, overview
-from osv.store import EntrySession, UnitOfWork, WarningNote
+from osv.store import EntrySession, Investigation, UnitOfWork, WarningNote
 from results.entry import EntriesDifferent, FirstEntryCorrection, SecondEntryCorrection
 from results.entry.compare import fields_of
 from results.entry.serialize import state_from_data
@@ -25,10 +25,12 @@ __all__ = [
     "STATE_ORDER",
     "Committee",
     "Comparison",
+    "InvestigationInfo",
     "Progress",
     "SessionInfo",
     "committees",
     "comparison",
+    "investigations",
     "is_stage",
     "progress",
     "session_info",
@@ -222,3 +224,31 @@ def typist_of(view: SourceView) -> str | None:
     if view.state == "SecondEntryInProgress":
         return view.typists[1] if len(view.typists) > 1 else None
     return None
+
+
+@dataclass(frozen=True)
+class InvestigationInfo:
+    """An investigation with the election and polling station it is about."""
+
+    election: str
+    investigation: Investigation
+    station_name: str | None
+
+
+def investigations(factory: UowFactory) -> list[InvestigationInfo]:
+    """Every investigation of every stored election, by election, municipality and station."""
+    with factory() as uow:
+        found = []
+        for summary in uow.queries.election_summaries():
+            names = {
+                (s.municipality_code, s.number): s.name
+                for s in uow.queries.polling_stations(summary.eid)
+            }
+            for code in sorted({code for code, _ in names}):
+                for item in uow.entries.investigations(summary.eid, code):
+                    found.append(
+                        InvestigationInfo(
+                            summary.eid, item, names.get((code, item.polling_station))
+                        )
+                    )
+        return found

@@ -80,10 +80,17 @@ class UserRepository(Repository):
         return [_user(row) for row in self.session.scalars(select(UserRow).order_by(UserRow.name))]
 
     def update(
-        self, name: str, *, password_hash: str | None = None, active: bool | None = None
+        self,
+        name: str,
+        *,
+        password_hash: str | None = None,
+        active: bool | None = None,
+        role: str | None = None,
     ) -> None:
-        """Change a user's password hash or whether it may sign in."""
+        """Change a user's password hash, whether it may sign in, or its role."""
         values: dict[str, object] = {}
+        if role is not None:
+            values["role"] = role
         if password_hash is not None:
             values["password_hash"] = password_hash
         if active is not None:

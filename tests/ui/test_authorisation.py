@@ -59,6 +59,9 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/zittingen/{session_id}/bron/{key}/waarschuwing"): GSB_COORDINATORS,
     ("POST", "/zittingen/{session_id}/afronden"): GSB_COORDINATORS,
     ("GET", "/zittingen/{session_id}/documenten.zip"): GSB_COORDINATORS,
+    ("POST", "/zittingen/{session_id}/bron/{key}/zonder-nieuwe-uitslag"): GSB_COORDINATORS,
+    ("GET", "/onderzoeken"): GSB_COORDINATORS,
+    ("POST", "/onderzoeken"): GSB_COORDINATORS,
     ("GET", "/voortgang"): (*OBSERVERS, *COORDINATORS),
     ("POST", "/voortgang/beamer"): COORDINATORS,
     ("POST", "/voortgang/beamer/{link_id}/intrekken"): COORDINATORS,
@@ -69,6 +72,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/beheer/gebruikers"): ADMINISTRATORS,
     ("POST", "/beheer/gebruikers/{name}/actief"): ADMINISTRATORS,
     ("POST", "/beheer/gebruikers/{name}/wachtwoord"): ADMINISTRATORS,
+    ("POST", "/beheer/gebruikers/{name}/rol"): ADMINISTRATORS,
     ("GET", "/beheer/logboek"): ADMINISTRATORS,
     ("GET", "/uitslag"): (*HSB_CSB_COORDINATORS, *OBSERVERS),
     ("GET", "/uitslag/{eid}/{committee}"): (*HSB_CSB_COORDINATORS, *OBSERVERS),
@@ -92,6 +96,8 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/kandidaatstelling/{token}"): CSB_COORDINATORS,
     ("POST", "/kandidaatstelling/{token}/besluiten"): CSB_COORDINATORS,
     ("GET", "/kandidaatstelling/{token}/publicatie.zip"): CSB_COORDINATORS,
+    ("GET", "/beheer/stembureaus"): ADMINISTRATORS,
+    ("POST", "/beheer/stembureaus"): ADMINISTRATORS,
 }
 
 _VALUES = {

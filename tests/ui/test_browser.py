@@ -183,6 +183,7 @@ def test_a_municipal_session_in_the_browser(server: tuple[str, Installation], sc
         violations["statusoverzicht"] = _axe(carla)
         carla.click(f'a[href="/zittingen/{sid}/bron/1"]')
         _shot(carla, "05-verschil-oplossen")
+        violations["verschil-oplossen"] = _axe(carla)
         carla.check("#b-return_second")
         carla.click("#besluiten")
         assert view(installed.factory, sid, "1").state == "SecondEntryCorrection"
@@ -228,5 +229,16 @@ def test_a_municipal_session_in_the_browser(server: tuple[str, Installation], sc
         projector.goto(f"{base}{link}")
         _shot(projector, "08-beamer")
         violations["beamer"] = _axe(projector)
+        carla.goto(f"{base}/onderzoeken")
+        _shot(carla, "09-onderzoeken")
+        violations["onderzoeken"] = _axe(carla)
+        admin = _login(browser, base, "administrator")
+        for path, name in (
+            ("/beheer/stembureaus", "10-stembureaus"),
+            ("/beheer/gebruikers", "11-gebruikers"),
+        ):
+            admin.goto(f"{base}{path}")
+            _shot(admin, name)
+            violations[name] = _axe(admin)
         browser.close()
     assert violations == {name: [] for name in violations}

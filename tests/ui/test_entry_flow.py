@@ -144,7 +144,8 @@ def test_two_typists_a_difference_resolved_and_the_zip(
     assert view(installed.factory, sid, "1").state == "EntriesDifferent"
 
     detail = carla.get(f"/zittingen/{sid}/bron/1").text
-    assert "voters.poll_card_count" in detail
+    assert "A. Geldige stempassen" in detail  # the paper's label, not the field path
+    assert "voters.poll_card_count" not in detail
     decided = carla.post(
         f"/zittingen/{sid}/bron/1/besluit",
         data={

@@ -16,15 +16,16 @@ import shutil
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
+from starlette.datastructures import UploadFile  # what request.form() gives (not FastAPI's)
 
 from eml.safe import Limits
 from osv.errors import OSVError
 from osv.service import queries
 from osv.service.importing import HashCheck, import_files
 from osv.service.upload_checks import hash_questions
-from osv.service.users import ROLES, create_user, set_active, set_password, users
+from osv.service.users import ROLES, create_user, set_active, set_password, set_role, users
 from ui.auth import ADMINISTRATORS, Principal, allow
 from ui.messages import dutch_error
 from ui.routes.common import redirect, ui
@@ -67,6 +68,7 @@ async def upload(request: Request, who: Admin) -> Response:
     if isinstance(hash_upload, UploadFile) and hash_upload.filename:
         hash_file = folder.parent / f"{token}.{_HASH_FILE}"
         hash_file.write_bytes(await hash_upload.read())
+    await form.close()  # the uploaded files' temporary copies
     if not paths:
         shutil.rmtree(folder, ignore_errors=True)
         return _elections(request, "Kies minstens één EML-bestand.")
@@ -177,6 +179,13 @@ def activate(
     """Allow or stop a user's sign-ins."""
     set_active(ui(request).factory, name, actief == "1", who.name)
     return redirect("/beheer/gebruikers")
+
+
+@router.post("/beheer/gebruikers/{name}/rol")
+def change_role(request: Request, who: Admin, name: str, rol: Annotated[str, Form()]) -> Response:
+    """Give a user another role (their sessions end)."""
+    set_role(ui(request).factory, name, rol, who.name)
+    return redirect(f"/beheer/gebruikers?melding={name} is nu {ROLES.get(rol, rol)}.")
 
 
 @router.post("/beheer/gebruikers/{name}/wachtwoord")

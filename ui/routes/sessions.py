@@ -10,7 +10,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 
+from osv.service import queries
 from osv.service.entry import (
+    SourceView,
     decide,
     finish_session,
     note_warning,
@@ -31,6 +33,7 @@ from osv.service.workplace import (
 )
 from results.checks import CHECK_RULES
 from ui.auth import GSB_COORDINATORS, Principal, allow
+from ui.forms import field_labels, label_of, pages_of
 from ui.messages import DECISION_LABELS
 from ui.routes.common import redirect, ui
 
@@ -128,16 +131,36 @@ def source(request: Request, who: Coordinator, session_id: int, key: str) -> Res
     state = ui(request)
     current = view(state.factory, session_id, key)
     notes = {(n.code, n.list_number): n for n in warning_notes(state.factory, session_id, key)}
+    compared = comparison(state.factory, session_id, key)
+    info = session_info(state.factory, session_id)
+    labels = _labels(request, session_id, current)
     return state.render(
         request,
         "sessions/source.html",
         source=current,
         session_id=session_id,
-        comparison=comparison(state.factory, session_id, key),
+        comparison=compared,
+        labels={path: label_of(labels, path) for path, _, _ in compared.rows},
         decisions=[(d, DECISION_LABELS[d]) for d in DECISIONS_BY_STATE.get(current.state, ())],
         rules=CHECK_RULES,
         notes=notes,
+        later=bool(info and info.session.number > 1 and info.session.status != "completed"),
     )
+
+
+def _labels(request: Request, session_id: int, current: SourceView) -> dict[str, str]:
+    """The Dutch labels of the source's boxes, as on the paper model."""
+    state = ui(request)
+    info = session_info(state.factory, session_id)
+    if current.entry is None or info is None:
+        return {}
+    eid = info.session.election
+    names = {s.number: s.name for s in queries.lists(state.factory, eid)}
+    candidates: dict[int, list[str]] = {}
+    for c in queries.candidates(state.factory, eid, None):
+        prefix = f"{c.prefix} ".capitalize() if c.prefix else ""
+        candidates.setdefault(c.list_number, []).append(f"{prefix}{c.last_name}, {c.initials}")
+    return field_labels(pages_of(current.entry, info.category, names, candidates))
 
 
 @router.post("/zittingen/{session_id}/bron/{key}/besluit")

@@ -57,11 +57,24 @@ def request_investigation(
     reason: str,
     actor: Actor,
 ) -> None:
-    """Record the central polling station's request to investigate a polling station's count."""
+    """Record the central polling station's request to investigate a polling station's count.
+
+    :raises EntryRefusedError: no reason given; the polling station is unknown; it already has
+        an investigation.
+    """
     require(actor, "coordinator", "request an investigation")
+    reason = reason.strip()
+    if not reason:
+        raise EntryRefusedError("give the reason (aanleiding) of the investigation")
     with uow_factory() as uow:
         if not any(s.number == polling_station for s in uow.polling_stations.get(eid, committee)):
             raise EntryRefusedError(f"{committee} has no polling station {polling_station}")
+        if any(
+            i.polling_station == polling_station for i in uow.entries.investigations(eid, committee)
+        ):
+            raise EntryRefusedError(
+                f"polling station {polling_station} of {committee} is already investigated"
+            )
         uow.entries.add_investigation(
             eid,
             Investigation(
