@@ -16,11 +16,14 @@ same pieces (:func:`read_mailing_address`, :func:`read_living_address`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from lxml import etree
 
 from eml import ns
 from eml.read.common import Reader
+from eml.safe import Limits
 from osv.model import (
     Agent,
     AgentRole,
@@ -35,6 +38,7 @@ from osv.model.nomination import DATE_OF_BIRTH_ANNEX_PATTERN
 
 __all__ = [
     "read_candidate",
+    "read_candidates",
     "read_living_address",
     "read_mailing_address",
     "read_nominated_candidate",
@@ -43,8 +47,47 @@ __all__ = [
 
 _ANNEX = DATE_OF_BIRTH_ANNEX_PATTERN
 
+_C = TypeVar("_C", bound=Candidate)
+
 #: ``Gender`` of the EML core allows ``unknown``; the model keeps no value for it.
 _UNKNOWN_GENDER = "unknown"
+
+
+def read_candidates(
+    reader: Reader,
+    element: etree._Element,
+    *,
+    where: str,
+    limits: Limits,
+    read_one: Callable[..., _C],
+) -> tuple[_C, ...]:
+    """The ``Candidate`` children of a list element, each read by ``read_one``.
+
+    :raises EmlContentError: when the list has no candidates, more than the limits allow, or
+        candidate numbers that do not increase.
+    """
+    elements = element.findall(ns.eml("Candidate"))
+    if not elements:
+        raise reader.error(
+            element, f"{where} has no candidates: expected at least one Candidate, found none"
+        )
+    if len(elements) > limits.max_candidates_per_list:
+        raise reader.error(
+            element,
+            f"{where} has too many candidates: expected at most "
+            f"{limits.max_candidates_per_list:,}, found {len(elements):,}",
+        )
+    candidates: list[_C] = []
+    for candidate_element in elements:
+        candidate = read_one(reader, candidate_element, where=where)
+        if candidates and candidate.number <= candidates[-1].number:
+            raise reader.error(
+                candidate_element,
+                f"candidate numbers on {where} must increase: expected more than "
+                f"{candidates[-1].number}, found {candidate.number}",
+            )
+        candidates.append(candidate)
+    return tuple(candidates)
 
 
 def read_candidate(reader: Reader, element: etree._Element, *, where: str) -> Candidate:

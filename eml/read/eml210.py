@@ -31,6 +31,7 @@ from lxml import etree
 from eml import ns
 from eml.documents import Eml210
 from eml.read.candidate import (
+    read_candidates,
     read_living_address,
     read_mailing_address,
     read_nominated_candidate,
@@ -46,7 +47,6 @@ from osv.model import (
     ElectionDefinition,
     ElectionIdentifier,
     ListType,
-    NominatedCandidate,
     NominatedList,
     Proposer,
     ProposerRole,
@@ -173,27 +173,9 @@ def _read_list(reader: Reader, element: etree._Element, limits: Limits) -> Nomin
             "kr:ListData of the nominated list has no PublishGender: expected true or false, "
             "found none",
         )
-    candidate_elements = element.findall(ns.eml("Candidate"))
-    if not candidate_elements:
-        raise reader.error(
-            element, f"{where} has no candidates: expected at least one Candidate, found none"
-        )
-    if len(candidate_elements) > limits.max_candidates_per_list:
-        raise reader.error(
-            element,
-            f"{where} has too many candidates: expected at most "
-            f"{limits.max_candidates_per_list:,}, found {len(candidate_elements):,}",
-        )
-    candidates: list[NominatedCandidate] = []
-    for candidate_element in candidate_elements:
-        candidate = read_nominated_candidate(reader, candidate_element, where=where)
-        if candidates and candidate.number <= candidates[-1].number:
-            raise reader.error(
-                candidate_element,
-                f"candidate numbers on {where} must increase: expected more than "
-                f"{candidates[-1].number}, found {candidate.number}",
-            )
-        candidates.append(candidate)
+    candidates = read_candidates(
+        reader, element, where=where, limits=limits, read_one=read_nominated_candidate
+    )
     return NominatedList(
         name=(identifier.findtext(ns.eml("RegisteredName")) or "").strip(),
         type=reader.enum(type_element, ListType),
@@ -202,7 +184,7 @@ def _read_list(reader: Reader, element: etree._Element, limits: Limits) -> Nomin
         belongs_to_set=data.belongs_to_set,
         belongs_to_combination=data.belongs_to_combination,
         contests=_read_contests(reader, list_data, limits),
-        candidates=tuple(candidates),
+        candidates=candidates,
     )
 
 

@@ -32,12 +32,11 @@ from lxml import etree
 
 from eml import ns
 from eml.documents import Eml230b
-from eml.read.candidate import read_candidate
+from eml.read.candidate import read_candidate, read_candidates
 from eml.read.common import Reader, read_header, read_identifier
 from eml.safe import Limits
 from osv.model import (
     NATIONAL_CATEGORIES,
-    Candidate,
     CandidateList,
     Contest,
     ElectionDefinition,
@@ -188,27 +187,9 @@ def _read_list(
     where = f"list {number} in contest {contest_id}"
     type_element = element.find(ns.eml("Type"))
     list_data = element.find(ns.kr("ListData"))
-    candidates_elements = element.findall(ns.eml("Candidate"))
-    if not candidates_elements:
-        raise reader.error(
-            element, f"{where} has no candidates: expected at least one Candidate, found none"
-        )
-    if len(candidates_elements) > limits.max_candidates_per_list:
-        raise reader.error(
-            element,
-            f"{where} has too many candidates: expected at most "
-            f"{limits.max_candidates_per_list:,}, found {len(candidates_elements):,}",
-        )
-    candidates: list[Candidate] = []
-    for candidate_element in candidates_elements:
-        candidate = read_candidate(reader, candidate_element, where=where)
-        if candidates and candidate.number <= candidates[-1].number:
-            raise reader.error(
-                candidate_element,
-                f"candidate numbers on {where} must increase: expected more than "
-                f"{candidates[-1].number}, found {candidate.number}",
-            )
-        candidates.append(candidate)
+    candidates = read_candidates(
+        reader, element, where=where, limits=limits, read_one=read_candidate
+    )
     data = read_list_data(reader, list_data, where)
     return CandidateList(
         number=number,
@@ -218,7 +199,7 @@ def _read_list(
         belongs_to_combination=data.belongs_to_combination,
         publication_language=data.publication_language,
         publish_gender=data.publish_gender,
-        candidates=tuple(candidates),
+        candidates=candidates,
     )
 
 
