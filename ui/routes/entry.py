@@ -31,7 +31,7 @@ from ui.auth import GSB_TYPISTS, Principal, allow
 from ui.forms import FormError, Page, apply_page, findings_on, marks, pages_of, value_at
 from ui.routes.common import redirect, ui
 
-__all__ = ["router"]
+__all__ = ["router", "typist_action"]
 
 router = APIRouter()
 Typist = Annotated[Principal, Depends(allow(*GSB_TYPISTS))]
@@ -47,14 +47,15 @@ def stations(request: Request, who: Typist, klaar: str = "") -> Response:
             continue
         rows = []
         for row in overview(state.factory, info.id):
-            action = _action(row.state, row.typists, who.name)
+            action = typist_action(row.state, row.typists, who.name)
             if action:
                 rows.append((row, action))
         open_sessions.append((info, rows))
     return state.render(request, "entry/stations.html", sessions=open_sessions, done=klaar)
 
 
-def _action(state: str, typists: tuple[str, ...], me: str) -> str:
+def typist_action(state: str, typists: tuple[str, ...], me: str) -> str:
+    """What a typist may do with an entry in ``state`` (the link text), or ``""`` for nothing."""
     if state == "Empty":
         return "Eerste invoer"
     if state == "FirstEntryFinalised" and typists[:1] != (me,):

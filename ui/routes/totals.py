@@ -24,23 +24,12 @@ from results.checks import CHECK_RULES
 from ui.auth import CSB_TYPISTS, Principal, allow
 from ui.forms import FormError, Page, apply_page, pages_of, value_at
 from ui.routes.common import redirect, ui
+from ui.routes.entry import typist_action
 
 __all__ = ["router"]
 
 router = APIRouter()
 Typist = Annotated[Principal, Depends(allow(*CSB_TYPISTS))]
-
-
-def _action(state: str, typists: tuple[str, ...], me: str) -> str:
-    if state == "Empty":
-        return "Eerste invoer"
-    if state == "FirstEntryFinalised" and typists[:1] != (me,):
-        return "Tweede invoer"
-    if state in ("FirstEntryInProgress", "SecondEntryInProgress") and typists[-1:] == (me,):
-        return "Verder met invoer"
-    if state in ("FirstEntryCorrection", "SecondEntryCorrection") and typists[:1] == (me,):
-        return "Corrigeren"
-    return ""
 
 
 @router.get("/totalen")
@@ -54,7 +43,7 @@ def municipalities(request: Request, who: Typist, klaar: str = "") -> Response:
         rows = [
             (row, action)
             for row in overview(state.factory, info.id)
-            if (action := _action(row.state, row.typists, who.name))
+            if (action := typist_action(row.state, row.typists, who.name))
         ]
         found.append((info, rows))
     return state.render(request, "stages/totals_list.html", sessions=found, done=klaar)
