@@ -75,8 +75,9 @@ def store_submission(
 ) -> str:
     """Check and keep an upload of submitted lists and an election file; return its token.
 
-    :raises CandidacyInputError: when either cannot be read, with where and why; nothing is
-        stored then.
+    :raises OSVError: when either cannot be read (:class:`CandidacyInputError`, or
+        :class:`~candidacy.csv_format.CandidacyCsvError` naming the row and column), in one
+        sentence; nothing is stored then.
     """
     setup, lists = _read(setup_data, lists_data)
     token = secrets.token_urlsafe(16)
