@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,7 @@ __all__ = [
     "Publication",
     "accepted_lists",
     "check_json",
+    "compose",
     "findings_block",
     "load_lists",
     "load_setup",
@@ -62,6 +63,8 @@ __all__ = [
     "parse_lists",
     "parse_setup",
     "publish",
+    "report_pdf",
+    "sha256_hex",
     "write_report",
 ]
 
@@ -276,21 +279,20 @@ def accepted_lists(
     return findings, decisions, apply_decisions(lists, decisions)
 
 
-def publish(
+def compose(
     lists: Sequence[SubmittedList],
     setup: CandidacySetup,
-    out: Path,
     *,
     lots: Sequence[str] = (),
     created: dt.datetime,
     schemas: SchemaSet | None = None,
     repaired: Collection[int] = (),
-) -> Publication | LotsRequired:
-    """Decide, number and write the 230b of each district into ``out``.
+) -> tuple[Publication, tuple[tuple[str, bytes], ...]] | LotsRequired:
+    """Decide, number and write the 230b of each district in memory: the publication (its
+    ``files`` are bare names) and the files' names and bytes.
 
     The lists are taken as they stand after the repair period: each omission still found
-    takes its consequence. Returns which lots are needed when the numbering needs one; nothing
-    is written then.
+    takes its consequence. Returns which lots are needed when the numbering needs one.
 
     :raises CandidacyInputError: when no list is accepted.
     """
@@ -307,34 +309,64 @@ def publish(
         creation_date_time=created.replace(microsecond=0),
         canonicalization=True,
     )
-    written: list[tuple[Path, bytes]] = []
+    written: list[tuple[str, bytes]] = []
     for contest in contests:
         data = write_eml(to_230b(setup.election, header, contest), schemas=schemas)
         suffix = "" if contest.id == "geen" else f"_{contest.id}"
-        written.append((out / f"Kandidatenlijsten_{setup.election.id}{suffix}.eml.xml", data))
-    out.mkdir(parents=True, exist_ok=True)
-    files = []
-    for path, data in written:
-        path.write_bytes(data)
-        files.append((path, format_digest(hashlib.sha256(data).digest())))
-    return Publication(
-        files=tuple(files),
+        written.append((f"Kandidatenlijsten_{setup.election.id}{suffix}.eml.xml", data))
+    publication = Publication(
+        files=tuple(
+            (Path(name), format_digest(hashlib.sha256(data).digest())) for name, data in written
+        ),
         accepted=accepted,
         decisions=decisions,
         findings=findings,
         numbered=numbered,
         repaired=tuple(f for index, f in enumerate(findings) if index in repaired),
     )
+    return publication, tuple(written)
 
 
-def write_report(
+def sha256_hex(data: bytes) -> str:
+    """The SHA-256 of ``data`` as 64 lowercase hex characters (as the store keeps it)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def publish(
+    lists: Sequence[SubmittedList],
+    setup: CandidacySetup,
+    out: Path,
+    *,
+    lots: Sequence[str] = (),
+    created: dt.datetime,
+    schemas: SchemaSet | None = None,
+    repaired: Collection[int] = (),
+) -> Publication | LotsRequired:
+    """Decide, number and write the 230b of each district into ``out`` (see :func:`compose`).
+
+    Returns which lots are needed when the numbering needs one; nothing is written then.
+
+    :raises CandidacyInputError: when no list is accepted.
+    """
+    composed = compose(lists, setup, lots=lots, created=created, schemas=schemas, repaired=repaired)
+    if isinstance(composed, LotsRequired):
+        return composed
+    publication, written = composed
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in written:
+        (out / name).write_bytes(data)
+    return replace(
+        publication, files=tuple((out / path.name, digest) for path, digest in publication.files)
+    )
+
+
+def report_pdf(
     lists: Sequence[SubmittedList],
     setup: CandidacySetup,
     publication: Publication,
-    out: Path,
     created: dt.datetime,
-) -> Path:
-    """Write model I 4 (the report of the CSB's session) beside the 230b files; return its path."""
+) -> tuple[str, bytes]:
+    """Model I 4 (the report of the CSB's session): its file name and bytes."""
     from osv.pv.i4 import CandidacySession, render_i4
 
     authority = setup.authority
@@ -351,6 +383,18 @@ def write_report(
         files=tuple((path.name, digest) for path, digest in publication.files),
         created=created,
     )
-    report = out / f"Model_I4_{setup.election.id}.pdf"
-    report.write_bytes(render_i4(session))
+    return f"Model_I4_{setup.election.id}.pdf", render_i4(session)
+
+
+def write_report(
+    lists: Sequence[SubmittedList],
+    setup: CandidacySetup,
+    publication: Publication,
+    out: Path,
+    created: dt.datetime,
+) -> Path:
+    """Write model I 4 (the report of the CSB's session) beside the 230b files; return its path."""
+    name, data = report_pdf(lists, setup, publication, created)
+    report = out / name
+    report.write_bytes(data)
     return report

@@ -8,7 +8,8 @@ commit once; leaving without a commit stores nothing.
 * :mod:`osv.store.unit_of_work`  the transaction with its repositories
 * :mod:`osv.store.elections`, :mod:`~osv.store.candidates`, :mod:`~osv.store.polling`,
   :mod:`~osv.store.counts`, :mod:`~osv.store.results`, :mod:`~osv.store.files`,
-  :mod:`~osv.store.entries`, :mod:`~osv.store.audit`, :mod:`~osv.store.users`  one repository
+  :mod:`~osv.store.entries`, :mod:`~osv.store.audit`, :mod:`~osv.store.users`,
+  :mod:`~osv.store.stages`, :mod:`~osv.store.candidacy`  one repository
   per aggregate
 * :mod:`osv.store.queries`       read queries for screens
 * :mod:`osv.store.rows`          the tables (row classes never leave the package)

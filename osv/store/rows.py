@@ -14,6 +14,7 @@ and model objects. One election owns everything else:
                └─ investigations   (requested by the CSB, concluded in a later session)
     audit_events  (append-only; names the election by its Id, so it outlives deletions)
     users ── web_sessions   (the web interface's accounts and their sign-ins)
+    candidacy_submissions ── candidacy_outputs   (the CSB's candidacy pages: uploads, publication)
 
 Counts are integers (never floats) and are checked to be non-negative by the database as a
 second line of defence behind the model. Enumerations are stored as their EML text in plain
@@ -50,6 +51,8 @@ __all__ = [
     "NAMING_CONVENTION",
     "AuditEventRow",
     "Base",
+    "CandidacyOutputRow",
+    "CandidacySubmissionRow",
     "CandidateListRow",
     "CandidateRow",
     "CandidateVotesRow",
@@ -653,5 +656,51 @@ class StageChoiceRow(Base):
     kind: Mapped[str] = mapped_column(String(8))
     position: Mapped[int]
     value: Mapped[str]
+    stored_at: Mapped[dt.datetime]
+    stored_by: Mapped[str]
+
+
+class CandidacySubmissionRow(Base):
+    """The submitted lists and election file a CSB coordinator uploaded, byte for byte.
+
+    ``token`` names the submission in the web interface's addresses (a random, unguessable
+    text). The lists hold candidates' personal data (dates of birth, BSN, addresses): they stay
+    in the database and are never shown beyond the published name. No foreign key to
+    ``elections``: the candidacy pages work before the election is stored.
+    """
+
+    __tablename__ = "candidacy_submissions"
+    __table_args__ = (
+        UniqueConstraint("token"),
+        CheckConstraint("length(lists_sha256) = 64", name="lists_sha256_length"),
+        CheckConstraint("length(setup_sha256) = 64", name="setup_sha256_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(64))
+    lists_content: Mapped[bytes] = mapped_column(LargeBinary)
+    lists_sha256: Mapped[str] = mapped_column(String(64))
+    setup_content: Mapped[bytes] = mapped_column(LargeBinary)
+    setup_sha256: Mapped[str] = mapped_column(String(64))
+    stored_at: Mapped[dt.datetime]
+    stored_by: Mapped[str]
+
+
+class CandidacyOutputRow(Base):
+    """A file of a submission's publication: a 230b per district or model I 4 (PDF)."""
+
+    __tablename__ = "candidacy_outputs"
+    __table_args__ = (
+        UniqueConstraint("submission_id", "file_name"),
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("candidacy_submissions.id", ondelete="CASCADE")
+    )
+    file_name: Mapped[str]
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
     stored_at: Mapped[dt.datetime]
     stored_by: Mapped[str]

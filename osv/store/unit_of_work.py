@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from osv.store.audit import AuditRepository
+from osv.store.candidacy import CandidacyRepository
 from osv.store.candidates import CandidateListRepository
 from osv.store.counts import CountRepository
 from osv.store.elections import ElectionRepository
@@ -55,6 +56,7 @@ class UnitOfWork:
     audit: AuditRepository
     users: UserRepository
     stages: StageRepository
+    candidacy: CandidacyRepository
     queries: ReadQueries
 
     def __init__(self, session_factory: Callable[[], Session]) -> None:
@@ -81,6 +83,7 @@ class UnitOfWork:
         self.entries = EntryRepository(session)
         self.files = FileRepository(session)
         self.stages = StageRepository(session)
+        self.candidacy = CandidacyRepository(session)
         self.audit = AuditRepository(session)
         self.users = UserRepository(session)
         self.queries = ReadQueries(session)

@@ -58,8 +58,15 @@ def _upload(client: TestClient, lists: str) -> str:
     return str(response.headers["location"])
 
 
-def test_findings_lots_repair_and_publication(client: TestClient, schemas: SchemaSet) -> None:
+def test_findings_lots_repair_and_publication(
+    client: TestClient, schemas: SchemaSet, installed: Installation
+) -> None:
     page_url = _upload(client, BLOCKED)
+    with installed.factory() as uow:
+        stored = uow.candidacy.get(page_url.rsplit("/", 1)[1])
+    assert stored is not None
+    assert stored.lists_content == BLOCKED.encode()
+    assert stored.stored_by == "coordinator_csb"
     page = client.get(page_url)
     assert page.status_code == 200
     assert "K07" in page.text
@@ -96,9 +103,19 @@ def test_findings_lots_repair_and_publication(client: TestClient, schemas: Schem
     ]
     assert b"123456782" not in data
     assert b"1980" not in data
+    with installed.factory() as uow:
+        kept = uow.candidacy.outputs(page_url.rsplit("/", 1)[1])
+    assert [output.file_name for output in kept] == names
+    assert kept[0].content == data
+    # Uploads and publication are in the database, not in a folder under OSV_HOME.
+    assert not (installed.settings.home / "kandidaatstelling").exists()
 
 
-def test_an_unreadable_upload_is_refused_with_the_row(client: TestClient) -> None:
+def test_an_unreadable_upload_is_refused_with_the_row(
+    client: TestClient, installed: Installation
+) -> None:
+    with installed.factory() as uow:
+        before = uow.candidacy.count()
     form = client.get("/kandidaatstelling")
     response = client.post(
         "/kandidaatstelling",
@@ -110,7 +127,10 @@ def test_an_unreadable_upload_is_refused_with_the_row(client: TestClient) -> Non
     )
     assert response.status_code == 400
     assert "row 2, column geslacht" in response.text
+    with installed.factory() as uow:
+        assert uow.candidacy.count() == before
 
 
-def test_an_unknown_upload_is_not_found(client: TestClient, installed: Installation) -> None:
+def test_an_unknown_upload_is_not_found(client: TestClient) -> None:
     assert client.get("/kandidaatstelling/" + "x" * 22).status_code == 404
+    assert client.get("/kandidaatstelling/" + "x" * 22 + "/publicatie.zip").status_code == 404

@@ -1,36 +1,31 @@
 """The central polling station's candidacy pages (docs/candidacy.md).
 
 A CSB coordinator uploads the submitted lists (CSV, one row per candidate) and the election
-file; they are kept in a folder of their own under ``$OSV_HOME/kandidaatstelling`` (the CSB's
-working data: personal data stay on the server and are never shown beyond the published name).
-The page shows the findings with article and consequence; the coordinator records which
-omissions were repaired and the outcome of any lot, and decides: OSV proposes the decisions,
-numbers the lists (or says which lot to draw) and writes the 230b per district and model I 4,
-downloadable as one zip.
+file; :mod:`osv.service.candidacy_pages` keeps them in the database (the CSB's working data:
+personal data stay on the server and are never shown beyond the published name). The page
+shows the findings with article and consequence; the coordinator records which omissions were
+repaired and the outcome of any lot, and decides: OSV proposes the decisions, numbers the lists
+(or says which lot to draw) and keeps the 230b per district and model I 4, downloadable as one
+zip. This module only reads forms and renders pages; it touches no files.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
-import secrets
 import zipfile
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
-from candidacy import LotsRequired, SubmittedList, check_lists
+from candidacy import LotsRequired, check_lists
 from osv.errors import OSVError
-from osv.service.candidacy import (
-    CandidacySetup,
-    parse_lists,
-    parse_setup,
-    publish,
-    write_report,
+from osv.service.candidacy_pages import (
+    decide_and_publish,
+    load_submission,
+    publication_files,
+    store_submission,
 )
 from ui.auth import CSB_COORDINATORS, Principal, allow
 from ui.messages import dutch_error
@@ -40,22 +35,6 @@ __all__ = ["router"]
 
 router = APIRouter()
 Coordinator = Annotated[Principal, Depends(allow(*CSB_COORDINATORS))]
-_LISTS = "lijsten.csv"
-_SETUP = "verkiezing.json"
-_OUT = "publicatie"
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,}")
-
-
-def _root(request: Request) -> Path:
-    return ui(request).settings.home / "kandidaatstelling"
-
-
-def _folder(request: Request, token: str) -> Path | None:
-    """The upload folder of ``token``, or ``None`` when there is none."""
-    if not _TOKEN.fullmatch(token):
-        return None
-    folder = _root(request) / token
-    return folder if (folder / _LISTS).is_file() and (folder / _SETUP).is_file() else None
 
 
 def _not_found(request: Request) -> Response:
@@ -76,7 +55,7 @@ def start(request: Request, who: Coordinator) -> Response:
 
 @router.post("/kandidaatstelling")
 async def upload(request: Request, who: Coordinator) -> Response:
-    """Keep the uploaded lists and election file after checking that they can be read."""
+    """Keep the uploaded lists and election file (in the database) if they can be read."""
     state = ui(request)
     form = await request.form()
     lists_file, setup_file = form.get("lijsten"), form.get("verkiezing")
@@ -91,30 +70,19 @@ async def upload(request: Request, who: Coordinator) -> Response:
     await lists_file.close()
     await setup_file.close()
     try:
-        parse_lists(lists_data, "de lijsten")
-        parse_setup(setup_data, "het verkiezingsbestand")
+        token = store_submission(state.factory, lists_data, setup_data, who.name)
     except OSVError as error:
         return state.render(request, "candidacy/upload.html", 400, message=dutch_error(error))
-    token = secrets.token_urlsafe(16)
-    folder = _root(request) / token
-    folder.mkdir(parents=True)
-    (folder / _LISTS).write_bytes(lists_data)
-    (folder / _SETUP).write_bytes(setup_data)
     return redirect(f"/kandidaatstelling/{token}")
-
-
-def _load(folder: Path) -> tuple[CandidacySetup, tuple[SubmittedList, ...]]:
-    setup = parse_setup((folder / _SETUP).read_bytes(), "het verkiezingsbestand")
-    return setup, parse_lists((folder / _LISTS).read_bytes(), "de lijsten")
 
 
 @router.get("/kandidaatstelling/{token}")
 def findings_page(request: Request, who: Coordinator, token: str) -> Response:
     """The lists and the findings; the form to record repairs and lot outcomes."""
-    folder = _folder(request, token)
-    if folder is None:
+    submission = load_submission(ui(request).factory, token)
+    if submission is None:
         return _not_found(request)
-    setup, lists = _load(folder)
+    setup, lists = submission.setup, submission.lists
     findings = check_lists(lists, setup.register_by_name(), setup.rules())
     return ui(request).render(
         request,
@@ -130,15 +98,14 @@ def findings_page(request: Request, who: Coordinator, token: str) -> Response:
 async def decide(request: Request, who: Coordinator, token: str) -> Response:
     """Decide with the recorded repairs, number (or ask for a lot) and publish."""
     state = ui(request)
-    folder = _folder(request, token)
-    if folder is None:
+    submission = load_submission(state.factory, token)
+    if submission is None:
         return _not_found(request)
     form = await request.form()
     repaired = {int(str(v)) for v in form.getlist("hersteld") if str(v).isdigit()}
     lots = [line.strip() for line in str(form.get("loten", "")).splitlines() if line.strip()]
-    setup, lists = _load(folder)
+    setup, lists = submission.setup, submission.lists
     findings = check_lists(lists, setup.register_by_name(), setup.rules())
-    created = dt.datetime.now().replace(microsecond=0)
     context = {
         "token": token,
         "setup": setup,
@@ -148,14 +115,13 @@ async def decide(request: Request, who: Coordinator, token: str) -> Response:
         "lots": "\n".join(lots),
     }
     try:
-        result = publish(
-            lists,
-            setup,
-            folder / _OUT,
-            lots=lots,
-            created=created,
-            schemas=state.schemas,
+        result = decide_and_publish(
+            state.factory,
+            submission,
+            who.name,
             repaired=repaired,
+            lots=lots,
+            schemas=state.schemas,
         )
     except OSVError as error:
         return state.render(
@@ -165,7 +131,6 @@ async def decide(request: Request, who: Coordinator, token: str) -> Response:
         return state.render(
             request, "candidacy/findings.html", 409, required=result.lots, **context
         )
-    write_report(lists, setup, result, folder / _OUT, created)
     return state.render(
         request,
         "candidacy/published.html",
@@ -179,13 +144,13 @@ async def decide(request: Request, who: Coordinator, token: str) -> Response:
 @router.get("/kandidaatstelling/{token}/publicatie.zip")
 def download(request: Request, who: Coordinator, token: str) -> Response:
     """The 230b files and model I 4 as one zip."""
-    folder = _folder(request, token)
-    if folder is None or not (folder / _OUT).is_dir():
+    files = publication_files(ui(request).factory, token)
+    if not files:
         return _not_found(request)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted((folder / _OUT).iterdir()):
-            archive.writestr(path.name, path.read_bytes())
+        for name, data in files:
+            archive.writestr(name, data)
     return Response(
         buffer.getvalue(),
         media_type="application/zip",

@@ -1,0 +1,180 @@
+"""The central polling station's candidacy pages: submissions kept in the database.
+
+A CSB coordinator uploads the submitted lists (CSV, one row per candidate; or EML 230b/210)
+and the election file (docs/candidacy.md). :func:`store_submission` reads both first — input
+that cannot be used is refused in one sentence and stores nothing — then keeps them byte for
+byte, with their SHA-256, under a random token. :func:`decide_and_publish` decides, numbers
+(or says which lot to draw) and keeps the publication — the 230b per district and model I 4 —
+in the same transaction as its audit event; :func:`publication_files` gives it back for the
+download.
+
+The lists hold candidates' personal data (dates of birth, BSN, addresses). They stay in the
+database; the audit events name the submission by its token and the files by their SHA-256,
+and give counts, never a candidate's data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from candidacy import LotsRequired, SubmittedList
+from eml.xsd import SchemaSet
+from osv.service.candidacy import (
+    CandidacySetup,
+    Publication,
+    compose,
+    parse_lists,
+    parse_setup,
+    report_pdf,
+    sha256_hex,
+)
+from osv.store import AuditEvent, UnitOfWork
+from osv.store.candidacy import CandidacyOutput, CandidacySubmission
+from osv.store.records import utc_now
+
+__all__ = [
+    "Submission",
+    "decide_and_publish",
+    "load_submission",
+    "publication_files",
+    "store_submission",
+]
+
+UowFactory = Callable[[], UnitOfWork]
+
+_LISTS_SOURCE = "de lijsten"
+_SETUP_SOURCE = "het verkiezingsbestand"
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A stored submission, read: its token, election file and lists."""
+
+    token: str
+    setup: CandidacySetup
+    lists: tuple[SubmittedList, ...]
+    stored_at: dt.datetime
+    stored_by: str
+
+
+def _read(setup_data: bytes, lists_data: bytes) -> tuple[CandidacySetup, tuple[SubmittedList, ...]]:
+    setup = parse_setup(setup_data, _SETUP_SOURCE)
+    return setup, parse_lists(lists_data, _LISTS_SOURCE, setup=setup)
+
+
+def _audit(uow: UnitOfWork, actor: str, event: str, setup: CandidacySetup, **data: Any) -> None:
+    uow.audit.append(AuditEvent(event=event, actor=actor, election=setup.election.id, data=data))
+
+
+def store_submission(
+    uow_factory: UowFactory, lists_data: bytes, setup_data: bytes, actor: str
+) -> str:
+    """Check and keep an upload of submitted lists and an election file; return its token.
+
+    :raises OSVError: when either cannot be read (:class:`CandidacyInputError`, or
+        :class:`~candidacy.csv_format.CandidacyCsvError` naming the row and column), in one
+        sentence; nothing is stored then.
+    """
+    setup, lists = _read(setup_data, lists_data)
+    token = secrets.token_urlsafe(16)
+    submission = CandidacySubmission(
+        token=token,
+        lists_content=lists_data,
+        lists_sha256=sha256_hex(lists_data),
+        setup_content=setup_data,
+        setup_sha256=sha256_hex(setup_data),
+        stored_at=utc_now(),
+        stored_by=actor,
+    )
+    with uow_factory() as uow:
+        uow.candidacy.add(submission)
+        _audit(
+            uow,
+            actor,
+            "candidacy.uploaded",
+            setup,
+            submission=token,
+            lists_sha256=submission.lists_sha256,
+            setup_sha256=submission.setup_sha256,
+            lists=len(lists),
+            candidates=sum(len(lst.candidates) for lst in lists),
+        )
+        uow.commit()
+    return token
+
+
+def load_submission(uow_factory: UowFactory, token: str) -> Submission | None:
+    """The submission ``token``, read; ``None`` when there is none."""
+    with uow_factory() as uow:
+        stored = uow.candidacy.get(token)
+    if stored is None:
+        return None
+    setup, lists = _read(stored.setup_content, stored.lists_content)
+    return Submission(
+        token=token,
+        setup=setup,
+        lists=lists,
+        stored_at=stored.stored_at,
+        stored_by=stored.stored_by,
+    )
+
+
+def decide_and_publish(
+    uow_factory: UowFactory,
+    submission: Submission,
+    actor: str,
+    *,
+    repaired: Collection[int] = (),
+    lots: Sequence[str] = (),
+    created: dt.datetime | None = None,
+    schemas: SchemaSet | None = None,
+) -> Publication | LotsRequired:
+    """Decide with the recorded repairs, number and keep the publication of ``submission``.
+
+    The 230b files and model I 4 replace an earlier publication of the submission, in one
+    transaction with the audit event. When a lot must be drawn first, nothing is stored and
+    the lots are returned.
+
+    :param repaired: indexes (in the sorted findings) of the omissions repaired in time.
+    :param lots: lot outcomes, ``key;key;...`` each.
+    :raises CandidacyInputError: when no list is valid or a lot outcome is malformed.
+    """
+    created = created or dt.datetime.now().replace(microsecond=0)
+    lists, setup = submission.lists, submission.setup
+    composed = compose(lists, setup, lots=lots, created=created, schemas=schemas, repaired=repaired)
+    if isinstance(composed, LotsRequired):
+        return composed
+    publication, written = composed
+    files = [*written, report_pdf(lists, setup, publication, created)]
+    at = utc_now()
+    outputs = [
+        CandidacyOutput(
+            file_name=name, sha256=sha256_hex(data), content=data, stored_at=at, stored_by=actor
+        )
+        for name, data in files
+    ]
+    with uow_factory() as uow:
+        uow.candidacy.replace_outputs(submission.token, outputs)
+        _audit(
+            uow,
+            actor,
+            "candidacy.published",
+            setup,
+            submission=submission.token,
+            repaired=len(publication.repaired),
+            lots=len(lots),
+            accepted=len(publication.accepted),
+            files=[{"name": o.file_name, "sha256": o.sha256} for o in outputs],
+        )
+        uow.commit()
+    return publication
+
+
+def publication_files(uow_factory: UowFactory, token: str) -> list[tuple[str, bytes]]:
+    """The files of the submission's publication (name, bytes), by name; none before it."""
+    with uow_factory() as uow:
+        return [(output.file_name, output.content) for output in uow.candidacy.outputs(token)]

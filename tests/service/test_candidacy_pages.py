@@ -1,0 +1,177 @@
+"""The candidacy pages' use cases on SQLite and PostgreSQL: uploads and publications are kept
+in the database, refused input stores nothing, and the audit log names no personal data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from candidacy import LotsRequired
+from eml import Eml230b, read_eml
+from osv.errors import OSVError
+from osv.service.candidacy import CandidacyInputError, Publication
+from osv.service.candidacy_pages import (
+    decide_and_publish,
+    load_submission,
+    publication_files,
+    store_submission,
+)
+from osv.store import Database, UnitOfWork
+from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
+
+UowFactory = Callable[[], UnitOfWork]
+
+#: The first candidate's personal data in the lists (woonplaats made unique to find it).
+LISTS = BLOCKED.replace("Berg,v,Juinen", "Berg,v,Oostwoud").encode()
+SETUP = json.dumps(ELECTION).encode()
+PERSONAL = ("123456782", "01-02-1980", "1980-02-01", "Oostwoud")
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty OSV_HOME (and working directory) that the use cases must leave alone."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("OSV_HOME", str(folder))
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def _count(database: Database, table: str) -> int:
+    with database.engine.connect() as connection:
+        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+
+def _audit_text(database: Database) -> str:
+    with database.engine.connect() as connection:
+        rows = connection.execute(text("SELECT actor, event, election, data FROM audit_events"))
+        return "\n".join(" ".join(str(value) for value in row) for row in rows)
+
+
+def test_an_upload_is_stored_with_its_hashes_and_audited(
+    uow_factory: UowFactory, database: Database, home: Path
+) -> None:
+    token = store_submission(uow_factory, LISTS, SETUP, "csb")
+    assert _count(database, "candidacy_submissions") == 1
+    with uow_factory() as uow:
+        stored = uow.candidacy.get(token)
+        events = uow.audit.events(event="candidacy.uploaded")
+    assert stored is not None
+    assert stored.lists_content == LISTS
+    assert stored.setup_content == SETUP
+    assert stored.lists_sha256 == hashlib.sha256(LISTS).hexdigest()
+    assert stored.setup_sha256 == hashlib.sha256(SETUP).hexdigest()
+    assert stored.stored_by == "csb"
+    submission = load_submission(uow_factory, token)
+    assert submission is not None
+    assert [lst.party_name for lst in submission.lists] == ["Partij B", "Partij A", "Nieuw", ""]
+    assert submission.setup.election.id == "GR2026_Juinen"
+    assert [(e.actor, e.election, e.data["submission"]) for e in events] == [
+        ("csb", "GR2026_Juinen", token)
+    ]
+    assert events[0].data["lists_sha256"] == stored.lists_sha256
+    assert events[0].data["candidates"] == 4
+    audit = _audit_text(database)
+    assert [item for item in PERSONAL if item in audit] == []
+    assert list(home.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("lists", "setup", "says"),
+    [
+        (LISTS.replace(b"Berg,v", b"Berg,q"), SETUP, "row 2, column geslacht"),
+        (LISTS, b'{"seats": 0}', "het verkiezingsbestand: not a valid election file"),
+        (b"\xff\xfe", SETUP, "de lijsten: the CSV is not UTF-8"),
+    ],
+)
+def test_a_refused_upload_stores_nothing(
+    uow_factory: UowFactory,
+    database: Database,
+    home: Path,
+    lists: bytes,
+    setup: bytes,
+    says: str,
+) -> None:
+    with pytest.raises(OSVError, match=says) as refused:
+        store_submission(uow_factory, lists, setup, "csb")
+    assert "\n" not in str(refused.value)
+    assert _count(database, "candidacy_submissions") == 0
+    assert _count(database, "audit_events") == 0
+    assert list(home.iterdir()) == []
+
+
+def test_an_unknown_token_has_no_submission_and_no_publication(uow_factory: UowFactory) -> None:
+    assert load_submission(uow_factory, "x" * 22) is None
+    assert publication_files(uow_factory, "x" * 22) == []
+
+
+def test_the_publication_is_stored_and_audited_without_personal_data(
+    uow_factory: UowFactory, database: Database, home: Path
+) -> None:
+    token = store_submission(uow_factory, LISTS, SETUP, "csb")
+    submission = load_submission(uow_factory, token)
+    assert submission is not None
+    # Without the lot's outcome: the lot is named, nothing is stored.
+    asked = decide_and_publish(uow_factory, submission, "csb")
+    assert isinstance(asked, LotsRequired)
+    assert _count(database, "candidacy_outputs") == 0
+    assert publication_files(uow_factory, token) == []
+    # The consent was repaired in time (finding 0) and the lot was drawn; published twice, the
+    # second publication replaces the first.
+    for _ in range(2):
+        done = decide_and_publish(
+            uow_factory, submission, "csb", repaired={0}, lots=["blanco:4;Nieuw"]
+        )
+        assert isinstance(done, Publication)
+    files = dict(publication_files(uow_factory, token))
+    assert sorted(files) == [
+        "Kandidatenlijsten_GR2026_Juinen.eml.xml",
+        "Model_I4_GR2026_Juinen.pdf",
+    ]
+    assert _count(database, "candidacy_outputs") == 2
+    document = read_eml(files["Kandidatenlijsten_GR2026_Juinen.eml.xml"]).document
+    assert isinstance(document, Eml230b)
+    assert [(lst.number, lst.name) for lst in document.contests[0].lists] == [
+        (1, "Partij A"),
+        (2, "Partij B"),
+        (3, ""),
+        (4, "Nieuw"),
+    ]
+    assert b"123456782" not in files["Kandidatenlijsten_GR2026_Juinen.eml.xml"]
+    report = PdfReader(io.BytesIO(files["Model_I4_GR2026_Juinen.pdf"]))
+    assert "K07" in "\n".join(page.extract_text() for page in report.pages)
+    with uow_factory() as uow:
+        published = uow.audit.events(event="candidacy.published")
+        outputs = uow.candidacy.outputs(token)
+    assert len(published) == 2
+    assert published[-1].data["submission"] == token
+    assert published[-1].data["repaired"] == 1
+    assert published[-1].data["files"] == [
+        {"name": output.file_name, "sha256": hashlib.sha256(output.content).hexdigest()}
+        for output in outputs
+    ]
+    audit = _audit_text(database)
+    assert [item for item in PERSONAL if item in audit] == []
+    assert list(home.iterdir()) == []
+
+
+def test_no_valid_list_is_refused_and_stores_no_publication(
+    uow_factory: UowFactory, database: Database
+) -> None:
+    lists = LISTS.replace(b",ja\n", b",nee\n")
+    token = store_submission(uow_factory, lists, SETUP, "csb")
+    submission = load_submission(uow_factory, token)
+    assert submission is not None
+    with pytest.raises(CandidacyInputError, match="no list is valid"):
+        decide_and_publish(uow_factory, submission, "csb", lots=["blanco:4;Nieuw"])
+    assert _count(database, "candidacy_outputs") == 0
+    with uow_factory() as uow:
+        assert uow.audit.events(event="candidacy.published") == []
