@@ -145,8 +145,19 @@ def sessions(factory: UowFactory, *, stages: bool = False) -> list[SessionInfo]:
 def session_info(
     factory: UowFactory, session_id: int, *, stages: bool = False
 ) -> SessionInfo | None:
-    """One session (of a municipality, or with ``stages`` of an HSB or CSB), or ``None``."""
-    return next((s for s in sessions(factory, stages=stages) if s.id == session_id), None)
+    """One session (of a municipality, or with ``stages`` of an HSB or CSB), or ``None``.
+
+    Every entry page asks for it, so it reads the one session and its election's heading
+    instead of going through :func:`sessions`.
+    """
+    with factory() as uow:
+        session = uow.entries.get_session(session_id)
+        if session is None or is_stage(session.committee) != stages:
+            return None
+        heading = uow.queries.election_heading(session.election)
+        if heading is None:
+            return None
+        return SessionInfo(session, heading[0], heading[1])
 
 
 def is_stage(committee: str) -> bool:

@@ -106,6 +106,14 @@ class ReadQueries:
     def _counts(self, query: Select[int, int]) -> dict[int, int]:
         return {row[0]: row[1] for row in self.session.execute(query)}
 
+    def election_heading(self, eid: str) -> tuple[str | None, str] | None:
+        """The name and category of election ``eid``, or ``None``: one indexed row, for pages
+        that need no more of the election than its heading."""
+        row = self.session.execute(
+            select(ElectionRow.name, ElectionRow.category).where(ElectionRow.eid == eid)
+        ).one_or_none()
+        return (row[0], row[1]) if row is not None else None
+
     def election_summaries(self) -> list[ElectionSummary]:
         """All stored elections, by Id, with their numbers of districts, lists and so on."""
         districts = self._counts(
