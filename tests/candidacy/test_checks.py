@@ -298,12 +298,17 @@ def test_the_repr_of_a_candidate_hides_personal_data() -> None:
 
 
 @pytest.mark.parametrize(
-    ("hour", "minute", "late"), [(8, 59, True), (9, 0, False), (17, 0, False), (17, 1, True)]
+    ("time", "late"),
+    [
+        (dt.time(8, 59), True),
+        (dt.time(9, 0), False),
+        (dt.time(17, 0), False),
+        (dt.time(17, 0, 1), True),
+        (dt.time(17, 1), True),
+    ],
 )
-def test_a_list_handed_in_outside_nine_to_five_is_invalid(
-    hour: int, minute: int, late: bool
-) -> None:
-    received = dt.datetime.combine(NOMINATION_DAY, dt.time(hour, minute))
+def test_a_list_handed_in_outside_nine_to_five_is_invalid(time: dt.time, late: bool) -> None:
+    received = dt.datetime.combine(NOMINATION_DAY, time)
     findings = only(
         check_lists([submitted(received_at=received)], REGISTER, GR17), Code.RECEIVED_OUT_OF_TIME
     )
