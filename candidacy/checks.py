@@ -183,24 +183,14 @@ def _check_hand_in(submitted: SubmittedList, rules: ElectionRules, name: str) ->
                     "09:00 and 17:00.",
                 )
             )
-    facts = (submitted.submitter_voter, submitted.submitter_in_person)
+    submitter = (
+        (submitted.submitter_voter, "geen kiezer voor deze verkiezing", "not a voter here"),
+        (submitted.submitter_in_person, "niet persoonlijk aanwezig", "not present in person"),
+    )
+    facts = [fact for fact, _, _ in submitter]
     if False in facts:
-        what_nl = [
-            text
-            for fact, text in zip(
-                facts,
-                ("geen kiezer voor deze verkiezing", "niet persoonlijk aanwezig"),
-                strict=True,
-            )
-            if fact is False
-        ]
-        what_en = [
-            text
-            for fact, text in zip(
-                facts, ("not a voter for this election", "not present in person"), strict=True
-            )
-            if fact is False
-        ]
+        what_nl = [nl for fact, nl, _ in submitter if fact is False]
+        what_en = [en for fact, _, en in submitter if fact is False]
         found.append(
             _finding(
                 Code.SUBMITTER_NOT_VOTER_IN_PERSON,
