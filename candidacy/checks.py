@@ -9,6 +9,7 @@ https://wetten.overheid.nl/BWBR0004627 (Kieswet).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -16,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from candidacy.findings import Code, Consequence, Finding, sort_findings
 from candidacy.lists import PartyRegistration, SubmittedCandidate, SubmittedList
 from candidacy.rules import ElectionRules
+from osv.model import ElectionCategory
 
 __all__ = ["check_lists", "needs_support_and_deposit"]
 
@@ -24,6 +26,16 @@ _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?[^\W\d_]?\.)+$")
 
 #: e-KS practice (C26): warn when at most this share of candidates differs from the rest.
 _MINORITY_PERCENT = 20
+
+#: I 5(a): lists are handed in on nomination day between nine and seventeen hours.
+_OPENS = dt.time(9, 0)
+_CLOSES = dt.time(17, 0)
+
+#: Elections with an area a candidate may live outside of (declaration of residence, H 7).
+_AREA_ELECTIONS = frozenset({ElectionCategory.GR, ElectionCategory.PS, ElectionCategory.AB})
+
+#: The age a candidate must reach during the term (H 7 [to verify]).
+_AGE = 18
 
 
 def needs_support_and_deposit(
@@ -130,9 +142,104 @@ def _check_list(
                 f"List {name} holds no candidates.",
             )
         )
+    found += _check_hand_in(submitted, rules, name)
     found += _check_party_name(submitted, register, name)
     found += _check_candidates(submitted, register, rules, name)
     found += _check_support_and_deposit(submitted, register, rules, name)
+    return found
+
+
+def _check_hand_in(submitted: SubmittedList, rules: ElectionRules, name: str) -> list[Finding]:
+    """H 1, H 3, I 5(a), (e), (f): when and by whom the list was handed in.
+
+    A fact the CSB has not recorded (``None``) is a warning naming what to establish.
+    """
+    found: list[Finding] = []
+    received = submitted.received_at
+    if received is None:
+        found.append(
+            _finding(
+                Code.RECEIVED_OUT_OF_TIME,
+                "H 1, I 5",
+                Consequence.WARNING,
+                submitted,
+                f"Lijst {name}: het tijdstip van inlevering is niet vastgelegd.",
+                f"List {name}: the time of receipt has not been recorded.",
+            )
+        )
+    else:
+        wrong_day = rules.nomination_date is not None and received.date() != rules.nomination_date
+        if wrong_day or not _OPENS <= received.time() <= _CLOSES:
+            when = received.strftime("%d-%m-%Y %H:%M")
+            found.append(
+                _finding(
+                    Code.RECEIVED_OUT_OF_TIME,
+                    "H 1, I 5",
+                    Consequence.LIST_INVALID,
+                    submitted,
+                    f"Lijst {name} is ingeleverd op {when}, niet op de dag van "
+                    "kandidaatstelling tussen 9.00 en 17.00 uur.",
+                    f"List {name} was handed in at {when}, not on nomination day between "
+                    "09:00 and 17:00.",
+                )
+            )
+    submitter = (
+        (submitted.submitter_voter, "geen kiezer voor deze verkiezing", "not a voter here"),
+        (submitted.submitter_in_person, "niet persoonlijk aanwezig", "not present in person"),
+    )
+    facts = [fact for fact, _, _ in submitter]
+    if False in facts:
+        what_nl = [nl for fact, nl, _ in submitter if fact is False]
+        what_en = [en for fact, _, en in submitter if fact is False]
+        found.append(
+            _finding(
+                Code.SUBMITTER_NOT_VOTER_IN_PERSON,
+                "H 3, I 2, I 5",
+                Consequence.REPAIRABLE,
+                submitted,
+                f"Lijst {name}: de inleveraar was {' en '.join(what_nl)}.",
+                f"List {name}: the person who handed it in was {' and '.join(what_en)}.",
+                if_not_repaired=Consequence.LIST_INVALID,
+            )
+        )
+    elif None in facts:
+        found.append(
+            _finding(
+                Code.SUBMITTER_NOT_VOTER_IN_PERSON,
+                "H 3, I 5",
+                Consequence.WARNING,
+                submitted,
+                f"Lijst {name}: niet vastgelegd of de inleveraar kiezer is en de lijst "
+                "persoonlijk inleverde.",
+                f"List {name}: not recorded whether the person who handed it in is a voter and "
+                "handed it in in person.",
+            )
+        )
+    if submitted.submitter_id_checked is False:
+        found.append(
+            _finding(
+                Code.SUBMITTER_NOT_IDENTIFIED,
+                "I 2, I 5",
+                Consequence.REPAIRABLE,
+                submitted,
+                f"Lijst {name}: de inleveraar heeft zich niet met een geldig identiteitsbewijs "
+                "geïdentificeerd.",
+                f"List {name}: the person who handed it in did not identify with a valid ID "
+                "document.",
+                if_not_repaired=Consequence.LIST_INVALID,
+            )
+        )
+    elif submitted.submitter_id_checked is None:
+        found.append(
+            _finding(
+                Code.SUBMITTER_NOT_IDENTIFIED,
+                "I 5",
+                Consequence.WARNING,
+                submitted,
+                f"Lijst {name}: niet vastgelegd of de inleveraar zich heeft geïdentificeerd.",
+                f"List {name}: not recorded whether the person who handed it in was identified.",
+            )
+        )
     return found
 
 
@@ -179,6 +286,8 @@ def _check_candidates(
     registration = register.get(submitted.party_name) if submitted.party_name else None
     limit = rules.candidate_limit(registration.seats_last_time if registration else 0)
     seen: dict[tuple[str, str, str], int] = {}
+    no_birth_date: list[int] = []
+    no_id_record: list[int] = []
     for position, candidate in enumerate(submitted.candidates, start=1):
         who = f"kandidaat {position} ({candidate.name.full})"
         who_en = f"candidate {position} ({candidate.name.full})"
@@ -197,6 +306,11 @@ def _check_candidates(
             )
             continue
         found += _candidate_data(submitted, candidate, position, name, who, who_en)
+        found += _candidate_eligibility(submitted, candidate, rules, position, name, who, who_en)
+        if candidate.date_of_birth is None:
+            no_birth_date.append(position)
+        if _needs_id_copy(candidate, rules) and candidate.id_copy is None:
+            no_id_record.append(position)
         # H 7 (one name once per list), I 6: the later entry is struck.
         identity = _identity(candidate)
         if identity in seen:
@@ -214,6 +328,107 @@ def _check_candidates(
         else:
             seen[identity] = position
     found += _minority_warnings(submitted, name)
+    if no_birth_date and rules.term_end is not None:
+        at = ", ".join(map(str, no_birth_date))
+        found.append(
+            _finding(
+                Code.UNDER_AGE,
+                "H 7",
+                Consequence.WARNING,
+                submitted,
+                f"Lijst {name}: van kandidaat {at} is geen geboortedatum vastgelegd; de leeftijd "
+                "is niet gecontroleerd.",
+                f"List {name}: no date of birth recorded for candidate {at}; the age was not "
+                "checked.",
+            )
+        )
+    if no_id_record:
+        at = ", ".join(map(str, no_id_record))
+        found.append(
+            _finding(
+                Code.ID_COPY_MISSING,
+                "H 9",
+                Consequence.WARNING,
+                submitted,
+                f"Lijst {name}: niet vastgelegd of van kandidaat {at} een kopie van een geldig "
+                "identiteitsbewijs is overgelegd.",
+                f"List {name}: not recorded whether a copy of a valid ID document was handed in "
+                f"for candidate {at}.",
+            )
+        )
+    return found
+
+
+def _needs_id_copy(candidate: SubmittedCandidate, rules: ElectionRules) -> bool:
+    """GR (H 9 [to verify]): a candidate not yet a member hands in a copy of an ID document."""
+    return rules.category is ElectionCategory.GR and not candidate.already_member
+
+
+def _eighteenth_birthday(born: dt.date) -> dt.date:
+    """The day a person born on ``born`` turns 18 (born 29 February: 1 March [to verify])."""
+    try:
+        return born.replace(year=born.year + _AGE)
+    except ValueError:
+        return dt.date(born.year + _AGE, 3, 1)
+
+
+def _candidate_eligibility(
+    submitted: SubmittedList,
+    candidate: SubmittedCandidate,
+    rules: ElectionRules,
+    position: int,
+    name: str,
+    who: str,
+    who_en: str,
+) -> list[Finding]:
+    """Age (H 7), declaration of intended residence (H 7) and ID copy (H 9, GR)."""
+    found: list[Finding] = []
+    born = candidate.date_of_birth
+    # H 7, I 6: the candidate reaches 18 during the term, at the latest on its last day.
+    term_end = rules.term_end
+    if born is not None and term_end is not None and _eighteenth_birthday(born) > term_end:
+        found.append(
+            _finding(
+                Code.UNDER_AGE,
+                "H 7, I 6",
+                Consequence.CANDIDATE_STRUCK,
+                submitted,
+                f"Lijst {name}: {who} is aan het einde van de zittingsperiode nog geen "
+                f"{_AGE} jaar.",
+                f"List {name}: {who_en} is not yet {_AGE} at the end of the term.",
+                position=position,
+            )
+        )
+    # H 7, I 2, I 6: a candidate living outside the area declares the intention to move there.
+    outside = candidate.outside_area or candidate.abroad
+    if rules.category in _AREA_ELECTIONS and outside and not candidate.residence_declaration:
+        found.append(
+            _finding(
+                Code.RESIDENCE_DECLARATION_MISSING,
+                "H 7, I 2, I 6",
+                Consequence.REPAIRABLE,
+                submitted,
+                f"Lijst {name}: {who} woont buiten het gebied; de verklaring van voorgenomen "
+                "vestiging ontbreekt.",
+                f"List {name}: {who_en} lives outside the area; the declaration of intended "
+                "residence is missing.",
+                position=position,
+                if_not_repaired=Consequence.CANDIDATE_STRUCK,
+            )
+        )
+    # H 9, I 2 (GR): a copy of a valid ID document of a candidate not yet a member.
+    if _needs_id_copy(candidate, rules) and candidate.id_copy is False:
+        found.append(
+            _finding(
+                Code.ID_COPY_MISSING,
+                "H 9, I 2",
+                Consequence.REPAIRABLE,
+                submitted,
+                f"Lijst {name}: de kopie van een geldig identiteitsbewijs van {who} ontbreekt.",
+                f"List {name}: the copy of a valid ID document of {who_en} is missing.",
+                position=position,
+            )
+        )
     return found
 
 

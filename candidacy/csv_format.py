@@ -2,10 +2,13 @@
 
 The candidate columns use the headers of the Kiesraad's e-KS (voorletters, roepnaam,
 voorvoegsel, achternaam, woonplaats, landcode, bsn, geboortedatum as dd-mm-yyyy, geslacht as
-m/v/x, gemachtigde_*). List columns (lijst, aanduiding, kieskringen, ...) are repeated on every
-row of the list and must agree. :func:`read_lists` refuses bad input with one sentence naming
-the row and column; values of personal-data columns (date of birth, BSN) are never repeated in
-a message. :func:`write_lists` writes what :func:`read_lists` reads.
+m/v/x, gemachtigde_*) plus the CSB's records (buiten_gebied, verklaring_vestiging, zittend_lid,
+kopie_id). List columns (lijst, aanduiding, kieskringen, ...) are repeated on every
+row of the list and must agree; the record of the hand-in (ingeleverd_op,
+inleveraar_*) is optional, empty meaning not recorded. :func:`read_lists` refuses bad
+input with one sentence naming the row and column; values of personal-data columns (date of
+birth, BSN) are never repeated in a message. :func:`write_lists` writes what
+:func:`read_lists` reads.
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ COLUMNS = (
     "publicatietaal",
     "lijsttype",
     "stel",
+    "ingeleverd_op",
+    "inleveraar_kiezer",
+    "inleveraar_persoonlijk",
+    "inleveraar_id",
     "positie",
     "voorletters",
     "roepnaam",
@@ -52,6 +59,10 @@ COLUMNS = (
     "gemachtigde_voorvoegsel",
     "gemachtigde_achternaam",
     "gemachtigde_plaats",
+    "buiten_gebied",
+    "verklaring_vestiging",
+    "zittend_lid",
+    "kopie_id",
 )
 #: Columns a file must have.
 REQUIRED = (
@@ -65,7 +76,7 @@ REQUIRED = (
 )
 #: Columns whose values are personal data: never shown in messages.
 _PRIVATE = frozenset({"geboortedatum", "bsn"})
-_LIST_COLUMNS = COLUMNS[:10]
+_LIST_COLUMNS = COLUMNS[: COLUMNS.index("positie")]
 _GENDERS = {"m": Gender.MALE, "v": Gender.FEMALE, "x": Gender.OTHER}
 _GENDER_CODES = {gender: code for code, gender in _GENDERS.items()}
 _BOOLEANS = {"ja": True, "nee": False}
@@ -89,6 +100,24 @@ def _boolean(row: int, column: str, value: str, default: bool) -> bool:
         return _BOOLEANS[value.casefold()]
     except KeyError:
         raise _error(row, column, "ja or nee", value) from None
+
+
+def _recorded(row: int, column: str, value: str) -> bool | None:
+    """``ja``, ``nee``, or empty for a fact the CSB has not recorded (``None``)."""
+    if not value:
+        return None
+    return _boolean(row, column, value, False)
+
+
+def _received(row: int, value: str) -> dt.datetime | None:
+    if not value:
+        return None
+    for pattern in ("%d-%m-%Y %H:%M", "%d-%m-%Y %H:%M:%S"):
+        try:
+            return dt.datetime.strptime(value, pattern)
+        except ValueError:
+            continue
+    raise _error(row, "ingeleverd_op", "a time as dd-mm-yyyy hh:mm", value)
 
 
 def _support(row: int, value: str, districts: tuple[str, ...]) -> dict[str, int]:
@@ -135,6 +164,12 @@ def _list_fields(row: int, cells: dict[str, str]) -> dict[str, object]:
         "publication_language": cells.get("publicatietaal") or "nl",
         "list_type": list_type,
         "belongs_to_set": belongs_to_set,
+        "received_at": _received(row, cells.get("ingeleverd_op", "")),
+        "submitter_voter": _recorded(row, "inleveraar_kiezer", cells.get("inleveraar_kiezer", "")),
+        "submitter_in_person": _recorded(
+            row, "inleveraar_persoonlijk", cells.get("inleveraar_persoonlijk", "")
+        ),
+        "submitter_id_checked": _recorded(row, "inleveraar_id", cells.get("inleveraar_id", "")),
     }
 
 
@@ -183,6 +218,12 @@ def _candidate(row: int, cells: dict[str, str]) -> SubmittedCandidate:
         bsn=bsn,
         agent=agent,
         consent=_boolean(row, "instemming", cells["instemming"], False),
+        outside_area=_boolean(row, "buiten_gebied", cells.get("buiten_gebied", ""), False),
+        residence_declaration=_boolean(
+            row, "verklaring_vestiging", cells.get("verklaring_vestiging", ""), False
+        ),
+        already_member=_boolean(row, "zittend_lid", cells.get("zittend_lid", ""), False),
+        id_copy=_recorded(row, "kopie_id", cells.get("kopie_id", "")),
     )
 
 
@@ -260,6 +301,10 @@ _FIELD_OF = {
     "publicatietaal": "publication_language",
     "lijsttype": "list_type",
     "stel": "belongs_to_set",
+    "ingeleverd_op": "received_at",
+    "inleveraar_kiezer": "submitter_voter",
+    "inleveraar_persoonlijk": "submitter_in_person",
+    "inleveraar_id": "submitter_id_checked",
 }
 
 
@@ -270,6 +315,16 @@ def _differs(column: str, a: dict[str, object], b: dict[str, object]) -> bool:
 
 def _yes(value: bool) -> str:
     return "ja" if value else "nee"
+
+
+def _maybe(value: bool | None) -> str:
+    return "" if value is None else _yes(value)
+
+
+def _time(value: dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%d-%m-%Y %H:%M" if value.second == 0 else "%d-%m-%Y %H:%M:%S")
 
 
 def write_lists(lists: Sequence[SubmittedList]) -> str:
@@ -290,6 +345,10 @@ def write_lists(lists: Sequence[SubmittedList]) -> str:
             submitted.publication_language or "",
             submitted.list_type.value if submitted.list_type else "",
             str(submitted.belongs_to_set) if submitted.belongs_to_set else "",
+            _time(submitted.received_at),
+            _maybe(submitted.submitter_voter),
+            _maybe(submitted.submitter_in_person),
+            _maybe(submitted.submitter_id_checked),
         ]
         for position, c in enumerate(submitted.candidates, start=1):
             agent = c.agent
@@ -312,6 +371,10 @@ def write_lists(lists: Sequence[SubmittedList]) -> str:
                     (agent.name.prefix or "") if agent else "",
                     agent.name.last_name if agent else "",
                     (agent.locality or "") if agent else "",
+                    _yes(c.outside_area),
+                    _yes(c.residence_declaration),
+                    _yes(c.already_member),
+                    _maybe(c.id_copy),
                 ]
             )
     return out.getvalue()

@@ -1,7 +1,7 @@
 """Findings of the examination of candidate lists: code, article, consequence, text.
 
 A finding is data, never an exception (style.md, convention 6). Each code is stable (K01 to
-K15) and names the Kieswet article it applies and what follows from it:
+K21) and names the Kieswet article it applies and what follows from it:
 
 * ``list_invalid`` - the list is declared invalid (Kieswet art. I 5), in one district or all;
 * ``candidate_struck`` - a candidate's name is struck from the list (I 6);
@@ -51,6 +51,12 @@ class Code(StrEnum):
     NAME_NOT_REGISTERED = "K13"
     NAME_NOT_AUTHORISED = "K14"
     INCONSISTENT_MINORITY = "K15"
+    RECEIVED_OUT_OF_TIME = "K16"
+    SUBMITTER_NOT_VOTER_IN_PERSON = "K17"
+    SUBMITTER_NOT_IDENTIFIED = "K18"
+    UNDER_AGE = "K19"
+    RESIDENCE_DECLARATION_MISSING = "K20"
+    ID_COPY_MISSING = "K21"
 
 
 class Finding(Frozen):

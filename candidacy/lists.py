@@ -55,6 +55,13 @@ class SubmittedCandidate(Frozen):
 
     ``locality`` is the place of residence (woonplaats); ``country_code`` is set for a candidate
     living abroad (ISO 3166 alpha-2). ``consent`` records whether the H 9 was handed in.
+
+    ``outside_area`` is set by the CSB when the place of residence lies outside the
+    municipality, province or water board (a candidate abroad is outside it anyway);
+    ``residence_declaration`` records the declaration of intended residence (H 7) handed in
+    for such a candidate. ``already_member`` is set for a sitting member of the council; for
+    the others ``id_copy`` records whether a copy of a valid ID document was handed in (GR,
+    H 9), ``None`` when the CSB has not recorded it.
     """
 
     name: PersonName
@@ -65,6 +72,10 @@ class SubmittedCandidate(Frozen):
     bsn: str | None = Field(default=None, repr=False)
     agent: Agent | None = Field(default=None, repr=False)
     consent: bool = True
+    outside_area: bool = False
+    residence_declaration: bool = False
+    already_member: bool = False
+    id_copy: bool | None = None
 
     @property
     def abroad(self) -> bool:
@@ -83,6 +94,13 @@ class SubmittedList(Frozen):
     ``True`` when the proof was handed in. ``publish_gender``, ``publication_language``,
     ``list_type`` and ``belongs_to_set`` are published as they are in the 230b (the type is
     derived at publication when it is ``None``).
+
+    The CSB records the hand-in (H 1, I 5): ``received_at`` is the time of receipt in local
+    wall-clock time at the CSB (no time zone); ``submitter_voter`` whether the person who handed
+    it in is a voter for this election, ``submitter_in_person`` whether they handed it in in
+    person and ``submitter_id_checked`` whether they identified themselves with a valid ID
+    document (Wet op de identificatieplicht, art. 1). ``None`` means not recorded (older inputs):
+    the checks report that as a warning rather than passing it silently.
     """
 
     key: str = Field(min_length=1)
@@ -96,6 +114,10 @@ class SubmittedList(Frozen):
     publication_language: str | None = "nl"
     list_type: ListType | None = None
     belongs_to_set: int | None = Field(default=None, ge=1)
+    received_at: dt.datetime | None = None
+    submitter_voter: bool | None = None
+    submitter_in_person: bool | None = None
+    submitter_id_checked: bool | None = None
 
     def __hash__(self) -> int:  # Mapping fields are not hashable; key identifies a submission
         return hash(self.key)

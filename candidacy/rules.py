@@ -10,6 +10,8 @@ a CSB can set the figures of the law in force without a code change.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
 from osv.model import ElectionCategory
@@ -20,6 +22,7 @@ __all__ = [
     "ElectionRules",
     "default_rules",
     "gr_support_required",
+    "term_end",
 ]
 
 #: The TK kieskring of Bonaire (Caribbean Netherlands), where 10 support declarations suffice.
@@ -53,6 +56,10 @@ class ElectionRules(Frozen):
     :param support_per_district: support declarations needed per district (H 4 paragraph 1).
     :param support_overrides: districts with another figure (TK: Bonaire needs 10).
     :param deposit_cents: the deposit in euro cents (H 12 to H 14a), exact integers.
+    :param nomination_date: the day of candidacy (H 1, I 5(a)); ``None`` when not known, and
+        then only the hours 09:00 to 17:00 of the receipt are checked.
+    :param term_end: the last day of the term of the body elected (for the age of 18, H 7);
+        ``None`` when not known, and then the age is not checked.
     """
 
     category: ElectionCategory
@@ -63,6 +70,8 @@ class ElectionRules(Frozen):
     max_candidates: int = _MAX_CANDIDATES
     max_candidates_large: int = _MAX_CANDIDATES_LARGE
     large_party_seats: int = _LARGE_PARTY_SEATS
+    nomination_date: dt.date | None = None
+    term_end: dt.date | None = None
 
     def support_required(self, district: str) -> int:
         """Valid support declarations a list needs in ``district`` (Kieswet art. H 4)."""
@@ -86,8 +95,36 @@ _DEPOSIT_CENTS = {
 }
 
 
-def default_rules(category: ElectionCategory, seats: int) -> ElectionRules:
+#: The length of a term in years (Kieswet chapter C; EP 5 years) [to verify the exact end day].
+_TERM_YEARS = {ElectionCategory.EP: 5}
+_DEFAULT_TERM_YEARS = 4
+
+
+def term_end(category: ElectionCategory, election_date: dt.date) -> dt.date:
+    """The last day of the term, taken as the day before the election date ``years`` later.
+
+    An approximation of the end of the term (the new members take their seats some days after
+    the election) [to verify]; configuration, like every figure here.
+    """
+    years = _TERM_YEARS.get(category, _DEFAULT_TERM_YEARS)
+    try:
+        same_day = election_date.replace(year=election_date.year + years)
+    except ValueError:  # 29 February into a year that has none
+        same_day = dt.date(election_date.year + years, 3, 1)
+    return same_day - dt.timedelta(days=1)
+
+
+def default_rules(
+    category: ElectionCategory,
+    seats: int,
+    *,
+    election_date: dt.date | None = None,
+    nomination_date: dt.date | None = None,
+) -> ElectionRules:
     """The figures of the Kieswet for an election of ``category`` with ``seats`` seats.
+
+    ``election_date`` gives the end of the term (:func:`term_end`, for the age check) and
+    ``nomination_date`` the day the lists must be handed in; both are optional.
 
     :raises ValueError: for a category without candidacy under chapter H (EK, referendums).
     """
@@ -104,4 +141,6 @@ def default_rules(category: ElectionCategory, seats: int) -> ElectionRules:
         support_per_district=support,
         support_overrides=overrides,
         deposit_cents=_DEPOSIT_CENTS[category],
+        nomination_date=nomination_date,
+        term_end=term_end(category, election_date) if election_date is not None else None,
     )

@@ -7,8 +7,15 @@ import datetime as dt
 from candidacy import PartyRegistration, SubmittedCandidate, SubmittedList, default_rules
 from osv.model import ElectionCategory, Gender, PersonName
 
-#: A municipal council of 17 seats: 20 support declarations, EUR 225 deposit.
-GR17 = default_rules(ElectionCategory.GR, 17)
+#: Election day and nomination day of the municipal election in the tests.
+ELECTION_DAY = dt.date(2026, 3, 18)
+NOMINATION_DAY = dt.date(2026, 2, 2)
+NOMINATION_DAY_NOON = dt.datetime(2026, 2, 2, 12, 0)
+
+#: A municipal council of 17 seats: 20 support declarations, EUR 225 deposit; with the dates.
+GR17 = default_rules(
+    ElectionCategory.GR, 17, election_date=ELECTION_DAY, nomination_date=NOMINATION_DAY
+)
 #: The Tweede Kamer: 30 support declarations per district, 10 on Bonaire (district 20).
 TK = default_rules(ElectionCategory.TK, 150)
 
@@ -29,6 +36,7 @@ def candidate(number: int, **changes: object) -> SubmittedCandidate:
         date_of_birth=dt.date(1980, 1, number % 28 + 1),
         bsn=f"{100000000 + number}",
         consent=True,
+        id_copy=True,
     )
     return base.model_copy(update=changes)
 
@@ -41,5 +49,9 @@ def submitted(key: str = "1", n: int = 3, **changes: object) -> SubmittedList:
         districts=("geen",),
         candidates=tuple(candidate(i) for i in range(1, n + 1)),
         name_authorised=True,
+        received_at=NOMINATION_DAY_NOON,
+        submitter_voter=True,
+        submitter_in_person=True,
+        submitter_id_checked=True,
     )
     return base.model_copy(update=changes)

@@ -46,6 +46,17 @@ def submitted_candidates(
         bsn=draw(st.none() | st.from_regex(r"\A[0-9]{9}\Z")) if private else None,
         agent=agent,
         consent=draw(st.booleans()) if private else True,
+        outside_area=draw(st.booleans()) if private else False,
+        residence_declaration=draw(st.booleans()) if private else False,
+        already_member=draw(st.booleans()) if private else False,
+        id_copy=draw(st.none() | st.booleans()) if private else None,
+    )
+
+
+def received_times() -> st.SearchStrategy[dt.datetime]:
+    """Times of receipt as the CSB records them: local time, to the second."""
+    return st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2099, 12, 31)).map(
+        lambda t: t.replace(microsecond=0)
     )
 
 
@@ -93,6 +104,10 @@ def submitted_lists(
                 publication_language=draw(st.sampled_from(("nl", "fy"))),
                 list_type=draw(st.sampled_from(ListType)),
                 belongs_to_set=draw(st.none() | st.integers(1, 3)),
+                received_at=draw(st.none() | received_times()) if private else None,
+                submitter_voter=draw(st.none() | st.booleans()) if private else None,
+                submitter_in_person=draw(st.none() | st.booleans()) if private else None,
+                submitter_id_checked=draw(st.none() | st.booleans()) if private else None,
             )
         )
     return result

@@ -7,6 +7,8 @@ nearest valid situation, so a check that fires too eagerly fails too.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from candidacy import (
@@ -19,7 +21,7 @@ from candidacy import (
     needs_support_and_deposit,
 )
 from osv.model import Gender, PersonName
-from tests.candidacy.builders import GR17, REGISTER, TK, candidate, submitted
+from tests.candidacy.builders import GR17, NOMINATION_DAY, REGISTER, TK, candidate, submitted
 
 
 def codes(findings: tuple[Finding, ...]) -> list[str]:
@@ -99,7 +101,8 @@ def test_a_candidate_abroad_with_a_country_code_needs_no_locality() -> None:
     from candidacy import Agent
 
     agent = Agent(name=PersonName(initials="C.", last_name="Gemachtigd"))
-    lst = submitted(candidates=(candidate(1, locality=None, country_code="BE", agent=agent),))
+    abroad = candidate(1, locality=None, country_code="BE", agent=agent)
+    lst = submitted(candidates=(abroad.model_copy(update={"residence_declaration": True}),))
     assert check_lists([lst], REGISTER, GR17) == ()
 
 
@@ -251,11 +254,16 @@ def test_findings_never_carry_birth_dates_or_bsn() -> None:
             candidate(1, consent=False, locality=None),
             candidate(1),
             candidate(2, country_code="US"),
+            candidate(3, date_of_birth=dt.date(2015, 6, 1), id_copy=False, outside_area=True),
         ),
+        received_at=dt.datetime(2026, 2, 2, 17, 1),
+        submitter_voter=False,
+        submitter_id_checked=False,
     )
-    other = submitted("b", party_name="Partij B", candidates=(candidate(2),))
+    other = submitted("b", party_name="Partij B", candidates=(candidate(2),), received_at=None)
     findings = check_lists([lst, other], REGISTER, GR17)
-    assert len(findings) >= 5
+    new_codes = {f"K{n}" for n in range(16, 22)}
+    assert new_codes <= set(codes(findings))
     text = repr(findings) + "".join(f.text_nl + f.text_en for f in findings)
     for person in (*lst.candidates, *other.candidates):
         assert person.bsn is not None
@@ -287,3 +295,141 @@ def test_the_repr_of_a_candidate_hides_personal_data() -> None:
     assert "Jansen4" in text
     for secret in ("1980", str(person.bsn), "Zaakwaarnemer", "Geheimstad"):
         assert secret not in text
+
+
+@pytest.mark.parametrize(
+    ("time", "late"),
+    [
+        (dt.time(8, 59), True),
+        (dt.time(9, 0), False),
+        (dt.time(17, 0), False),
+        (dt.time(17, 0, 1), True),
+        (dt.time(17, 1), True),
+    ],
+)
+def test_a_list_handed_in_outside_nine_to_five_is_invalid(time: dt.time, late: bool) -> None:
+    received = dt.datetime.combine(NOMINATION_DAY, time)
+    findings = only(
+        check_lists([submitted(received_at=received)], REGISTER, GR17), Code.RECEIVED_OUT_OF_TIME
+    )
+    assert bool(findings) is late
+    if late:
+        assert findings[0].consequence is Consequence.LIST_INVALID
+        assert findings[0].article == "H 1, I 5"
+
+
+def test_a_list_handed_in_on_another_day_is_invalid() -> None:
+    received = dt.datetime(2026, 2, 3, 10, 0)
+    [finding] = only(
+        check_lists([submitted(received_at=received)], REGISTER, GR17), Code.RECEIVED_OUT_OF_TIME
+    )
+    assert finding.consequence is Consequence.LIST_INVALID
+    # Without a known nomination day only the hours are checked.
+    assert not only(
+        check_lists([submitted(received_at=received)], REGISTER, TK), Code.RECEIVED_OUT_OF_TIME
+    )
+
+
+def test_an_unrecorded_time_of_receipt_is_a_warning() -> None:
+    [finding] = only(
+        check_lists([submitted(received_at=None)], REGISTER, GR17), Code.RECEIVED_OUT_OF_TIME
+    )
+    assert finding.consequence is Consequence.WARNING
+
+
+@pytest.mark.parametrize(
+    ("changes", "text"),
+    [
+        ({"submitter_voter": False}, "geen kiezer"),
+        ({"submitter_in_person": False}, "niet persoonlijk"),
+        ({"submitter_voter": False, "submitter_in_person": False}, "geen kiezer voor deze"),
+    ],
+)
+def test_a_submitter_who_is_no_voter_or_absent_is_repairable_else_invalid(
+    changes: dict[str, object], text: str
+) -> None:
+    [finding] = only(
+        check_lists([submitted(**changes)], REGISTER, GR17), Code.SUBMITTER_NOT_VOTER_IN_PERSON
+    )
+    assert text in finding.text_nl
+    assert finding.consequence is Consequence.REPAIRABLE
+    assert finding.final_consequence is Consequence.LIST_INVALID
+    assert "I 5" in finding.article
+    assert not only(check_lists([submitted()], REGISTER, GR17), Code.SUBMITTER_NOT_VOTER_IN_PERSON)
+
+
+def test_an_unrecorded_submitter_is_a_warning() -> None:
+    [finding] = only(
+        check_lists([submitted(submitter_in_person=None)], REGISTER, GR17),
+        Code.SUBMITTER_NOT_VOTER_IN_PERSON,
+    )
+    assert finding.consequence is Consequence.WARNING
+
+
+def test_a_submitter_without_valid_id_is_repairable_else_invalid() -> None:
+    [finding] = only(
+        check_lists([submitted(submitter_id_checked=False)], REGISTER, GR17),
+        Code.SUBMITTER_NOT_IDENTIFIED,
+    )
+    assert finding.final_consequence is Consequence.LIST_INVALID
+    [unrecorded] = only(
+        check_lists([submitted(submitter_id_checked=None)], REGISTER, GR17),
+        Code.SUBMITTER_NOT_IDENTIFIED,
+    )
+    assert unrecorded.consequence is Consequence.WARNING
+    assert not only(check_lists([submitted()], REGISTER, GR17), Code.SUBMITTER_NOT_IDENTIFIED)
+
+
+@pytest.mark.parametrize(("days_after", "struck"), [(0, False), (1, True), (-1, False)])
+def test_a_candidate_who_is_not_18_by_the_last_day_of_the_term_is_struck(
+    days_after: int, struck: bool
+) -> None:
+    assert GR17.term_end is not None
+    last_day = GR17.term_end
+    # Turns 18 on the last day of the term (days_after 0), the day after, or the day before.
+    born = last_day.replace(year=last_day.year - 18) + dt.timedelta(days=days_after)
+    lst = submitted(candidates=(candidate(1), candidate(2, date_of_birth=born)))
+    findings = only(check_lists([lst], REGISTER, GR17), Code.UNDER_AGE)
+    assert bool(findings) is struck
+    if struck:
+        assert findings[0].position == 2
+        assert findings[0].consequence is Consequence.CANDIDATE_STRUCK
+        assert "H 7" in findings[0].article
+
+
+def test_the_term_of_a_municipal_council_ends_four_years_on() -> None:
+    assert GR17.term_end == dt.date(2030, 3, 17)
+    assert TK.term_end is None
+
+
+def test_without_a_date_of_birth_the_age_is_a_warning() -> None:
+    lst = submitted(candidates=(candidate(1), candidate(2, date_of_birth=None)))
+    [finding] = only(check_lists([lst], REGISTER, GR17), Code.UNDER_AGE)
+    assert finding.consequence is Consequence.WARNING
+    assert "kandidaat 2" in finding.text_nl
+    # Without the end of the term the age is not checked at all.
+    assert not only(check_lists([lst], REGISTER, TK), Code.UNDER_AGE)
+
+
+def test_a_candidate_outside_the_area_needs_a_declaration_of_residence() -> None:
+    lst = submitted(candidates=(candidate(1, outside_area=True),))
+    [finding] = only(check_lists([lst], REGISTER, GR17), Code.RESIDENCE_DECLARATION_MISSING)
+    assert finding.consequence is Consequence.REPAIRABLE
+    assert finding.final_consequence is Consequence.CANDIDATE_STRUCK
+    assert "H 7" in finding.article
+    declared = submitted(candidates=(candidate(1, outside_area=True, residence_declaration=True),))
+    assert not only(check_lists([declared], REGISTER, GR17), Code.RESIDENCE_DECLARATION_MISSING)
+    # The Tweede Kamer has no area to live in.
+    assert not only(check_lists([lst], REGISTER, TK), Code.RESIDENCE_DECLARATION_MISSING)
+
+
+def test_a_new_municipal_candidate_needs_an_id_copy() -> None:
+    lst = submitted(candidates=(candidate(1, id_copy=False),))
+    [finding] = only(check_lists([lst], REGISTER, GR17), Code.ID_COPY_MISSING)
+    assert (finding.position, finding.consequence) == (1, Consequence.REPAIRABLE)
+    member = submitted(candidates=(candidate(1, id_copy=False, already_member=True),))
+    assert not only(check_lists([member], REGISTER, GR17), Code.ID_COPY_MISSING)
+    assert not only(check_lists([lst], REGISTER, TK), Code.ID_COPY_MISSING)
+    unrecorded = submitted(candidates=(candidate(1, id_copy=None),))
+    [warning] = only(check_lists([unrecorded], REGISTER, GR17), Code.ID_COPY_MISSING)
+    assert warning.consequence is Consequence.WARNING

@@ -72,3 +72,48 @@ def test_csv_export_then_import_round_trips(lists: list[SubmittedList]) -> None:
     """Property: writing submitted lists as CSV and reading them back gives the same lists,
     personal data and document facts included (the CSV is the CSB's working file)."""
     assert list(read_lists(write_lists(lists))) == lists
+
+
+def test_a_file_without_the_records_of_the_hand_in_reads_them_as_not_recorded() -> None:
+    first, _ = read_lists(EXAMPLE)
+    assert (first.received_at, first.submitter_voter, first.submitter_id_checked) == (
+        None,
+        None,
+        None,
+    )
+    candidate = first.candidates[0]
+    assert (candidate.outside_area, candidate.residence_declaration) == (False, False)
+    assert (candidate.already_member, candidate.id_copy) == (False, None)
+
+
+RECORDED = """\
+lijst,aanduiding,kieskringen,ingeleverd_op,inleveraar_kiezer,inleveraar_persoonlijk,inleveraar_id,positie,voorletters,achternaam,instemming,buiten_gebied,verklaring_vestiging,zittend_lid,kopie_id
+1,Partij A,geen,02-02-2026 16:59,ja,ja,nee,1,A.B.,Berg,ja,ja,ja,nee,ja
+1,Partij A,geen,02-02-2026 16:59,ja,ja,nee,2,C.,Dijk,ja,,,ja,
+"""
+
+
+def test_the_records_of_the_hand_in_and_the_documents_are_read() -> None:
+    [lst] = read_lists(RECORDED)
+    assert lst.received_at == dt.datetime(2026, 2, 2, 16, 59)
+    assert (lst.submitter_voter, lst.submitter_in_person, lst.submitter_id_checked) == (
+        True,
+        True,
+        False,
+    )
+    first, second = lst.candidates
+    assert (first.outside_area, first.residence_declaration, first.id_copy) == (True, True, True)
+    assert (second.already_member, second.id_copy) == (True, None)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("02-02-2026 16:59,ja,ja,nee,1", "2026-02-02,ja,ja,nee,1"), "row 2, column ingeleverd_op"),
+        (("16:59,ja,ja,nee,2", "16:59,ja,wel,nee,2"), "row 3, column inleveraar_persoonlijk"),
+        (("ja,ja,nee,ja\n", "ja,ja,nee,soms\n"), "row 2, column kopie_id"),
+    ],
+)
+def test_bad_records_name_the_row_and_column(change: tuple[str, str], message: str) -> None:
+    with pytest.raises(CandidacyCsvError, match=message):
+        read_lists(RECORDED.replace(*change, 1))

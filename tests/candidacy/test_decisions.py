@@ -69,3 +69,27 @@ def test_a_decision_about_an_unknown_list_or_position_is_refused() -> None:
         apply_decisions([lst], [ListDecision(list_key="zz")])
     with pytest.raises(ValueError, match="strikes position 9"):
         apply_decisions([lst], [ListDecision(list_key=lst.key, struck=(9,))])
+
+
+def test_an_unidentified_submitter_makes_the_list_invalid_unless_repaired() -> None:
+    lst = submitted(submitter_id_checked=False)
+    findings = check_lists([lst], REGISTER, GR17)
+    [decision] = propose_decisions([lst], findings)
+    assert decision.invalid
+    assert "K18" in decision.reasons[0]
+    assert apply_decisions([lst], [decision]) == ()
+    [repaired] = propose_decisions([lst], findings, repaired=findings)
+    assert not repaired.invalid
+
+
+def test_facts_not_recorded_are_warnings_that_decide_nothing() -> None:
+    lst = submitted(
+        received_at=None,
+        submitter_voter=None,
+        submitter_id_checked=None,
+        candidates=(candidate(1, date_of_birth=None, id_copy=None),),
+    )
+    findings = check_lists([lst], REGISTER, GR17)
+    assert {f.code.value for f in findings} == {"K16", "K17", "K18", "K19", "K21"}
+    [decision] = propose_decisions([lst], findings)
+    assert decision == ListDecision(list_key=lst.key)

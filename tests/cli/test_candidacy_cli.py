@@ -37,13 +37,16 @@ ELECTION = {
 }
 HEADER = (
     "lijst,aanduiding,kieskringen,waarborgsom,ondersteuningsverklaringen,positie,voorletters,"
-    "roepnaam,voorvoegsel,achternaam,geslacht,woonplaats,landcode,geboortedatum,bsn,instemming\n"
+    "roepnaam,voorvoegsel,achternaam,geslacht,woonplaats,landcode,geboortedatum,bsn,instemming,"
+    "ingeleverd_op,inleveraar_kiezer,inleveraar_persoonlijk,inleveraar_id,kopie_id\n"
 )
+#: The CSB's record of the hand-in and the ID copy (K16-K18, K21): all in order.
+RECORDED = ",02-02-2026 10:00,ja,ja,ja,ja"
 CLEAN = HEADER + (
-    "1,Partij B,geen,nee,,1,A.B.,Anna,van der,Berg,v,Juinen,,01-02-1980,123456782,ja\n"
-    "2,Partij A,geen,nee,,1,G.,,,Visser,m,Juinen,,03-04-1975,,ja\n"
-    "3,Nieuw,geen,ja,20,1,E.F.,,,Smit,x,Juinen,,,,ja\n"
-    "4,,geen,ja,25,1,H.,,,Bos,m,Juinen,,,,ja\n"
+    f"1,Partij B,geen,nee,,1,A.B.,Anna,van der,Berg,v,Juinen,,01-02-1980,123456782,ja{RECORDED}\n"
+    f"2,Partij A,geen,nee,,1,G.,,,Visser,m,Juinen,,03-04-1975,,ja{RECORDED}\n"
+    f"3,Nieuw,geen,ja,20,1,E.F.,,,Smit,x,Juinen,,,,ja{RECORDED}\n"
+    f"4,,geen,ja,25,1,H.,,,Bos,m,Juinen,,,,ja{RECORDED}\n"
 )
 BLOCKED = CLEAN.replace("Visser,m,Juinen,,03-04-1975,,ja", "Visser,m,Juinen,,03-04-1975,,nee")
 
