@@ -97,7 +97,12 @@ class CandidacySetup(BaseModel):
     def rules(self) -> ElectionRules:
         """The figures of chapter H for this election."""
         try:
-            return default_rules(self.election.category, self.seats)
+            return default_rules(
+                self.election.category,
+                self.seats,
+                election_date=self.election.election_date,
+                nomination_date=self.election.nomination_date,
+            )
         except ValueError as error:
             raise CandidacyInputError(str(error)) from None
 

@@ -45,8 +45,8 @@ RECORDED = ",02-02-2026 10:00,ja,ja,ja,ja"
 CLEAN = HEADER + (
     f"1,Partij B,geen,nee,,1,A.B.,Anna,van der,Berg,v,Juinen,,01-02-1980,123456782,ja{RECORDED}\n"
     f"2,Partij A,geen,nee,,1,G.,,,Visser,m,Juinen,,03-04-1975,,ja{RECORDED}\n"
-    f"3,Nieuw,geen,ja,20,1,E.F.,,,Smit,x,Juinen,,,,ja{RECORDED}\n"
-    f"4,,geen,ja,25,1,H.,,,Bos,m,Juinen,,,,ja{RECORDED}\n"
+    f"3,Nieuw,geen,ja,20,1,E.F.,,,Smit,x,Juinen,,05-06-1990,,ja{RECORDED}\n"
+    f"4,,geen,ja,25,1,H.,,,Bos,m,Juinen,,07-08-1991,,ja{RECORDED}\n"
 )
 BLOCKED = CLEAN.replace("Visser,m,Juinen,,03-04-1975,,ja", "Visser,m,Juinen,,03-04-1975,,nee")
 

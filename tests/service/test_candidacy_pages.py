@@ -25,7 +25,7 @@ from osv.service.candidacy_pages import (
     store_submission,
 )
 from osv.store import Database, UnitOfWork
-from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
+from tests.cli.test_candidacy_cli import BLOCKED, ELECTION, RECORDED
 
 UowFactory = Callable[[], UnitOfWork]
 
@@ -166,7 +166,8 @@ def test_the_publication_is_stored_and_audited_without_personal_data(
 def test_no_valid_list_is_refused_and_stores_no_publication(
     uow_factory: UowFactory, database: Database
 ) -> None:
-    lists = LISTS.replace(b",ja\n", b",nee\n")
+    consent = b",ja" + RECORDED.encode()  # instemming, then the CSB's record of the hand-in
+    lists = LISTS.replace(consent, b",nee" + RECORDED.encode())
     token = store_submission(uow_factory, lists, SETUP, "csb")
     submission = load_submission(uow_factory, token)
     assert submission is not None
