@@ -10,6 +10,8 @@ a CSB can set the figures of the law in force without a code change.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field
 
 from osv.model import ElectionCategory
@@ -63,6 +65,16 @@ class ElectionRules(Frozen):
     max_candidates: int = _MAX_CANDIDATES
     max_candidates_large: int = _MAX_CANDIDATES_LARGE
     large_party_seats: int = _LARGE_PARTY_SEATS
+    #: Optional (K22): nomination day (dag van kandidaatstelling, N); registration requests
+    #: must be received by N - 42 days (G 1 to G 3). ``None``: not checked.
+    nomination_day: dt.date | None = None
+    #: K23: the longest party name (aanduiding) that may be registered (G 1) [to verify].
+    max_name_length: int = Field(default=35, ge=1)
+    #: K24: the similarity (0-100) from which a registered name is shown as "nearest".
+    similar_name_percent: int = Field(default=80, ge=0, le=100)
+
+    #: Days before nomination day by which a registration request must be received (G 1-G 3).
+    registration_days_before: int = Field(default=42, ge=0)
 
     def support_required(self, district: str) -> int:
         """Valid support declarations a list needs in ``district`` (Kieswet art. H 4)."""
