@@ -92,11 +92,12 @@ class CandidacySetup(BaseModel):
         return {party.name: party for party in self.parties}
 
     def rules(self) -> ElectionRules:
-        """The figures of chapter H for this election."""
+        """The figures of chapter H for this election (nomination day for K22, if given)."""
         try:
-            return default_rules(self.election.category, self.seats)
+            rules = default_rules(self.election.category, self.seats)
         except ValueError as error:
             raise CandidacyInputError(str(error)) from None
+        return rules.model_copy(update={"nomination_day": self.election.nomination_date})
 
     def lot_outcomes(self, extra: Sequence[str] = ()) -> tuple[LotOutcome, ...]:
         """The lot outcomes of the file plus ``extra`` ("key;key;..." each)."""
