@@ -52,6 +52,7 @@ COLUMNS = (
     "gemachtigde_voorvoegsel",
     "gemachtigde_achternaam",
     "gemachtigde_plaats",
+    "herstelpersoon",
 )
 #: Columns a file must have.
 REQUIRED = (
@@ -65,7 +66,8 @@ REQUIRED = (
 )
 #: Columns whose values are personal data: never shown in messages.
 _PRIVATE = frozenset({"geboortedatum", "bsn"})
-_LIST_COLUMNS = COLUMNS[:10]
+#: The list columns: the first ten, and those appended later (K26: ``herstelpersoon``).
+_LIST_COLUMNS = (*COLUMNS[:10], "herstelpersoon")
 _GENDERS = {"m": Gender.MALE, "v": Gender.FEMALE, "x": Gender.OTHER}
 _GENDER_CODES = {gender: code for code, gender in _GENDERS.items()}
 _BOOLEANS = {"ja": True, "nee": False}
@@ -135,6 +137,11 @@ def _list_fields(row: int, cells: dict[str, str]) -> dict[str, object]:
         "publication_language": cells.get("publicatietaal") or "nl",
         "list_type": list_type,
         "belongs_to_set": belongs_to_set,
+        "repair_contact_named": (
+            _boolean(row, "herstelpersoon", cells["herstelpersoon"], False)
+            if cells.get("herstelpersoon")
+            else None
+        ),
     }
 
 
@@ -260,6 +267,7 @@ _FIELD_OF = {
     "publicatietaal": "publication_language",
     "lijsttype": "list_type",
     "stel": "belongs_to_set",
+    "herstelpersoon": "repair_contact_named",
 }
 
 
@@ -312,6 +320,11 @@ def write_lists(lists: Sequence[SubmittedList]) -> str:
                     (agent.name.prefix or "") if agent else "",
                     agent.name.last_name if agent else "",
                     (agent.locality or "") if agent else "",
+                    _repair_contact_cell(submitted.repair_contact_named),
                 ]
             )
     return out.getvalue()
+
+
+def _repair_contact_cell(named: bool | None) -> str:
+    return "" if named is None else _yes(named)

@@ -93,6 +93,7 @@ def submitted_lists(
                 publication_language=draw(st.sampled_from(("nl", "fy"))),
                 list_type=draw(st.sampled_from(ListType)),
                 belongs_to_set=draw(st.none() | st.integers(1, 3)),
+                repair_contact_named=draw(st.none() | st.booleans()) if private else None,
             )
         )
     return result

@@ -15,6 +15,8 @@ from candidacy import (
     check_lists,
     check_registration,
     needs_support_and_deposit,
+    read_lists,
+    write_lists,
 )
 from tests.candidacy.builders import GR17, REGISTER, candidate, submitted
 
@@ -253,3 +255,22 @@ def test_new_findings_never_carry_birth_dates_or_bsn() -> None:
             for text in (finding.text_nl, finding.text_en):
                 assert c.date_of_birth.isoformat() not in text
                 assert c.bsn not in text
+
+
+@pytest.mark.parametrize(("cell", "named"), [("ja", True), ("nee", False), ("", None)])
+def test_the_csv_column_herstelpersoon_feeds_k26(cell: str, named: bool | None) -> None:
+    csv = (
+        "lijst,aanduiding,kieskringen,positie,voorletters,achternaam,instemming,herstelpersoon\n"
+        f"1,Partij A,geen,1,A.,Berg,ja,{cell}\n"
+    )
+    [read] = read_lists(csv)
+    assert read.repair_contact_named is named
+    assert read_lists(write_lists([read])) == (read,)
+    found = only(check_lists([read], REGISTER, RULES), Code.NO_REPAIR_CONTACT)
+    assert bool(found) is (named is False)
+
+
+def test_a_csv_without_the_column_still_imports_unrecorded() -> None:
+    csv = "lijst,aanduiding,kieskringen,positie,voorletters,achternaam,instemming\n"
+    [read] = read_lists(csv + "1,Partij A,geen,1,A.,Berg,ja\n")
+    assert read.repair_contact_named is None
