@@ -2,7 +2,8 @@
 
 :func:`check_lists` takes every list handed in for one election, the register of party names
 and the figures of the election (:class:`~candidacy.rules.ElectionRules`) and returns the
-findings, sorted. It decides nothing: the central polling station records its decisions
+findings, sorted; :func:`check_registration` examines a request to register a party name
+(chapter G). It decides nothing: the central polling station records its decisions
 (:mod:`candidacy.decisions`) after the repair period. Articles link to
 https://wetten.overheid.nl/BWBR0004627 (Kieswet).
 """
@@ -557,11 +558,13 @@ def _registration_of(
         and (new_request or not _earlier(registration, register[other]))
     )
     if same:
+        # Which of two registered names came first decides; unknown dates leave it to the CSB.
+        decided = new_request or all(_earlier(register[other], registration) for other in same)
         found.append(
             _finding(
                 Code.NAME_NOT_DISTINCT,
                 "G 1",
-                Consequence.NAME_STRUCK,
+                Consequence.NAME_STRUCK if decided else Consequence.WARNING,
                 submitted,
                 f"De aanduiding {registered} is gelijk aan de geregistreerde aanduiding "
                 f"{', '.join(same)}.",

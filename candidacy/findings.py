@@ -1,7 +1,9 @@
 """Findings of the examination of candidate lists: code, article, consequence, text.
 
 A finding is data, never an exception (style.md, convention 6). Each code is stable (K01 to
-K15) and names the Kieswet article it applies and what follows from it:
+K15; K22 to K28 for the registration of the name, its correction, the repair contact, single
+support declarations and identical lists) and names the Kieswet article it applies and what
+follows from it:
 
 * ``list_invalid`` - the list is declared invalid (Kieswet art. I 5), in one district or all;
 * ``candidate_struck`` - a candidate's name is struck from the list (I 6);

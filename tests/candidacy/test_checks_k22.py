@@ -102,7 +102,17 @@ def test_of_two_identical_registrations_the_later_one_is_struck() -> None:
     }
     lists = [submitted("1"), submitted("2", party_name="PARTIJ A")]
     found = only(check_lists(lists, register, RULES), Code.NAME_NOT_DISTINCT)
-    assert [f.list_key for f in found] == ["2"]
+    assert [(f.list_key, f.consequence) for f in found] == [("2", Consequence.NAME_STRUCK)]
+
+
+def test_two_identical_registrations_without_dates_are_a_warning_on_both() -> None:
+    register = {**REGISTER, "PARTIJ A": PartyRegistration(name="PARTIJ A")}
+    lists = [submitted("1"), submitted("2", party_name="PARTIJ A")]
+    found = only(check_lists(lists, register, RULES), Code.NAME_NOT_DISTINCT)
+    assert [(f.list_key, f.consequence) for f in found] == [
+        ("1", Consequence.WARNING),
+        ("2", Consequence.WARNING),
+    ]
 
 
 # K24 (C02): the nearest registered names, a warning only.
