@@ -15,11 +15,17 @@ Pure domain code, no database or web imports:
 
 from __future__ import annotations
 
-from candidacy.checks import check_lists, needs_support_and_deposit
+from candidacy.checks import check_lists, check_registration, needs_support_and_deposit
 from candidacy.csv_format import CandidacyCsvError, read_lists, write_lists
 from candidacy.decisions import ListDecision, apply_decisions, propose_decisions
 from candidacy.findings import Code, Consequence, Finding
-from candidacy.lists import Agent, PartyRegistration, SubmittedCandidate, SubmittedList
+from candidacy.lists import (
+    Agent,
+    PartyRegistration,
+    SubmittedCandidate,
+    SubmittedList,
+    SupportDeclaration,
+)
 from candidacy.nomination import list_from_210
 from candidacy.numbering import (
     LotOutcome,
@@ -49,8 +55,10 @@ __all__ = [
     "PartyRegistration",
     "SubmittedCandidate",
     "SubmittedList",
+    "SupportDeclaration",
     "apply_decisions",
     "check_lists",
+    "check_registration",
     "default_rules",
     "list_from_210",
     "lists_from_230b",

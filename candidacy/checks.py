@@ -2,7 +2,8 @@
 
 :func:`check_lists` takes every list handed in for one election, the register of party names
 and the figures of the election (:class:`~candidacy.rules.ElectionRules`) and returns the
-findings, sorted. It decides nothing: the central polling station records its decisions
+findings, sorted; :func:`check_registration` examines a request to register a party name
+(chapter G). It decides nothing: the central polling station records its decisions
 (:mod:`candidacy.decisions`) after the repair period. Articles link to
 https://wetten.overheid.nl/BWBR0004627 (Kieswet).
 """
@@ -10,7 +11,9 @@ https://wetten.overheid.nl/BWBR0004627 (Kieswet).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -19,7 +22,7 @@ from candidacy.lists import PartyRegistration, SubmittedCandidate, SubmittedList
 from candidacy.rules import ElectionRules
 from osv.model import ElectionCategory
 
-__all__ = ["check_lists", "needs_support_and_deposit"]
+__all__ = ["check_lists", "check_registration", "needs_support_and_deposit"]
 
 #: Initials as on the ballot: one or more letters each followed by a dot ("H.", "Th.", "IJ.").
 _INITIALS = re.compile(r"^(?:[^\W\d_][^\W\d_]?[^\W\d_]?\.)+$")
@@ -44,9 +47,11 @@ def needs_support_and_deposit(
     """Whether a list needs support declarations (H 4) and a deposit (H 12).
 
     Needed for a blank list, a party name not registered, and a party that won no seat at the
-    previous election of the same body (Kieswet art. H 4 paragraph 1, H 12 paragraph 1).
+    previous election of the same body (Kieswet art. H 4 paragraph 1, H 12 paragraph 1). A name
+    corrected ex officio (I 8, K25) counts as the registered name it is corrected to.
     """
-    registration = register.get(submitted.party_name)
+    registered = _registered_name(submitted, register)
+    registration = register.get(registered) if registered is not None else None
     return registration is None or registration.seats_last_time == 0
 
 
@@ -67,9 +72,14 @@ def check_lists(
     if duplicates:
         raise ValueError(f"each list needs its own key, found {duplicates[0]!r} more than once")
     findings: list[Finding] = []
+    invalid, declaration_findings = _support_declarations(lists)
     for submitted in lists:
-        findings += _check_list(submitted, register, rules)
+        findings += _check_list(submitted, register, rules, invalid)
     findings += _duplicates_across_lists(lists)
+    findings += declaration_findings
+    findings += _registration_checks(lists, register, rules)
+    findings += _repair_contact(lists)
+    findings += _identical_lists(lists)
     return sort_findings(findings, {key: i for i, key in enumerate(keys)})
 
 
@@ -102,6 +112,7 @@ def _check_list(
     submitted: SubmittedList,
     register: Mapping[str, PartyRegistration],
     rules: ElectionRules,
+    invalid: frozenset[tuple[str, int]] = frozenset(),
 ) -> list[Finding]:
     found: list[Finding] = []
     name = submitted.party_name or "blanco lijst"
@@ -145,7 +156,7 @@ def _check_list(
     found += _check_hand_in(submitted, rules, name)
     found += _check_party_name(submitted, register, name)
     found += _check_candidates(submitted, register, rules, name)
-    found += _check_support_and_deposit(submitted, register, rules, name)
+    found += _check_support_and_deposit(submitted, register, rules, name, invalid)
     return found
 
 
@@ -248,8 +259,9 @@ def _check_party_name(
 ) -> list[Finding]:
     if not submitted.party_name:
         return []
-    # G 1-G 3, I 7: only a registered name may stand above a list.
-    if submitted.party_name not in register:
+    # G 1-G 3, I 7: only a registered name may stand above a list (I 8: a name that differs
+    # from a registered one only in case, accents or spacing is corrected instead, K25).
+    if submitted.party_name not in register and _corrected_name(submitted, register) is None:
         return [
             _finding(
                 Code.NAME_NOT_REGISTERED,
@@ -283,7 +295,8 @@ def _check_candidates(
     name: str,
 ) -> list[Finding]:
     found: list[Finding] = []
-    registration = register.get(submitted.party_name) if submitted.party_name else None
+    registered = _registered_name(submitted, register)
+    registration = register.get(registered) if registered is not None else None
     limit = rules.candidate_limit(registration.seats_last_time if registration else 0)
     seen: dict[tuple[str, str, str], int] = {}
     no_birth_date: list[int] = []
@@ -542,6 +555,7 @@ def _check_support_and_deposit(
     register: Mapping[str, PartyRegistration],
     rules: ElectionRules,
     name: str,
+    invalid: frozenset[tuple[str, int]] = frozenset(),
 ) -> list[Finding]:
     if not needs_support_and_deposit(submitted, register):
         return []
@@ -549,7 +563,7 @@ def _check_support_and_deposit(
     # H 4, I 2, I 5: enough valid support declarations in every district.
     for district in dict.fromkeys(submitted.districts):
         required = rules.support_required(district)
-        handed_in = submitted.support.get(district, 0)
+        handed_in = _support_count(submitted, district, invalid)
         if handed_in < required:
             found.append(
                 _finding(
@@ -648,3 +662,291 @@ def _conflict(one: SubmittedList, other: SubmittedList) -> bool:
     if not one.party_name or one.party_name != other.party_name:
         return True
     return bool(set(one.districts) & set(other.districts))
+
+
+# K22 and up: registration of the name, correction, repair contact, support declarations,
+# identical lists (docs/candidacy.md, checks C01, C02, C08, C20, C22, C24).
+
+
+def _normalised(name: str) -> str:
+    """A party name for comparison: case, accents and spacing removed (C02, C08)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+def _corrected_name(
+    submitted: SubmittedList, register: Mapping[str, PartyRegistration]
+) -> str | None:
+    """I 8: the one registered name the list's name differs from only by normalisation."""
+    if not submitted.party_name or submitted.party_name in register:
+        return None
+    wanted = _normalised(submitted.party_name)
+    matches = sorted(n for n in register if _normalised(n) == wanted)
+    return matches[0] if len(matches) == 1 else None
+
+
+def _registered_name(
+    submitted: SubmittedList, register: Mapping[str, PartyRegistration]
+) -> str | None:
+    if submitted.party_name in register:
+        return submitted.party_name
+    return _corrected_name(submitted, register)
+
+
+def _registration_checks(
+    lists: Sequence[SubmittedList],
+    register: Mapping[str, PartyRegistration],
+    rules: ElectionRules,
+) -> list[Finding]:
+    """K22 to K25: the registration of the name above each list (G 1 to G 3, I 8)."""
+    found: list[Finding] = []
+    for submitted in lists:
+        registered = _registered_name(submitted, register)
+        if registered is None:
+            continue
+        name = submitted.party_name
+        if registered != name:
+            found.append(
+                _finding(
+                    Code.NAME_CORRECTED,
+                    "I 8",
+                    Consequence.WARNING,
+                    submitted,
+                    f"De aanduiding {name} wijkt af van de geregistreerde aanduiding "
+                    f"{registered}; deze wordt ambtshalve verbeterd.",
+                    f"The party name {name} differs from the registered name {registered}; "
+                    "it is corrected ex officio.",
+                )
+            )
+        found += _registration_of(submitted, registered, register, rules)
+    return found
+
+
+def _registration_of(
+    submitted: SubmittedList,
+    registered: str,
+    register: Mapping[str, PartyRegistration],
+    rules: ElectionRules,
+    *,
+    new_request: bool = False,
+) -> list[Finding]:
+    """K22, K23 for the name ``registered``; a ``new_request`` yields to every registered name."""
+    found: list[Finding] = []
+    registration = register[registered]
+    # G 1 to G 3: the request must be received by the 42nd day before nomination day.
+    if rules.nomination_date is not None and registration.requested_on is not None:
+        deadline = rules.nomination_date - dt.timedelta(days=rules.registration_days_before)
+        if registration.requested_on > deadline:
+            found.append(
+                _finding(
+                    Code.NAME_REGISTERED_LATE,
+                    "G 1-G 3, I 7",
+                    Consequence.NAME_STRUCK,
+                    submitted,
+                    f"Het verzoek tot registratie van {registered} is ontvangen op "
+                    f"{registration.requested_on.isoformat()}, na de termijn "
+                    f"({deadline.isoformat()}).",
+                    f"The registration request for {registered} was received on "
+                    f"{registration.requested_on.isoformat()}, after the deadline "
+                    f"({deadline.isoformat()}).",
+                )
+            )
+    # G 1: within the maximum length, and not identical to an earlier registered name.
+    if len(registered) > rules.max_name_length:
+        found.append(
+            _finding(
+                Code.NAME_NOT_DISTINCT,
+                "G 1",
+                Consequence.NAME_STRUCK,
+                submitted,
+                f"De aanduiding {registered} is langer dan {rules.max_name_length} tekens.",
+                f"The party name {registered} is longer than {rules.max_name_length} characters.",
+            )
+        )
+    same = sorted(
+        other
+        for other in register
+        if other != registered
+        and _normalised(other) == _normalised(registered)
+        and (new_request or not _earlier(registration, register[other]))
+    )
+    if same:
+        # Which of two registered names came first decides; unknown dates leave it to the CSB.
+        decided = new_request or all(_earlier(register[other], registration) for other in same)
+        found.append(
+            _finding(
+                Code.NAME_NOT_DISTINCT,
+                "G 1",
+                Consequence.NAME_STRUCK if decided else Consequence.WARNING,
+                submitted,
+                f"De aanduiding {registered} is gelijk aan de geregistreerde aanduiding "
+                f"{', '.join(same)}.",
+                f"The party name {registered} is identical to the registered name "
+                f"{', '.join(same)}.",
+            )
+        )
+    return found
+
+
+def _earlier(one: PartyRegistration, other: PartyRegistration) -> bool:
+    """Whether ``one`` was requested strictly before ``other`` (both dates known)."""
+    if one.requested_on is None or other.requested_on is None:
+        return False
+    return one.requested_on < other.requested_on
+
+
+def _nearest_names(
+    registered: str, register: Mapping[str, PartyRegistration], percent: int
+) -> list[str]:
+    """C02: the (at most three) registered names most like ``registered``, deterministic."""
+    mine = _normalised(registered)
+    scored = []
+    for other in register:
+        theirs = _normalised(other)
+        if other == registered or theirs == mine:
+            continue
+        ratio = difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio()
+        if ratio * 100 >= percent:
+            scored.append((-ratio, other))
+    return [other for _, other in sorted(scored)[:3]]
+
+
+def _repair_contact(lists: Sequence[SubmittedList]) -> list[Finding]:
+    """H 5, I 2 (K26): the list names a person who may repair omissions."""
+    found: list[Finding] = []
+    for submitted in lists:
+        if submitted.repair_contact_named is False:
+            name = submitted.party_name or "blanco lijst"
+            found.append(
+                _finding(
+                    Code.NO_REPAIR_CONTACT,
+                    "H 5, I 2",
+                    Consequence.REPAIRABLE,
+                    submitted,
+                    f"Lijst {name} noemt niemand die verzuimen mag herstellen.",
+                    f"List {name} names nobody who may repair omissions.",
+                )
+            )
+    return found
+
+
+def _support_declarations(
+    lists: Sequence[SubmittedList],
+) -> tuple[frozenset[tuple[str, int]], list[Finding]]:
+    """H 4 (K27): invalid support declarations, as (list key, index) and findings.
+
+    A declaration is invalid when its signer is not registered in its district, or when the
+    signer already signed a declaration for this or an earlier list (lists in order of receipt).
+    """
+    invalid: set[tuple[str, int]] = set()
+    found: list[Finding] = []
+    first: dict[str, SubmittedList] = {}
+    for submitted in lists:
+        name = submitted.party_name or "blanco lijst"
+        for index, declaration in enumerate(submitted.support_declarations):
+            number = index + 1
+            district = declaration.district
+            earlier = first.get(declaration.signer)
+            if not declaration.registered_in_district:
+                nl = "de ondertekenaar staat niet als kiezer in deze kieskring ingeschreven"
+                en = "the signer is not registered as a voter in this district"
+            elif earlier is not None:
+                other = earlier.party_name or "blanco lijst"
+                nl = f"de ondertekenaar ondersteunde al lijst {earlier.key} ({other})"
+                en = f"the signer already supported list {earlier.key} ({other})"
+            else:
+                first[declaration.signer] = submitted
+                continue
+            invalid.add((submitted.key, index))
+            found.append(
+                _finding(
+                    Code.SUPPORT_DECLARATION_INVALID,
+                    "H 4",
+                    Consequence.WARNING,
+                    submitted,
+                    f"Lijst {name}, kieskring {district}: ondersteuningsverklaring {number} "
+                    f"is ongeldig: {nl}.",
+                    f"List {name}, district {district}: support declaration {number} is "
+                    f"invalid: {en}.",
+                    district=district,
+                )
+            )
+    return frozenset(invalid), found
+
+
+def _support_count(
+    submitted: SubmittedList, district: str, invalid: frozenset[tuple[str, int]]
+) -> int:
+    """Valid support declarations in ``district``: counted when given, else as recorded."""
+    if not submitted.support_declarations:
+        return submitted.support.get(district, 0)
+    return sum(
+        1
+        for index, declaration in enumerate(submitted.support_declarations)
+        if declaration.district == district and (submitted.key, index) not in invalid
+    )
+
+
+def _identical_lists(lists: Sequence[SubmittedList]) -> list[Finding]:
+    """H 11 (K28): lists of one party name with the same candidates in the same order."""
+    groups: dict[tuple[str, tuple[tuple[str, str, str], ...]], list[SubmittedList]] = defaultdict(
+        list
+    )
+    for submitted in lists:
+        if submitted.party_name and submitted.candidates:
+            identities = tuple(_identity(c) for c in submitted.candidates)
+            groups[(submitted.party_name, identities)].append(submitted)
+    found: list[Finding] = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        keys = ", ".join(m.key for m in members)
+        for submitted in members:
+            found.append(
+                _finding(
+                    Code.IDENTICAL_LISTS,
+                    "H 11",
+                    Consequence.WARNING,
+                    submitted,
+                    f"Lijst {submitted.party_name} is gelijk aan de lijsten {keys} en vormt "
+                    "daarmee een stel gelijkluidende lijsten.",
+                    f"List {submitted.party_name} is identical to lists {keys}; together they "
+                    "form a set of identical lists.",
+                )
+            )
+    return found
+
+
+def check_registration(
+    request: PartyRegistration,
+    register: Mapping[str, PartyRegistration],
+    rules: ElectionRules,
+) -> tuple[Finding, ...]:
+    """The checks of a request to register a party name (Kieswet art. G 1 to G 3: C01, C02).
+
+    ``register`` holds the names registered before; ``request.requested_on`` the day the request
+    was received. The findings carry the requested name as ``list_key``. K22 (late) and K23
+    (identical after normalisation, or too long) are grounds to refuse; K24 only lists the
+    nearest registered names: whether a name is confusingly similar, or contrary to public order,
+    is the CSB's judgement, never the software's.
+    """
+    name = request.name
+    others = {other: r for other, r in register.items() if other != name}
+    draft = SubmittedList(key=name, party_name=name)
+    found = _registration_of(draft, name, {**others, name: request}, rules, new_request=True)
+    nearest = _nearest_names(name, others, rules.similar_name_percent)
+    if nearest:
+        found.append(
+            _finding(
+                Code.NAME_SIMILAR,
+                "G 1",
+                Consequence.WARNING,
+                draft,
+                f"De aanduiding {name} lijkt op: {', '.join(nearest)}; het CSB beoordeelt of "
+                "zij verwarring wekt.",
+                f"The party name {name} resembles: {', '.join(nearest)}; the CSB judges "
+                "whether it is confusing.",
+            )
+        )
+    return sort_findings(found, {name: 0})

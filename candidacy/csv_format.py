@@ -63,6 +63,7 @@ COLUMNS = (
     "verklaring_vestiging",
     "zittend_lid",
     "kopie_id",
+    "herstelpersoon",
 )
 #: Columns a file must have.
 REQUIRED = (
@@ -76,7 +77,8 @@ REQUIRED = (
 )
 #: Columns whose values are personal data: never shown in messages.
 _PRIVATE = frozenset({"geboortedatum", "bsn"})
-_LIST_COLUMNS = COLUMNS[: COLUMNS.index("positie")]
+#: The list columns: those before ``positie``, and those appended later (K26: ``herstelpersoon``).
+_LIST_COLUMNS = (*COLUMNS[: COLUMNS.index("positie")], "herstelpersoon")
 _GENDERS = {"m": Gender.MALE, "v": Gender.FEMALE, "x": Gender.OTHER}
 _GENDER_CODES = {gender: code for code, gender in _GENDERS.items()}
 _BOOLEANS = {"ja": True, "nee": False}
@@ -170,6 +172,11 @@ def _list_fields(row: int, cells: dict[str, str]) -> dict[str, object]:
             row, "inleveraar_persoonlijk", cells.get("inleveraar_persoonlijk", "")
         ),
         "submitter_id_checked": _recorded(row, "inleveraar_id", cells.get("inleveraar_id", "")),
+        "repair_contact_named": (
+            _boolean(row, "herstelpersoon", cells["herstelpersoon"], False)
+            if cells.get("herstelpersoon")
+            else None
+        ),
     }
 
 
@@ -305,6 +312,7 @@ _FIELD_OF = {
     "inleveraar_kiezer": "submitter_voter",
     "inleveraar_persoonlijk": "submitter_in_person",
     "inleveraar_id": "submitter_id_checked",
+    "herstelpersoon": "repair_contact_named",
 }
 
 
@@ -375,6 +383,11 @@ def write_lists(lists: Sequence[SubmittedList]) -> str:
                     _yes(c.residence_declaration),
                     _yes(c.already_member),
                     _maybe(c.id_copy),
+                    _repair_contact_cell(submitted.repair_contact_named),
                 ]
             )
     return out.getvalue()
+
+
+def _repair_contact_cell(named: bool | None) -> str:
+    return "" if named is None else _yes(named)

@@ -1,7 +1,9 @@
 """Findings of the examination of candidate lists: code, article, consequence, text.
 
 A finding is data, never an exception (style.md, convention 6). Each code is stable (K01 to
-K21) and names the Kieswet article it applies and what follows from it:
+K15; K16 to K21 for the hand-in, the submitter, age, residence and ID copy; K22 to K28 for the
+registration of the name, its correction, the repair contact, single support declarations and
+identical lists) and names the Kieswet article it applies and what follows from it:
 
 * ``list_invalid`` - the list is declared invalid (Kieswet art. I 5), in one district or all;
 * ``candidate_struck`` - a candidate's name is struck from the list (I 6);
@@ -57,6 +59,13 @@ class Code(StrEnum):
     UNDER_AGE = "K19"
     RESIDENCE_DECLARATION_MISSING = "K20"
     ID_COPY_MISSING = "K21"
+    NAME_REGISTERED_LATE = "K22"
+    NAME_NOT_DISTINCT = "K23"
+    NAME_SIMILAR = "K24"
+    NAME_CORRECTED = "K25"
+    NO_REPAIR_CONTACT = "K26"
+    SUPPORT_DECLARATION_INVALID = "K27"
+    IDENTICAL_LISTS = "K28"
 
 
 class Finding(Frozen):

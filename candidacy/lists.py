@@ -27,6 +27,7 @@ __all__ = [
     "PartyRegistration",
     "SubmittedCandidate",
     "SubmittedList",
+    "SupportDeclaration",
 ]
 
 
@@ -41,6 +42,8 @@ class PartyRegistration(Frozen):
     name: str = Field(min_length=1)
     seats_last_time: int = Field(default=0, ge=0)
     votes_last_time: int = Field(default=0, ge=0)
+    #: Optional (K22): the day the registration request was received (G 1 to G 3).
+    requested_on: dt.date | None = None
 
 
 class Agent(Frozen):
@@ -83,6 +86,21 @@ class SubmittedCandidate(Frozen):
         return self.country_code is not None and self.country_code.upper() != "NL"
 
 
+class SupportDeclaration(Frozen):
+    """One support declaration (Model H 4) as the CSB records it (optional input, K27).
+
+    ``signer`` identifies the voter who signed (e.g. a BSN or name and date of birth): personal
+    data, used only to detect one signer supporting two lists, hidden from ``repr`` and never in a
+    finding. ``registered_in_district`` records whether the signer is registered as a voter in
+    ``district`` on the day of registration of candidates (checked against the BRP by the
+    municipality).
+    """
+
+    district: str = Field(min_length=1)
+    signer: str = Field(min_length=1, repr=False)
+    registered_in_district: bool = True
+
+
 class SubmittedList(Frozen):
     """One Model H 1 and the CSB's record of the documents handed in with it.
 
@@ -118,6 +136,12 @@ class SubmittedList(Frozen):
     submitter_voter: bool | None = None
     submitter_in_person: bool | None = None
     submitter_id_checked: bool | None = None
+    #: Optional (K26): whether the list names a person who may repair omissions (H 5); ``None``
+    #: when not recorded (no check).
+    repair_contact_named: bool | None = None
+    #: Optional (K27): the individual support declarations; when given, K11 counts the valid
+    #: ones per district instead of ``support``.
+    support_declarations: tuple[SupportDeclaration, ...] = ()
 
     def __hash__(self) -> int:  # Mapping fields are not hashable; key identifies a submission
         return hash(self.key)

@@ -72,6 +72,13 @@ class ElectionRules(Frozen):
     large_party_seats: int = _LARGE_PARTY_SEATS
     nomination_date: dt.date | None = None
     term_end: dt.date | None = None
+    #: K23: the longest party name (aanduiding) that may be registered (G 1) [to verify].
+    max_name_length: int = Field(default=35, ge=1)
+    #: K24: the similarity (0-100) from which a registered name is shown as "nearest".
+    similar_name_percent: int = Field(default=80, ge=0, le=100)
+
+    #: Days before nomination day by which a registration request must be received (G 1-G 3).
+    registration_days_before: int = Field(default=42, ge=0)
 
     def support_required(self, district: str) -> int:
         """Valid support declarations a list needs in ``district`` (Kieswet art. H 4)."""

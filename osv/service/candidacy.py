@@ -95,7 +95,8 @@ class CandidacySetup(BaseModel):
         return {party.name: party for party in self.parties}
 
     def rules(self) -> ElectionRules:
-        """The figures of chapter H for this election."""
+        """The figures of chapter H for this election, with its nomination date (K16, K22) and
+        the end of the term (K19) when the election file gives them."""
         try:
             return default_rules(
                 self.election.category,

@@ -108,6 +108,7 @@ def submitted_lists(
                 submitter_voter=draw(st.none() | st.booleans()) if private else None,
                 submitter_in_person=draw(st.none() | st.booleans()) if private else None,
                 submitter_id_checked=draw(st.none() | st.booleans()) if private else None,
+                repair_contact_named=draw(st.none() | st.booleans()) if private else None,
             )
         )
     return result

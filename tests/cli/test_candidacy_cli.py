@@ -168,3 +168,22 @@ def test_check_reads_nomination_files_one_list_each(tmp_path: Path) -> None:
     assert "K09" in {f["code"] for f in data["findings"]}
     assert "111222333" not in result.output
     assert "1984" not in result.output
+
+
+@pytest.mark.parametrize(("requested_on", "late"), [("2025-12-22", False), ("2025-12-23", True)])
+def test_check_reads_the_registration_date_against_nomination_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, requested_on: str, late: bool
+) -> None:
+    """K22: ``requested_on`` of a party and the election's ``nomination_date`` (N - 42)."""
+    monkeypatch.delenv("OSV_EML_XSD_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    election = json.loads(json.dumps(ELECTION))
+    election["parties"][1]["requested_on"] = requested_on
+    (tmp_path / "election.json").write_text(json.dumps(election), encoding="utf-8")
+    (tmp_path / "lists.csv").write_text(CLEAN, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["candidacy", "check", "lists.csv", "--election", "election.json", "--json"]
+    )
+    codes = [f["code"] for f in json.loads(result.output)["findings"]]
+    assert codes == (["K22"] if late else [])
+    assert result.exit_code == (1 if late else 0)
