@@ -114,6 +114,11 @@ def test_the_hsb_of_district_1_makes_a_schema_valid_district_count(
         assert f'<label for="groep1-{index}">' in page
         assert f'<label for="groep2-{index}">' in page
     typed = [hash_groups(data) for _, data in mine]
+    # A pending upload belongs to its stage: confirming it at another HSB is refused.
+    elsewhere = confirm_counts(client, f"/uitslag/{EID}/HSB2", asked.text, typed)
+    assert elsewhere.status_code == 400
+    assert "hoort bij een ander stembureau" in elsewhere.text
+    assert stage_view(factory, EID, "HSB2").inputs == ()
     typed[1] = typed[0] if typed[0] != typed[1] else ("0000", "0000")
     refused = confirm_counts(client, PAGE, asked.text, typed)
     assert refused.status_code == 400
