@@ -77,6 +77,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/uitslag"): (*HSB_CSB_COORDINATORS, *OBSERVERS),
     ("GET", "/uitslag/{eid}/{committee}"): (*HSB_CSB_COORDINATORS, *OBSERVERS),
     ("POST", "/uitslag/{eid}/{committee}/tellingen"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/tellingen/bevestigen"): HSB_CSB_COORDINATORS,
     ("POST", "/uitslag/{eid}/{committee}/tellingen/{file_id}/verwijderen"): HSB_CSB_COORDINATORS,
     ("POST", "/uitslag/{eid}/{committee}/overleden"): HSB_CSB_COORDINATORS,
     ("POST", "/uitslag/{eid}/{committee}/overleden/{choice_id}/verwijderen"): HSB_CSB_COORDINATORS,

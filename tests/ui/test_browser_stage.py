@@ -1,7 +1,8 @@
 """The central polling station's flow in a real browser, to the 520.
 
 The coordinator CSB of the demo election signs in, opens the CSB's page, uploads a municipal
-count (510b) in which two lists tie for the last seat, registers a deceased candidate,
+count (510b) in which two lists tie for the last seat, types the two hidden groups of its hash
+with the keyboard, registers a deceased candidate,
 computes the result, is asked for a drawing of lots, records the outcome with the keyboard,
 and downloads the 520, which is valid against the official schemas and does not name the
 deceased candidate. Every new page is checked with axe-core; screenshots go to
@@ -10,13 +11,16 @@ deceased candidate. Every new page is checked with axe-core; screenshots go to
 
 from __future__ import annotations
 
+from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
 from eml import Eml520, read_eml
+from eml.hash import masked
 from osv.service.stage import stage_view
 from tests.ui.helpers import EID, Installation
 from tests.ui.stage_counts import count_with_list_votes
+from tests.ui.stage_uploads import hash_groups
 from tests.ui.test_browser import ARGS, CHROMIUM, _axe, _chromium, _login, _shot, server
 
 __all__ = ["_chromium", "server"]  # fixtures, used by name
@@ -45,6 +49,20 @@ def test_a_csb_flow_to_the_520_in_the_browser(
         violations["csb-leeg"] = _axe(page)
         page.set_input_files("#bestanden", str(count))
         page.click("#uploaden")
+        # The file is checked, not yet stored: its hash is shown with two groups hidden, to be
+        # typed from the paper Na 31-2 (read here from the file's own hash).
+        page.wait_for_selector("#hashcontrole")
+        assert page.locator("#hash-0").inner_text() == masked(sha256(count.read_bytes()).digest())
+        _shot(page, "12-csb-hashcode-controleren")
+        violations["csb-hashcode"] = _axe(page)
+        first, second = hash_groups(count.read_bytes())
+        assert page.evaluate("document.activeElement.id") == "groep1-0"
+        page.keyboard.type(first)
+        page.keyboard.press("Enter")  # to the second group
+        assert page.evaluate("document.activeElement.id") == "groep2-0"
+        page.keyboard.type(second)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")  # the last box: check and store
         page.wait_for_selector("#tellingen >> text=" + count.name)
         _shot(page, "12-csb-telling-geupload")
         violations["csb-telling"] = _axe(page)

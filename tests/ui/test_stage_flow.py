@@ -27,6 +27,7 @@ from osv.service.stage import stage_view
 from results.tally.rules import RULES
 from tests.ui.helpers import EID, Installation, install, token
 from tests.ui.stage_counts import count_with_list_votes, demo_count, inconsistent_count
+from tests.ui.stage_uploads import upload_counts
 from ui.auth import SESSION_COOKIE
 from ui.routes.stages import FINDING_TITLES
 
@@ -54,11 +55,8 @@ def _csrf(client: TestClient) -> str:
 
 
 def _upload(client: TestClient, name: str, data: bytes) -> Any:
-    return client.post(
-        f"{PAGE}/tellingen",
-        data={"csrf": _csrf(client)},
-        files=[("bestanden", (name, data, "application/xml"))],
-    )
+    """Upload one count and type its two hidden hash groups (read from the file's hash)."""
+    return upload_counts(client, PAGE, [(name, data)])
 
 
 def _post(client: TestClient, action: str, **form: str) -> Any:

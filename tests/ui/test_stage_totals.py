@@ -22,6 +22,7 @@ from osv.service.stage import compute, stage_view, totals_overview, upload_count
 from osv.service.users import create_user
 from tests.ui.helpers import COMMITTEE, EID, PASSWORD, Installation, install, token
 from tests.ui.stage_counts import demo_count
+from tests.ui.stage_uploads import hash_groups
 from ui.auth import SESSION_COOKIE
 from ui.forms import value_at
 
@@ -130,7 +131,15 @@ def test_totals_typed_twice_count_like_the_uploaded_510b(installed: Installation
     # The same municipality uploaded instead, in a fresh stage: the same votes and seats.
     other = install(installed.settings.home / "upload", session=False)
     try:
-        upload_count(other.factory, EID, "CSB", "Telling.eml.xml", demo_count(), "test")
+        upload_count(
+            other.factory,
+            EID,
+            "CSB",
+            "Telling.eml.xml",
+            demo_count(),
+            "test",
+            typed=hash_groups(demo_count()),
+        )
         uploaded = compute(other.factory, EID, "CSB", "test")
     finally:
         other.factory.close()
@@ -142,7 +151,15 @@ def test_totals_typed_twice_count_like_the_uploaded_510b(installed: Installation
 
 def test_an_uploaded_municipality_cannot_also_be_typed(installed: Installation) -> None:
     coordinator = _client(installed, "coordinator_csb")
-    upload_count(installed.factory, EID, "CSB", "Telling.eml.xml", demo_count(), "test")
+    upload_count(
+        installed.factory,
+        EID,
+        "CSB",
+        "Telling.eml.xml",
+        demo_count(),
+        "test",
+        typed=hash_groups(demo_count()),
+    )
     page = coordinator.get(PAGE).text
     assert 'id="invoer-openen"' not in page
     refused = coordinator.post(

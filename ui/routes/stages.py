@@ -9,20 +9,26 @@ stage, only a coordinator CSB the CSB's (403 otherwise); both, and observers, ma
 
 from __future__ import annotations
 
+import re
+import secrets
+import shutil
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData, UploadFile
 
-from eml.hash import format_digest
+from eml.hash import format_digest, hidden_groups
 from eml.safe import Limits
 from osv.errors import OSVError
 from osv.service.entry import Actor, decide
 from osv.service.entry import view as stage_source
 from osv.service.stage import (
     CSB,
+    CheckedCount,
     StageRefusedError,
+    check_count,
     clear_lots,
     compute,
     district_of,
@@ -49,6 +55,8 @@ __all__ = ["router"]
 router = APIRouter()
 Coordinator = Annotated[Principal, Depends(allow(*HSB_CSB_COORDINATORS))]
 Viewer = Annotated[Principal, Depends(allow(*HSB_CSB_COORDINATORS, *OBSERVERS))]
+#: The file in a pending upload's folder that names its election and stage.
+_STAGE = "stembureau.txt"
 
 #: Dutch sentences for the refusals of :mod:`osv.service.stage`, by their code.
 _REFUSALS = {
@@ -62,6 +70,10 @@ _REFUSALS = {
     "wrong_district": "{name} telt kieskring {found}, niet kieskring {district}; er is niets "
     "opgeslagen.",
     "duplicate": "{name} is al geüpload (als {earlier}); er is niets opgeslagen.",
+    "hash_mismatch": "De getypte groepen van de hashcode van {name} ({where}) zijn niet gelijk "
+    "aan de verborgen groepen: het is misschien niet het bestand van het papieren "
+    "proces-verbaal. Er is niets van dit bestand opgeslagen; vergelijk de hashcode op het papier "
+    "en upload het opnieuw.",
     "does_not_fit": "{name} past niet bij de tellingen die er al zijn; er is niets opgeslagen.",
     "unknown_file": "Dit bestand bestaat niet (meer).",
     "not_at_hsb": "Een hoofdstembureau verdeelt geen zetels; overleden kandidaten registreert "
@@ -113,10 +125,22 @@ _LOT_KINDS = {
 def _dutch(error: OSVError) -> str:
     """A refusal as one Dutch sentence (with the service's reason where it has one)."""
     if isinstance(error, StageRefusedError) and error.code in _REFUSALS:
-        text = _REFUSALS[error.code].format(**error.details)
+        details = dict(error.details)
+        if error.code == "hash_mismatch":
+            details["where"] = _place(
+                details["message_type"], details["part"], details["part_name"]
+            )
+        text = _REFUSALS[error.code].format(**details)
         reason = error.details.get("reason")
         return f"{text} Reden: {reason}" if reason else text
     return f"Niet gelukt: {error}"
+
+
+def _place(message_type: str, part: str, part_name: str | None) -> str:
+    """What a count file counts, in Dutch: "gemeente Vlietdam (9997)" or "kieskring 3"."""
+    if message_type == "510c":
+        return f"kieskring {part}"
+    return f"gemeente {part_name} ({part})" if part_name else f"gemeente {part}"
 
 
 def _may_change(who: Principal, committee: str) -> bool:
@@ -241,40 +265,159 @@ def stage(request: Request, who: Viewer, eid: str, committee: str, melding: str 
 
 @router.post("/uitslag/{eid}/{committee}/tellingen")
 async def upload(request: Request, who: Coordinator, eid: str, committee: str) -> Response:
-    """Upload one or more count files; each is checked and stored on its own."""
+    """Check one or more count files and keep them pending; ask for their hidden hash groups."""
     form = await request.form()
     try:
         _require_level(who, committee)
-        return await _store_uploads(request, who, eid, committee, form)
+        return await _check_uploads(request, who, eid, committee, form)
     finally:
         await form.close()
 
 
-async def _store_uploads(
+async def _check_uploads(
     request: Request, who: Principal, eid: str, committee: str, form: FormData
 ) -> Response:
     state = ui(request)
     files = [f for f in form.getlist("bestanden") if isinstance(f, UploadFile) and f.filename]
     if not files:
         return _page(request, who, eid, committee, "Kies minstens één bestand.", 400, error=True)
-    stored: list[str] = []
-    for upload_file in files:
-        try:
-            upload_count(
+    token = secrets.token_urlsafe(16)
+    folder = _pending(request) / token
+    folder.mkdir(parents=True)
+    (folder / _STAGE).write_text(f"{eid}\n{committee}\n", encoding="utf-8")
+    checked: list[CheckedCount] = []
+    try:
+        for index, upload_file in enumerate(files):
+            data = await upload_file.read()
+            count = check_count(
                 state.factory,
                 eid,
                 committee,
                 upload_file.filename or "telling.xml",
-                await upload_file.read(),
-                who.name,
+                data,
                 schemas=state.schemas,
                 limits=_limits(request),
             )
-        except OSVError as refused:
-            done = f" Wel opgeslagen: {', '.join(stored)}." if stored else ""
-            return _page(request, who, eid, committee, _dutch(refused) + done, 400, error=True)
-        stored.append(upload_file.filename or "")
-    return redirect(f"/uitslag/{eid}/{committee}?melding=Opgeslagen: {', '.join(stored)}.")
+            if any(c.file_name == count.file_name for c in checked):
+                shutil.rmtree(folder, ignore_errors=True)
+                return _page(
+                    request,
+                    who,
+                    eid,
+                    committee,
+                    f"{count.file_name} staat twee keer in deze upload; er is niets opgeslagen.",
+                    400,
+                    error=True,
+                )
+            kept = folder / str(index)
+            kept.mkdir()
+            (kept / count.file_name).write_bytes(data)
+            checked.append(count)
+    except OSVError as refused:
+        shutil.rmtree(folder, ignore_errors=True)
+        others = (
+            " De andere bestanden van deze upload zijn ook niet bewaard." if len(files) > 1 else ""
+        )
+        return _page(request, who, eid, committee, _dutch(refused) + others, 400, error=True)
+    return state.render(
+        request,
+        "stages/hash.html",
+        eid=eid,
+        committee=committee,
+        title=_title(committee, eid),
+        token=token,
+        rows=[
+            (
+                index,
+                count,
+                _place(count.message_type, count.part, count.part_name),
+                _hidden_numbers(count),
+            )
+            for index, count in enumerate(checked)
+        ],
+    )
+
+
+def _hidden_numbers(count: CheckedCount) -> tuple[int, int]:
+    """The 1-based numbers of the two hidden groups, as the user counts them on paper."""
+    first, second = hidden_groups(bytes.fromhex(count.sha256))
+    return first + 1, second + 1
+
+
+def _pending(request: Request) -> Path:
+    """Where checked uploads wait for their hash groups (like the administrator's import)."""
+    return ui(request).settings.home / "uploads" / "uitslag"
+
+
+@router.post("/uitslag/{eid}/{committee}/tellingen/bevestigen")
+async def confirm(request: Request, who: Coordinator, eid: str, committee: str) -> Response:
+    """Store the pending count files whose typed hash groups match, in the order uploaded.
+
+    Each file is its own transaction; at the first refusal (wrong groups, or a file that no
+    longer fits) the files before it stay, the rest is not stored, and the pending upload is
+    removed either way (as the administrator's import does).
+    """
+    _require_level(who, committee)
+    form = await request.form()
+    token = str(form.get("upload", ""))
+    folder = _pending(request) / token
+    if not re.fullmatch(r"[A-Za-z0-9_-]{10,}", token) or not folder.is_dir():
+        return _page(
+            request,
+            who,
+            eid,
+            committee,
+            "Deze upload bestaat niet (meer); upload de bestanden opnieuw.",
+            400,
+            error=True,
+        )
+    stage_file = folder / _STAGE
+    if not stage_file.is_file() or stage_file.read_text(encoding="utf-8").split() != [
+        eid,
+        committee,
+    ]:
+        return _page(
+            request,
+            who,
+            eid,
+            committee,
+            "Deze upload hoort bij een ander stembureau.",
+            400,
+            error=True,
+        )
+    state = ui(request)
+    stored: list[str] = []
+    try:
+        kept = sorted(
+            (int(sub.name), path)
+            for sub in folder.iterdir()
+            if sub.is_dir() and sub.name.isdigit()
+            for path in sub.iterdir()
+        )
+        for index, path in kept:
+            typed = (str(form.get(f"groep1:{index}", "")), str(form.get(f"groep2:{index}", "")))
+            try:
+                upload_count(
+                    state.factory,
+                    eid,
+                    committee,
+                    path.name,
+                    path.read_bytes(),
+                    who.name,
+                    typed=typed,
+                    schemas=state.schemas,
+                    limits=_limits(request),
+                )
+            except OSVError as refused:
+                done = f" Wel opgeslagen: {', '.join(stored)}." if stored else ""
+                return _page(request, who, eid, committee, _dutch(refused) + done, 400, error=True)
+            stored.append(path.name)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return redirect(
+        f"/uitslag/{eid}/{committee}?melding=Hashcode gecontroleerd en opgeslagen: "
+        f"{', '.join(stored)}."
+    )
 
 
 @router.post("/uitslag/{eid}/{committee}/tellingen/{file_id}/verwijderen")

@@ -1,7 +1,8 @@
 """The principal (HSB) and central (CSB) polling stations' stages of a stored election.
 
 What ``osv result`` does on a folder (docs/result.md), as use cases on the database for the web
-interface: upload the municipalities' (or districts') count files (:func:`upload_count`), or
+interface: upload the municipalities' (or districts') count files, checked against the hash on
+the paper report (:func:`check_count`, :func:`upload_count`), or
 have a municipality's totals typed in twice (:func:`open_totals`, :mod:`.totals`); see the
 consistency findings of the counts (:func:`stage_view`); register deceased candidates
 (:func:`register_deceased`, Kieswet P 19a); compute the result (:func:`compute`); give the
@@ -31,13 +32,15 @@ from osv.service.stage.totals import (
     open_totals,
     totals_overview,
 )
-from osv.service.stage.uploads import remove_count, upload_count
+from osv.service.stage.uploads import CheckedCount, check_count, remove_count, upload_count
 
 __all__ = [
     "CSB",
+    "CheckedCount",
     "StageRefusedError",
     "StageSummary",
     "StageView",
+    "check_count",
     "clear_lots",
     "compute",
     "district_of",

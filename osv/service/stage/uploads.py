@@ -8,17 +8,28 @@ stored: it must be an EML file of the right type and of this election (and distr
 must fit with the files already uploaded — the folder is read exactly as ``osv result`` reads
 it, so two files of one municipality, or of two districts at one HSB, are refused. A refused
 upload stores nothing and says why in one sentence.
+
+Each step imports the previous step's EML file and checks its integrity hash against the paper
+report (process.md §2, eml-nl.md §8): the web interface first checks the file
+(:func:`check_count`, nothing stored) and shows its hash with two groups hidden; the
+coordinator types those groups from the paper Na 31-2 (510b) or O 3 (510c), and
+:func:`upload_count` stores the file only when they match. ``osv result`` reads a folder and
+has no paper to compare with; it does not use this module.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from eml import SchemaSet, read_eml
 from eml.documents import Eml510, MessageType
+from eml.hash import masked
 from eml.safe import Limits
 from osv.errors import OSVError
+from osv.service.errors import HashMismatchError
+from osv.service.hash_checks import HashCheck, check_hash
 from osv.service.result.counts import read_count_source
 from osv.service.result.files import find_election_files
 from osv.service.result.inputs import read_inputs
@@ -36,12 +47,61 @@ from osv.store import UnitOfWork
 from osv.store.records import utc_now
 from osv.store.stages import StageFile
 
-__all__ = ["remove_count", "upload_count"]
+__all__ = ["CheckedCount", "check_count", "remove_count", "upload_count"]
 
 _TYPES = {
     MessageType.COUNT_MUNICIPALITY: "510b",
     MessageType.COUNT_DISTRICT: "510c",
 }
+
+
+@dataclass(frozen=True)
+class CheckedCount:
+    """An uploaded count file that passed every check, not stored yet.
+
+    :param message_type: ``510b`` or ``510c``.
+    :param part: the municipality's CBS code (510b) or the district number (510c).
+    :param part_name: the municipality's name as the file gives it (``None`` for a 510c).
+    :param sha256: the file's SHA-256 (hex).
+    :param masked_hash: the hash as printed, with the two groups to type hidden
+        (:func:`eml.hash.masked`).
+    """
+
+    file_name: str
+    message_type: str
+    part: str
+    part_name: str | None
+    sha256: str
+    masked_hash: str
+
+
+@dataclass(frozen=True)
+class _Checked:
+    count: CheckedCount
+    digest: bytes
+    canonicalization: bool
+
+
+def check_count(
+    uow_factory: UowFactory,
+    eid: str,
+    committee: str,
+    file_name: str,
+    data: bytes,
+    *,
+    schemas: SchemaSet | None = None,
+    limits: Limits | None = None,
+) -> CheckedCount:
+    """Check an uploaded count file of the stage ``committee`` of ``eid`` without storing it.
+
+    The first step of an upload in the web interface: the coordinator is then shown the
+    file's hash with two groups hidden and types them from the paper report, and
+    :func:`upload_count` checks everything again, with those groups, and stores the file.
+
+    :raises StageRefusedError: as :func:`upload_count`, except ``hash_mismatch``.
+    """
+    with uow_factory() as uow:
+        return _check(uow, eid, committee, _safe_name(file_name), data, schemas, limits).count
 
 
 def upload_count(
@@ -52,101 +112,63 @@ def upload_count(
     data: bytes,
     actor: str,
     *,
+    typed: tuple[str, str],
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
 ) -> StageFile:
     """Check and keep one uploaded count file of the stage ``committee`` of ``eid``.
 
+    The file is tied to its paper report (Na 31-2 for a 510b, O 3 for a 510c) by its
+    integrity hash (eml-nl.md §8): ``typed`` are the two hidden groups of the hash
+    (:func:`eml.hash.hidden_groups`) as the coordinator typed them from the paper. The file is
+    stored only when they match, with a ``stage.count_uploaded`` audit event that records the
+    check, in one transaction.
+
     :raises StageRefusedError: with a stable ``code`` (``not_a_count``, ``wrong_election``,
-        ``wrong_district``, ``duplicate``, ``does_not_fit``) and one sentence; nothing stored.
+        ``wrong_district``, ``duplicate``, ``does_not_fit``, ``typed_already``,
+        ``hash_mismatch``) and one sentence; nothing stored.
     """
     name = _safe_name(file_name)
     with uow_factory() as uow:
-        require_stage(uow, eid, committee)
+        checked = _check(uow, eid, committee, name, data, schemas, limits)
+        count = checked.count
         try:
-            read = read_eml(data, source=name, schemas=schemas, limits=limits)
-        except OSVError as error:
+            outcome = check_hash(
+                Path(name),
+                MessageType.COUNT_DISTRICT
+                if count.message_type == "510c"
+                else MessageType.COUNT_MUNICIPALITY,
+                checked.digest,
+                data,
+                checked.canonicalization,
+                HashCheck(confirm=lambda _path, _masked: typed),
+                {},
+            )
+        except HashMismatchError:
             raise StageRefusedError(
-                f"{name} is not a readable EML file: {error}", "unreadable", name=name
+                f"the typed groups differ from the hidden groups of the hash of {name}, so it "
+                "may not be the file of the paper report",
+                "hash_mismatch",
+                name=name,
+                message_type=count.message_type,
+                part=count.part,
+                part_name=count.part_name,
             ) from None
-        document = read.document
-        allowed = _allowed(committee, is_multi_district(uow, eid))
-        if not isinstance(document, Eml510) or document.message_type not in allowed:
-            raise StageRefusedError(
-                f"{name} is a {document.message_type.value} file; "
-                f"{committee} takes {' or '.join(_TYPES[t] for t in allowed)} count files",
-                "not_a_count",
-                name=name,
-                found=document.message_type.value,
-                expected=" of ".join(_TYPES[t] for t in allowed),
-            )
-        found_eid = document.identifier.id
-        if found_eid != eid:
-            raise StageRefusedError(
-                f"{name} is a count of election {found_eid}, not of {eid}",
-                "wrong_election",
-                name=name,
-                found=found_eid,
-                eid=eid,
-            )
-        district = district_of(committee)
-        contests = [contest.contest_id for contest in document.contests]
-        if district is not None and contests != [district]:
-            raise StageRefusedError(
-                f"{name} counts district {', '.join(contests)}, not district {district}",
-                "wrong_district",
-                name=name,
-                found=", ".join(contests),
-                district=district,
-            )
-        sha256 = read.digest.hex()
-        for earlier in uow.stages.files(eid, committee, "input"):
-            if earlier.sha256 == sha256 or earlier.file_name == name:
-                raise StageRefusedError(
-                    f"{name} was already uploaded (as {earlier.file_name})",
-                    "duplicate",
-                    name=name,
-                    earlier=earlier.file_name,
-                )
-        with working_folder(uow, eid, committee, (name, data)) as folder:
-            try:
-                _read_like_result(folder, committee, schemas, limits)
-            except OSVError as error:
-                raise StageRefusedError(
-                    f"{name} does not fit with the files already uploaded: {error}",
-                    "does_not_fit",
-                    name=name,
-                    reason=str(error),
-                ) from None
-        authority = document.header.managing_authority
-        code = authority.id if authority is not None else None
-        if code is not None and code in _typed(uow, eid, committee):
-            raise StageRefusedError(
-                f"the totals of municipality {code} are open for entry at {committee}; "
-                "its count cannot also be uploaded",
-                "typed_already",
-                name=name,
-                municipality=code,
-            )
-        part = (
-            contests[0]
-            if document.message_type is MessageType.COUNT_DISTRICT
-            else (authority.id if authority is not None else "?")
-        )
         now = utc_now()
         uow.stages.add_file(
             eid,
             committee,
             "input",
-            message_type=_TYPES[document.message_type],
-            part=part,
+            message_type=count.message_type,
+            part=count.part,
             file_name=name,
-            sha256=sha256,
+            sha256=count.sha256,
             content=data,
             stored_at=now,
             stored_by=actor,
         )
         _stale(uow, eid, committee)
+        where = "district" if count.message_type == "510c" else "municipality"
         audit(
             uow,
             actor,
@@ -154,13 +176,108 @@ def upload_count(
             eid,
             committee=committee,
             file=name,
-            message_type=_TYPES[document.message_type],
-            part=part,
-            sha256=sha256,
+            message_type=count.message_type,
+            part=count.part,
+            **{where: count.part, f"{where}_name": count.part_name},
+            sha256=count.sha256,
+            hash_check=outcome.method,
+            digest_matched=outcome.digest,
         )
         stored = uow.stages.files(eid, committee, "input")[-1]
         uow.commit()
         return stored
+
+
+def _check(
+    uow: UnitOfWork,
+    eid: str,
+    committee: str,
+    name: str,
+    data: bytes,
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+) -> _Checked:
+    """Every check of an upload that needs no paper; refuse with a sentence, store nothing."""
+    require_stage(uow, eid, committee)
+    try:
+        read = read_eml(data, source=name, schemas=schemas, limits=limits)
+    except OSVError as error:
+        raise StageRefusedError(
+            f"{name} is not a readable EML file: {error}", "unreadable", name=name
+        ) from None
+    document = read.document
+    allowed = _allowed(committee, is_multi_district(uow, eid))
+    if not isinstance(document, Eml510) or document.message_type not in allowed:
+        raise StageRefusedError(
+            f"{name} is a {document.message_type.value} file; "
+            f"{committee} takes {' or '.join(_TYPES[t] for t in allowed)} count files",
+            "not_a_count",
+            name=name,
+            found=document.message_type.value,
+            expected=" of ".join(_TYPES[t] for t in allowed),
+        )
+    found_eid = document.identifier.id
+    if found_eid != eid:
+        raise StageRefusedError(
+            f"{name} is a count of election {found_eid}, not of {eid}",
+            "wrong_election",
+            name=name,
+            found=found_eid,
+            eid=eid,
+        )
+    district = district_of(committee)
+    contests = [contest.contest_id for contest in document.contests]
+    if district is not None and contests != [district]:
+        raise StageRefusedError(
+            f"{name} counts district {', '.join(contests)}, not district {district}",
+            "wrong_district",
+            name=name,
+            found=", ".join(contests),
+            district=district,
+        )
+    sha256 = read.digest.hex()
+    for earlier in uow.stages.files(eid, committee, "input"):
+        if earlier.sha256 == sha256 or earlier.file_name == name:
+            raise StageRefusedError(
+                f"{name} was already uploaded (as {earlier.file_name})",
+                "duplicate",
+                name=name,
+                earlier=earlier.file_name,
+            )
+    with working_folder(uow, eid, committee, (name, data)) as folder:
+        try:
+            _read_like_result(folder, committee, schemas, limits)
+        except OSVError as error:
+            raise StageRefusedError(
+                f"{name} does not fit with the files already uploaded: {error}",
+                "does_not_fit",
+                name=name,
+                reason=str(error),
+            ) from None
+    authority = document.header.managing_authority
+    code = authority.id if authority is not None else None
+    if code is not None and code in _typed(uow, eid, committee):
+        raise StageRefusedError(
+            f"the totals of municipality {code} are open for entry at {committee}; "
+            "its count cannot also be uploaded",
+            "typed_already",
+            name=name,
+            municipality=code,
+        )
+    district_count = document.message_type is MessageType.COUNT_DISTRICT
+    part = contests[0] if district_count else (code or "?")
+    return _Checked(
+        CheckedCount(
+            file_name=name,
+            message_type=_TYPES[document.message_type],
+            part=part,
+            part_name=None if district_count or authority is None else authority.name,
+            sha256=sha256,
+            masked_hash=masked(read.digest),
+        ),
+        read.digest,
+        document.header.canonicalization,
+    )
 
 
 def remove_count(
