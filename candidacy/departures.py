@@ -26,11 +26,13 @@ from osv.model.base import Frozen
 
 __all__ = [
     "LAWFUL",
+    "MAX_REASON",
     "Departure",
     "DepartureError",
     "DepartureProblem",
     "Instead",
     "check_departures",
+    "lawful_departures",
     "proposed_outcome",
 ]
 
@@ -141,6 +143,15 @@ class DepartureError(OSVError, ValueError):
         self.departure = departure
 
 
+def lawful_departures(finding: Finding) -> tuple[Instead, ...]:
+    """What the CSB may decide about ``finding``: "does not apply", and the consequences its
+    article allows (:data:`LAWFUL`; striking a candidate only for a finding about one)."""
+    lawful = {Instead.NOT_APPLICABLE, *LAWFUL.get(finding.code, ())}
+    if finding.position is None:
+        lawful.discard(Instead.CANDIDATE_STRUCK)
+    return tuple(i for i in Instead if i in lawful)
+
+
 def proposed_outcome(finding: Finding, repaired: Collection[Finding]) -> Instead:
     """What the proposal attaches to ``finding``: its consequence when it was repaired, else
     its final consequence (I 2); a warning or a repaired omission: nothing (does not apply)."""
@@ -172,11 +183,9 @@ def check_departures(
             raise DepartureError(
                 DepartureProblem.TWICE, departure, "a finding can be departed from only once"
             )
-        lawful = LAWFUL.get(departure.code, frozenset()) | {Instead.NOT_APPLICABLE}
-        if departure.instead is Instead.CANDIDATE_STRUCK and departure.position is None:
-            lawful -= {Instead.CANDIDATE_STRUCK}
+        lawful = lawful_departures(matching[0])
         if departure.instead not in lawful:
-            allowed = ", ".join(sorted(i.value for i in lawful))
+            allowed = ", ".join(i.value for i in lawful)
             raise DepartureError(
                 DepartureProblem.NOT_LAWFUL,
                 departure,

@@ -23,7 +23,7 @@ from candidacy import (
     decide,
     propose_decisions,
 )
-from candidacy.departures import LAWFUL, proposed_outcome
+from candidacy.departures import LAWFUL, lawful_departures, proposed_outcome
 from tests.candidacy.builders import GR17, REGISTER, candidate, submitted
 from tests.candidacy.strategies import submitted_lists
 
@@ -156,11 +156,15 @@ def _departure_for(finding: Finding, instead: Instead) -> Departure:
 
 
 def _lawful_alternatives(finding: Finding, repaired: list[Finding]) -> list[Instead]:
-    options = {Instead.NOT_APPLICABLE, *LAWFUL.get(finding.code, ())}
-    if finding.position is None:
-        options.discard(Instead.CANDIDATE_STRUCK)
-    options.discard(proposed_outcome(finding, repaired))
-    return sorted(options)
+    proposed = proposed_outcome(finding, repaired)
+    return [i for i in lawful_departures(finding) if i is not proposed]
+
+
+def test_the_lawful_departures_follow_the_article_and_the_subject() -> None:
+    lst, findings = _consent_missing()
+    assert lawful_departures(findings[0]) == (Instead.NOT_APPLICABLE, Instead.CANDIDATE_STRUCK)
+    assert LAWFUL[Code.SUPPORT_SHORT] == {Instead.LIST_INVALID}
+    assert Code.INCONSISTENT_MINORITY not in LAWFUL
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
