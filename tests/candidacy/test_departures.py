@@ -161,7 +161,7 @@ def _lawful_alternatives(finding: Finding, repaired: list[Finding]) -> list[Inst
 
 
 def test_the_lawful_departures_follow_the_article_and_the_subject() -> None:
-    lst, findings = _consent_missing()
+    _lst, findings = _consent_missing()
     assert lawful_departures(findings[0]) == (Instead.NOT_APPLICABLE, Instead.CANDIDATE_STRUCK)
     assert LAWFUL[Code.SUPPORT_SHORT] == {Instead.LIST_INVALID}
     assert Code.INCONSISTENT_MINORITY not in LAWFUL
