@@ -2,7 +2,9 @@
 
 Through the web application with a signed-in coordinator_csb: the page shows the findings with
 their articles, a lot is asked for (never drawn), a recorded repair changes the decision, and the
-zip holds a schema-valid 230b without personal data and model I 4.
+zip holds a schema-valid 230b without personal data and model I 4. A departure from the proposal
+(with its reason) changes the published lists and appears on the page and in model I 4; one
+without a reason is refused in Dutch and stores nothing.
 """
 
 from __future__ import annotations
