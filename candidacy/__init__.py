@@ -7,7 +7,8 @@ Pure domain code, no database or web imports:
 * :mod:`candidacy.rules` - the figures of chapter H per election (candidates, support, deposit);
 * :mod:`candidacy.checks` - the examination (I 1 to I 8) as findings with code, article and
   consequence (:mod:`candidacy.findings`);
-* :mod:`candidacy.decisions` - the central polling station's decisions and the accepted lists;
+* :mod:`candidacy.decisions` - the central polling station's decisions and the accepted lists,
+  with its departures from the proposal (:mod:`candidacy.departures`);
 * :mod:`candidacy.numbering` - list numbers (I 16), lots returned as values, never drawn;
 * :mod:`candidacy.csv_format` and :mod:`candidacy.publication` - CSV in and out, EML 230b out;
   :mod:`candidacy.nomination` - a party's nomination file (EML 210) in.
@@ -17,7 +18,8 @@ from __future__ import annotations
 
 from candidacy.checks import check_lists, check_registration, needs_support_and_deposit
 from candidacy.csv_format import CandidacyCsvError, read_lists, write_lists
-from candidacy.decisions import ListDecision, apply_decisions, propose_decisions
+from candidacy.decisions import ListDecision, apply_decisions, decide, propose_decisions
+from candidacy.departures import Departure, DepartureError, DepartureProblem, Instead
 from candidacy.findings import Code, Consequence, Finding
 from candidacy.lists import (
     Agent,
@@ -44,8 +46,12 @@ __all__ = [
     "CandidacyCsvError",
     "Code",
     "Consequence",
+    "Departure",
+    "DepartureError",
+    "DepartureProblem",
     "ElectionRules",
     "Finding",
+    "Instead",
     "ListDecision",
     "LotOutcome",
     "LotReason",
@@ -59,6 +65,7 @@ __all__ = [
     "apply_decisions",
     "check_lists",
     "check_registration",
+    "decide",
     "default_rules",
     "list_from_210",
     "lists_from_230b",

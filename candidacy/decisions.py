@@ -3,8 +3,9 @@
 After the repair period the CSB decides, per list: valid or invalid (per district, I 5),
 which candidates are struck (I 6) and whether the party name is struck (I 7). The decisions
 follow from the findings and from which omissions were repaired; the CSB records them
-(:class:`ListDecision`) and may depart from the proposal, giving a reason.
-:func:`apply_decisions` then gives the accepted lists, ready to be numbered.
+(:class:`ListDecision`) and may depart from the proposal, giving a reason
+(:class:`~candidacy.departures.Departure`): :func:`decide` is the proposal with the CSB's
+departures applied. :func:`apply_decisions` then gives the accepted lists, ready to be numbered.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from collections.abc import Collection, Sequence
 
 from pydantic import Field
 
-from candidacy.findings import Consequence, Finding
+from candidacy.departures import Departure, Instead, check_departures, proposed_outcome
+from candidacy.findings import Finding
 from candidacy.lists import SubmittedList
 from osv.model.base import Frozen
 
-__all__ = ["ListDecision", "apply_decisions", "propose_decisions"]
+__all__ = ["ListDecision", "apply_decisions", "decide", "departure_text", "propose_decisions"]
 
 
 class ListDecision(Frozen):
@@ -28,6 +30,7 @@ class ListDecision(Frozen):
     :param struck: positions of the candidates struck (I 6), in increasing order.
     :param name_struck: the party name is struck; the list stays as a blank list (I 7).
     :param reasons: one line per decision, with its article, for the report (Model I 4).
+    :param departures: where the CSB departed from the proposal (each reason says so too).
     """
 
     list_key: str
@@ -36,6 +39,23 @@ class ListDecision(Frozen):
     struck: tuple[int, ...] = ()
     name_struck: bool = False
     reasons: tuple[str, ...] = Field(default=())
+    departures: tuple[Departure, ...] = ()
+
+
+_INSTEAD_NL = {
+    Instead.NOT_APPLICABLE: "de bevinding is niet van toepassing",
+    Instead.LIST_INVALID: "de lijst is ongeldig (art. I 5)",
+    Instead.CANDIDATE_STRUCK: "de kandidaat wordt geschrapt (art. I 6)",
+    Instead.NAME_STRUCK: "de aanduiding wordt geschrapt (art. I 7)",
+}
+
+
+def departure_text(departure: Departure) -> str:
+    """The Dutch line for the report: what the CSB decided instead, and why."""
+    return (
+        f"het centraal stembureau wijkt af van het voorstel: {_INSTEAD_NL[departure.instead]}. "
+        f"Reden: {departure.reason.strip()}"
+    )
 
 
 def propose_decisions(
@@ -48,6 +68,26 @@ def propose_decisions(
     A repairable omission that was not repaired takes its ``if_not_repaired`` consequence
     (Kieswet art. I 2 with I 5 to I 7); a list with no candidate left is invalid (I 5).
     """
+    return decide(lists, findings, repaired)
+
+
+def decide(
+    lists: Sequence[SubmittedList],
+    findings: Sequence[Finding],
+    repaired: Collection[Finding] = (),
+    departures: Sequence[Departure] = (),
+) -> tuple[ListDecision, ...]:
+    """The CSB's decisions: the proposal, except where it departs from it (art. I 4 to I 8).
+
+    Each finding a departure names takes the departure's outcome instead of the proposed one
+    (:func:`~candidacy.departures.proposed_outcome`), and its reason line says, with the
+    finding's article, that the CSB departed and why. Without departures this is
+    :func:`propose_decisions`. A list with no candidate left is invalid (I 5).
+
+    :raises DepartureError: when a departure is not possible
+        (:func:`~candidacy.departures.check_departures`).
+    """
+    chosen = check_departures(findings, repaired, departures)
     decisions = []
     for submitted in lists:
         invalid: list[str] = []
@@ -55,22 +95,32 @@ def propose_decisions(
         struck: set[int] = set()
         name_struck = False
         reasons: list[str] = []
+        applied: list[Departure] = []
         for finding in findings:
             if finding.list_key != submitted.key:
                 continue
-            outcome = finding.consequence if finding in repaired else finding.final_consequence
-            if outcome is Consequence.LIST_INVALID:
+            departure = chosen.get(finding)
+            outcome = (
+                proposed_outcome(finding, repaired) if departure is None else departure.instead
+            )
+            reason = f"{finding.code.value} (art. {finding.article}): {finding.text_nl}"
+            if departure is not None:
+                if departure not in applied:
+                    applied.append(departure)
+                reasons.append(f"{reason} — {departure_text(departure)}")
+            if outcome is Instead.LIST_INVALID:
                 if finding.district is None:
                     whole = True
                 elif finding.district not in invalid:
                     invalid.append(finding.district)
-            elif outcome is Consequence.CANDIDATE_STRUCK and finding.position is not None:
+            elif outcome is Instead.CANDIDATE_STRUCK and finding.position is not None:
                 struck.add(finding.position)
-            elif outcome is Consequence.NAME_STRUCK:
+            elif outcome is Instead.NAME_STRUCK:
                 name_struck = True
-            else:
+            elif departure is None:
                 continue
-            reasons.append(f"{finding.code.value} (art. {finding.article}): {finding.text_nl}")
+            if departure is None:
+                reasons.append(reason)
         if submitted.candidates and len(struck) == len(submitted.candidates):
             whole = True
             reasons.append("Geen kandidaat over na schrapping (art. I 5).")
@@ -82,6 +132,7 @@ def propose_decisions(
                 struck=tuple(sorted(struck)),
                 name_struck=name_struck,
                 reasons=tuple(reasons),
+                departures=tuple(applied),
             )
         )
     return tuple(decisions)

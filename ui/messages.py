@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from candidacy import DepartureError, DepartureProblem, Instead
 from osv.errors import OSVError
 from osv.service.entry import EntryRefusedError
 from osv.service.polling_stations import PollingStationRefusedError
@@ -9,7 +10,7 @@ from osv.service.users import SignInRefusedError, UserRefusedError
 from osv.store import EntryConflictError
 from results.entry import EntryTransitionError
 
-__all__ = ["DECISION_LABELS", "STATE_LABELS", "dutch_error", "state_label"]
+__all__ = ["DECISION_LABELS", "INSTEAD_LABELS", "STATE_LABELS", "dutch_error", "state_label"]
 
 STATE_LABELS = {
     "Empty": "Nog niet ingevoerd",
@@ -34,6 +35,14 @@ DECISION_LABELS = {
     "reset": "Alles opnieuw (beide invoeren verwijderen)",
 }
 
+#: What the CSB may decide instead of the proposal (the candidacy findings page).
+INSTEAD_LABELS = {
+    Instead.NOT_APPLICABLE.value: "De bevinding is niet van toepassing (geen gevolg)",
+    Instead.LIST_INVALID.value: "De lijst is ongeldig (art. I 5)",
+    Instead.CANDIDATE_STRUCK.value: "De kandidaat wordt geschrapt (art. I 6)",
+    Instead.NAME_STRUCK.value: "De aanduiding wordt geschrapt (art. I 7)",
+}
+
 _TRANSITIONS = {
     "not_your_entry": "Deze invoer wordt door iemand anders gedaan.",
     "same_typist": "Je hebt de eerste invoer van dit stembureau gedaan. De tweede invoer moet "
@@ -51,6 +60,27 @@ _STATIONS = {
 }
 
 
+_DEPARTURES = {
+    DepartureProblem.NO_REASON: "Geef een reden op voor het afwijken van het voorstel",
+    DepartureProblem.UNKNOWN_FINDING: "Deze bevinding bestaat niet",
+    DepartureProblem.TWICE: "Van een bevinding kan maar één keer worden afgeweken",
+    DepartureProblem.NOT_LAWFUL: "Dat besluit is bij deze bevinding niet mogelijk",
+    DepartureProblem.NO_CHANGE: "Het gekozen besluit is gelijk aan het voorstel; kies een "
+    "ander besluit of wijk niet af",
+}
+
+
+def _departure_error(error: DepartureError) -> str:
+    """The refusal of a departure in Dutch; it names the finding, never the reason's text."""
+    departure = error.departure
+    where = f"bevinding {departure.code.value}, lijst {departure.list_key}"
+    if departure.district is not None:
+        where += f", kieskring {departure.district}"
+    if departure.position is not None:
+        where += f", kandidaat {departure.position}"
+    return f"{_DEPARTURES[error.problem]} ({where}). Er is niets opgeslagen."
+
+
 def state_label(state: str) -> str:
     """The Dutch name of a double-entry state."""
     return STATE_LABELS.get(state, state)
@@ -58,6 +88,8 @@ def state_label(state: str) -> str:
 
 def dutch_error(error: OSVError) -> str:
     """A refusal as a Dutch sentence (the service's own sentence where there is no text)."""
+    if isinstance(error, DepartureError):
+        return _departure_error(error)
     if isinstance(error, EntryConflictError):
         return (
             "Dit stembureau is intussen door iemand anders gewijzigd. Laad de pagina opnieuw en "

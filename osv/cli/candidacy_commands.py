@@ -47,6 +47,14 @@ Lots = Annotated[
     typer.Option("--lot", help="A lot outcome: the keys in the order drawn, separated by ';'."),
 ]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+Departures = Annotated[
+    Path | None,
+    typer.Option(
+        "--departures",
+        help="A decisions file (JSON): where the CSB departs from the proposed decisions, "
+        "per finding, with the reason (docs/candidacy.md).",
+    ),
+]
 
 
 def _print_lots(required: object, as_json: bool) -> None:
@@ -99,14 +107,25 @@ def check_command(lists_file: ListsFile, election: ElectionFile, as_json: Json =
 @app.command("number")
 @guarded
 def number_command(
-    lists_file: ListsFile, election: ElectionFile, lot: Lots = None, as_json: Json = False
+    lists_file: ListsFile,
+    election: ElectionFile,
+    lot: Lots = None,
+    as_json: Json = False,
+    departures: Departures = None,
 ) -> None:
     """Number the lists as accepted (after the CSB's decisions), or say which lot to draw."""
     from candidacy import LotsRequired, number_lists
-    from osv.service.candidacy import accepted_lists, load_lists, load_setup, numbering_json
+    from osv.service.candidacy import (
+        accepted_lists,
+        load_departures,
+        load_lists,
+        load_setup,
+        numbering_json,
+    )
 
     setup = load_setup(election)
-    _, _, accepted = accepted_lists(load_lists(lists_file, setup), setup)
+    departed = load_departures(departures) if departures is not None else ()
+    _, _, accepted = accepted_lists(load_lists(lists_file, setup), setup, departures=departed)
     numbered = number_lists(accepted, setup.register_by_name(), setup.lot_outcomes(lot or ()))
     if isinstance(numbered, LotsRequired):
         _print_lots(numbered, as_json)
@@ -130,16 +149,32 @@ def export_command(
     out: Annotated[Path, typer.Option("--out", help="The folder to write into.")] = Path("."),
     lot: Lots = None,
     xsd_dir: XsdDir = None,
+    departures: Departures = None,
 ) -> None:
     """Write the accepted lists as 230b per district and the session's report (Model I 4)."""
     from candidacy import LotsRequired
-    from osv.service.candidacy import load_lists, load_setup, publish, write_report
+    from osv.service.candidacy import (
+        load_departures,
+        load_lists,
+        load_setup,
+        publish,
+        write_report,
+    )
 
     setup = load_setup(election)
     lists = load_lists(lists_file, setup)
+    departed = load_departures(departures) if departures is not None else ()
     schemas = context.schemas(xsd_dir)
     created = dt.datetime.now().replace(microsecond=0)
-    result = publish(lists, setup, out, lots=lot or (), created=created, schemas=schemas)
+    result = publish(
+        lists,
+        setup,
+        out,
+        lots=lot or (),
+        created=created,
+        schemas=schemas,
+        departures=departed,
+    )
     if isinstance(result, LotsRequired):
         _print_lots(result, as_json=False)
         raise typer.Exit(EXIT_LOTS_REQUIRED)

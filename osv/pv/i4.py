@@ -1,8 +1,9 @@
 """Model I 4: the central polling station's report of its public candidacy session.
 
 Rendered from prepared data (:class:`CandidacySession`): the lists handed in, the findings with
-their articles, the decisions (invalid lists, struck candidates and party names), the
-numbering and the published 230b files with their hashes. Personal data never appear: the
+their articles, the decisions (invalid lists, struck candidates and party names), where the
+CSB departed from the proposal and why, the numbering and the published 230b files with their
+hashes. Personal data never appear (a departure's reason is the CSB's own text): the
 candidates are named as on the published list (initials, prefix, last name).
 """
 
@@ -16,6 +17,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from candidacy import Consequence, Finding, ListDecision, Numbered, SubmittedList
+from candidacy.decisions import departure_text
 from osv.model import ElectionIdentifier
 from osv.pv.layout import PageInfo, heading, paragraph, render, signatures, table, title_block
 from osv.pv.p22_2 import dutch_date
@@ -80,6 +82,7 @@ def render_i4(session: CandidacySession) -> bytes:
         paragraph(f"{f.code.value} (art. {f.article}): {f.text_nl}") for f in session.repaired
     ] or [paragraph(text["none"])]
     story += _decisions(session.decisions, by_key, text)
+    story += _departures(session, by_key, text)
     story += [heading(text["valid"], 2)]
     story.append(
         paragraph(
@@ -148,6 +151,37 @@ def _decisions(
         story.append(heading(str(text[title]), 2))
         story += [paragraph(line) for line in lines] or [paragraph(str(text["none"]))]
     return story
+
+
+def _departures(
+    session: CandidacySession, by_key: dict[str, SubmittedList], text: dict[str, object]
+) -> list[Flowable]:
+    """Every departure from the proposal, with the finding's article and the CSB's reason."""
+    lines = []
+    for decision in session.decisions:
+        lst = by_key[decision.list_key]
+        for departure in decision.departures:
+            finding = next(f for f in session.findings if departure.names(f))
+            where = "".join(
+                (
+                    f", kieskring {departure.district}" if departure.district else "",
+                    f", kandidaat {departure.position}" if departure.position else "",
+                )
+            )
+            lines.append(
+                str(text["departures_line"]).format(
+                    list=lst.key,
+                    name=_name(lst, str(text["blank"])),
+                    code=departure.code.value,
+                    article=finding.article,
+                    where=where,
+                    decision=departure_text(departure),
+                )
+            )
+    story: list[Flowable] = [heading(str(text["departures"]), 2)]
+    if not lines:
+        return [*story, paragraph(str(text["none"]))]
+    return [*story, paragraph(str(text["departures_intro"])), *(paragraph(x) for x in lines)]
 
 
 def _numbering(session: CandidacySession, text: dict[str, object]) -> list[Flowable]:

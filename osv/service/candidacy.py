@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from candidacy import (
     Consequence,
+    Departure,
     ElectionRules,
     Finding,
     ListDecision,
@@ -31,12 +32,12 @@ from candidacy import (
     SubmittedList,
     apply_decisions,
     check_lists,
+    decide,
     default_rules,
     list_from_210,
     lists_from_230b,
     number_lists,
     numbering_key,
-    propose_decisions,
     published_contests,
     read_lists,
     to_230b,
@@ -55,11 +56,14 @@ __all__ = [
     "accepted_lists",
     "check_json",
     "compose",
+    "departures_json",
     "findings_block",
+    "load_departures",
     "load_lists",
     "load_setup",
     "lots_json",
     "numbering_json",
+    "parse_departures",
     "parse_lists",
     "parse_setup",
     "publish",
@@ -138,6 +142,80 @@ def parse_setup(data: bytes, source: str) -> CandidacySetup:
         raise CandidacyInputError(
             f"{source}: not a valid election file: {where}: {first['msg']}"
         ) from None
+
+
+class _DepartureRecord(BaseModel):
+    """One departure in a decisions file (the JSON shape of :func:`departures_json`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str
+    list: str
+    district: str | None = None
+    position: int | None = None
+    instead: str
+    reason: str
+
+
+class _DecisionsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    departures: tuple[_DepartureRecord, ...] = ()
+
+
+def departures_json(departures: Sequence[Departure]) -> list[dict[str, Any]]:
+    """The departures as JSON: ``code``, ``list``, ``district``, ``position`` (the finding, as
+    ``check --json`` names it), ``instead`` and ``reason``."""
+    return [
+        {
+            "code": d.code.value,
+            "list": d.list_key,
+            "district": d.district,
+            "position": d.position,
+            "instead": d.instead.value,
+            "reason": d.reason,
+        }
+        for d in departures
+    ]
+
+
+def parse_departures(data: bytes, source: str) -> tuple[Departure, ...]:
+    """The departures of a decisions file: ``{"departures": [...]}`` in the shape of
+    :func:`departures_json` (docs/candidacy.md, "Decisions file").
+
+    :raises CandidacyInputError: when it is not JSON in that shape, or names an unknown code or
+        decision (the message never repeats a reason).
+    """
+    try:
+        records = _DecisionsFile.model_validate_json(data).departures
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise CandidacyInputError(
+            f"{source}: not a valid decisions file: {where}: {first['msg']}"
+        ) from None
+    departures = []
+    for number, record in enumerate(records, start=1):
+        fields = record.model_dump()
+        fields["list_key"] = fields.pop("list")
+        try:
+            departures.append(Departure.model_validate(fields))
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise CandidacyInputError(
+                f"{source}: departure {number}: {where}: {first['msg']}"
+            ) from None
+    return tuple(departures)
+
+
+def load_departures(path: Path) -> tuple[Departure, ...]:
+    """The departures in the decisions file at ``path`` (see :func:`parse_departures`)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise CandidacyInputError(f"{path}: cannot be read ({error.strerror})") from None
+    return parse_departures(data, str(path))
 
 
 def load_lists(
@@ -274,14 +352,17 @@ def accepted_lists(
     lists: Sequence[SubmittedList],
     setup: CandidacySetup,
     repaired: Collection[int] = (),
+    departures: Sequence[Departure] = (),
 ) -> tuple[tuple[Finding, ...], tuple[ListDecision, ...], tuple[SubmittedList, ...]]:
-    """Findings, the proposed decisions and the accepted lists.
+    """Findings, the decisions (the proposal with the CSB's departures) and the accepted lists.
 
     :param repaired: indexes (in the sorted findings) of the omissions repaired in time.
+    :param departures: where the CSB departs from the proposal.
+    :raises DepartureError: when a departure is not possible.
     """
     findings = check_lists(lists, setup.register_by_name(), setup.rules())
     fixed = [finding for index, finding in enumerate(findings) if index in repaired]
-    decisions = propose_decisions(lists, findings, fixed)
+    decisions = decide(lists, findings, fixed, departures)
     return findings, decisions, apply_decisions(lists, decisions)
 
 
@@ -293,6 +374,7 @@ def compose(
     created: dt.datetime,
     schemas: SchemaSet | None = None,
     repaired: Collection[int] = (),
+    departures: Sequence[Departure] = (),
 ) -> tuple[Publication, tuple[tuple[str, bytes], ...]] | LotsRequired:
     """Decide, number and write the 230b of each district in memory: the publication (its
     ``files`` are bare names) and the files' names and bytes.
@@ -301,8 +383,9 @@ def compose(
     takes its consequence. Returns which lots are needed when the numbering needs one.
 
     :raises CandidacyInputError: when no list is accepted.
+    :raises DepartureError: when a departure is not possible.
     """
-    findings, decisions, accepted = accepted_lists(lists, setup, repaired)
+    findings, decisions, accepted = accepted_lists(lists, setup, repaired, departures)
     if not accepted:
         raise CandidacyInputError("no list is valid: there is nothing to publish")
     numbered = number_lists(accepted, setup.register_by_name(), setup.lot_outcomes(lots))
@@ -347,6 +430,7 @@ def publish(
     created: dt.datetime,
     schemas: SchemaSet | None = None,
     repaired: Collection[int] = (),
+    departures: Sequence[Departure] = (),
 ) -> Publication | LotsRequired:
     """Decide, number and write the 230b of each district into ``out`` (see :func:`compose`).
 
@@ -354,7 +438,15 @@ def publish(
 
     :raises CandidacyInputError: when no list is accepted.
     """
-    composed = compose(lists, setup, lots=lots, created=created, schemas=schemas, repaired=repaired)
+    composed = compose(
+        lists,
+        setup,
+        lots=lots,
+        created=created,
+        schemas=schemas,
+        repaired=repaired,
+        departures=departures,
+    )
     if isinstance(composed, LotsRequired):
         return composed
     publication, written = composed

@@ -4,29 +4,34 @@ A CSB coordinator uploads the submitted lists (CSV, one row per candidate; or EM
 and the election file (docs/candidacy.md). :func:`store_submission` reads both first — input
 that cannot be used is refused in one sentence and stores nothing — then keeps them byte for
 byte, with their SHA-256, under a random token. :func:`decide_and_publish` decides, numbers
-(or says which lot to draw) and keeps the publication — the 230b per district and model I 4 —
-in the same transaction as its audit event; :func:`publication_files` gives it back for the
-download.
+(or says which lot to draw) and keeps the publication — the 230b per district and model I 4,
+with the decisions recorded for it (repairs, lots, departures from the proposal with their
+reasons, so the files can be reproduced) — in the same transaction as its audit event;
+:func:`publication_files` gives it back for the download.
 
 The lists hold candidates' personal data (dates of birth, BSN, addresses). They stay in the
 database; the audit events name the submission by its token and the files by their SHA-256,
-and give counts, never a candidate's data.
+and give counts and finding codes, never a candidate's data or a departure's reason (the CSB's
+own text, which may name a candidate).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from candidacy import LotsRequired, SubmittedList
+from candidacy import Departure, Finding, Instead, LotsRequired, SubmittedList, check_lists
+from candidacy.departures import MAX_REASON
 from eml.xsd import SchemaSet
 from osv.service.candidacy import (
+    CandidacyInputError,
     CandidacySetup,
     Publication,
     compose,
+    departures_json,
     parse_lists,
     parse_setup,
     report_pdf,
@@ -123,6 +128,44 @@ def load_submission(uow_factory: UowFactory, token: str) -> Submission | None:
     )
 
 
+def _departures_at(
+    findings: Sequence[Finding], choices: Mapping[int, tuple[str, str]]
+) -> tuple[Departure, ...]:
+    """The departures chosen on the findings page: per finding index, the decision and reason."""
+    departures = []
+    for index, (instead, reason) in sorted(choices.items()):
+        if not 0 <= index < len(findings):
+            raise CandidacyInputError(f"there is no finding {index}")
+        if instead not in {i.value for i in Instead}:
+            raise CandidacyInputError(f"{instead!r} is not a decision the CSB can take")
+        finding = findings[index]
+        if len(reason) > MAX_REASON:
+            raise CandidacyInputError(
+                f"the reason for departing from finding {finding.code.value} on list "
+                f"{finding.list_key} is longer than {MAX_REASON} characters"
+            )
+        departures.append(
+            Departure(
+                code=finding.code,
+                list_key=finding.list_key,
+                district=finding.district,
+                position=finding.position,
+                instead=Instead(instead),
+                reason=reason,
+            )
+        )
+    return tuple(departures)
+
+
+def _identity(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code.value,
+        "list": finding.list_key,
+        "district": finding.district,
+        "position": finding.position,
+    }
+
+
 def decide_and_publish(
     uow_factory: UowFactory,
     submission: Submission,
@@ -130,6 +173,7 @@ def decide_and_publish(
     *,
     repaired: Collection[int] = (),
     lots: Sequence[str] = (),
+    departures: Mapping[int, tuple[str, str]] | None = None,
     created: dt.datetime | None = None,
     schemas: SchemaSet | None = None,
 ) -> Publication | LotsRequired:
@@ -141,11 +185,26 @@ def decide_and_publish(
 
     :param repaired: indexes (in the sorted findings) of the omissions repaired in time.
     :param lots: lot outcomes, ``key;key;...`` each.
-    :raises CandidacyInputError: when no list is valid or a lot outcome is malformed.
+    :param departures: where the CSB departs from the proposal: per index (in the sorted
+        findings) the decision (an :class:`~candidacy.Instead` value) and the reason.
+    :raises CandidacyInputError: when no list is valid, a lot outcome is malformed or a
+        departure names no finding or decision.
+    :raises DepartureError: when a departure is not possible (no reason, not lawful, no change);
+        nothing is stored then.
     """
     created = created or dt.datetime.now().replace(microsecond=0)
     lists, setup = submission.lists, submission.setup
-    composed = compose(lists, setup, lots=lots, created=created, schemas=schemas, repaired=repaired)
+    findings = check_lists(lists, setup.register_by_name(), setup.rules())
+    departed = _departures_at(findings, departures or {})
+    composed = compose(
+        lists,
+        setup,
+        lots=lots,
+        created=created,
+        schemas=schemas,
+        repaired=repaired,
+        departures=departed,
+    )
     if isinstance(composed, LotsRequired):
         return composed
     publication, written = composed
@@ -157,8 +216,13 @@ def decide_and_publish(
         )
         for name, data in files
     ]
+    recorded = {
+        "repaired": [_identity(f) for f in publication.repaired],
+        "lots": list(lots),
+        "departures": departures_json(departed),
+    }
     with uow_factory() as uow:
-        uow.candidacy.replace_outputs(submission.token, outputs)
+        uow.candidacy.replace_outputs(submission.token, outputs, recorded)
         _audit(
             uow,
             actor,
@@ -167,6 +231,8 @@ def decide_and_publish(
             submission=submission.token,
             repaired=len(publication.repaired),
             lots=len(lots),
+            departures=len(departed),
+            departure_codes=[d.code.value for d in departed],
             accepted=len(publication.accepted),
             files=[{"name": o.file_name, "sha256": o.sha256} for o in outputs],
         )

@@ -2,7 +2,8 @@
 
 A submission is named by its ``token`` (random, unguessable; the web interface's addresses use
 it). It keeps the submitted lists and the election file as uploaded, byte for byte with their
-SHA-256, and the files of its last publication (230b per district, model I 4). The lists hold
+SHA-256, and its last publication: the files (230b per district, model I 4) and the decisions
+the CSB recorded for it (repairs, lots, departures from the proposal, as JSON). The lists hold
 candidates' personal data; they never leave the database except to the service that reads them.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import delete, func, select
 
@@ -31,6 +33,8 @@ class CandidacySubmission:
     setup_sha256: str
     stored_at: dt.datetime
     stored_by: str
+    #: the decisions recorded for the last publication; ``None`` before it.
+    decisions: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -78,20 +82,28 @@ class CandidacyRepository(Repository):
             setup_sha256=row.setup_sha256,
             stored_at=as_utc(row.stored_at),
             stored_by=row.stored_by,
+            decisions=row.decisions,
         )
 
     def count(self) -> int:
         """How many submissions are kept."""
         return self.session.scalar(select(func.count()).select_from(CandidacySubmissionRow)) or 0
 
-    def replace_outputs(self, token: str, outputs: Sequence[CandidacyOutput]) -> None:
-        """Make ``outputs`` the submission's publication, replacing an earlier one.
+    def replace_outputs(
+        self,
+        token: str,
+        outputs: Sequence[CandidacyOutput],
+        decisions: dict[str, Any] | None = None,
+    ) -> None:
+        """Make ``outputs`` (and the ``decisions`` they follow from) the submission's
+        publication, replacing an earlier one.
 
         :raises KeyError: when there is no submission ``token``.
         """
         row = self._row(token)
         if row is None:
             raise KeyError(token)
+        row.decisions = decisions
         self.session.execute(
             delete(CandidacyOutputRow).where(CandidacyOutputRow.submission_id == row.id)
         )

@@ -661,7 +661,8 @@ class StageChoiceRow(Base):
 
 
 class CandidacySubmissionRow(Base):
-    """The submitted lists and election file a CSB coordinator uploaded, byte for byte.
+    """The submitted lists and election file a CSB coordinator uploaded, byte for byte, and
+    the decisions of its last publication.
 
     ``token`` names the submission in the web interface's addresses (a random, unguessable
     text). The lists hold candidates' personal data (dates of birth, BSN, addresses): they stay
@@ -684,6 +685,10 @@ class CandidacySubmissionRow(Base):
     setup_sha256: Mapped[str] = mapped_column(String(64))
     stored_at: Mapped[dt.datetime]
     stored_by: Mapped[str]
+    #: What the CSB recorded for its last publication, so the decisions can be reproduced: the
+    #: repaired omissions, the lot outcomes and its departures from the proposal (with their
+    #: reasons); ``None`` before the first publication.
+    decisions: Mapped[Json | None] = mapped_column(JSON)
 
 
 class CandidacyOutputRow(Base):

@@ -187,3 +187,89 @@ def test_check_reads_the_registration_date_against_nomination_day(
     codes = [f["code"] for f in json.loads(result.output)["findings"]]
     assert codes == (["K22"] if late else [])
     assert result.exit_code == (1 if late else 0)
+
+
+_DEPARTURE = {
+    "code": "K07",
+    "list": "2",
+    "position": 1,
+    "instead": "not_applicable",
+    "reason": "De instemmingsverklaring is op tijd ingeleverd (ontvangstbewijs 17).",
+}
+
+
+def test_export_follows_the_departures_in_a_decisions_file(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path
+) -> None:
+    """The same departure as on the web pages: Partij A's candidate is kept, with the reason."""
+    (tmp_path / "decisions.json").write_text(
+        json.dumps({"departures": [_DEPARTURE]}), encoding="utf-8"
+    )
+    result = run(
+        BLOCKED,
+        "candidacy",
+        "export",
+        "--out",
+        "out",
+        "--lot",
+        "Nieuw;blanco:4",
+        "--departures",
+        "decisions.json",
+    )
+    assert result.exit_code == 0, result.output
+    document = read_eml(
+        (tmp_path / "out" / "Kandidatenlijsten_GR2026_Juinen.eml.xml").read_bytes()
+    ).document
+    assert isinstance(document, Eml230b)
+    assert "Partij A" in [lst.name for lst in document.contests[0].lists]
+    pdf = (tmp_path / "out" / "Model_I4_GR2026_Juinen.pdf").read_bytes()
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
+    )
+    assert _DEPARTURE["reason"] in text
+    assert "kandidaat 1 G. Visser is geschrapt" not in text
+    numbered = run(
+        BLOCKED,
+        "candidacy",
+        "number",
+        "--json",
+        "--lot",
+        "blanco:4;Nieuw",
+        "--departures",
+        "decisions.json",
+    )
+    assert numbered.exit_code == 0, numbered.output
+    names = [n["party_name"] for n in json.loads(numbered.output)["numbers"]]
+    assert "Partij A" in names
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"reason": " "}, "finding K07 on list 2, position 1: a reason is required"),
+        ({"position": 2}, "finding K07 on list 2, position 2: there is no such finding"),
+        ({"instead": "list_invalid"}, "expected one of not_applicable, candidate_struck"),
+        ({"instead": "maybe"}, "departure 1: instead: Input should be"),
+    ],
+)
+def test_an_impossible_departure_exits_2_and_writes_nothing(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    (tmp_path / "decisions.json").write_text(
+        json.dumps({"departures": [{**_DEPARTURE, **change}]}), encoding="utf-8"
+    )
+    result = run(
+        BLOCKED,
+        "candidacy",
+        "export",
+        "--out",
+        "out",
+        "--lot",
+        "Nieuw;blanco:4",
+        "--departures",
+        "decisions.json",
+    )
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "ontvangstbewijs" not in result.output
+    assert not (tmp_path / "out").exists()

@@ -4,6 +4,7 @@ in the database, refused input stores nothing, and the audit log names no person
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -176,3 +177,88 @@ def test_no_valid_list_is_refused_and_stores_no_publication(
     assert _count(database, "candidacy_outputs") == 0
     with uow_factory() as uow:
         assert uow.audit.events(event="candidacy.published") == []
+
+
+_REASON = "De instemming van G. Visser is op tijd ingeleverd (ontvangstbewijs 17)."
+
+
+def test_departures_are_stored_with_the_publication_and_reproduce_it(
+    uow_factory: UowFactory, database: Database
+) -> None:
+    """The stored decisions (repairs, lots, departures with reasons) are enough to publish the
+    same 230b again; the audit event counts the departures and names their codes only."""
+    from candidacy import Code, Departure, Instead
+    from osv.service.candidacy import compose
+
+    token = store_submission(uow_factory, LISTS, SETUP, "csb")
+    submission = load_submission(uow_factory, token)
+    assert submission is not None
+    done = decide_and_publish(
+        uow_factory,
+        submission,
+        "csb",
+        lots=["blanco:4;Nieuw"],
+        departures={0: ("not_applicable", _REASON)},
+    )
+    assert isinstance(done, Publication)
+    assert "Partij A" in [lst.party_name for lst in done.accepted]
+    with uow_factory() as uow:
+        stored = uow.candidacy.get(token)
+        [event] = uow.audit.events(event="candidacy.published")
+    assert stored is not None
+    assert stored.decisions is not None
+    assert stored.decisions["repaired"] == []
+    assert stored.decisions["lots"] == ["blanco:4;Nieuw"]
+    [record] = stored.decisions["departures"]
+    departure = Departure(
+        code=Code(record["code"]),
+        list_key=record["list"],
+        district=record["district"],
+        position=record["position"],
+        instead=Instead(record["instead"]),
+        reason=record["reason"],
+    )
+    again = compose(
+        submission.lists,
+        submission.setup,
+        lots=stored.decisions["lots"],
+        created=dt.datetime(2026, 2, 6, 16, 0),
+        departures=[departure],
+    )
+    assert not isinstance(again, LotsRequired)
+    files = dict(publication_files(uow_factory, token))
+    name = "Kandidatenlijsten_GR2026_Juinen.eml.xml"
+    republished = read_eml(dict(again[1])[name]).document
+    assert isinstance(republished, Eml230b)
+    first = read_eml(files[name]).document
+    assert isinstance(first, Eml230b)
+    assert republished.contests == first.contests
+    assert event.data["departures"] == 1
+    assert event.data["departure_codes"] == ["K07"]
+    audit = _audit_text(database)
+    assert "ontvangstbewijs" not in audit
+    assert "Visser" not in audit
+
+
+def test_a_refused_departure_stores_nothing(uow_factory: UowFactory, database: Database) -> None:
+    from candidacy import DepartureError
+
+    token = store_submission(uow_factory, LISTS, SETUP, "csb")
+    submission = load_submission(uow_factory, token)
+    assert submission is not None
+    with pytest.raises(DepartureError, match="a reason is required"):
+        decide_and_publish(
+            uow_factory,
+            submission,
+            "csb",
+            lots=["blanco:4;Nieuw"],
+            departures={0: ("not_applicable", "")},
+        )
+    with pytest.raises(CandidacyInputError, match="not a decision"):
+        decide_and_publish(uow_factory, submission, "csb", departures={0: ("perhaps", "Omdat.")})
+    assert _count(database, "candidacy_outputs") == 0
+    with uow_factory() as uow:
+        stored = uow.candidacy.get(token)
+        assert uow.audit.events(event="candidacy.published") == []
+    assert stored is not None
+    assert stored.decisions is None

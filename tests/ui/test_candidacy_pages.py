@@ -2,7 +2,9 @@
 
 Through the web application with a signed-in coordinator_csb: the page shows the findings with
 their articles, a lot is asked for (never drawn), a recorded repair changes the decision, and the
-zip holds a schema-valid 230b without personal data and model I 4.
+zip holds a schema-valid 230b without personal data and model I 4. A departure from the proposal
+(with its reason) changes the published lists and appears on the page and in model I 4; one
+without a reason is refused in Dutch and stores nothing.
 """
 
 from __future__ import annotations
@@ -134,3 +136,108 @@ def test_an_unreadable_upload_is_refused_with_the_row(
 def test_an_unknown_upload_is_not_found(client: TestClient) -> None:
     assert client.get("/kandidaatstelling/" + "x" * 22).status_code == 404
     assert client.get("/kandidaatstelling/" + "x" * 22 + "/publicatie.zip").status_code == 404
+
+
+_REASON = "De instemmingsverklaring is op 2 februari om 16.30 uur ingeleverd (ontvangstbewijs 17)."
+
+
+def _published_events(installed: Installation, submission: str) -> list[dict[str, object]]:
+    with installed.factory() as uow:
+        return [
+            event.data
+            for event in uow.audit.events()
+            if event.event == "candidacy.published" and event.data["submission"] == submission
+        ]
+
+
+def test_the_findings_page_offers_a_labelled_departure_per_finding(client: TestClient) -> None:
+    page = client.get(_upload(client, BLOCKED))
+    assert page.status_code == 200
+    assert "<summary>Afwijken van het voorstel</summary>" in page.text
+    assert '<label for="afwijking-0">' in page.text
+    assert '<label for="reden-0">Reden (verplicht bij afwijken)</label>' in page.text
+    assert '<option value="not_applicable">' in page.text
+
+
+def test_a_departure_keeps_a_candidate_whose_consent_was_handed_in_in_time(
+    client: TestClient, installed: Installation
+) -> None:
+    """Finding 0 is K07 (no consent) for the only candidate of list 2 (Partij A): proposed,
+    the candidate is struck and the list is left empty, so invalid. The CSB finds the consent
+    was handed in in time: Partij A is published with its candidate, and the published page,
+    model I 4 and the stored decisions give the reason; the audit event counts the departure
+    and names its code, never the reason or the candidate."""
+    page_url = _upload(client, BLOCKED)
+    submission = page_url.rsplit("/", 1)[1]
+    csrf = _csrf(client.get(page_url).text)
+    done = client.post(
+        f"{page_url}/besluiten",
+        data={
+            "csrf": csrf,
+            "loten": "blanco:4;Nieuw",
+            "afwijking-0": "not_applicable",
+            "reden-0": _REASON,
+        },
+    )
+    assert done.status_code == 200, done.text
+    assert "Afwijkingen van het voorstel" in done.text
+    assert "bevinding K07, kandidaat 1" in done.text
+    assert _REASON in done.text
+    archive = zipfile.ZipFile(io.BytesIO(client.get(f"{page_url}/publicatie.zip").content))
+    document = read_eml(archive.read("Kandidatenlijsten_GR2026_Juinen.eml.xml")).document
+    assert isinstance(document, Eml230b)
+    published = {lst.name: lst for lst in document.contests[0].lists}
+    assert [c.name.last_name for c in published["Partij A"].candidates] == ["Visser"]
+    report = PdfReader(io.BytesIO(archive.read("Model_I4_GR2026_Juinen.pdf")))
+    text = " ".join(" ".join(page.extract_text() for page in report.pages).split())
+    departures = text.split("Afwijkingen van het voorstel")[1]
+    assert "bevinding K07 (art. H 9, I 2, I 6), kandidaat 1" in departures
+    assert _REASON in departures
+    assert "kandidaat 1 G. Visser is geschrapt" not in text
+    with installed.factory() as uow:
+        stored = uow.candidacy.get(submission)
+    assert stored is not None
+    assert stored.decisions is not None
+    assert stored.decisions["departures"] == [
+        {
+            "code": "K07",
+            "list": "2",
+            "district": None,
+            "position": 1,
+            "instead": "not_applicable",
+            "reason": _REASON,
+        }
+    ]
+    [event] = _published_events(installed, submission)
+    assert event["departures"] == 1
+    assert event["departure_codes"] == ["K07"]
+    assert "Visser" not in json.dumps(event)
+    assert "ontvangstbewijs" not in json.dumps(event)
+
+
+def test_a_departure_without_a_reason_is_refused_in_dutch_and_nothing_is_stored(
+    client: TestClient, installed: Installation
+) -> None:
+    page_url = _upload(client, BLOCKED)
+    submission = page_url.rsplit("/", 1)[1]
+    csrf = _csrf(client.get(page_url).text)
+    refused = client.post(
+        f"{page_url}/besluiten",
+        data={"csrf": csrf, "loten": "blanco:4;Nieuw", "afwijking-0": "not_applicable"},
+    )
+    assert refused.status_code == 400
+    assert (
+        "Geef een reden op voor het afwijken van het voorstel (bevinding K07, lijst 2, "
+        "kandidaat 1). Er is niets opgeslagen." in refused.text
+    )
+    message = re.search(r'<p class="melding" role="status">([^<]*)</p>', refused.text)
+    assert message is not None
+    assert "Visser" not in message.group(1)
+    # The choice stays on the page, so the coordinator only has to add the reason.
+    assert '<option value="not_applicable" selected>' in refused.text
+    with installed.factory() as uow:
+        assert uow.candidacy.outputs(submission) == []
+        stored = uow.candidacy.get(submission)
+    assert stored is not None
+    assert stored.decisions is None
+    assert _published_events(installed, submission) == []

@@ -4,7 +4,8 @@ A CSB coordinator uploads the submitted lists (CSV, one row per candidate) and t
 file; :mod:`osv.service.candidacy_pages` keeps them in the database (the CSB's working data:
 personal data stay on the server and are never shown beyond the published name). The page
 shows the findings with article and consequence; the coordinator records which omissions were
-repaired and the outcome of any lot, and decides: OSV proposes the decisions, numbers the lists
+repaired, the outcome of any lot and where the CSB departs from the proposal (per finding: what
+it decides instead and why), and decides: OSV proposes the decisions, numbers the lists
 (or says which lot to draw) and keeps the 230b per district and model I 4, downloadable as one
 zip. This module only reads forms and renders pages; it touches no files.
 """
@@ -13,13 +14,16 @@ from __future__ import annotations
 
 import io
 import zipfile
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
-from candidacy import LotsRequired, check_lists
+from candidacy import Finding, LotsRequired, check_lists
+from candidacy.decisions import departure_text
+from candidacy.departures import lawful_departures
 from osv.errors import OSVError
 from osv.service.candidacy_pages import (
     decide_and_publish,
@@ -28,7 +32,7 @@ from osv.service.candidacy_pages import (
     store_submission,
 )
 from ui.auth import CSB_COORDINATORS, Principal, allow
-from ui.messages import dutch_error
+from ui.messages import INSTEAD_LABELS, dutch_error
 from ui.routes.common import redirect, ui
 
 __all__ = ["router"]
@@ -45,6 +49,26 @@ def _not_found(request: Request) -> Response:
         title="Onbekende kandidaatstelling",
         message="Deze upload bestaat niet (meer). Upload de lijsten opnieuw.",
     )
+
+
+def _findings_context(findings: Sequence[Finding]) -> dict[str, Any]:
+    """The findings with, per finding where the CSB may depart, the decisions it may take."""
+    options = {}
+    for index, finding in enumerate(findings):
+        lawful = lawful_departures(finding)
+        if len(lawful) > 1:
+            options[index] = [(i.value, INSTEAD_LABELS[i.value]) for i in lawful]
+    return {"findings": list(enumerate(findings)), "options": options}
+
+
+def _departures(form: FormData, count: int) -> dict[int, tuple[str, str]]:
+    """Per finding index, the decision chosen instead of the proposal and its reason."""
+    chosen = {}
+    for index in range(count):
+        instead = str(form.get(f"afwijking-{index}", "")).strip()
+        if instead:
+            chosen[index] = (instead, str(form.get(f"reden-{index}", "")).strip())
+    return chosen
 
 
 @router.get("/kandidaatstelling")
@@ -90,7 +114,8 @@ def findings_page(request: Request, who: Coordinator, token: str) -> Response:
         token=token,
         setup=setup,
         lists=lists,
-        findings=list(enumerate(findings)),
+        departures={},
+        **_findings_context(findings),
     )
 
 
@@ -106,13 +131,15 @@ async def decide(request: Request, who: Coordinator, token: str) -> Response:
     lots = [line.strip() for line in str(form.get("loten", "")).splitlines() if line.strip()]
     setup, lists = submission.setup, submission.lists
     findings = check_lists(lists, setup.register_by_name(), setup.rules())
+    departures = _departures(form, len(findings))
     context = {
         "token": token,
         "setup": setup,
         "lists": lists,
-        "findings": list(enumerate(findings)),
         "repaired": repaired,
         "lots": "\n".join(lots),
+        "departures": departures,
+        **_findings_context(findings),
     }
     try:
         result = decide_and_publish(
@@ -121,6 +148,7 @@ async def decide(request: Request, who: Coordinator, token: str) -> Response:
             who.name,
             repaired=repaired,
             lots=lots,
+            departures=departures,
             schemas=state.schemas,
         )
     except OSVError as error:
@@ -138,6 +166,11 @@ async def decide(request: Request, who: Coordinator, token: str) -> Response:
         setup=setup,
         result=result,
         by_key={lst.key: lst for lst in lists},
+        departed=[
+            (decision.list_key, departure, departure_text(departure))
+            for decision in result.decisions
+            for departure in decision.departures
+        ],
     )
 
 
