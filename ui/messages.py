@@ -44,6 +44,7 @@ from osv.store.errors import (
     StoreError,
 )
 from osv.store.repository import UnknownElectionError as UnknownStoredElection
+from results.checks.validate import EntryInputError
 from results.entry import EntryTransitionError
 
 __all__ = [
@@ -207,6 +208,10 @@ LEADS: tuple[tuple[type[OSVError], str], ...] = (
         "er is niets opgeslagen.",
     ),
     (UnknownStoredElection, "Deze verkiezing is niet ingelezen."),
+    (
+        EntryInputError,
+        "De invoer past niet bij het formulier van deze verkiezing; er is niets opgeslagen.",
+    ),
     (
         StoreError,
         "De database gaf een fout; er is niets opgeslagen. Probeer het opnieuw of vraag de "
