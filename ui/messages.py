@@ -122,7 +122,7 @@ ENTRY_REFUSALS = {
     "no_open_investigations": "{committee} heeft geen openstaande onderzoeken; een volgende "
     "zitting heeft dan niets om in te voeren.",
     "finished_already": "Zitting {number} van {committee} is al afgerond.",
-    "cannot_finish": "Zitting {number} van {committee} kan nog niet worden afgerond: {problems}.",
+    "cannot_finish": "Zitting {number} van {committee} kan nog niet worden afgerond. {problems}",
     "first_session": "In de eerste zitting zijn er geen onderzoeken om af te ronden.",
     "entry_started": "Stembureau {station} heeft al invoer; zet het eerst terug (alles opnieuw) "
     "om het onderzoek zonder nieuwe uitslag af te ronden.",
@@ -239,27 +239,39 @@ def fill(template: str, details: Mapping[str, Any]) -> str:
 
 
 def technical(error: OSVError) -> str:
-    """The Dutch lead of an error's class and its English text, labelled as such."""
+    """The Dutch lead of an error's class and its English text, labelled as such (a refused
+    import names its file without the server's folder)."""
     lead = next(text for kind, text in LEADS if isinstance(error, kind))
-    return f"{lead} {TECHNICAL} {error}"
+    text = f"{error.path.name}: {error.problem}" if isinstance(error, ImportRefused) else error
+    return f"{lead} {TECHNICAL} {text}"
 
 
 def _unfinished(committee: str, problems: Any) -> str:
-    """The sources that keep a session from being finished, in Dutch."""
-    what = "gemeente" if committee == "CSB" or committee.startswith("HSB") else "stembureau"
-    parts = []
+    """The sources that keep a session from being finished, in Dutch sentences: those not
+    definitive grouped by state, then those with warnings nobody explained."""
+    stage = committee == "CSB" or committee.startswith("HSB")
+    one, many = ("gemeente", "gemeenten") if stage else ("stembureau", "stembureaus")
+    by_state: dict[str, list[str]] = {}
+    warned = []
     for problem in problems:
         if problem.state is not None:
-            parts.append(
-                f"{what} {problem.station} is nog niet definitief "
-                f"({state_label(problem.state).lower()})"
-            )
+            by_state.setdefault(problem.state, []).append(problem.station)
         else:
-            codes = ", ".join(problem.warnings)
-            parts.append(
-                f"{what} {problem.station} heeft waarschuwingen zonder toelichting ({codes})"
+            warned.append(f"{one} {problem.station} ({', '.join(problem.warnings)})")
+    sentences = []
+    if by_state:
+        groups = []
+        for state, stations in by_state.items():
+            named = (
+                f"{one} {stations[0]}"
+                if len(stations) == 1
+                else f"{many} {', '.join(stations[:-1])} en {stations[-1]}"
             )
-    return "; ".join(parts)
+            groups.append(f"{named} ({state_label(state).lower()})")
+        sentences.append(f"Nog niet definitief: {'; '.join(groups)}.")
+    if warned:
+        sentences.append(f"Waarschuwingen zonder toelichting: {'; '.join(warned)}.")
+    return " ".join(sentences)
 
 
 def _entry(error: EntryRefusedError) -> str:

@@ -165,8 +165,9 @@ def test_a_technical_message_is_labelled_after_the_dutch_lead() -> None:
     lead, technical = shown.split(f" {TECHNICAL} ")
     assert lead == "Het bestand is geen bruikbaar EML-bestand; er is niets opgeslagen."
     assert technical.endswith("line 3: unclosed element <Election>")
-    mismatch = dutch_error(HashMismatchError(Path("a.xml"), "the typed groups differ"))
+    mismatch = dutch_error(HashMismatchError(Path("/srv/osv/a.xml"), "the typed groups differ"))
     assert mismatch.startswith("De getypte hashcode-groepen komen niet overeen met het bestand")
+    assert mismatch.endswith(f"{TECHNICAL} a.xml: the typed groups differ")  # not the folder
     for error, start in [
         (DatabaseLockedError("database is locked"), "De database is even bezet"),
         (DiskFullError("disk full"), "De schijf van de database is vol"),
@@ -195,9 +196,23 @@ def test_coded_refusals_are_filled_in() -> None:
         ),
     )
     assert dutch_error(unfinished) == (
-        "Zitting 1 van 9997 kan nog niet worden afgerond: stembureau 3 is nog niet definitief "
-        "(eerste invoer bezig); stembureau 5 heeft waarschuwingen zonder toelichting "
-        "(W.201, W.203)."
+        "Zitting 1 van 9997 kan nog niet worden afgerond. Nog niet definitief: stembureau 3 "
+        "(eerste invoer bezig). Waarschuwingen zonder toelichting: stembureau 5 (W.201, W.203)."
+    )
+    several = EntryRefusedError(
+        "...",
+        "cannot_finish",
+        number=2,
+        committee="CSB",
+        problems=(
+            UnfinishedSource("0518", "Empty"),
+            UnfinishedSource("0599", "Empty"),
+            UnfinishedSource("0344", "EntriesDifferent"),
+        ),
+    )
+    assert dutch_error(several) == (
+        "Zitting 2 van CSB kan nog niet worden afgerond. Nog niet definitief: gemeenten 0518 en "
+        "0599 (nog niet ingevoerd); gemeente 0344 (invoer verschilt)."
     )
     assert dutch_error(CandidacyInputError("no list is valid", "no_valid_list")).startswith(
         "Geen enkele lijst is geldig"
