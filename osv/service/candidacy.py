@@ -79,7 +79,16 @@ _INVALIDATING = frozenset(
 
 
 class CandidacyInputError(ServiceError):
-    """An election file or list file cannot be used; the message says why and where."""
+    """An election file or list file cannot be used; the message says why and where.
+
+    :param code: a stable key for the refusals a coordinator acts on (``no_valid_list``,
+        ``lot_twice``, ``duplicate_key``), which the web interface translates; ``None`` for a
+        file that cannot be read (the web interface shows a Dutch lead and the English text).
+    """
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class CandidacySetup(BaseModel):
@@ -117,7 +126,9 @@ class CandidacySetup(BaseModel):
         try:
             return tuple(LotOutcome(order=order) for order in orders)
         except ValidationError:
-            raise CandidacyInputError("a lot outcome names a list more than once") from None
+            raise CandidacyInputError(
+                "a lot outcome names a list more than once", "lot_twice"
+            ) from None
 
 
 def load_setup(path: Path) -> CandidacySetup:
@@ -237,7 +248,9 @@ def load_lists(
     keys = [lst.key for lst in lists]
     for key in keys:
         if keys.count(key) > 1:
-            raise CandidacyInputError(f"two lists have the key {key}: give each list its own key")
+            raise CandidacyInputError(
+                f"two lists have the key {key}: give each list its own key", "duplicate_key"
+            )
     return tuple(lists)
 
 
@@ -387,7 +400,7 @@ def compose(
     """
     findings, decisions, accepted = accepted_lists(lists, setup, repaired, departures)
     if not accepted:
-        raise CandidacyInputError("no list is valid: there is nothing to publish")
+        raise CandidacyInputError("no list is valid: there is nothing to publish", "no_valid_list")
     numbered = number_lists(accepted, setup.register_by_name(), setup.lot_outcomes(lots))
     if isinstance(numbered, LotsRequired):
         return numbered

@@ -4,6 +4,8 @@
 
     OSVError
      └── ServiceError                  a use case was refused; nothing was changed
+          ├── CodedRefusalError        a refusal with a stable ``code`` and ``details`` (entry,
+          │                            users), which the web interface translates
           ├── ImportRefused            files cannot be imported (wrong election, duplicate, ...)
           │    ├── HashMismatchError   the integrity hash differs from the hash file or paper
           │    └── HashNotCheckedError no way to check the integrity hash was given
@@ -19,10 +21,12 @@ instead of storing: a refused import leaves the database as it was.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from osv.errors import OSVError
 
 __all__ = [
+    "CodedRefusalError",
     "ElectionNotChosenError",
     "HashMismatchError",
     "HashNotCheckedError",
@@ -35,6 +39,25 @@ __all__ = [
 
 class ServiceError(OSVError):
     """A use case was refused; nothing was changed."""
+
+
+class CodedRefusalError(ServiceError):
+    """A refusal the user can act on, with a stable code for translations.
+
+    The message is the English sentence of the command line and the log; the web interface
+    shows a Dutch sentence chosen by ``code`` and filled in from ``details``
+    (``ui/messages.py``). A code names the reason, not the place: two raise sites with the same
+    reason share it.
+
+    :param message: the English sentence.
+    :param code: a stable key (``no_reason``, ``password_too_short``, ...).
+    :param details: the values the sentence names (numbers, names), as keyword arguments.
+    """
+
+    def __init__(self, message: str, code: str, **details: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.details = details
 
 
 class ImportRefused(ServiceError):  # noqa: N818 (the name the command line and docs use)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from osv.service.errors import ServiceError
+from osv.service.errors import CodedRefusalError, ServiceError
 from osv.store import AuditEvent, UnitOfWork, User, WebSession
 from osv.store.records import utc_now
 
@@ -78,8 +78,13 @@ _HASHER = PasswordHasher()  # Argon2id with argon2-cffi's recommended parameters
 _DUMMY_HASH = _HASHER.hash("not a password of anyone")
 
 
-class UserRefusedError(ServiceError):
-    """A change to users was refused (name taken, password too short, unknown role or user)."""
+class UserRefusedError(CodedRefusalError):
+    """A change to users was refused (name taken, password too short, unknown role or user).
+
+    :param code: the reason, which ``ui/messages.py`` translates (``password_too_short``,
+        ``name_taken``, ``own_role``, ...).
+    :param details: the values the Dutch sentence names.
+    """
 
 
 class SignInRefusedError(ServiceError):
@@ -98,7 +103,10 @@ def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserRefusedError(
             f"a password must have at least {MIN_PASSWORD_LENGTH} characters, "
-            f"this one has {len(password)}"
+            f"this one has {len(password)}",
+            "password_too_short",
+            minimum=MIN_PASSWORD_LENGTH,
+            length=len(password),
         )
     return _HASHER.hash(password)
 
@@ -115,13 +123,15 @@ def create_user(factory: UowFactory, name: str, password: str, role: str, actor:
     """Create a user with ``role`` (one of :data:`ROLES`)."""
     name = name.strip()
     if not name or len(name) > 64 or any(c.isspace() for c in name):
-        raise UserRefusedError("a user name must be 1 to 64 characters without spaces")
+        raise UserRefusedError("a user name must be 1 to 64 characters without spaces", "bad_name")
     if role not in ROLES:
-        raise UserRefusedError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+        raise UserRefusedError(
+            f"unknown role {role!r}; one of {', '.join(ROLES)}", "unknown_role", role=role
+        )
     hashed = hash_password(password)
     with factory() as uow:
         if uow.users.get(name) is not None:
-            raise UserRefusedError(f"a user named {name} already exists")
+            raise UserRefusedError(f"a user named {name} already exists", "name_taken", name=name)
         user = uow.users.add(name, hashed, role, actor)
         _audit(uow, actor, "user.created", user=name, role=role)
         uow.commit()
@@ -150,14 +160,14 @@ def users(factory: UowFactory) -> list[User]:
 def _existing(uow: UnitOfWork, name: str) -> User:
     user = uow.users.get(name)
     if user is None:
-        raise UserRefusedError(f"there is no user named {name}")
+        raise UserRefusedError(f"there is no user named {name}", "unknown_user", name=name)
     return user
 
 
 def set_active(factory: UowFactory, name: str, active: bool, actor: str) -> None:
     """Allow or stop a user's sign-ins; stopping ends their sessions at once."""
     if name == actor and not active:
-        raise UserRefusedError("you cannot deactivate yourself")
+        raise UserRefusedError("you cannot deactivate yourself", "deactivate_self")
     with factory() as uow:
         user = _existing(uow, name)
         uow.users.update(name, active=active)
@@ -171,9 +181,11 @@ def set_role(factory: UowFactory, name: str, role: str, actor: str) -> None:
     """Give a user another role (one of :data:`ROLES`); their sessions end, so the new role
     applies from their next sign-in."""
     if role not in ROLES:
-        raise UserRefusedError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+        raise UserRefusedError(
+            f"unknown role {role!r}; one of {', '.join(ROLES)}", "unknown_role", role=role
+        )
     if name == actor:
-        raise UserRefusedError("you cannot change your own role")
+        raise UserRefusedError("you cannot change your own role", "own_role")
     with factory() as uow:
         user = _existing(uow, name)
         uow.users.update(name, role=role)
@@ -325,7 +337,9 @@ def revoke_display_link(factory: UowFactory, session_id: int, actor: str) -> Non
     """Stop a display link."""
     with factory() as uow:
         if not any(s.id == session_id for s in uow.users.sessions("display")):
-            raise UserRefusedError(f"there is no display link {session_id}")
+            raise UserRefusedError(
+                f"there is no display link {session_id}", "unknown_display_link", link=session_id
+            )
         uow.users.revoke(session_id)
         _audit(uow, actor, "user.display_link_revoked", link=session_id)
         uow.commit()

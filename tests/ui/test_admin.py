@@ -94,6 +94,7 @@ def test_import_with_the_hash_groups_from_paper(
         wrong[lists.name] = ("0000" if first != "0000" else "1111", right[lists.name][1])
     refused = _confirm(client, page, wrong)
     assert "Gelukt" not in refused
+    assert "De getypte hashcode-groepen komen niet overeen met het bestand" in refused
     assert queries.elections(factory) == []  # one wrong file: nothing is stored
 
     page = _upload(client, [definition, lists])

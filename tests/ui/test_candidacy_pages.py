@@ -128,7 +128,8 @@ def test_an_unreadable_upload_is_refused_with_the_row(
         },
     )
     assert response.status_code == 400
-    assert "row 2, column geslacht" in response.text
+    assert "Het bestand met de lijsten klopt niet; er is niets opgeslagen." in response.text
+    assert "Technische melding (Engels): row 2, column geslacht" in response.text
     with installed.factory() as uow:
         assert uow.candidacy.count() == before
 

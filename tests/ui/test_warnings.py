@@ -74,7 +74,8 @@ def test_a_warning_must_be_explained_before_the_session_finishes(
     csrf = _csrf(overview)
     refused = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": csrf})
     assert refused.status_code == 400
-    assert "4 has warnings without explanation (W.201)" in refused.text
+    assert "Waarschuwingen zonder toelichting: stembureau 4 (W.201)." in refused.text
+    assert "without explanation" not in refused.text
 
     page = carla.get(f"/zittingen/{sid}/bron/4").text
     assert "W.201" in page

@@ -82,14 +82,18 @@ def start(request: Request, who: Typist, session_id: int, key: str) -> Response:
 def _municipal(request: Request, session_id: int) -> None:
     """Refuse a session that is not a municipality's (an HSB/CSB's is typed on /totalen)."""
     if session_info(ui(request).factory, session_id) is None:
-        raise EntryRefusedError(f"there is no municipal session {session_id}")
+        raise EntryRefusedError(
+            f"there is no municipal session {session_id}", "unknown_session", session=session_id
+        )
 
 
 def _mine(request: Request, who: Principal, session_id: int, key: str) -> SourceView:
     _municipal(request, session_id)
     current = view(ui(request).factory, session_id, key)
     if typist_of(current) != who.name or current.entry is None:
-        raise EntryRefusedError(f"{who.name} is not typing polling station {key} now")
+        raise EntryRefusedError(
+            f"{who.name} is not typing polling station {key} now", "not_typing", station=key
+        )
     return current
 
 

@@ -47,7 +47,7 @@ from osv.service.stage import (
 )
 from osv.service.workplace import DECISIONS_BY_STATE
 from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
-from ui.messages import DECISION_LABELS
+from ui.messages import DECISION_LABELS, TECHNICAL, dutch_error, fill
 from ui.routes.common import redirect, ui
 
 __all__ = ["router"]
@@ -59,7 +59,7 @@ Viewer = Annotated[Principal, Depends(allow(*HSB_CSB_COORDINATORS, *OBSERVERS))]
 _STAGE = "stembureau.txt"
 
 #: Dutch sentences for the refusals of :mod:`osv.service.stage`, by their code.
-_REFUSALS = {
+REFUSALS = {
     "unknown_election": "Verkiezing {eid} is niet ingelezen.",
     "unknown_stage": "Deze verkiezing heeft dit stembureau niet.",
     "unreadable": "{name} is geen leesbaar EML-bestand; er is niets opgeslagen.",
@@ -90,6 +90,9 @@ _REFUSALS = {
     "typed_already": "De totalen van gemeente {municipality} staan open voor invoer; haar "
     "telling kan niet ook worden geüpload; er is niets opgeslagen.",
     "open_already": "De totalen van gemeente {municipality} staan al open voor invoer.",
+    "not_coordinator": "Alleen een coördinator mag gemeenten openzetten voor invoer.",
+    "unknown": "Deze registratie bestaat niet (meer).",
+    "refused": "Dit is geweigerd; er is niets opgeslagen.",
 }
 
 #: Dutch titles of the consistency rules of counts (``results.tally.rules``).
@@ -123,17 +126,18 @@ _LOT_KINDS = {
 
 
 def _dutch(error: OSVError) -> str:
-    """A refusal as one Dutch sentence (with the service's reason where it has one)."""
-    if isinstance(error, StageRefusedError) and error.code in _REFUSALS:
+    """A refusal as Dutch sentences: by its code (followed by the service's English reason,
+    labelled, where it has one), or :func:`ui.messages.dutch_error`."""
+    if isinstance(error, StageRefusedError) and error.code in REFUSALS:
         details = dict(error.details)
         if error.code == "hash_mismatch":
             details["where"] = _place(
                 details["message_type"], details["part"], details["part_name"]
             )
-        text = _REFUSALS[error.code].format(**details)
+        text = fill(REFUSALS[error.code], details)
         reason = error.details.get("reason")
-        return f"{text} Reden: {reason}" if reason else text
-    return f"Niet gelukt: {error}"
+        return f"{text} {TECHNICAL} {reason}" if reason else text
+    return dutch_error(error)
 
 
 def _place(message_type: str, part: str, part_name: str | None) -> str:

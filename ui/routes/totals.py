@@ -51,7 +51,11 @@ def municipalities(request: Request, who: Typist, klaar: str = "") -> Response:
 
 def _stage_session(request: Request, session_id: int) -> None:
     if session_info(ui(request).factory, session_id, stages=True) is None:
-        raise EntryRefusedError(f"there is no HSB or CSB entry session {session_id}")
+        raise EntryRefusedError(
+            f"there is no HSB or CSB entry session {session_id}",
+            "unknown_session",
+            session=session_id,
+        )
 
 
 @router.post("/totalen/{session_id}/{key}/starten")
@@ -68,7 +72,11 @@ def _mine(request: Request, who: Principal, session_id: int, key: str) -> Source
     _stage_session(request, session_id)
     current = view(ui(request).factory, session_id, key)
     if typist_of(current) != who.name or current.entry is None:
-        raise EntryRefusedError(f"{who.name} is not typing the totals of {key} now")
+        raise EntryRefusedError(
+            f"{who.name} is not typing the totals of {key} now",
+            "not_typing_totals",
+            municipality=key,
+        )
     return current
 
 

@@ -11,7 +11,7 @@ from osv.model import (
     RegionCategory,
 )
 from osv.model.entry import CandidatePage, CountEntry, EntryModel, ListTotal, Votes
-from osv.service.errors import ServiceError
+from osv.service.errors import CodedRefusalError
 from osv.store import (
     AuditEvent,
     EntryConflictError,
@@ -52,9 +52,14 @@ Role = Literal["typist", "coordinator"]
 UowFactory = Callable[[], UnitOfWork]
 
 
-class EntryRefusedError(ServiceError):
+class EntryRefusedError(CodedRefusalError):
     """An action on data entry was refused: unknown session or source, wrong role, a session
-    that is completed or cannot be finished yet."""
+    that is completed or cannot be finished yet.
+
+    :param code: the reason, which ``ui/messages.py`` translates (``wrong_role``,
+        ``unknown_session``, ``cannot_finish``, ...).
+    :param details: the values the Dutch sentence names.
+    """
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,11 @@ class SourceView:
 def require(actor: Actor, role: Role, what: str) -> None:
     """Refuse an action that needs another role."""
     if actor.role != role:
-        raise EntryRefusedError(f"{actor.name} is a {actor.role}; only a {role} may {what}")
+        raise EntryRefusedError(
+            f"{actor.name} is a {actor.role}; only a {role} may {what}",
+            "wrong_role",
+            role=role,
+        )
 
 
 def load(
@@ -107,15 +116,24 @@ def load(
     session, and an action based on a version that is no longer the stored one."""
     session = uow.entries.get_session(session_id)
     if session is None:
-        raise EntryRefusedError(f"there is no session {session_id}")
+        raise EntryRefusedError(
+            f"there is no session {session_id}", "unknown_session", session=session_id
+        )
     if writable and session.status == "completed":
         raise EntryRefusedError(
-            f"session {session.number} of {session.committee} is finished; nothing can be typed"
+            f"session {session.number} of {session.committee} is finished; nothing can be typed",
+            "session_finished",
+            number=session.number,
+            committee=session.committee,
         )
     source = uow.entries.get_source(session_id, key)
     if source is None:
         raise EntryRefusedError(
-            f"session {session.number} of {session.committee} has no polling station {key}"
+            f"session {session.number} of {session.committee} has no polling station {key}",
+            "unknown_source",
+            number=session.number,
+            committee=session.committee,
+            station=key,
         )
     if version is not None and version != source.version:
         raise EntryConflictError(
@@ -209,7 +227,7 @@ def shape_of(uow: UnitOfWork, eid: str, committee: str) -> EntryShape:
     the municipality lies in, for an election with several districts)."""
     definition = uow.elections.get(eid)
     if definition is None:
-        raise EntryRefusedError(f"no election {eid} is stored")
+        raise EntryRefusedError(f"no election {eid} is stored", "unknown_election", eid=eid)
     contests = uow.elections.contests(eid)
     contest_id = (
         contests[0].contest_id if len(contests) == 1 else _district_of(definition, committee)
@@ -217,7 +235,10 @@ def shape_of(uow: UnitOfWork, eid: str, committee: str) -> EntryShape:
     lists = uow.candidate_lists.list_sizes(eid, contest_id) if contest_id is not None else ()
     if not lists:
         raise EntryRefusedError(
-            f"no candidate lists of {committee}'s contest are stored for {eid}; import the 230b"
+            f"no candidate lists of {committee}'s contest are stored for {eid}; import the 230b",
+            "no_candidate_lists",
+            committee=committee,
+            eid=eid,
         )
     return EntryShape(category=definition.identifier.category, lists=lists)
 

@@ -65,15 +65,23 @@ def request_investigation(
     require(actor, "coordinator", "request an investigation")
     reason = reason.strip()
     if not reason:
-        raise EntryRefusedError("give the reason (aanleiding) of the investigation")
+        raise EntryRefusedError("give the reason (aanleiding) of the investigation", "no_reason")
     with uow_factory() as uow:
         if not any(s.number == polling_station for s in uow.polling_stations.get(eid, committee)):
-            raise EntryRefusedError(f"{committee} has no polling station {polling_station}")
+            raise EntryRefusedError(
+                f"{committee} has no polling station {polling_station}",
+                "unknown_polling_station",
+                committee=committee,
+                station=polling_station,
+            )
         if any(
             i.polling_station == polling_station for i in uow.entries.investigations(eid, committee)
         ):
             raise EntryRefusedError(
-                f"polling station {polling_station} of {committee} is already investigated"
+                f"polling station {polling_station} of {committee} is already investigated",
+                "investigated_already",
+                committee=committee,
+                station=polling_station,
             )
         uow.entries.add_investigation(
             eid,
@@ -106,13 +114,20 @@ def decide(
     """
     require(actor, "coordinator", "decide on an entry")
     if decision not in DECISIONS:
-        raise EntryRefusedError(f"unknown decision {decision!r}; one of {', '.join(DECISIONS)}")
+        raise EntryRefusedError(
+            f"unknown decision {decision!r}; one of {', '.join(DECISIONS)}",
+            "unknown_decision",
+            decision=decision,
+        )
     with uow_factory() as uow:
         session, source = load(uow, session_id, key, version=version)
         if session.status == "completed":
             if decision != "reset":
                 raise EntryRefusedError(
-                    f"session {session.number} of {session.committee} is finished"
+                    f"session {session.number} of {session.committee} is finished",
+                    "session_finished",
+                    number=session.number,
+                    committee=session.committee,
                 )
             uow.entries.reopen_session(session.id)
         new = getattr(state_from_data(source.data), decision)(actor.name)
@@ -134,17 +149,25 @@ def note_warning(
     handled ("checked, no action"). The explanation is listed in the municipality's PV."""
     require(actor, "coordinator", "explain a warning")
     if not (explanation and explanation.strip()) and not handled:
-        raise EntryRefusedError("give an explanation, or mark the warning as handled")
+        raise EntryRefusedError(
+            "give an explanation, or mark the warning as handled", "no_explanation"
+        )
     with uow_factory() as uow:
         session, source = load(uow, session_id, key, writable=True)
         state = state_from_data(source.data)
         if not isinstance(state, Definitive):
-            raise EntryRefusedError(f"source {key} is not definitive; warnings are explained then")
+            raise EntryRefusedError(
+                f"source {key} is not definitive; warnings are explained then",
+                "not_definitive",
+                station=key,
+            )
         if not any(
             f.code == code and f.list_number == list_number
             for f in check_entry(state.entry).warnings
         ):
-            raise EntryRefusedError(f"source {key} has no warning {code}")
+            raise EntryRefusedError(
+                f"source {key} has no warning {code}", "unknown_warning", station=key, warning=code
+            )
         uow.entries.set_note(
             WarningNote(
                 source_id=source.id,

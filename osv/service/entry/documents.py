@@ -60,7 +60,11 @@ def session_documents(
     with uow_factory() as uow:
         contest = uow.candidate_lists.get(eid, contest_count.contest_id)
     if contest is None:
-        raise EntryRefusedError(f"no candidate lists of contest {contest_count.contest_id} stored")
+        raise EntryRefusedError(
+            f"no candidate lists of contest {contest_count.contest_id} stored",
+            "no_contest_lists",
+            contest=contest_count.contest_id,
+        )
     identifier = document.identifier
     table = OSV43Table(
         Heading(
@@ -147,7 +151,11 @@ def station_annexes(
     with uow_factory() as uow:
         contest = uow.candidate_lists.get(eid, contest_id)
     if contest is None:
-        raise EntryRefusedError(f"no candidate lists of contest {contest_id} stored")
+        raise EntryRefusedError(
+            f"no candidate lists of contest {contest_id} stored",
+            "no_contest_lists",
+            contest=contest_id,
+        )
     return annexes_of(document, contest, stations)
 
 

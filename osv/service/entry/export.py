@@ -53,11 +53,16 @@ def municipal_count(
         definition = uow.elections.get(eid)
         sessions = uow.entries.sessions(eid, committee)
         if definition is None or not sessions:
-            raise EntryRefusedError(f"{committee} has no sessions in {eid}")
+            raise EntryRefusedError(
+                f"{committee} has no sessions in {eid}", "no_sessions", committee=committee, eid=eid
+            )
         if sessions[-1].status != "completed":
             raise EntryRefusedError(
                 f"session {sessions[-1].number} of {committee} is not finished; "
-                "the count file is made from finished sessions only"
+                "the count file is made from finished sessions only",
+                "count_not_finished",
+                number=sessions[-1].number,
+                committee=committee,
             )
         stations = {str(s.number): s for s in uow.polling_stations.get(eid, committee)}
         first: dict[str, CountEntry] = {}

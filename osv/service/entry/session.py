@@ -30,6 +30,7 @@ from results.tally import sum_counts
 
 __all__ = [
     "SessionTotals",
+    "UnfinishedSource",
     "conclude_without_new_results",
     "finish_session",
     "start_session",
@@ -43,6 +44,22 @@ class SessionTotals:
     session: EntrySession
     stations: tuple[tuple[str, str | None, VoteCounts], ...]
     total: VoteCounts | None
+
+
+@dataclass(frozen=True)
+class UnfinishedSource:
+    """A source that keeps a session from being finished: not definitive (``state`` names its
+    state), or definitive with ``warnings`` (their codes) nobody explained."""
+
+    station: str
+    state: str | None
+    warnings: tuple[str, ...] = ()
+
+    def english(self) -> str:
+        """The problem as the English refusal names it."""
+        if self.state is not None:
+            return f"{self.station} is {self.state}"
+        return f"{self.station} has warnings without explanation ({', '.join(self.warnings)})"
 
 
 def start_session(
@@ -63,13 +80,19 @@ def start_session(
         earlier = uow.entries.sessions(eid, committee)
         if earlier and earlier[-1].status != "completed":
             raise EntryRefusedError(
-                f"session {earlier[-1].number} of {committee} is not finished yet"
+                f"session {earlier[-1].number} of {committee} is not finished yet",
+                "previous_not_finished",
+                number=earlier[-1].number,
+                committee=committee,
             )
         number = len(earlier) + 1
         stations = {s.number: s for s in uow.polling_stations.get(eid, committee)}
         if not stations:
             raise EntryRefusedError(
-                f"no polling stations are stored for {committee} in {eid}; import its 110b first"
+                f"no polling stations are stored for {committee} in {eid}; import its 110b first",
+                "no_polling_stations",
+                committee=committee,
+                eid=eid,
             )
         shape_of(uow, eid, committee)  # refuses an election without candidate lists
         if number == 1:
@@ -93,7 +116,9 @@ def start_session(
             if not keys:
                 raise EntryRefusedError(
                     f"no investigations of {committee} are open; a later session has nothing "
-                    "to enter"
+                    "to enter",
+                    "no_open_investigations",
+                    committee=committee,
                 )
         session = uow.entries.add_session(eid, committee, number, counting_method, actor.name)
         uow.entries.add_sources(
@@ -134,16 +159,21 @@ def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> Se
     with uow_factory() as uow:
         session = uow.entries.get_session(session_id)
         if session is None:
-            raise EntryRefusedError(f"there is no session {session_id}")
+            raise EntryRefusedError(
+                f"there is no session {session_id}", "unknown_session", session=session_id
+            )
         if session.status == "completed":
             raise EntryRefusedError(
-                f"session {session.number} of {session.committee} is already finished"
+                f"session {session.number} of {session.committee} is already finished",
+                "finished_already",
+                number=session.number,
+                committee=session.committee,
             )
         sources = uow.entries.sources(session_id)
         notes = {
             (n.source_id, n.code, n.list_number) for n in uow.entries.notes([s.id for s in sources])
         }
-        problems = []
+        problems: list[UnfinishedSource] = []
         definitive: list[tuple[EntrySource, CountEntry]] = []
         without_results = {
             str(i.polling_station)
@@ -155,7 +185,7 @@ def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> Se
             if source.key in without_results and isinstance(state, Empty):
                 continue  # investigated, no new results: the earlier count stands
             if not isinstance(state, Definitive):
-                problems.append(f"{source.key} is {state_name(state)}")
+                problems.append(UnfinishedSource(source.key, state_name(state)))
                 continue
             open_ = [
                 w.code
@@ -163,14 +193,16 @@ def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> Se
                 if (source.id, w.code, w.list_number or 0) not in notes
             ]
             if open_:
-                problems.append(
-                    f"{source.key} has warnings without explanation ({', '.join(open_)})"
-                )
+                problems.append(UnfinishedSource(source.key, None, tuple(open_)))
             definitive.append((source, state.entry))
         if problems:
             raise EntryRefusedError(
                 f"session {session.number} of {session.committee} cannot be finished: "
-                + "; ".join(problems)
+                + "; ".join(p.english() for p in problems),
+                "cannot_finish",
+                number=session.number,
+                committee=session.committee,
+                problems=tuple(problems),
             )
         uow.entries.complete_session(session_id, actor.name)
         if session.number > 1:
@@ -212,11 +244,15 @@ def conclude_without_new_results(
     with uow_factory() as uow:
         session, source = load(uow, session_id, key, writable=True)
         if session.number == 1:
-            raise EntryRefusedError("a first session has no investigations to conclude")
+            raise EntryRefusedError(
+                "a first session has no investigations to conclude", "first_session"
+            )
         if not isinstance(state_from_data(source.data), Empty):
             raise EntryRefusedError(
                 f"polling station {key} already has an entry; reset it first to conclude "
-                "without new results"
+                "without new results",
+                "entry_started",
+                station=key,
             )
         uow.entries.conclude_investigation(
             session.election, session.committee, int(key), session.number, False

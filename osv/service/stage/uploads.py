@@ -203,7 +203,10 @@ def _check(
         read = read_eml(data, source=name, schemas=schemas, limits=limits)
     except OSVError as error:
         raise StageRefusedError(
-            f"{name} is not a readable EML file: {error}", "unreadable", name=name
+            f"{name} is not a readable EML file: {error}",
+            "unreadable",
+            name=name,
+            reason=str(error),
         ) from None
     document = read.document
     allowed = _allowed(committee, is_multi_district(uow, eid))

@@ -1,0 +1,219 @@
+"""Every refusal the web interface can show has a Dutch text.
+
+The codes are collected from the source with :mod:`ast`: every call of a coded refusal class
+in ``osv``, ``ui``, ``results`` and ``candidacy`` must name its code as a string literal, that
+code must have a Dutch sentence in ``ui/messages.py`` (or ``ui/routes/stages.py``), and the
+sentence may only name details the raise site gives. A new refusal without a Dutch text, or a
+Dutch text whose refusal is gone, fails here. Errors without codes get a Dutch lead per class
+(:data:`ui.messages.LEADS`), checked for the error trees of the service and the store.
+"""
+
+from __future__ import annotations
+
+import ast
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from eml.errors import EmlError, EmlSyntaxError
+from osv.errors import OSVError
+from osv.service.candidacy import CandidacyInputError
+from osv.service.entry import EntryRefusedError
+from osv.service.entry.session import UnfinishedSource
+from osv.service.errors import HashMismatchError, ImportRefused, ServiceError
+from osv.service.users import UserRefusedError
+from osv.store.errors import (
+    DatabaseLockedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    StoreError,
+)
+from ui.messages import (
+    CANDIDACY_REFUSALS,
+    ENTRY_REFUSALS,
+    LEADS,
+    STATION_REFUSALS,
+    TECHNICAL,
+    TRANSITIONS,
+    USER_REFUSALS,
+    dutch_error,
+)
+from ui.routes.stages import REFUSALS as STAGE_REFUSALS
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGES = ("osv", "ui", "results", "candidacy")
+
+#: Per coded class: its Dutch table, where the code is among the positional arguments, and
+#: whether every call must give one.
+TABLES: dict[str, tuple[dict[str, str], int, bool]] = {
+    "EntryRefusedError": (ENTRY_REFUSALS, 1, True),
+    "UserRefusedError": (USER_REFUSALS, 1, True),
+    "StageRefusedError": (STAGE_REFUSALS, 1, True),
+    "PollingStationRefusedError": (STATION_REFUSALS, 1, True),
+    "EntryTransitionError": (TRANSITIONS, 0, True),
+    "CandidacyInputError": (CANDIDACY_REFUSALS, 1, False),
+}
+
+#: Values the interface adds to a refusal's details before filling in its sentence.
+COMPUTED = {("StageRefusedError", "hash_mismatch"): {"where"}}
+
+#: Codes with a text that no raise site names: the default of StageRefusedError.
+UNRAISED = {("StageRefusedError", "refused")}
+
+
+@dataclass(frozen=True)
+class Raised:
+    kind: str
+    code: str | None
+    details: frozenset[str]
+    where: str
+
+
+def _name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return None
+
+
+def _raised() -> list[Raised]:
+    """Every call of a coded refusal class in the packages, with its code and detail names."""
+    found = []
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+            for node in ast.walk(tree):
+                if not isinstance(node, ast.Call) or _name(node.func) not in TABLES:
+                    continue
+                kind = str(_name(node.func))
+                where = f"{path.relative_to(ROOT)}:{node.lineno}"
+                index = TABLES[kind][1]
+                code_node: ast.expr | None = next(
+                    (k.value for k in node.keywords if k.arg == "code"),
+                    node.args[index] if len(node.args) > index else None,
+                )
+                if code_node is None:
+                    found.append(Raised(kind, None, frozenset(), where))
+                    continue
+                code = "<not a string literal>"  # fails: not in any table
+                if isinstance(code_node, ast.Constant) and isinstance(code_node.value, str):
+                    code = code_node.value
+                details = frozenset(str(k.arg) for k in node.keywords if k.arg != "code")
+                found.append(Raised(kind, code, details, where))
+    return found
+
+
+RAISED = _raised()
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_the_collection_finds_the_raise_sites() -> None:
+    kinds = {r.kind for r in RAISED}
+    assert kinds == set(TABLES)
+    assert sum(r.kind == "EntryRefusedError" for r in RAISED) >= 25
+    assert sum(r.kind == "UserRefusedError" for r in RAISED) >= 8
+
+
+@pytest.mark.parametrize("raised", RAISED, ids=lambda r: f"{r.kind}:{r.code}:{r.where}")
+def test_every_raised_code_has_a_dutch_text_with_the_details_it_names(raised: Raised) -> None:
+    table, _, required = TABLES[raised.kind]
+    if raised.code is None:
+        assert not required, f"{raised.where}: {raised.kind} without a code"
+        return  # shown with the Dutch lead of its class
+    assert raised.code in table, f"{raised.where}: no Dutch text for {raised.kind} {raised.code!r}"
+    missing = (
+        _placeholders(table[raised.code])
+        - raised.details
+        - COMPUTED.get((raised.kind, raised.code), set())
+    )
+    assert not missing, f"{raised.where}: the Dutch text names {missing}, the refusal lacks them"
+
+
+@pytest.mark.parametrize("kind", sorted(TABLES))
+def test_every_dutch_text_belongs_to_a_raised_code(kind: str) -> None:
+    codes = {r.code for r in RAISED if r.kind == kind}
+    unused = {c for c in TABLES[kind][0] if (kind, c) not in UNRAISED} - codes
+    assert not unused
+
+
+def _subclasses(root: type[OSVError]) -> list[type[OSVError]]:
+    found: list[type[OSVError]] = []
+    for sub in root.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [*_subclasses(StoreError), ImportRefused, *_subclasses(ImportRefused), EmlError],
+    ids=lambda k: k.__name__,
+)
+def test_errors_from_deep_code_get_a_dutch_lead_of_their_own_family(kind: type[OSVError]) -> None:
+    """A store, import or EML error is never shown with the generic lead."""
+    lead = next(text for k, text in LEADS if issubclass(kind, k))
+    assert lead not in (dict(LEADS)[ServiceError], dict(LEADS)[OSVError])
+
+
+def test_a_technical_message_is_labelled_after_the_dutch_lead() -> None:
+    shown = dutch_error(EmlSyntaxError("line 3: unclosed element <Election>"))
+    lead, technical = shown.split(f" {TECHNICAL} ")
+    assert lead == "Het bestand is geen bruikbaar EML-bestand; er is niets opgeslagen."
+    assert technical.endswith("line 3: unclosed element <Election>")
+    mismatch = dutch_error(HashMismatchError(Path("/srv/osv/a.xml"), "the typed groups differ"))
+    assert mismatch.startswith("De getypte hashcode-groepen komen niet overeen met het bestand")
+    assert mismatch.endswith(f"{TECHNICAL} a.xml: the typed groups differ")  # not the folder
+    for error, start in [
+        (DatabaseLockedError("database is locked"), "De database is even bezet"),
+        (DiskFullError("disk full"), "De schijf van de database is vol"),
+        (DatabaseUnavailableError("cannot connect"), "De database is niet bereikbaar"),
+        (CandidacyInputError("x.json: not a valid election file"), "De lijsten of het"),
+    ]:
+        assert dutch_error(error).startswith(start)
+        assert TECHNICAL in dutch_error(error)
+
+
+def test_coded_refusals_are_filled_in() -> None:
+    assert dutch_error(
+        UserRefusedError("a password must ...", "password_too_short", minimum=13, length=4)
+    ) == ("Een wachtwoord moet minstens 13 tekens hebben; dit heeft er 4.")
+    assert dutch_error(EntryRefusedError("...", "wrong_role", role="coordinator")) == (
+        "Dit mag alleen een coördinator."
+    )
+    unfinished = EntryRefusedError(
+        "session 1 of 9997 cannot be finished: ...",
+        "cannot_finish",
+        number=1,
+        committee="9997",
+        problems=(
+            UnfinishedSource("3", "FirstEntryInProgress"),
+            UnfinishedSource("5", None, ("W.201", "W.203")),
+        ),
+    )
+    assert dutch_error(unfinished) == (
+        "Zitting 1 van 9997 kan nog niet worden afgerond. Nog niet definitief: stembureau 3 "
+        "(eerste invoer bezig). Waarschuwingen zonder toelichting: stembureau 5 (W.201, W.203)."
+    )
+    several = EntryRefusedError(
+        "...",
+        "cannot_finish",
+        number=2,
+        committee="CSB",
+        problems=(
+            UnfinishedSource("0518", "Empty"),
+            UnfinishedSource("0599", "Empty"),
+            UnfinishedSource("0344", "EntriesDifferent"),
+        ),
+    )
+    assert dutch_error(several) == (
+        "Zitting 2 van CSB kan nog niet worden afgerond. Nog niet definitief: gemeenten 0518 en "
+        "0599 (nog niet ingevoerd); gemeente 0344 (invoer verschilt)."
+    )
+    assert dutch_error(CandidacyInputError("no list is valid", "no_valid_list")).startswith(
+        "Geen enkele lijst is geldig"
+    )
