@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from candidacy import Departure, DepartureError, DepartureProblem, Instead
+from candidacy.findings import Code
 from eml.errors import EmlError, EmlSyntaxError
 from osv.errors import OSVError
 from osv.service.candidacy import CandidacyInputError
@@ -33,6 +35,7 @@ from osv.store.errors import (
 from ui.messages import (
     CANDIDACY_REFUSALS,
     ENTRY_REFUSALS,
+    INSTEAD_LABELS,
     LEADS,
     STATION_REFUSALS,
     TECHNICAL,
@@ -217,3 +220,26 @@ def test_coded_refusals_are_filled_in() -> None:
     assert dutch_error(CandidacyInputError("no list is valid", "no_valid_list")).startswith(
         "Geen enkele lijst is geldig"
     )
+
+
+@pytest.mark.parametrize("problem", list(DepartureProblem), ids=lambda p: p.value)
+def test_every_departure_refusal_is_dutch_and_names_the_finding(problem: DepartureProblem) -> None:
+    """A refused departure from a candidacy proposal (Kieswet I 4 to I 8) reads as Dutch,
+    names the finding and never repeats the CSB's reason text."""
+    departure = Departure(
+        code=Code.CONSENT_MISSING,
+        list_key="A",
+        position=3,
+        instead=Instead.NOT_APPLICABLE,
+        reason="geheim",
+    )
+    text = dutch_error(DepartureError(problem, departure, "english text"))
+    assert "bevinding K07, lijst A, kandidaat 3" in text
+    assert "Er is niets opgeslagen." in text
+    assert "english text" not in text
+    assert "geheim" not in text
+
+
+def test_every_departure_choice_has_a_dutch_label() -> None:
+    """The findings page offers each choice of :class:`Instead` with a Dutch label."""
+    assert set(INSTEAD_LABELS) == {instead.value for instead in Instead}
