@@ -76,6 +76,7 @@ def check_first_entry(
     file_name: str,
     data: bytes,
     *,
+    municipality: str | None = None,
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
 ) -> CheckedCount:
@@ -90,6 +91,7 @@ def check_first_entry(
         checked = _check(
             uow, eid, committee, _safe_name(file_name), data, schemas, limits, first_entry=True
         )
+        _expected(checked.count, municipality)
         _entry_of(uow, eid, committee, checked.count, checked.document)
         return checked.count
 
@@ -103,13 +105,15 @@ def import_first_entry(
     actor: Actor,
     *,
     typed: tuple[str, str],
+    municipality: str | None = None,
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
 ) -> SourceView:
     """Store a municipality's 510b as the finalised first entry of its totals at the stage.
 
     The file is checked completely, as an upload (:func:`.uploads.upload_count`), including the
-    two hash groups ``typed`` from the paper Na 31-2; its municipality total is turned into the
+    two hash groups ``typed`` from the paper Na 31-2 (and, when ``municipality`` is given, it must
+    be that municipality's count); its municipality total is turned into the
     totals form (:func:`osv.service.entry.convert.totals_entry`), which must give back exactly
     the file's numbers and have no errors. The municipality is opened for entry with that first
     entry, made by the coordinator ``actor``, and waits for a typist's second entry; the audit
@@ -118,7 +122,8 @@ def import_first_entry(
     :raises StageRefusedError: with a stable ``code``: those of an upload (``unreadable``,
         ``not_a_count``, ``wrong_election``, ``wrong_district``, ``duplicate``,
         ``does_not_fit``, ``hash_mismatch``), and ``not_coordinator``,
-        ``unknown_municipality`` (the stage does not add it up), ``uploaded_already`` (its
+        ``unknown_municipality`` (the stage does not add it up), ``other_municipality`` (not
+        the count of ``municipality``), ``uploaded_already`` (its
         count was uploaded), ``open_already`` (its totals are open for entry already),
         ``not_convertible`` (the file's total does not fit the totals form),
         ``file_has_errors`` (the form from the file has errors; type both entries instead).
@@ -130,6 +135,7 @@ def import_first_entry(
     with uow_factory() as uow:
         checked = _check(uow, eid, committee, name, data, schemas, limits, first_entry=True)
         count = checked.count
+        _expected(count, municipality)
         entry = _entry_of(uow, eid, committee, count, checked.document)
         outcome = _verify_hash(checked, data, typed)
         session = session_of(uow, eid, committee)
@@ -168,6 +174,18 @@ def import_first_entry(
         )
         uow.commit()
     return view(uow_factory, session.id, count.part)
+
+
+def _expected(count: CheckedCount, municipality: str | None) -> None:
+    """Refuse the count of another municipality than the one the coordinator chose."""
+    if municipality is not None and count.part != municipality:
+        raise StageRefusedError(
+            f"{count.file_name} is the count of municipality {count.part}, not of {municipality}",
+            "other_municipality",
+            name=count.file_name,
+            found=count.part,
+            municipality=municipality,
+        )
 
 
 def _entry_of(
