@@ -35,6 +35,7 @@ from osv.service.stage import (
 from osv.store import UnitOfWork
 from results.entry import EntryTransitionError
 from tests.service.helpers import groups_of
+from tests.ui.stage_counts import inconsistent_count
 
 EID = "GR2026_Vlietdam"
 CODE = "9997"
@@ -206,7 +207,7 @@ def test_a_refused_import_stores_nothing(demo: Factory, mistake: str) -> None:
     assert totals_overview(demo, EID, "CSB") == (None, [])
 
 
-def test_an_uploaded_or_opened_municipality_is_refused(demo: Factory) -> None:
+def test_an_uploaded_municipality_is_refused(demo: Factory) -> None:
     data = _count()
     upload_count(demo, EID, "CSB", "Telling.eml.xml", data, "coordinator_csb", typed=_groups(data))
     before = _rows(demo)
@@ -223,9 +224,6 @@ def test_a_municipality_open_for_entry_is_refused(demo: Factory) -> None:
         _import(demo)
     assert refused.value.code == "open_already"
     assert _rows(demo) == before
-    with pytest.raises(StageRefusedError) as again:
-        _import(demo)
-    assert again.value.code == "open_already"
 
 
 def test_after_an_import_the_file_can_neither_be_uploaded_nor_imported_again(
@@ -246,3 +244,25 @@ def test_after_an_import_the_file_can_neither_be_uploaded_nor_imported_again(
         assert source is not None
     decide(demo, session_id, CODE, COORDINATOR, "reset", source.version)
     assert totals_overview(demo, EID, "CSB")[1][0].state == "Empty"
+
+
+def test_a_file_of_another_municipality_than_chosen_or_with_errors_is_refused(
+    demo: Factory,
+) -> None:
+    """The coordinator chose municipality 1234 but uploads 9997's file; a 510b whose total does
+    not add up (list 1 raised by 7) cannot be a first entry: type both entries instead."""
+    data = _count()
+    before = _rows(demo)
+    with pytest.raises(StageRefusedError) as other:
+        import_first_entry(
+            demo, EID, "CSB", NAME, data, COORDINATOR, typed=_groups(data), municipality="1234"
+        )
+    assert other.value.code == "other_municipality"
+    wrong = inconsistent_count()
+    with pytest.raises(StageRefusedError) as errors:
+        check_first_entry(demo, EID, "CSB", NAME, wrong)
+    assert errors.value.code == "file_has_errors"
+    with pytest.raises(StageRefusedError) as again:
+        import_first_entry(demo, EID, "CSB", NAME, wrong, COORDINATOR, typed=_groups(wrong))
+    assert again.value.code == "file_has_errors"
+    assert _rows(demo) == before
