@@ -88,6 +88,8 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/uitslag/{eid}/{committee}/bestand/{name}"): HSB_CSB_COORDINATORS,
     ("POST", "/uitslag/{eid}/{committee}/invoer"): HSB_CSB_COORDINATORS,
     ("POST", "/uitslag/{eid}/{committee}/invoer/{key}/besluit"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/eerste-invoer"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/eerste-invoer/bevestigen"): HSB_CSB_COORDINATORS,
     ("GET", "/totalen"): CSB_TYPISTS,
     ("POST", "/totalen/{session_id}/{key}/starten"): CSB_TYPISTS,
     ("GET", "/totalen/{session_id}/{key}"): CSB_TYPISTS,

@@ -5,7 +5,9 @@ count (510b) in which two lists tie for the last seat, types the two hidden grou
 with the keyboard, registers a deceased candidate,
 computes the result, is asked for a drawing of lots, records the outcome with the keyboard,
 and downloads the 520, which is valid against the official schemas and does not name the
-deceased candidate. Every new page is checked with axe-core; screenshots go to
+deceased candidate. Then the totals pages, and a municipality's 510b imported as the first
+entry of its totals (hash groups typed with the keyboard) with the second entry typed with the
+keyboard. Every new page is checked with axe-core; screenshots go to
 ``test-output/screenshots`` (``1x-…``). Skipped like ``test_browser.py`` without Chromium.
 """
 
@@ -147,4 +149,75 @@ def test_the_totals_pages_in_the_browser(server: tuple[str, Installation]) -> No
         browser.close()
     _, rows = totals_overview(installed.factory, EID, "CSB")
     assert rows[0].state == "FirstEntryFinalised"
+    assert violations == {name: [] for name in violations}
+
+
+def test_a_510b_as_first_entry_in_the_browser(
+    server: tuple[str, Installation], tmp_path: Path
+) -> None:
+    """The coordinator uploads the municipality's 510b with "510b als eerste invoer" and types
+    the two hidden hash groups with the keyboard; a typist CSB sees the municipality waiting
+    for the second entry and types it with the keyboard: definitive. axe-core on every page."""
+    from playwright.sync_api import sync_playwright
+
+    from osv.model.entry import EntryModel
+    from osv.service.demo import build_demo
+    from osv.service.entry import counts_entry
+    from osv.service.stage import totals_overview
+    from tests.ui.stage_counts import demo_count
+    from ui.forms import value_at
+
+    base, installed = server
+    count = tmp_path / f"Telling_{EID}_gemeente_Vlietdam.eml.xml"
+    count.write_bytes(demo_count())
+    total = build_demo().count.contests[0].total
+    assert total is not None
+    paper = counts_entry(total, EntryModel.GSB_TOTALS)
+    violations: dict[str, list[str]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        coordinator = _login(browser, base, "coordinator_csb")
+        coordinator.goto(f"{base}/uitslag/{EID}/CSB")
+        coordinator.wait_for_selector("#eerste-invoer")
+        violations["csb-eerste-invoer"] = _axe(coordinator)
+        coordinator.set_input_files("#eerste-invoer-9997", str(count))
+        coordinator.focus("#eerste-invoer-knop-9997")
+        with coordinator.expect_navigation():
+            coordinator.keyboard.press("Enter")
+        coordinator.wait_for_selector("#hashcontrole")
+        _shot(coordinator, "17-csb-eerste-invoer-hashcode")
+        violations["csb-eerste-invoer-hashcode"] = _axe(coordinator)
+        first, second = hash_groups(count.read_bytes())
+        assert coordinator.evaluate("document.activeElement.id") == "groep1-0"
+        coordinator.keyboard.type(first)
+        coordinator.keyboard.press("Enter")
+        coordinator.keyboard.type(second)
+        with coordinator.expect_navigation():
+            coordinator.keyboard.press("Enter")
+        coordinator.wait_for_selector("#invoer >> text=Wacht op tweede invoer")
+        _shot(coordinator, "18-csb-eerste-invoer-opgeslagen")
+        violations["csb-eerste-invoer-opgeslagen"] = _axe(coordinator)
+
+        typist = _login(browser, base, "typist_csb")
+        typist.wait_for_url("**/totalen")
+        typist.wait_for_selector("text=De eerste invoer is de 510b van de gemeente")
+        violations["totalen-tweede-invoer"] = _axe(typist)
+        typist.get_by_role("button", name="Tweede invoer gemeente 9997").click()
+        typist.wait_for_selector("#afronden")
+        boxes = typist.locator("input.getal")
+        boxes.first.focus()
+        for i in range(boxes.count()):
+            value = value_at(paper, str(boxes.nth(i).get_attribute("name")))
+            typist.keyboard.type("" if value is None else str(value))
+            if i < boxes.count() - 1:
+                typist.keyboard.press("Enter")
+        _shot(typist, "19-totalen-tweede-invoer")
+        # The second entry's form has the "checked against the paper" box after the last box;
+        # Ctrl+Enter saves from anywhere.
+        with typist.expect_navigation():
+            typist.keyboard.press("Control+Enter")
+        typist.wait_for_url("**/totalen?klaar=9997")
+        browser.close()
+    _, rows = totals_overview(installed.factory, EID, "CSB")
+    assert rows[0].state == "Definitive"
     assert violations == {name: [] for name in violations}

@@ -22,16 +22,20 @@ from starlette.datastructures import FormData, UploadFile
 from eml.hash import format_digest, hidden_groups
 from eml.safe import Limits
 from osv.errors import OSVError
-from osv.service.entry import Actor, decide
+from osv.service.entry import Actor
 from osv.service.entry import view as stage_source
 from osv.service.stage import (
     CSB,
     CheckedCount,
     StageRefusedError,
     check_count,
+    check_first_entry,
     clear_lots,
     compute,
+    decide_totals,
     district_of,
+    first_entry_files,
+    import_first_entry,
     municipalities_of,
     open_totals,
     register_deceased,
@@ -45,10 +49,12 @@ from osv.service.stage import (
     upload_count,
     zip_of,
 )
-from osv.service.workplace import DECISIONS_BY_STATE
+from osv.service.workplace import DECISIONS_BY_STATE, comparison
 from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
+from ui.forms import label_of
 from ui.messages import DECISION_LABELS, TECHNICAL, dutch_error, fill
 from ui.routes.common import redirect, ui
+from ui.routes.totals import box_labels
 
 __all__ = ["router"]
 
@@ -57,6 +63,8 @@ Coordinator = Annotated[Principal, Depends(allow(*HSB_CSB_COORDINATORS))]
 Viewer = Annotated[Principal, Depends(allow(*HSB_CSB_COORDINATORS, *OBSERVERS))]
 #: The file in a pending upload's folder that names its election and stage.
 _STAGE = "stembureau.txt"
+#: The word in that file that marks a pending 510b to become a municipality's first entry.
+_FIRST_ENTRY = "eerste-invoer"
 
 #: Dutch sentences for the refusals of :mod:`osv.service.stage`, by their code.
 REFUSALS = {
@@ -89,8 +97,20 @@ REFUSALS = {
     "om de totalen in te voeren.",
     "typed_already": "De totalen van gemeente {municipality} staan open voor invoer; haar "
     "telling kan niet ook worden geüpload; er is niets opgeslagen.",
-    "open_already": "De totalen van gemeente {municipality} staan al open voor invoer.",
-    "not_coordinator": "Alleen een coördinator mag gemeenten openzetten voor invoer.",
+    "open_already": "De totalen van gemeente {municipality} staan al open voor invoer; er is "
+    "niets opgeslagen.",
+    "other_municipality": "{name} is de telling van gemeente {found}, niet van gemeente "
+    "{municipality}; er is niets opgeslagen.",
+    "not_convertible": "De totalen in {name} passen niet op het invoerformulier van de totalen "
+    "(lijsten, kandidaten of kiezerspassen die deze verkiezing niet heeft); er is niets "
+    "opgeslagen.",
+    "file_has_errors": "De totalen in {name} hebben fouten ({codes}); laat beide invoeren van "
+    "het papier typen. Er is niets opgeslagen.",
+    "file_entry": "De eerste invoer van gemeente {municipality} is haar 510b; die kan niet "
+    "worden gecorrigeerd door te typen. Behoud de 510b, behoud de getypte invoer, of laat de "
+    "getypte invoer corrigeren.",
+    "no_entry": "De totalen van gemeente {municipality} staan niet open voor invoer.",
+    "not_coordinator": "Alleen een coördinator kan dit doen.",
     "unknown": "Deze registratie bestaat niet (meer).",
     "refused": "Dit is geweigerd; er is niets opgeslagen.",
 }
@@ -188,6 +208,12 @@ def _page(
     }
     uploaded = {f.part for f in view.inputs}
     opened = {row.key for row in entries}
+    files = first_entry_files(state.factory, eid, committee)
+    from_file = {
+        row.key: files[row.key]
+        for row in entries
+        if row.key in files and row.typists[:1] == (files[row.key].by,)
+    }
     return state.render(
         request,
         "stages/stage.html",
@@ -197,8 +223,18 @@ def _page(
         entries=entries,
         versions=versions,
         decisions={
-            row.key: [(d, DECISION_LABELS[d]) for d in DECISIONS_BY_STATE.get(row.state, ())]
+            row.key: [
+                (d, _decision_label(d, row.key in from_file))
+                for d in DECISIONS_BY_STATE.get(row.state, ())
+                if not (d == "return_first" and row.key in from_file)
+            ]
             for row in entries
+        },
+        from_file=from_file,
+        differences={
+            row.key: _differences(request, session_id, row.key)
+            for row in entries
+            if session_id is not None and row.state == "EntriesDifferent"
         },
         closed=[
             (code, name)
@@ -217,6 +253,27 @@ def _page(
         lot_label=_lot_label,
         finding_titles=FINDING_TITLES,
     )
+
+
+def _decision_label(decision: str, from_file: bool) -> str:
+    """A decision in Dutch; when the first entry is the municipality's 510b, say so."""
+    if from_file and decision == "keep_first":
+        return "510b (eerste invoer) behouden, getypte invoer verwijderen"
+    if from_file and decision == "keep_second":
+        return "Getypte invoer behouden, 510b verwijderen (een andere invoerder typt opnieuw)"
+    if from_file and decision == "return_second":
+        return "510b behouden, verschillende velden van de getypte invoer laten corrigeren"
+    return DECISION_LABELS[decision]
+
+
+def _differences(request: Request, session_id: int, key: str) -> list[tuple[str, object, object]]:
+    """The boxes where a municipality's two entries differ: label, first, second."""
+    compared = comparison(ui(request).factory, session_id, key)
+    current = stage_source(ui(request).factory, session_id, key)
+    if current.entry is None or not compared.rows:
+        return []
+    labels = box_labels(request, session_id, current.entry)
+    return [(label_of(labels, path), first, second) for path, first, second in compared.rows]
 
 
 def _title(committee: str, election: str) -> str:
@@ -330,6 +387,8 @@ async def _check_uploads(
         committee=committee,
         title=_title(committee, eid),
         token=token,
+        confirm_url=f"/uitslag/{eid}/{committee}/tellingen/bevestigen",
+        first_entry=False,
         rows=[
             (
                 index,
@@ -340,6 +399,18 @@ async def _check_uploads(
             for index, count in enumerate(checked)
         ],
     )
+
+
+def _pending_folder(request: Request, token: str, marks: list[str]) -> Path | str:
+    """The folder of the pending upload ``token`` whose note reads ``marks`` (election, stage,
+    and for a first entry its word and municipality); otherwise why not, in Dutch."""
+    folder = _pending(request) / token
+    if not re.fullmatch(r"[A-Za-z0-9_-]{10,}", token) or not folder.is_dir():
+        return "Deze upload bestaat niet (meer); upload de bestanden opnieuw."
+    stage_file = folder / _STAGE
+    if not stage_file.is_file() or stage_file.read_text(encoding="utf-8").split()[:3] != marks[:3]:
+        return "Deze upload hoort bij een ander stembureau."
+    return folder
 
 
 def _hidden_numbers(count: CheckedCount) -> tuple[int, int]:
@@ -363,32 +434,9 @@ async def confirm(request: Request, who: Coordinator, eid: str, committee: str) 
     """
     _require_level(who, committee)
     form = await request.form()
-    token = str(form.get("upload", ""))
-    folder = _pending(request) / token
-    if not re.fullmatch(r"[A-Za-z0-9_-]{10,}", token) or not folder.is_dir():
-        return _page(
-            request,
-            who,
-            eid,
-            committee,
-            "Deze upload bestaat niet (meer); upload de bestanden opnieuw.",
-            400,
-            error=True,
-        )
-    stage_file = folder / _STAGE
-    if not stage_file.is_file() or stage_file.read_text(encoding="utf-8").split() != [
-        eid,
-        committee,
-    ]:
-        return _page(
-            request,
-            who,
-            eid,
-            committee,
-            "Deze upload hoort bij een ander stembureau.",
-            400,
-            error=True,
-        )
+    folder = _pending_folder(request, str(form.get("upload", "")), [eid, committee])
+    if isinstance(folder, str):
+        return _page(request, who, eid, committee, folder, 400, error=True)
     state = ui(request)
     stored: list[str] = []
     try:
@@ -613,7 +661,128 @@ def decide_entry(
     if session_id is None:
         return _page(request, who, eid, committee, "Er is geen invoer geopend.", 404, error=True)
     try:
-        decide(state.factory, session_id, key, Actor(who.name, "coordinator"), besluit, versie)
+        decide_totals(
+            state.factory, eid, committee, key, Actor(who.name, "coordinator"), besluit, versie
+        )
     except OSVError as refused:
         return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
     return redirect(f"/uitslag/{eid}/{committee}?melding={DECISION_LABELS.get(besluit, besluit)}.")
+
+
+@router.post("/uitslag/{eid}/{committee}/eerste-invoer")
+async def first_entry(request: Request, who: Coordinator, eid: str, committee: str) -> Response:
+    """Check a municipality's 510b to become the first entry of its totals; ask for the hidden
+    groups of its hash (as an upload); nothing is stored yet."""
+    form = await request.form()
+    try:
+        _require_level(who, committee)
+        return await _check_first_entry(request, who, eid, committee, form)
+    finally:
+        await form.close()
+
+
+async def _check_first_entry(
+    request: Request, who: Principal, eid: str, committee: str, form: FormData
+) -> Response:
+    state = ui(request)
+    code = str(form.get("gemeente", ""))
+    upload_file = form.get("bestand")
+    if not re.fullmatch(r"[0-9]{4}", code):
+        return _page(request, who, eid, committee, "Kies een gemeente.", 400, error=True)
+    if not isinstance(upload_file, UploadFile) or not upload_file.filename:
+        return _page(
+            request,
+            who,
+            eid,
+            committee,
+            f"Kies de 510b van gemeente {code}.",
+            400,
+            error=True,
+        )
+    data = await upload_file.read()
+    try:
+        count = check_first_entry(
+            state.factory,
+            eid,
+            committee,
+            upload_file.filename,
+            data,
+            municipality=code,
+            schemas=state.schemas,
+            limits=_limits(request),
+        )
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    token = secrets.token_urlsafe(16)
+    folder = _pending(request) / token
+    (folder / "0").mkdir(parents=True)
+    (folder / _STAGE).write_text(f"{eid}\n{committee}\n{_FIRST_ENTRY}\n{code}\n", encoding="utf-8")
+    (folder / "0" / count.file_name).write_bytes(data)
+    return state.render(
+        request,
+        "stages/hash.html",
+        eid=eid,
+        committee=committee,
+        title=_title(committee, eid),
+        token=token,
+        confirm_url=f"/uitslag/{eid}/{committee}/eerste-invoer/bevestigen",
+        first_entry=True,
+        rows=[
+            (
+                0,
+                count,
+                _place(count.message_type, count.part, count.part_name),
+                _hidden_numbers(count),
+            )
+        ],
+    )
+
+
+@router.post("/uitslag/{eid}/{committee}/eerste-invoer/bevestigen")
+async def confirm_first_entry(
+    request: Request, who: Coordinator, eid: str, committee: str
+) -> Response:
+    """Store the pending 510b as the municipality's first entry when the typed hash groups
+    match; the pending upload is removed whatever the outcome."""
+    _require_level(who, committee)
+    form = await request.form()
+    folder = _pending_folder(request, str(form.get("upload", "")), [eid, committee, _FIRST_ENTRY])
+    if isinstance(folder, str):
+        return _page(request, who, eid, committee, folder, 400, error=True)
+    state = ui(request)
+    try:
+        marks = (folder / _STAGE).read_text(encoding="utf-8").split()
+        kept = list((folder / "0").iterdir()) if (folder / "0").is_dir() else []
+        if len(marks) != 4 or len(kept) != 1:
+            return _page(
+                request,
+                who,
+                eid,
+                committee,
+                "Deze upload bestaat niet (meer); upload de 510b opnieuw.",
+                400,
+                error=True,
+            )
+        code, path = marks[3], kept[0]
+        try:
+            import_first_entry(
+                state.factory,
+                eid,
+                committee,
+                path.name,
+                path.read_bytes(),
+                Actor(who.name, "coordinator"),
+                typed=(str(form.get("groep1:0", "")), str(form.get("groep2:0", ""))),
+                municipality=code,
+                schemas=state.schemas,
+                limits=_limits(request),
+            )
+        except OSVError as refused:
+            return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return redirect(
+        f"/uitslag/{eid}/{committee}?melding=Hashcode gecontroleerd: {path.name} is de eerste "
+        f"invoer van gemeente {code}. Een invoerder CSB typt nu de tweede invoer van het "
+        "papieren proces-verbaal."
+    )

@@ -15,18 +15,19 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from osv.model.entry import CountEntry
 from osv.service import queries
 from osv.service.entry import EntryRefusedError, claim, finalise, overview, save, view
 from osv.service.entry.common import SourceView
-from osv.service.stage import district_of
+from osv.service.stage import district_of, first_entry_files
 from osv.service.workplace import session_info, sessions, typist_of
 from results.checks import CHECK_RULES
 from ui.auth import CSB_TYPISTS, Principal, allow
-from ui.forms import FormError, Page, apply_page, pages_of, value_at
+from ui.forms import FormError, Page, apply_page, field_labels, pages_of, value_at
 from ui.routes.common import redirect, ui
 from ui.routes.entry import typist_action
 
-__all__ = ["router"]
+__all__ = ["box_labels", "router"]
 
 router = APIRouter()
 Typist = Annotated[Principal, Depends(allow(*CSB_TYPISTS))]
@@ -40,8 +41,9 @@ def municipalities(request: Request, who: Typist, klaar: str = "") -> Response:
     for info in sessions(state.factory, stages=True):
         if info.session.status != "in_progress":
             continue
+        files = first_entry_files(state.factory, info.session.election, info.session.committee)
         rows = [
-            (row, action)
+            (row, action, row.key in files and row.typists[:1] == (files[row.key].by,))
             for row in overview(state.factory, info.id)
             if (action := typist_action(row.state, row.typists, who.name))
         ]
@@ -80,11 +82,10 @@ def _mine(request: Request, who: Principal, session_id: int, key: str) -> Source
     return current
 
 
-def _form_page(request: Request, session_id: int, current: SourceView) -> Page:
-    """Every box of the totals form on one page, in paper order."""
+def _paper_pages(request: Request, session_id: int, entry: CountEntry) -> list[Page]:
+    """The pages of the paper totals form (without the last, "controleren")."""
     state = ui(request)
     info = session_info(state.factory, session_id, stages=True)
-    assert current.entry is not None
     assert info is not None
     eid = info.session.election
     district = district_of(info.session.committee)  # an HSB's lists are its district's
@@ -97,7 +98,18 @@ def _form_page(request: Request, session_id: int, current: SourceView) -> Page:
     for c in queries.candidates(state.factory, eid, None):
         if ours(c.contest_id):
             candidates.setdefault(c.list_number, []).append(c.full_name)
-    pages = pages_of(current.entry, info.category, names, candidates)[:-1]
+    return pages_of(entry, info.category, names, candidates)[:-1]
+
+
+def box_labels(request: Request, session_id: int, entry: CountEntry) -> dict[str, str]:
+    """The Dutch label of every box of a municipality's totals form, by JSON path."""
+    return field_labels(_paper_pages(request, session_id, entry))
+
+
+def _form_page(request: Request, session_id: int, current: SourceView) -> Page:
+    """Every box of the totals form on one page, in paper order."""
+    assert current.entry is not None
+    pages = _paper_pages(request, session_id, current.entry)
     return Page("totalen", "Totalen", tuple(f for p in pages for f in p.fields))
 
 

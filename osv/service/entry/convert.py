@@ -3,13 +3,16 @@
 :func:`entry_counts` turns a definitive entry into the ``VoteCounts`` of EML 510
 (``ReportingUnitVotes``); :func:`counts_entry` does the opposite for a polling station's count
 as a committee would have written it on a correct form (used to pre-fill a form from a received
-count file, and by tests and benchmarks that type published counts).
+count file, and by tests and benchmarks that type published counts); :func:`totals_entry` turns
+a municipality's total from its 510b into the totals form of the HSB/CSB (Na 31-2), box for
+box, so the file can be the first entry of that form.
 """
 
 from __future__ import annotations
 
 from osv.model import (
     CandidateVotes,
+    ElectionCategory,
     ListVotes,
     RejectedReason,
     UncountedReason,
@@ -27,8 +30,9 @@ from osv.model.entry import (
     Votes,
     YesNo,
 )
+from results.checks import EntryShape
 
-__all__ = ["counts_entry", "entry_counts"]
+__all__ = ["counts_entry", "entry_counts", "same_counts", "totals_entry"]
 
 
 def _n(value: int | None) -> int:
@@ -132,4 +136,79 @@ def counts_entry(votes: VoteCounts, model: EntryModel) -> CountEntry:
         )
         if model is EntryModel.CSO_FIRST_SESSION
         else None,
+    )
+
+
+def totals_entry(votes: VoteCounts, shape: EntryShape) -> CountEntry:
+    """A municipality's total (from its 510b) as the totals form ``GSBTotals`` of ``shape``.
+
+    The reverse of :func:`entry_counts` for committee totals: Z is ``Cast``; A, B, (C), D, I and J
+    are the uncounted reasons (absent ones 0; C only where the election has voter cards, not for
+    a municipal council); E.x and each candidate page's total are the list's votes; E, F, G and
+    H the totals. The lists and candidates follow ``shape`` (the stored 230b), by number: a list
+    or candidate the file does not name gets 0, one the shape does not have is left out — so
+    check the outcome with :func:`same_counts` before using it.
+    """
+    u = votes.uncounted
+    by_list = {lst.number: lst for lst in votes.lists}
+
+    def candidates(number: int, size: int) -> tuple[int, ...]:
+        found = by_list.get(number)
+        named = {c.number: c.votes for c in found.candidates} if found is not None else {}
+        return tuple(named.get(i, 0) for i in range(1, size + 1))
+
+    def list_votes(number: int) -> int:
+        found = by_list.get(number)
+        return found.votes if found is not None else 0
+
+    rejected = sum(votes.rejected.values())
+    return CountEntry(
+        model=EntryModel.GSB_TOTALS,
+        eligible_voters=votes.cast,
+        voters=Voters(
+            poll_card_count=u.get(UncountedReason.POLL_CARDS, 0),
+            proxy_certificate_count=u.get(UncountedReason.PROXY_CERTIFICATES, 0),
+            voter_card_count=None
+            if shape.category is ElectionCategory.GR
+            else u.get(UncountedReason.VOTER_CARDS, 0),
+            total_admitted_voters_count=u.get(UncountedReason.ADMITTED_VOTERS, 0),
+        ),
+        votes=Votes(
+            list_totals=tuple(ListTotal(number=n, total=list_votes(n)) for n, _size in shape.lists),
+            total_votes_candidates_count=votes.total_counted,
+            blank_votes_count=votes.rejected.get(RejectedReason.BLANK, 0),
+            invalid_votes_count=votes.rejected.get(RejectedReason.INVALID, 0),
+            total_votes_cast_count=votes.total_counted + rejected,
+        ),
+        differences=Differences(
+            more_ballots_count=u.get(UncountedReason.MORE_BALLOTS, 0),
+            fewer_ballots_count=u.get(UncountedReason.FEWER_BALLOTS, 0),
+        ),
+        lists=tuple(
+            CandidatePage(number=n, candidate_votes=candidates(n, size), page_total=list_votes(n))
+            for n, size in shape.lists
+        ),
+    )
+
+
+def same_counts(first: VoteCounts, second: VoteCounts) -> bool:
+    """Whether two counts have the same numbers (names, ``initial_*`` values, absent reasons,
+    lists and candidates with 0 votes aside): what the seat allocation would see."""
+    return _numbers(first) == _numbers(second)
+
+
+def _numbers(votes: VoteCounts) -> tuple[object, ...]:
+    lists = {
+        (lst.number, c.number if c.number is not None else c.short_code, c.votes)
+        for lst in votes.lists
+        for c in lst.candidates
+        if c.votes
+    }
+    return (
+        votes.cast,
+        votes.total_counted,
+        {lst.number: lst.votes for lst in votes.lists if lst.votes},
+        lists,
+        {k: v for k, v in votes.rejected.items() if v},
+        {k: v for k, v in votes.uncounted.items() if v},
     )

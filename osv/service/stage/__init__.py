@@ -3,7 +3,9 @@
 What ``osv result`` does on a folder (docs/result.md), as use cases on the database for the web
 interface: upload the municipalities' (or districts') count files, checked against the hash on
 the paper report (:func:`check_count`, :func:`upload_count`), or
-have a municipality's totals typed in twice (:func:`open_totals`, :mod:`.totals`); see the
+have a municipality's totals typed in twice (:func:`open_totals`, :mod:`.totals`), or import its
+510b as the first entry of its totals and have only the second typed (:func:`import_first_entry`,
+:mod:`.firstentry`); see the
 consistency findings of the counts (:func:`stage_view`); register deceased candidates
 (:func:`register_deceased`, Kieswet P 19a); compute the result (:func:`compute`); give the
 outcome of a drawing of lots when it asks for one (:func:`supply_lot`, P 14); and download the
@@ -25,6 +27,14 @@ from osv.service.stage.compute import (
     supply_lot,
     zip_of,
 )
+from osv.service.stage.firstentry import (
+    FirstEntryFile,
+    check_first_entry,
+    decide_totals,
+    first_entry_files,
+    import_first_entry,
+    is_file_entry,
+)
 from osv.service.stage.overview import StageSummary, stages
 from osv.service.stage.totals import (
     municipalities,
@@ -37,13 +47,19 @@ from osv.service.stage.uploads import CheckedCount, check_count, remove_count, u
 __all__ = [
     "CSB",
     "CheckedCount",
+    "FirstEntryFile",
     "StageRefusedError",
     "StageSummary",
     "StageView",
     "check_count",
+    "check_first_entry",
     "clear_lots",
     "compute",
+    "decide_totals",
     "district_of",
+    "first_entry_files",
+    "import_first_entry",
+    "is_file_entry",
     "municipalities",
     "municipalities_of",
     "open_totals",

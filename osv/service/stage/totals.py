@@ -34,6 +34,7 @@ __all__ = [
     "municipalities",
     "municipalities_of",
     "open_totals",
+    "session_of",
     "totals_overview",
 ]
 
@@ -83,7 +84,7 @@ def open_totals(uow_factory: UowFactory, eid: str, committee: str, code: str, ac
                 "uploaded_already",
                 municipality=code,
             )
-        session = _session(uow, eid, committee)
+        session = session_of(uow, eid, committee)
         if session is None:
             session = uow.entries.add_session(eid, committee, 1, "CSO", actor.name)
         if uow.entries.get_source(session.id, code) is not None:
@@ -106,7 +107,7 @@ def totals_overview(
 ) -> tuple[int | None, list[SourceStatus]]:
     """The stage's entry session (``None`` before any is opened) and its municipalities."""
     with uow_factory() as uow:
-        session = _session(uow, eid, committee)
+        session = session_of(uow, eid, committee)
     if session is None:
         return None, []
     return session.id, overview(uow_factory, session.id)
@@ -114,7 +115,7 @@ def totals_overview(
 
 def entered_counts(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, bytes]]:
     """Every definitive totals entry of the stage as a 510b (file name, bytes), total only."""
-    session = _session(uow, eid, committee)
+    session = session_of(uow, eid, committee)
     definition = uow.elections.get(eid)
     if session is None or definition is None:
         return []
@@ -158,7 +159,8 @@ def _district(uow: UnitOfWork, eid: str, code: str) -> str:
     return "geen"
 
 
-def _session(uow: UnitOfWork, eid: str, committee: str) -> EntrySession | None:
+def session_of(uow: UnitOfWork, eid: str, committee: str) -> EntrySession | None:
+    """The stage's entry session (``None`` before a municipality is opened for entry)."""
     sessions = uow.entries.sessions(eid, committee)
     return sessions[-1] if sessions else None
 

@@ -29,7 +29,7 @@ from eml.hash import masked
 from eml.safe import Limits
 from osv.errors import OSVError
 from osv.service.errors import HashMismatchError
-from osv.service.hash_checks import HashCheck, check_hash
+from osv.service.hash_checks import HashCheck, HashOutcome, check_hash
 from osv.service.result.counts import read_count_source
 from osv.service.result.files import find_election_files
 from osv.service.result.inputs import read_inputs
@@ -80,6 +80,7 @@ class _Checked:
     count: CheckedCount
     digest: bytes
     canonicalization: bool
+    document: Eml510
 
 
 def check_count(
@@ -132,28 +133,7 @@ def upload_count(
     with uow_factory() as uow:
         checked = _check(uow, eid, committee, name, data, schemas, limits)
         count = checked.count
-        try:
-            outcome = check_hash(
-                Path(name),
-                MessageType.COUNT_DISTRICT
-                if count.message_type == "510c"
-                else MessageType.COUNT_MUNICIPALITY,
-                checked.digest,
-                data,
-                checked.canonicalization,
-                HashCheck(confirm=lambda _path, _masked: typed),
-                {},
-            )
-        except HashMismatchError:
-            raise StageRefusedError(
-                f"the typed groups differ from the hidden groups of the hash of {name}, so it "
-                "may not be the file of the paper report",
-                "hash_mismatch",
-                name=name,
-                message_type=count.message_type,
-                part=count.part,
-                part_name=count.part_name,
-            ) from None
+        outcome = _verify_hash(checked, data, typed)
         now = utc_now()
         uow.stages.add_file(
             eid,
@@ -188,6 +168,37 @@ def upload_count(
         return stored
 
 
+def _verify_hash(checked: _Checked, data: bytes, typed: tuple[str, str]) -> HashOutcome:
+    """Compare the groups typed from the paper report with the file's hash.
+
+    :raises StageRefusedError: ``hash_mismatch``.
+    """
+    count = checked.count
+    name = count.file_name
+    try:
+        return check_hash(
+            Path(name),
+            MessageType.COUNT_DISTRICT
+            if count.message_type == "510c"
+            else MessageType.COUNT_MUNICIPALITY,
+            checked.digest,
+            data,
+            checked.canonicalization,
+            HashCheck(confirm=lambda _path, _masked: typed),
+            {},
+        )
+    except HashMismatchError:
+        raise StageRefusedError(
+            f"the typed groups differ from the hidden groups of the hash of {name}, so it "
+            "may not be the file of the paper report",
+            "hash_mismatch",
+            name=name,
+            message_type=count.message_type,
+            part=count.part,
+            part_name=count.part_name,
+        ) from None
+
+
 def _check(
     uow: UnitOfWork,
     eid: str,
@@ -196,8 +207,15 @@ def _check(
     data: bytes,
     schemas: SchemaSet | None,
     limits: Limits | None,
+    *,
+    first_entry: bool = False,
 ) -> _Checked:
-    """Every check of an upload that needs no paper; refuse with a sentence, store nothing."""
+    """Every check of an upload that needs no paper; refuse with a sentence, store nothing.
+
+    With ``first_entry`` the file is to become the first entry of its municipality's totals
+    (:mod:`.firstentry`): it must be a municipality's 510b of a municipality the stage adds
+    up, whose count was not uploaded.
+    """
     require_stage(uow, eid, committee)
     try:
         read = read_eml(data, source=name, schemas=schemas, limits=limits)
@@ -238,6 +256,8 @@ def _check(
             found=", ".join(contests),
             district=district,
         )
+    if first_entry:
+        _check_municipality(uow, eid, committee, name, document)
     sha256 = read.digest.hex()
     for earlier in uow.stages.files(eid, committee, "input"):
         if earlier.sha256 == sha256 or earlier.file_name == name:
@@ -280,7 +300,49 @@ def _check(
         ),
         read.digest,
         document.header.canonicalization,
+        document,
     )
+
+
+def _check_municipality(
+    uow: UnitOfWork, eid: str, committee: str, name: str, document: Eml510
+) -> None:
+    """Refuse a file that cannot be a first entry of a municipality's totals at the stage."""
+    from osv.service.stage.totals import municipalities  # (totals imports this package)
+
+    if document.message_type is not MessageType.COUNT_MUNICIPALITY:
+        raise StageRefusedError(
+            f"{name} is a {document.message_type.value} file; only a municipality's 510b can "
+            "be a first entry",
+            "not_a_count",
+            name=name,
+            found=document.message_type.value,
+            expected="510b",
+        )
+    authority = document.header.managing_authority
+    code = authority.id if authority is not None else None
+    if code is None or code not in dict(municipalities(uow, eid, committee)):
+        raise StageRefusedError(
+            f"{name} is the count of municipality {code}, which {committee} of {eid} does not "
+            "add up",
+            "unknown_municipality",
+            name=name,
+            municipality=code,
+        )
+    if any(f.part == code for f in uow.stages.files(eid, committee, "input")):
+        raise StageRefusedError(
+            f"the count of municipality {code} was uploaded; it cannot also be a first entry",
+            "uploaded_already",
+            name=name,
+            municipality=code,
+        )
+    if code in _typed(uow, eid, committee):
+        raise StageRefusedError(
+            f"the totals of municipality {code} are open for entry at {committee} already",
+            "open_already",
+            name=name,
+            municipality=code,
+        )
 
 
 def remove_count(
