@@ -127,6 +127,9 @@ def test_two_typists_a_difference_resolved_and_the_zip(
         },
     )
     page = bram.get(f"{base}/pagina/kiezers-en-stemmen").text
+    # before typing a page the second typist sees no marks: nothing hints at the first entry
+    assert "W.001" not in page
+    assert 'class="verschil' not in page
     shown = bram.post(
         f"{base}/pagina/kiezers-en-stemmen",
         data={

@@ -102,6 +102,9 @@ def _type(client: TestClient, entry: CountEntry) -> Any:
     url = f"/totalen/{session_id.group(1)}/{COMMITTEE}"
     assert client.post(f"{url}/starten", data={"csrf": _hidden(listed, "csrf")}).status_code == 303
     form = client.get(url).text
+    # the untyped form shows no marks: nothing hints at the boxes the file filled
+    assert 'class="verschil"' not in form
+    assert 'id="gecontroleerd"' not in form
     names = re.findall(r'<input id="v\d+" name="([^"]+)"', form)
     data = {name: _box(value_at(entry, name)) for name in names}
     data |= {"csrf": _hidden(form, "csrf"), "versie": _hidden(form, "versie")}

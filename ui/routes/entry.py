@@ -135,7 +135,9 @@ def _show(
     found = list(current.findings.items) if current.findings else []
     filled = {p.slug for p in pages if any(_filled(value_at(entry, f.path)) for f in p.fields)}
     shown = findings_on(page, found) if page.slug in filled or not page.fields else []
-    differences = marks(page, current.differences)
+    # Differences with the first entry are marked only on a page this typist has typed:
+    # marks on an untyped page would hint at which boxes the first entry filled.
+    differences = marks(page, current.differences) if page.slug in filled else set()
     cleared = marks(page, current.cleared)
     extra: list[EntryFinding] = []
     if differences:

@@ -136,7 +136,8 @@ def _show(
         findings=findings,
         rules=CHECK_RULES,
         errors={p for f in findings if f.severity == "error" for p in f.fields},
-        differences=set(current.differences) | set(current.cleared),
+        # differences only once typed: before, marks would hint at the first entry's boxes
+        differences=(set(current.differences) if typed else set()) | set(current.cleared),
         problems=problems or {},
         message=message,
     )
