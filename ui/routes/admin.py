@@ -1,5 +1,5 @@
 """The administrator's pages: import EML files (with the typed integrity-hash groups), users,
-the audit log.
+the audit log with the state of its hash chain.
 
 An import takes two steps. The files are uploaded and kept in a folder of their own under
 ``$OSV_HOME/uploads``; for every 110a, 230b and 510 file that no uploaded Kiesraad hash file
@@ -23,6 +23,7 @@ from starlette.datastructures import UploadFile  # what request.form() gives (no
 from eml.safe import Limits
 from osv.errors import OSVError
 from osv.service import queries
+from osv.service.audit_log import verify_audit_log
 from osv.service.importing import HashCheck, import_files
 from osv.service.upload_checks import hash_questions
 from osv.service.users import ROLES, create_user, set_active, set_password, set_role, users
@@ -199,11 +200,16 @@ def new_password(
 
 @router.get("/beheer/logboek")
 def audit_log(request: Request, who: Admin, gebeurtenis: str = "") -> Response:
-    """The audit log, newest first (the last 500 events, optionally of one kind)."""
+    """The audit log, newest first (the last 500 events, optionally of one kind), with the
+    state of its hash chain (the whole log verified in one streaming pass)."""
     state = ui(request)
     events = queries.audit_events(state.factory, None, limit=2000)
     if gebeurtenis:
         events = [e for e in events if gebeurtenis in e.event]
     return state.render(
-        request, "admin/audit.html", events=list(reversed(events))[:500], filter=gebeurtenis
+        request,
+        "admin/audit.html",
+        events=list(reversed(events))[:500],
+        filter=gebeurtenis,
+        chain=verify_audit_log(state.factory),
     )
