@@ -92,13 +92,24 @@ class AuditRepository(Repository):
         return [_record(row) for row in rows]
 
     def stream(self) -> Generator[AuditEvent]:
-        """Every event, oldest first, fetched in batches (for walking a long log)."""
-        query = select(AuditEventRow).order_by(AuditEventRow.id).execution_options(yield_per=_BATCH)
-        rows = self.session.scalars(query)
+        """Every event, oldest first, fetched in batches (for walking a long log).
+
+        Reads plain rows rather than ORM objects: the audit-log page walks the whole log.
+        """
+        table = AuditEventRow.__table__
+        query = select(table).order_by(table.c.id).execution_options(yield_per=_BATCH)
+        rows = self.session.execute(query)
         try:
             for row in rows:
-                yield _record(row)
-                self.session.expunge(row)
+                yield AuditEvent(
+                    id=row.id,
+                    at=as_utc(row.at),
+                    actor=row.actor,
+                    event=row.event,
+                    election=row.election,
+                    data=row.data,
+                    hash=row.hash,
+                )
         finally:
             rows.close()  # a server-side cursor on PostgreSQL, when the walk stops early
 
