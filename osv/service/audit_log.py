@@ -15,8 +15,9 @@ from osv.store import AuditEvent, Database, UnitOfWork
 from osv.store.backup import BackupCheck, backup_sqlite, check_backup
 from osv.store.chain import ChainReport
 from osv.store.errors import BackupError
+from osv.store.records import utc_now
 
-__all__ = ["backup_database", "verify_audit_log"]
+__all__ = ["backup_database", "backup_into_folder", "verify_audit_log"]
 
 
 def verify_audit_log(uow_factory: Callable[[], UnitOfWork]) -> ChainReport:
@@ -57,3 +58,17 @@ def backup_database(database: Database, target: Path, *, actor: str) -> BackupCh
         )
         uow.commit()
     return check
+
+
+def backup_into_folder(database: Database, folder: Path, *, actor: str) -> BackupCheck:
+    """:func:`backup_database` into ``folder``, as ``osv-backup-<UTC time>.sqlite3``.
+
+    :raises BackupError: as :func:`backup_database` (also when a backup of the same second
+        exists).
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(f"The folder {folder} cannot be created: {error}.") from None
+    name = f"osv-backup-{utc_now():%Y%m%dT%H%M%SZ}.sqlite3"
+    return backup_database(database, folder / name, actor=actor)

@@ -236,3 +236,20 @@ def test_the_audit_log_page_shows_the_state_of_the_hash_chain(
         connection.execute(text("UPDATE audit_events SET actor = 'mallory' WHERE id = 1"))
     page = client.get("/beheer/logboek").text
     assert "<strong>verbroken</strong> bij gebeurtenis 1:" in page
+
+
+def test_the_administrator_downloads_a_checked_backup(
+    empty: tuple[TestClient, UnitOfWorkFactory, Path],
+) -> None:
+    """The backup is kept under $OSV_HOME/backups, downloaded, and logged with its SHA-256."""
+    client, factory, home = empty
+    csrf = _csrf(client.get("/beheer/logboek").text)
+    response = client.post("/beheer/reservekopie", data={"csrf": csrf})
+    assert response.status_code == 200
+    [kept] = (home / "backups").glob("osv-backup-*.sqlite3")
+    assert response.content == kept.read_bytes()
+    assert kept.name in response.headers["content-disposition"]
+    [event] = queries.audit_events(factory, None, limit=10)[-1:]
+    assert event.event == "database.backup"
+    assert event.actor == "admin"
+    assert event.data["sha256"] == hashlib.sha256(response.content).hexdigest()
