@@ -17,6 +17,7 @@ import typer
 
 from osv import __version__
 from osv.cli import (
+    audit_commands,
     candidacy_commands,
     checks_commands,
     context,
@@ -44,6 +45,7 @@ app = typer.Typer(
 )
 app.add_typer(eml_commands.app, name="eml")
 app.add_typer(db_commands.app, name="db")
+app.add_typer(audit_commands.app, name="audit")
 app.add_typer(show_commands.app, name="show")
 app.add_typer(pv_commands.app, name="pv")
 app.add_typer(export_commands.app, name="export")

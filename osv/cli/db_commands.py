@@ -1,6 +1,9 @@
-"""``osv db ...``: the database schema."""
+"""``osv db ...``: the database schema and backups."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -9,7 +12,9 @@ from osv.cli.output import guarded
 
 __all__ = ["app"]
 
-app = typer.Typer(help="Manage the database schema.", no_args_is_help=True, rich_markup_mode=None)
+app = typer.Typer(
+    help="Manage the database schema; make backups.", no_args_is_help=True, rich_markup_mode=None
+)
 
 
 @app.command("upgrade")
@@ -49,3 +54,25 @@ def status_command() -> None:
         print(f"needed:   {database.head_revision()}")
     finally:
         database.close()
+
+
+@app.command("backup")
+@guarded
+def backup_command(
+    file: Annotated[Path, typer.Argument(help="The new backup file (never overwritten).")],
+) -> None:
+    """Back up the SQLite database into FILE while OSV runs, then check the copy.
+
+    The copy must have this OSV's schema version and an intact audit log; its path, size and
+    SHA-256 are printed and recorded as a ``database.backup`` audit event. For PostgreSQL the
+    command prints the pg_dump command to run instead (exit status 2).
+    """
+    from osv.service.audit_log import backup_database
+    from osv.service.bootstrap import unit_of_work_factory
+
+    with unit_of_work_factory(context.settings()) as factory:
+        check = backup_database(factory.database, file, actor=context.actor())
+    print(f"backup: {check.path}")
+    print(f"size:   {check.size} bytes")
+    print(f"sha256: {check.sha256}")
+    print(f"checked: schema {check.revision}, audit log intact ({check.chain.count} events)")

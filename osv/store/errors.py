@@ -9,6 +9,7 @@
           ├── DiskFullError             no space left for the database
           ├── IntegrityViolationError   a change would break a rule of the stored data
           │                             (a duplicate, a missing parent row, a negative count)
+          ├── BackupError               a backup could not be made or its copy is not sound
           └── SchemaError               the database's schema does not fit this OSV
                ├── SchemaOutdatedError  older than this OSV: run ``osv db upgrade``
                ├── SchemaTooNewError    made by a newer OSV
@@ -26,6 +27,7 @@ from sqlalchemy import exc
 from osv.errors import OSVError
 
 __all__ = [
+    "BackupError",
     "DatabaseLockedError",
     "DatabaseUnavailableError",
     "DiskFullError",
@@ -57,6 +59,10 @@ class DiskFullError(StoreError):
 
 class IntegrityViolationError(StoreError):
     """A change would break a constraint: a duplicate, a missing parent or an impossible value."""
+
+
+class BackupError(StoreError):
+    """A backup could not be made (file exists, PostgreSQL) or its copy failed the check."""
 
 
 class SchemaError(StoreError):

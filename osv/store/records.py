@@ -66,6 +66,7 @@ class AuditEvent:
     :param data: JSON-serialisable details (file names, hashes, counts).
     :param at: when, in UTC.
     :param id: the log's sequence number, set by the store (``None`` before it is stored).
+    :param hash: the event's link in the hash chain (:mod:`osv.store.chain`), set by the store.
     """
 
     event: str
@@ -74,3 +75,4 @@ class AuditEvent:
     data: Mapping[str, Any] = field(default_factory=dict)
     at: dt.datetime = field(default_factory=utc_now)
     id: int | None = None
+    hash: str | None = None

@@ -462,11 +462,15 @@ class AuditEventRow(Base):
     """One entry of the append-only audit log (process.md §7): who did what, when.
 
     ``election`` is the ElectionIdentifier Id as text, not a foreign key: the log must keep its
-    entries whatever happens to the election. Triggers refuse UPDATE and DELETE.
+    entries whatever happens to the election. Triggers refuse UPDATE and DELETE. ``hash`` chains
+    each event to the one before (:mod:`osv.store.chain`).
     """
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index(None, "election"),)
+    __table_args__ = (
+        Index(None, "election"),
+        CheckConstraint("length(hash) = 64", name="hash_length"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     at: Mapped[dt.datetime]
@@ -474,6 +478,7 @@ class AuditEventRow(Base):
     event: Mapped[str]
     election: Mapped[str | None]
     data: Mapped[Json]
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class EntrySessionRow(Base):

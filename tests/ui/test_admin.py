@@ -214,3 +214,43 @@ def test_users_created_given_another_role_and_blocked(tmp_path: Path) -> None:
     assert "user.role_changed" in only
     assert "user.created" not in only
     installed.factory.close()
+
+
+def test_the_audit_log_page_shows_the_state_of_the_hash_chain(
+    empty: tuple[TestClient, UnitOfWorkFactory, Path],
+) -> None:
+    """Intact with the count and the start of the last hash; broken with the event's number."""
+    from sqlalchemy import text
+
+    client, factory, _ = empty
+    create_user(factory, "dirk", PASSWORD, "typist_gsb", "admin")
+    with factory() as uow:
+        report = uow.audit.verify_chain()
+    page = client.get("/beheer/logboek").text
+    assert report.intact
+    assert (
+        f"Keten van hashes: intact ({report.count} gebeurtenissen, laatste hash "
+        f'<code title="{report.last_hash}">{report.last_hash[:12]}…</code>)'
+    ) in page
+    with factory.database.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER audit_events_no_update"))
+        connection.execute(text("UPDATE audit_events SET actor = 'mallory' WHERE id = 1"))
+    page = client.get("/beheer/logboek").text
+    assert "<strong>verbroken</strong> bij gebeurtenis 1:" in page
+
+
+def test_the_administrator_downloads_a_checked_backup(
+    empty: tuple[TestClient, UnitOfWorkFactory, Path],
+) -> None:
+    """The backup is kept under $OSV_HOME/backups, downloaded, and logged with its SHA-256."""
+    client, factory, home = empty
+    csrf = _csrf(client.get("/beheer/logboek").text)
+    response = client.post("/beheer/reservekopie", data={"csrf": csrf})
+    assert response.status_code == 200
+    [kept] = (home / "backups").glob("osv-backup-*.sqlite3")
+    assert response.content == kept.read_bytes()
+    assert kept.name in response.headers["content-disposition"]
+    [event] = queries.audit_events(factory, None, limit=10)[-1:]
+    assert event.event == "database.backup"
+    assert event.actor == "admin"
+    assert event.data["sha256"] == hashlib.sha256(response.content).hexdigest()

@@ -1,5 +1,5 @@
 """The administrator's pages: import EML files (with the typed integrity-hash groups), users,
-the audit log.
+the audit log with the state of its hash chain.
 
 An import takes two steps. The files are uploaded and kept in a folder of their own under
 ``$OSV_HOME/uploads``; for every 110a, 230b and 510 file that no uploaded Kiesraad hash file
@@ -17,15 +17,17 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
 from starlette.datastructures import UploadFile  # what request.form() gives (not FastAPI's)
 
 from eml.safe import Limits
 from osv.errors import OSVError
 from osv.service import queries
+from osv.service.audit_log import backup_into_folder, verify_audit_log
 from osv.service.importing import HashCheck, import_files
 from osv.service.upload_checks import hash_questions
 from osv.service.users import ROLES, create_user, set_active, set_password, set_role, users
+from osv.store.errors import BackupError
 from ui.auth import ADMINISTRATORS, Principal, allow
 from ui.messages import dutch_error
 from ui.routes.common import redirect, ui
@@ -35,6 +37,10 @@ __all__ = ["router"]
 router = APIRouter()
 Admin = Annotated[Principal, Depends(allow(*ADMINISTRATORS))]
 _HASH_FILE = "Hashcodes.txt"
+_NO_BACKUP = (
+    "De reservekopie is niet gemaakt. Bij PostgreSQL maakt u die met pg_dump; "
+    "'osv db backup BESTAND' noemt de precieze opdracht."
+)
 
 
 def _uploads(request: Request) -> Path:
@@ -198,12 +204,31 @@ def new_password(
 
 
 @router.get("/beheer/logboek")
-def audit_log(request: Request, who: Admin, gebeurtenis: str = "") -> Response:
-    """The audit log, newest first (the last 500 events, optionally of one kind)."""
+def audit_log(request: Request, who: Admin, gebeurtenis: str = "", melding: str = "") -> Response:
+    """The audit log, newest first (the last 500 events, optionally of one kind), with the
+    state of its hash chain (the whole log verified in one streaming pass)."""
     state = ui(request)
     events = queries.audit_events(state.factory, None, limit=2000)
     if gebeurtenis:
         events = [e for e in events if gebeurtenis in e.event]
     return state.render(
-        request, "admin/audit.html", events=list(reversed(events))[:500], filter=gebeurtenis
+        request,
+        "admin/audit.html",
+        events=list(reversed(events))[:500],
+        filter=gebeurtenis,
+        chain=verify_audit_log(state.factory),
+        message=melding,
     )
+
+
+@router.post("/beheer/reservekopie")
+def backup(request: Request, who: Admin) -> Response:
+    """Make a checked backup of the (SQLite) database under ``$OSV_HOME/backups``; download it."""
+    state = ui(request)
+    try:
+        check = backup_into_folder(
+            state.factory.database, state.settings.home / "backups", actor=who.name
+        )
+    except BackupError:
+        return redirect(f"/beheer/logboek?melding={_NO_BACKUP}")
+    return FileResponse(check.path, filename=check.path.name, media_type="application/x-sqlite3")
