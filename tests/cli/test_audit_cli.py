@@ -83,7 +83,7 @@ def test_a_removed_event_exits_1_naming_the_next(osv, database_url: str) -> None
 def test_a_database_problem_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     old = open_database(url)
-    old.upgrade("0005")
+    old.upgrade("0006")
     old.close()
     result = _runner(monkeypatch, tmp_path / "home", url)("audit", "verify")
     assert result.exit_code == 2

@@ -1,4 +1,4 @@
-"""The audit log's hash chain: built on every append, filled in by migration 0006, and broken
+"""The audit log's hash chain: built on every append, filled in by migration 0007, and broken
 by any change made behind OSV's back (which the tests make with raw SQL, triggers lifted).
 """
 
@@ -105,11 +105,11 @@ def test_a_rewritten_hash_is_found(database: Database) -> None:
     assert report.broken.event_id == 1
 
 
-def test_migration_0006_chains_the_events_logged_before_it(database_url: str) -> None:
-    """A database filled at revision 0005 gets its chain on upgrade; the triggers stay."""
+def test_migration_0007_chains_the_events_logged_before_it(database_url: str) -> None:
+    """A database filled at revision 0006 gets its chain on upgrade; the triggers stay."""
     database = open_database(database_url)
     try:
-        database.upgrade("0005")
+        database.upgrade("0006")
         with database.engine.begin() as connection:
             for number in range(1, 6):
                 connection.execute(
@@ -138,7 +138,7 @@ def test_migration_0006_chains_the_events_logged_before_it(database_url: str) ->
         _append(database, AuditEvent(event="after.upgrade", actor="beheerder"))
         with database.unit_of_work() as uow:
             assert uow.audit.verify_chain().count == 6
-        database.downgrade("0005")
+        database.downgrade("0006")
         database.upgrade()
         with database.unit_of_work() as uow:
             assert uow.audit.verify_chain().count == 6

@@ -1,7 +1,7 @@
 """The audit log becomes a hash chain: every event stores a hash over itself and the one before.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-11-29
 
 Adds ``audit_events.hash`` (64 lowercase hex characters, not null) and computes it for the
@@ -23,8 +23,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
