@@ -38,6 +38,8 @@ from ui.auth import (
     rule_of,
 )
 from ui.messages import dutch_error, state_label
+from ui.texts.findings import finding_sentence, quantity_label, unit_label
+from ui.texts.result import result_notes, status_label
 
 __all__ = ["UiState", "create_app"]
 
@@ -116,6 +118,11 @@ def create_app(
     factory = factory or unit_of_work_factory(settings)
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["state_label"] = state_label
+    templates.env.globals["finding_sentence"] = finding_sentence
+    templates.env.globals["unit_label"] = unit_label
+    templates.env.globals["quantity_label"] = quantity_label
+    templates.env.globals["status_label"] = status_label
+    templates.env.globals["result_notes"] = result_notes
     state = UiState(factory, settings, templates, timeout)
     state.first_password = ensure_first_administrator(factory)
 
