@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eml.xsd import SchemaSet
 from osv.config import Settings
@@ -42,6 +43,12 @@ from ui.texts.findings import finding_sentence, quantity_label, unit_label
 from ui.texts.result import result_notes, status_label
 
 __all__ = ["UiState", "create_app"]
+
+#: Dutch titles and sentences of HTTP errors that are not refusals, by status.
+_HTTP_ERRORS = {
+    404: ("Niet gevonden", "Deze pagina bestaat niet (meer)."),
+    405: ("Niet toegestaan", "Deze pagina kan zo niet worden gebruikt."),
+}
 
 HERE = Path(__file__).resolve().parent
 
@@ -174,6 +181,16 @@ def create_app(
             message="Het formulier is verlopen of niet van deze site. Laad de "
             "pagina opnieuw en probeer het nog eens.",
         )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, error: Exception) -> Response:
+        """An HTTP error (an unknown page, a wrong method) as a Dutch page; the English detail
+        of the route stays out of sight."""
+        assert isinstance(error, StarletteHTTPException)
+        title, message = _HTTP_ERRORS.get(
+            error.status_code, ("Niet gelukt", "Dit verzoek kan niet worden uitgevoerd.")
+        )
+        return state.render(request, "error.html", error.status_code, title=title, message=message)
 
     @app.exception_handler(OSVError)
     async def _refused(request: Request, error: Exception) -> Response:

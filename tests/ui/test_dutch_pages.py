@@ -1,0 +1,170 @@
+"""The pages speak Dutch: the main pages of every role, rendered through the real application,
+show no English words.
+
+Each page is fetched as its role with data in it (a session with a definitive station and one
+being typed, a CSB with an inconsistent count and a computed result, a refused list file, an
+unknown page). The visible text is what a user reads: the text between the tags plus the
+texts of ``title``, ``aria-label``, ``placeholder``, ``alt`` and ``data-confirm`` attributes.
+Left out deliberately: ``<code>`` (hash codes, audit event names and data, file formats), file
+names, ``<script>``/``<style>`` and elements marked ``lang="en"``. The text is checked against a
+short list of English giveaway words (:data:`ENGLISH`), matched as whole words; the list is kept
+tight so that Dutch words and the demo's names never match. A new English heading, button, status
+word or raw enum value on one of these pages fails here.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from osv.service.entry import Actor, claim
+from tests.cli.test_candidacy_cli import ELECTION
+from tests.ui.helpers import EID, Installation, install, paper, token, typed_twice
+from tests.ui.stage_counts import inconsistent_count
+from tests.ui.stage_uploads import upload_counts
+from ui.auth import SESSION_COOKIE
+
+#: Words that give English away; whole words, case-insensitive.
+ENGLISH = (
+    "the",
+    "not",
+    "error",
+    "errors",
+    "refused",
+    "session",
+    "file",
+    "found",
+    "expected",
+    "warning",
+    "warnings",
+    "candidate",
+    "candidates",
+    "list",
+    "lists",
+    "true",
+    "false",
+    "none",
+    "report",
+    "input",
+    "unknown",
+    "complete",
+    "required",
+)
+_GIVEAWAY = re.compile(rf"\b({'|'.join(ENGLISH)})\b", re.IGNORECASE)
+_ATTRIBUTES = re.compile(r'\b(?:title|aria-label|placeholder|alt|data-confirm)="([^"]*)"')
+_LEFT_OUT = re.compile(
+    r"<(code|script|style)\b.*?</\1>|<(\w+)\b[^>]*\blang=\"en\"[^>]*>.*?</\2>", re.DOTALL
+)
+_FILE_NAME = re.compile(r"\S+\.(?:xml|csv|json|pdf|txt|zip)\b")
+
+
+def visible_text(page: str) -> str:
+    """What a user reads on ``page`` (see the module docstring for what is left out)."""
+    page = _LEFT_OUT.sub(" ", page)
+    attributes = " ".join(_ATTRIBUTES.findall(page))
+    text = re.sub(r"<[^>]+>", " ", page)
+    return _FILE_NAME.sub(" ", html.unescape(f"{text} {attributes}"))
+
+
+def english_words(page: str) -> list[str]:
+    """The giveaway words on ``page``, each with a little of its context."""
+    text = " ".join(visible_text(page).split())
+    return [text[max(0, m.start() - 40) : m.end() + 40] for m in _GIVEAWAY.finditer(text)]
+
+
+def test_the_check_finds_english_and_ignores_what_it_should() -> None:
+    assert english_words("<p>The file was refused</p>")
+    assert english_words('<button aria-label="Remove the list">x</button>')
+    assert not english_words('<p>Lijst 3 <code>the hash</code> <span lang="en">not</span></p>')
+    assert not english_words("<p>Telling_the.eml.xml is opgeslagen.</p>")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
+    installation = install(tmp_path_factory.mktemp("dutch"))
+    sid = installation.session_id
+    typed_twice(installation.factory, sid, 1)
+    claim(installation.factory, sid, "2", Actor("typist_gsb", "typist"), paper(2))
+    csb = _client(installation, "coordinator_csb")
+    assert upload_counts(csb, f"/uitslag/{EID}/CSB", [("Telling.eml.xml", inconsistent_count())])
+    page = csb.get(f"/uitslag/{EID}/CSB").text
+    csrf = re.search(r'name="csrf" value="([^"]*)"', page)
+    assert csrf is not None
+    csb.post(f"/uitslag/{EID}/CSB/berekenen", data={"csrf": csrf.group(1)})
+    yield installation
+    installation.factory.close()
+
+
+def _client(installed: Installation, name: str | None) -> TestClient:
+    client = TestClient(installed.app, follow_redirects=False)
+    if name is not None:
+        client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
+    return client
+
+
+#: The main pages of each role (``{sid}`` is the municipality's session).
+PAGES = {
+    None: ["/inloggen", "/bestaat-niet"],
+    "administrator": ["/beheer", "/beheer/stembureaus", "/beheer/gebruikers", "/beheer/logboek"],
+    "coordinator_gsb": [
+        "/zittingen",
+        "/zittingen/{sid}",
+        "/zittingen/{sid}/bron/1",
+        "/zittingen/{sid}/bron/2",
+        "/onderzoeken",
+        "/voortgang",
+    ],
+    "typist_gsb": ["/invoer", "/invoer/{sid}/2/pagina/kiezers-en-stemmen"],
+    "coordinator_hsb": ["/uitslag"],
+    "coordinator_csb": ["/uitslag", f"/uitslag/{EID}/CSB", "/kandidaatstelling"],
+    "typist_csb": ["/totalen"],
+    "observer": ["/voortgang", "/uitslag", f"/uitslag/{EID}/CSB"],
+}
+
+
+@pytest.mark.parametrize(
+    ("role", "path"),
+    [(role, path) for role, paths in PAGES.items() for path in paths],
+    ids=lambda value: str(value),
+)
+def test_the_main_pages_show_no_english(
+    installed: Installation, role: str | None, path: str
+) -> None:
+    client = _client(installed, role)
+    response = client.get(path.format(sid=installed.session_id))
+    assert response.status_code in (200, 404), response.status_code
+    assert response.headers["content-type"].startswith("text/html")
+    assert english_words(response.text) == []
+
+
+def test_a_refused_list_file_is_shown_in_dutch(installed: Installation) -> None:
+    client = _client(installed, "coordinator_csb")
+    page = client.get("/kandidaatstelling").text
+    csrf = re.search(r'name="csrf" value="([^"]*)"', page)
+    assert csrf is not None
+    lists = b"lijst,aanduiding,kieskringen,positie,voorletters,achternaam,instemming\n"
+    lists += b"1,Partij A,geen,1,A.,Berg,misschien\n"
+    setup = json.dumps(ELECTION).encode()
+    refused = client.post(
+        "/kandidaatstelling",
+        data={"csrf": csrf.group(1)},
+        files={"lijsten": ("lijsten.csv", lists), "verkiezing": ("verkiezing.json", setup)},
+    )
+    assert refused.status_code == 400
+    assert "Rij 2, kolom instemming: vul ja of nee in." in html.unescape(refused.text)
+    assert "misschien" not in refused.text
+    assert english_words(refused.text) == []
+
+
+def test_the_pages_checked_show_their_data(installed: Installation) -> None:
+    """The stage page above has findings and a computed result, the session a typed station."""
+    csb = _client(installed, "coordinator_csb").get(f"/uitslag/{EID}/CSB").text
+    assert 'id="bevindingen"' in csb
+    assert 'id="zetels"' in csb
+    status = _client(installed, "coordinator_gsb").get(f"/zittingen/{installed.session_id}")
+    assert "Definitief" in status.text
