@@ -41,6 +41,7 @@ from ui.auth import (
 from ui.messages import dutch_error, state_label
 from ui.texts.findings import finding_sentence, quantity_label, unit_label
 from ui.texts.result import result_notes, status_label
+from ui.texts.values import entry_value
 
 __all__ = ["UiState", "create_app"]
 
@@ -130,6 +131,7 @@ def create_app(
     templates.env.globals["quantity_label"] = quantity_label
     templates.env.globals["status_label"] = status_label
     templates.env.globals["result_notes"] = result_notes
+    templates.env.globals["entry_value"] = entry_value
     state = UiState(factory, settings, templates, timeout)
     state.first_password = ensure_first_administrator(factory)
 

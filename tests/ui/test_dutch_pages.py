@@ -22,7 +22,8 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from osv.service.entry import Actor, claim
+from osv.model.entry import YesNo
+from osv.service.entry import Actor, claim, finalise
 from tests.cli.test_candidacy_cli import ELECTION
 from tests.ui.helpers import EID, Installation, install, paper, token, typed_twice
 from tests.ui.stage_counts import inconsistent_count
@@ -90,6 +91,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation
     sid = installation.session_id
     typed_twice(installation.factory, sid, 1)
     claim(installation.factory, sid, "2", Actor("typist_gsb", "typist"), paper(2))
+    _type_differently(installation, 3)
     csb = _client(installation, "coordinator_csb")
     assert upload_counts(csb, f"/uitslag/{EID}/CSB", [("Telling.eml.xml", inconsistent_count())])
     page = csb.get(f"/uitslag/{EID}/CSB").text
@@ -98,6 +100,24 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation
     csb.post(f"/uitslag/{EID}/CSB/berekenen", data={"csrf": csrf.group(1)})
     yield installation
     installation.factory.close()
+
+
+def _type_differently(installation: Installation, station: int) -> None:
+    """Station ``station`` typed twice, the second typist ticking "yes" on D/H explained."""
+    factory, sid, key = installation.factory, installation.session_id, str(station)
+    first, second = Actor("typist_gsb", "typist"), Actor("typist_gsb_2", "typist")
+    entry = paper(station)
+    ticked = entry.model_copy(
+        update={
+            "differences": entry.differences.model_copy(
+                update={"difference_fully_explained": YesNo(yes=True)}
+            )
+        }
+    )
+    v = claim(factory, sid, key, first, entry)
+    finalise(factory, sid, key, first, v.version)
+    v = claim(factory, sid, key, second, ticked)
+    finalise(factory, sid, key, second, v.version)
 
 
 def _client(installed: Installation, name: str | None) -> TestClient:
@@ -116,6 +136,7 @@ PAGES = {
         "/zittingen/{sid}",
         "/zittingen/{sid}/bron/1",
         "/zittingen/{sid}/bron/2",
+        "/zittingen/{sid}/bron/3",
         "/onderzoeken",
         "/voortgang",
     ],
@@ -168,3 +189,11 @@ def test_the_pages_checked_show_their_data(installed: Installation) -> None:
     assert 'id="zetels"' in csb
     status = _client(installed, "coordinator_gsb").get(f"/zittingen/{installed.session_id}")
     assert "Definitief" in status.text
+
+
+def test_two_entries_are_compared_in_dutch(installed: Installation) -> None:
+    page = _client(installed, "coordinator_gsb").get(f"/zittingen/{installed.session_id}/bron/3")
+    text = " ".join(visible_text(page.text).split())
+    assert "Verschillende vakken" in text
+    assert "Is het verschil volledig verklaard? niets aangevinkt ja Besluit" in text
+    assert "'yes'" not in page.text
