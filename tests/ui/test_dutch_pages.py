@@ -24,9 +24,9 @@ from fastapi.testclient import TestClient
 
 from osv.model.entry import YesNo
 from osv.service.entry import Actor, claim, finalise
-from tests.cli.test_candidacy_cli import ELECTION
+from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
 from tests.ui.helpers import EID, Installation, install, paper, token, typed_twice
-from tests.ui.stage_counts import inconsistent_count
+from tests.ui.stage_counts import demo_count, inconsistent_count
 from tests.ui.stage_uploads import upload_counts
 from ui.auth import SESSION_COOKIE
 
@@ -197,3 +197,70 @@ def test_two_entries_are_compared_in_dutch(installed: Installation) -> None:
     assert "Verschillende vakken" in text
     assert "Is het verschil volledig verklaard? niets aangevinkt ja Besluit" in text
     assert "'yes'" not in page.text
+
+
+def test_the_candidacy_pages_show_no_english(installed: Installation) -> None:
+    """The findings page, the page asking for a lot, and the published decisions."""
+    client = _client(installed, "coordinator_csb")
+    csrf = re.search(r'name="csrf" value="([^"]*)"', client.get("/kandidaatstelling").text)
+    assert csrf is not None
+    uploaded = client.post(
+        "/kandidaatstelling",
+        data={"csrf": csrf.group(1)},
+        files={
+            "lijsten": ("lijsten.csv", BLOCKED.encode()),
+            "verkiezing": ("verkiezing.json", json.dumps(ELECTION).encode()),
+        },
+    )
+    assert uploaded.status_code == 303
+    findings = client.get(uploaded.headers["location"])
+    assert "K07" in findings.text
+    assert english_words(findings.text) == []
+    asked = client.post(f"{uploaded.headers['location']}/besluiten", data={"csrf": csrf.group(1)})
+    assert asked.status_code == 409
+    assert english_words(asked.text) == []
+    published = client.post(
+        f"{uploaded.headers['location']}/besluiten",
+        data={"csrf": csrf.group(1), "hersteld": "0", "loten": "blanco:4;Nieuw"},
+    )
+    assert published.status_code == 200
+    assert english_words(published.text) == []
+
+
+def _csrf_of(client: TestClient, path: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]*)"', client.get(path).text)
+    assert found is not None
+    return found.group(1)
+
+
+def test_refusals_hash_questions_and_the_display_link_show_no_english(
+    installed: Installation,
+) -> None:
+    """A refused count, the page asking for an import's hidden hash groups, and the
+    projector's page."""
+    csb = _client(installed, "coordinator_csb")
+    page_url = f"/uitslag/{EID}/CSB"
+    asked = csb.post(
+        f"{page_url}/tellingen",
+        data={"csrf": _csrf_of(csb, page_url)},
+        files=[("bestanden", ("Tweede.eml.xml", demo_count(), "application/xml"))],
+    )
+    assert asked.status_code == 400  # the municipality's count is there already
+    assert english_words(asked.text) == []
+    admin = _client(installed, "administrator")
+    paths = sorted((installed.settings.home / "demo").glob("*.xml"))
+    hash_page = admin.post(
+        "/beheer/import",
+        data={"csrf": _csrf_of(admin, "/beheer")},
+        files=[("bestanden", (p.name, p.read_bytes(), "text/xml")) for p in paths[:1]],
+    )
+    assert hash_page.status_code == 200
+    assert "verborgen groepen" in hash_page.text
+    assert english_words(hash_page.text) == []
+    coordinator = _client(installed, "coordinator_gsb")
+    made = coordinator.post("/voortgang/beamer", data={"csrf": _csrf_of(coordinator, "/voortgang")})
+    link = made.headers["location"].split("link=")[1]
+    assert english_words(coordinator.get(made.headers["location"]).text) == []
+    shown = _client(installed, None).get(f"/beamer/{link}")
+    assert shown.status_code == 200
+    assert english_words(shown.text) == []
