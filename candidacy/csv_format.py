@@ -6,9 +6,10 @@ m/v/x, gemachtigde_*) plus the CSB's records (buiten_gebied, verklaring_vestigin
 kopie_id). List columns (lijst, aanduiding, kieskringen, ...) are repeated on every
 row of the list and must agree; the record of the hand-in (ingeleverd_op,
 inleveraar_*) is optional, empty meaning not recorded. :func:`read_lists` refuses bad
-input with one sentence naming the row and column; values of personal-data columns (date of
-birth, BSN) are never repeated in a message. :func:`write_lists` writes what
-:func:`read_lists` reads.
+input with one sentence naming the row and column, a stable ``code`` and the row and column as
+``details`` (the web interface shows a Dutch sentence by code); values of personal-data columns
+(date of birth, BSN) are never repeated in a message, and no value is ever a detail.
+:func:`write_lists` writes what :func:`read_lists` reads.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -87,12 +89,26 @@ _MAX_ROWS = 100_000
 
 
 class CandidacyCsvError(OSVError):
-    """A CSV of submitted lists could not be read; the message names the row and column."""
+    """A CSV of submitted lists could not be read; the message names the row and column.
+
+    :param message: the English sentence (command line, log); it may repeat a cell's value,
+        except of a personal-data column.
+    :param code: a stable key of what is wrong (``yes_no``, ``bad_position``, ...), which the
+        web interface translates.
+    :param details: what the sentence names: ``row``, ``column`` and the like; never a cell's
+        value.
+    """
+
+    def __init__(self, message: str, code: str, **details: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.details = details
 
 
-def _error(row: int, column: str, expected: str, value: str) -> CandidacyCsvError:
+def _message(row: int, column: str, expected: str, value: str) -> str:
+    """The English sentence of a bad cell (its value only outside the personal-data columns)."""
     found = "(value not shown: personal data)" if column in _PRIVATE else f"found {value!r}"
-    return CandidacyCsvError(f"row {row}, column {column}: expected {expected}, {found}")
+    return f"row {row}, column {column}: expected {expected}, {found}"
 
 
 def _boolean(row: int, column: str, value: str, default: bool) -> bool:
@@ -101,7 +117,9 @@ def _boolean(row: int, column: str, value: str, default: bool) -> bool:
     try:
         return _BOOLEANS[value.casefold()]
     except KeyError:
-        raise _error(row, column, "ja or nee", value) from None
+        raise CandidacyCsvError(
+            _message(row, column, "ja or nee", value), "yes_no", row=row, column=column
+        ) from None
 
 
 def _recorded(row: int, column: str, value: str) -> bool | None:
@@ -119,7 +137,12 @@ def _received(row: int, value: str) -> dt.datetime | None:
             return dt.datetime.strptime(value, pattern)
         except ValueError:
             continue
-    raise _error(row, "ingeleverd_op", "a time as dd-mm-yyyy hh:mm", value)
+    raise CandidacyCsvError(
+        _message(row, "ingeleverd_op", "a time as dd-mm-yyyy hh:mm", value),
+        "bad_time",
+        row=row,
+        column="ingeleverd_op",
+    )
 
 
 def _support(row: int, value: str, districts: tuple[str, ...]) -> dict[str, int]:
@@ -131,8 +154,13 @@ def _support(row: int, value: str, districts: tuple[str, ...]) -> dict[str, int]
     for part in value.split(";"):
         district, _, count = part.partition("=")
         if not district.strip() or not count.strip().isdigit():
-            raise _error(
-                row, "ondersteuningsverklaringen", "a number or kieskring=number;...", value
+            raise CandidacyCsvError(
+                _message(
+                    row, "ondersteuningsverklaringen", "a number or kieskring=number;...", value
+                ),
+                "bad_support",
+                row=row,
+                column="ondersteuningsverklaringen",
             )
         result[district.strip()] = int(count.strip())
     return result
@@ -146,11 +174,22 @@ def _list_fields(row: int, cells: dict[str, str]) -> dict[str, object]:
             list_type = ListType(cells["lijsttype"])
         except ValueError:
             options = ", ".join(t.value for t in ListType)
-            raise _error(row, "lijsttype", f"one of {options}", cells["lijsttype"]) from None
+            raise CandidacyCsvError(
+                _message(row, "lijsttype", f"one of {options}", cells["lijsttype"]),
+                "bad_list_type",
+                row=row,
+                column="lijsttype",
+                options=options,
+            ) from None
     belongs_to_set = None
     if cells.get("stel"):
         if not cells["stel"].isdigit() or int(cells["stel"]) < 1:
-            raise _error(row, "stel", "a positive whole number", cells["stel"])
+            raise CandidacyCsvError(
+                _message(row, "stel", "a positive whole number", cells["stel"]),
+                "bad_set",
+                row=row,
+                column="stel",
+            )
         belongs_to_set = int(cells["stel"])
     return {
         "party_name": cells["aanduiding"],
@@ -190,16 +229,28 @@ def _candidate(row: int, cells: dict[str, str]) -> SubmittedCandidate:
         try:
             gender = _GENDERS[cells["geslacht"].casefold()]
         except KeyError:
-            raise _error(row, "geslacht", "m, v, x or empty", cells["geslacht"]) from None
+            raise CandidacyCsvError(
+                _message(row, "geslacht", "m, v, x or empty", cells["geslacht"]),
+                "bad_gender",
+                row=row,
+                column="geslacht",
+            ) from None
     birth = None
     if cells.get("geboortedatum"):
         try:
             birth = dt.datetime.strptime(cells["geboortedatum"], "%d-%m-%Y").date()
         except ValueError:
-            raise _error(row, "geboortedatum", "a date as dd-mm-yyyy", "") from None
+            raise CandidacyCsvError(
+                _message(row, "geboortedatum", "a date as dd-mm-yyyy", ""),
+                "bad_date",
+                row=row,
+                column="geboortedatum",
+            ) from None
     bsn = _optional(cells, "bsn")
     if bsn is not None and not _BSN.match(bsn):
-        raise _error(row, "bsn", "8 or 9 digits", "")
+        raise CandidacyCsvError(
+            _message(row, "bsn", "8 or 9 digits", ""), "bad_bsn", row=row, column="bsn"
+        )
     agent = None
     if cells.get("gemachtigde_achternaam"):
         agent = Agent(
@@ -245,23 +296,39 @@ def read_lists(text: str) -> tuple[SubmittedList, ...]:
     missing = [column for column in REQUIRED if column not in headers]
     if missing:
         raise CandidacyCsvError(
-            f"the CSV has no column {missing[0]}: expected the columns {', '.join(REQUIRED)}"
+            f"the CSV has no column {missing[0]}: expected the columns {', '.join(REQUIRED)}",
+            "missing_column",
+            column=missing[0],
+            required=", ".join(REQUIRED),
         )
     unknown = [h for h in headers if h not in COLUMNS]
     if unknown:
-        raise CandidacyCsvError(f"the CSV has an unknown column {unknown[0]!r}")
+        raise CandidacyCsvError(
+            f"the CSV has an unknown column {unknown[0]!r}", "unknown_column", column=unknown[0]
+        )
     fields: dict[str, dict[str, object]] = {}
     first_row: dict[str, int] = {}
     candidates: dict[str, list[SubmittedCandidate]] = {}
     for row_number, raw in enumerate(reader, start=2):
         if row_number > _MAX_ROWS:
-            raise CandidacyCsvError(f"the CSV has more than {_MAX_ROWS:,} rows")
+            raise CandidacyCsvError(
+                f"the CSV has more than {_MAX_ROWS:,} rows",
+                "too_many_rows",
+                maximum=f"{_MAX_ROWS:,}".replace(",", "."),
+            )
         if None in raw:
-            raise CandidacyCsvError(f"row {row_number} has more cells than the header")
+            raise CandidacyCsvError(
+                f"row {row_number} has more cells than the header", "extra_cells", row=row_number
+            )
         cells = {k.strip(): (v or "").strip() for k, v in raw.items()}
         key = cells["lijst"]
         if not key:
-            raise _error(row_number, "lijst", "the list's key", "")
+            raise CandidacyCsvError(
+                _message(row_number, "lijst", "the list's key", ""),
+                "no_list_key",
+                row=row_number,
+                column="lijst",
+            )
         list_fields = _list_fields(row_number, cells)
         if key not in fields:
             fields[key], first_row[key], candidates[key] = list_fields, row_number, []
@@ -271,25 +338,45 @@ def read_lists(text: str) -> tuple[SubmittedList, ...]:
             )
             raise CandidacyCsvError(
                 f"row {row_number}, column {column}: list {key} has another value here than in "
-                f"row {first_row[key]}"
+                f"row {first_row[key]}",
+                "list_differs",
+                row=row_number,
+                column=column,
+                list=key,
+                first_row=first_row[key],
             )
         expected = len(candidates[key]) + 1
         if cells["positie"] != str(expected):
-            raise _error(
-                row_number,
-                "positie",
-                f"{expected} (the next position on list {key})",
-                cells["positie"],
+            raise CandidacyCsvError(
+                _message(
+                    row_number,
+                    "positie",
+                    f"{expected} (the next position on list {key})",
+                    cells["positie"],
+                ),
+                "bad_position",
+                row=row_number,
+                column="positie",
+                expected=expected,
+                list=key,
             )
         for column in ("voorletters", "achternaam"):
             if not cells[column]:
-                raise _error(row_number, column, "a value", "")
+                raise CandidacyCsvError(
+                    _message(row_number, column, "a value", ""),
+                    "empty_value",
+                    row=row_number,
+                    column=column,
+                )
         try:
             candidates[key].append(_candidate(row_number, cells))
         except ValidationError as error:
-            raise CandidacyCsvError(f"row {row_number}: {error.errors()[0]['msg']}") from None
+            reason = error.errors()[0]["msg"]
+            raise CandidacyCsvError(
+                f"row {row_number}: {reason}", "invalid_candidate", row=row_number, reason=reason
+            ) from None
     if not fields:
-        raise CandidacyCsvError("the CSV has no rows: expected one row per candidate")
+        raise CandidacyCsvError("the CSV has no rows: expected one row per candidate", "no_rows")
     return tuple(
         SubmittedList.model_validate(
             {"key": key, **fields[key], "candidates": tuple(candidates[key])}

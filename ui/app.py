@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eml.xsd import SchemaSet
 from osv.config import Settings
@@ -38,8 +39,17 @@ from ui.auth import (
     rule_of,
 )
 from ui.messages import dutch_error, state_label
+from ui.texts.findings import finding_sentence, quantity_label, unit_label
+from ui.texts.result import result_notes, status_label
+from ui.texts.values import entry_value
 
 __all__ = ["UiState", "create_app"]
+
+#: Dutch titles and sentences of HTTP errors that are not refusals, by status.
+_HTTP_ERRORS = {
+    404: ("Niet gevonden", "Deze pagina bestaat niet (meer)."),
+    405: ("Niet toegestaan", "Deze pagina kan zo niet worden gebruikt."),
+}
 
 HERE = Path(__file__).resolve().parent
 
@@ -116,6 +126,12 @@ def create_app(
     factory = factory or unit_of_work_factory(settings)
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["state_label"] = state_label
+    templates.env.globals["finding_sentence"] = finding_sentence
+    templates.env.globals["unit_label"] = unit_label
+    templates.env.globals["quantity_label"] = quantity_label
+    templates.env.globals["status_label"] = status_label
+    templates.env.globals["result_notes"] = result_notes
+    templates.env.globals["entry_value"] = entry_value
     state = UiState(factory, settings, templates, timeout)
     state.first_password = ensure_first_administrator(factory)
 
@@ -167,6 +183,16 @@ def create_app(
             message="Het formulier is verlopen of niet van deze site. Laad de "
             "pagina opnieuw en probeer het nog eens.",
         )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, error: Exception) -> Response:
+        """An HTTP error (an unknown page, a wrong method) as a Dutch page; the English detail
+        of the route stays out of sight."""
+        assert isinstance(error, StarletteHTTPException)
+        title, message = _HTTP_ERRORS.get(
+            error.status_code, ("Niet gelukt", "Dit verzoek kan niet worden uitgevoerd.")
+        )
+        return state.render(request, "error.html", error.status_code, title=title, message=message)
 
     @app.exception_handler(OSVError)
     async def _refused(request: Request, error: Exception) -> Response:

@@ -49,6 +49,7 @@ from results.checks.validate import EntryInputError
 from results.entry import EntryTransitionError
 
 __all__ = [
+    "CANDIDACY_CSV",
     "CANDIDACY_REFUSALS",
     "DECISION_LABELS",
     "ENTRY_REFUSALS",
@@ -193,6 +194,34 @@ CANDIDACY_REFUSALS = {
     "duplicate_key": "Twee lijsten hebben dezelfde sleutel; geef elke lijst een eigen sleutel.",
 }
 
+#: Dutch sentences for :class:`CandidacyCsvError`, by code, after the lead of its class; they
+#: name the row and column, never a cell's value.
+CANDIDACY_CSV = {
+    "missing_column": "Het bestand heeft geen kolom {column}. Verplichte kolommen: {required}.",
+    "unknown_column": "Het bestand heeft een onbekende kolom {column}.",
+    "too_many_rows": "Het bestand heeft meer dan {maximum} rijen.",
+    "extra_cells": "Rij {row} heeft meer vakken dan de kopregel.",
+    "no_rows": "Het bestand heeft geen rijen; er hoort één rij per kandidaat in te staan.",
+    "no_list_key": "Rij {row}, kolom {column}: vul de sleutel van de lijst in.",
+    "list_differs": "Rij {row}, kolom {column}: lijst {list} heeft hier een andere waarde dan in "
+    "rij {first_row}; deze kolom is op elke rij van een lijst gelijk.",
+    "bad_position": "Rij {row}, kolom {column}: verwacht is {expected}, de volgende positie op "
+    "lijst {list}.",
+    "empty_value": "Rij {row}, kolom {column}: dit vak mag niet leeg zijn.",
+    "yes_no": "Rij {row}, kolom {column}: vul ja of nee in.",
+    "bad_time": "Rij {row}, kolom {column}: vul een tijdstip in als dd-mm-jjjj uu:mm.",
+    "bad_support": "Rij {row}, kolom {column}: vul een aantal in, of per kieskring "
+    "kieskring=aantal, gescheiden door puntkomma's.",
+    "bad_list_type": "Rij {row}, kolom {column}: vul een van deze waarden in: {options}.",
+    "bad_set": "Rij {row}, kolom {column}: vul een positief geheel getal in.",
+    "bad_gender": "Rij {row}, kolom {column}: vul m, v of x in, of laat het vak leeg.",
+    "bad_date": "Rij {row}, kolom {column}: vul een datum in als dd-mm-jjjj (de waarde wordt "
+    "niet getoond: het zijn persoonsgegevens).",
+    "bad_bsn": "Rij {row}, kolom {column}: een BSN heeft 8 of 9 cijfers (de waarde wordt niet "
+    "getoond: het zijn persoonsgegevens).",
+    "invalid_candidate": "Rij {row}: de gegevens van deze kandidaat kloppen niet.",
+}
+
 #: Dutch lead sentences for errors whose (English) text comes from deep code, most specific
 #: class first; the text follows as :data:`TECHNICAL`.
 LEADS: tuple[tuple[type[OSVError], str], ...] = (
@@ -315,6 +344,18 @@ def _entry(error: EntryRefusedError) -> str:
     return fill(template, details) if template is not None else technical(error)
 
 
+def _candidacy_csv(error: CandidacyCsvError) -> str:
+    """The lead of a refused list file and its coded Dutch sentence (a reason from the
+    validation of a candidate follows, labelled, as technical detail)."""
+    template = CANDIDACY_CSV.get(error.code)
+    if template is None:
+        return technical(error)
+    lead = dict(LEADS)[CandidacyCsvError]
+    text = f"{lead} {fill(template, error.details)}"
+    reason = error.details.get("reason")
+    return f"{text} {TECHNICAL} {reason}" if reason else text
+
+
 def dutch_error(error: OSVError) -> str:
     """A refusal as a Dutch sentence: by its code, or a Dutch lead with the English text."""
     if isinstance(error, DepartureError):
@@ -336,6 +377,8 @@ def dutch_error(error: OSVError) -> str:
         return _entry(error)
     if isinstance(error, UserRefusedError) and error.code in USER_REFUSALS:
         return fill(USER_REFUSALS[error.code], error.details)
+    if isinstance(error, CandidacyCsvError):
+        return _candidacy_csv(error)
     if isinstance(error, CandidacyInputError) and error.code in CANDIDACY_REFUSALS:
         return CANDIDACY_REFUSALS[str(error.code)]
     return technical(error)

@@ -52,6 +52,7 @@ def _finding(
     *,
     list_number: int | None = None,
     candidate: str | None = None,
+    subject: str | None = None,
 ) -> Finding:
     return Finding(
         code=code,
@@ -61,6 +62,7 @@ def _finding(
         quantities=dict(quantities),
         list_number=list_number,
         candidate=candidate,
+        subject=subject,
     )
 
 
@@ -197,13 +199,26 @@ def check_sum(stated: VoteCounts, parts: Sequence[VoteCounts], unit: str) -> lis
     for rejected in RejectedReason:
         mine, theirs = stated.rejected.get(rejected, 0), summed.rejected.get(rejected, 0)
         if mine != theirs:
-            found.append(_sum_finding("S.103", unit, f"the {rejected.value} votes", mine, theirs))
+            found.append(
+                _sum_finding(
+                    "S.103",
+                    unit,
+                    f"the {rejected.value} votes",
+                    mine,
+                    theirs,
+                    subject=rejected.value,
+                )
+            )
     for uncounted in UncountedReason:
         if uncounted not in stated.uncounted and uncounted not in summed.uncounted:
             continue
         mine, theirs = stated.uncounted.get(uncounted, 0), summed.uncounted.get(uncounted, 0)
         if mine != theirs:
-            found.append(_sum_finding("S.104", unit, f"'{uncounted.value}'", mine, theirs))
+            found.append(
+                _sum_finding(
+                    "S.104", unit, f"'{uncounted.value}'", mine, theirs, subject=uncounted.value
+                )
+            )
     found += _list_sums(stated, summed, unit)
     return found
 
@@ -217,6 +232,7 @@ def _sum_finding(
     *,
     list_number: int | None = None,
     candidate: str | None = None,
+    subject: str | None = None,
 ) -> Finding:
     return _finding(
         code,
@@ -226,6 +242,7 @@ def _sum_finding(
         {"stated": stated, "sum of parts": summed},
         list_number=list_number,
         candidate=candidate,
+        subject=subject,
     )
 
 
@@ -241,6 +258,7 @@ def _list_sums(stated: VoteCounts, summed: VoteCounts, unit: str) -> list[Findin
                 unit,
                 f"the total has lists {_numbers(mine)}, its parts have lists {_numbers(theirs)}",
                 {"lists in total": len(mine), "lists in parts": len(theirs)},
+                subject=", ".join(str(n) for n in sorted(set(mine) ^ set(theirs))),
             )
         )
     for number in sorted(set(mine) & set(theirs)):
@@ -256,18 +274,19 @@ def _list_sums(stated: VoteCounts, summed: VoteCounts, unit: str) -> list[Findin
         our_candidates = {c.key: c.votes for c in ours.candidates}
         their_candidates = {c.key: c.votes for c in parts.candidates}
         if set(our_candidates) != set(their_candidates):
+            differing = ", ".join(sorted(set(our_candidates) ^ set(their_candidates), key=_order))
             found.append(
                 _finding(
                     "S.201",
                     unit,
                     f"list {number}: the total has {len(our_candidates)} candidates, its parts "
-                    f"have {len(their_candidates)}; different ones: "
-                    + ", ".join(sorted(set(our_candidates) ^ set(their_candidates), key=_order)),
+                    f"have {len(their_candidates)}; different ones: {differing}",
                     {
                         "candidates in total": len(our_candidates),
                         "candidates in parts": len(their_candidates),
                     },
                     list_number=number,
+                    subject=differing,
                 )
             )
         for key, votes in our_candidates.items():

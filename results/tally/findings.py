@@ -33,6 +33,9 @@ class Finding:
         "sum of reporting units": 811}``).
     :param list_number: the list concerned, when the rule is about one list.
     :param candidate: the candidate's key (number or short code), when about one candidate.
+    :param subject: what the numbers are of, where the code alone does not say: the reason code
+        of the F or G votes (S.103) or of the uncounted votes (S.104) as written in EML, or the
+        list numbers or candidate keys that differ (S.201), comma-separated.
     """
 
     code: str
@@ -42,3 +45,4 @@ class Finding:
     quantities: Mapping[str, int] = field(default_factory=dict)
     list_number: int | None = None
     candidate: str | None = None
+    subject: str | None = None

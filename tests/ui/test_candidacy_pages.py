@@ -129,7 +129,9 @@ def test_an_unreadable_upload_is_refused_with_the_row(
     )
     assert response.status_code == 400
     assert "Het bestand met de lijsten klopt niet; er is niets opgeslagen." in response.text
-    assert "Technische melding (Engels): row 2, column geslacht" in response.text
+    assert "Rij 2, kolom geslacht: vul m, v of x in, of laat het vak leeg." in response.text
+    assert "Technische melding" not in response.text
+    assert "&#39;q&#39;" not in response.text
     with installed.factory() as uow:
         assert uow.candidacy.count() == before
 

@@ -17,7 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from candidacy import Departure, DepartureError, DepartureProblem, Instead
+from candidacy import (
+    CandidacyCsvError,
+    Departure,
+    DepartureError,
+    DepartureProblem,
+    Instead,
+    read_lists,
+)
 from candidacy.findings import Code
 from eml.errors import EmlError, EmlSyntaxError
 from osv.errors import OSVError
@@ -33,6 +40,7 @@ from osv.store.errors import (
     StoreError,
 )
 from ui.messages import (
+    CANDIDACY_CSV,
     CANDIDACY_REFUSALS,
     ENTRY_REFUSALS,
     INSTEAD_LABELS,
@@ -57,6 +65,7 @@ TABLES: dict[str, tuple[dict[str, str], int, bool]] = {
     "PollingStationRefusedError": (STATION_REFUSALS, 1, True),
     "EntryTransitionError": (TRANSITIONS, 0, True),
     "CandidacyInputError": (CANDIDACY_REFUSALS, 1, False),
+    "CandidacyCsvError": (CANDIDACY_CSV, 1, True),
 }
 
 #: Values the interface adds to a refusal's details before filling in its sentence.
@@ -243,3 +252,36 @@ def test_every_departure_refusal_is_dutch_and_names_the_finding(problem: Departu
 def test_every_departure_choice_has_a_dutch_label() -> None:
     """The findings page offers each choice of :class:`Instead` with a Dutch label."""
     assert set(INSTEAD_LABELS) == {instead.value for instead in Instead}
+
+
+#: What a refusal of a list file may name: places and expectations, never a cell's value.
+CSV_DETAILS = {"row", "column", "required", "maximum", "list", "first_row", "expected", "options"}
+
+
+def test_a_refused_list_file_names_places_never_values() -> None:
+    """Every :class:`CandidacyCsvError` gives only places and expectations as details (the
+    validation reason of a candidate is shown labelled as technical detail)."""
+    for raised in (r for r in RAISED if r.kind == "CandidacyCsvError"):
+        assert raised.details <= CSV_DETAILS | {"reason"}, raised.where
+
+
+@pytest.mark.parametrize(
+    ("cells", "shown"),
+    [
+        ("q,01-02-1980", "Rij 2, kolom geslacht: vul m, v of x in, of laat het vak leeg."),
+        ("v,31-02-1980", "Rij 2, kolom geboortedatum: vul een datum in als dd-mm-jjjj"),
+    ],
+)
+def test_a_refused_list_file_is_dutch_without_the_value(cells: str, shown: str) -> None:
+    text = (
+        "lijst,aanduiding,kieskringen,positie,voorletters,achternaam,geslacht,geboortedatum,"
+        f"instemming\n1,Partij A,geen,1,A.,Berg,{cells},ja\n"
+    )
+    with pytest.raises(CandidacyCsvError) as caught:
+        read_lists(text)
+    dutch = dutch_error(caught.value)
+    assert dutch.startswith("Het bestand met de lijsten klopt niet; er is niets opgeslagen. ")
+    assert shown in dutch
+    assert TECHNICAL not in dutch
+    assert "'q'" not in dutch
+    assert "1980" not in dutch
