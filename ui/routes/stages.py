@@ -380,25 +380,7 @@ async def _check_uploads(
             " De andere bestanden van deze upload zijn ook niet bewaard." if len(files) > 1 else ""
         )
         return _page(request, who, eid, committee, _dutch(refused) + others, 400, error=True)
-    return state.render(
-        request,
-        "stages/hash.html",
-        eid=eid,
-        committee=committee,
-        title=_title(committee, eid),
-        token=token,
-        confirm_url=f"/uitslag/{eid}/{committee}/tellingen/bevestigen",
-        first_entry=False,
-        rows=[
-            (
-                index,
-                count,
-                _place(count.message_type, count.part, count.part_name),
-                _hidden_numbers(count),
-            )
-            for index, count in enumerate(checked)
-        ],
-    )
+    return _hash_page(request, eid, committee, token, checked, first_entry=False)
 
 
 def _pending_folder(request: Request, token: str, marks: list[str]) -> Path | str:
@@ -411,6 +393,38 @@ def _pending_folder(request: Request, token: str, marks: list[str]) -> Path | st
     if not stage_file.is_file() or stage_file.read_text(encoding="utf-8").split()[:3] != marks[:3]:
         return "Deze upload hoort bij een ander stembureau."
     return folder
+
+
+def _hash_page(
+    request: Request,
+    eid: str,
+    committee: str,
+    token: str,
+    checked: list[CheckedCount],
+    *,
+    first_entry: bool,
+) -> Response:
+    """Ask for the two hidden hash groups of each checked file of the pending upload ``token``."""
+    step = "eerste-invoer" if first_entry else "tellingen"
+    return ui(request).render(
+        request,
+        "stages/hash.html",
+        eid=eid,
+        committee=committee,
+        title=_title(committee, eid),
+        token=token,
+        confirm_url=f"/uitslag/{eid}/{committee}/{step}/bevestigen",
+        first_entry=first_entry,
+        rows=[
+            (
+                index,
+                count,
+                _place(count.message_type, count.part, count.part_name),
+                _hidden_numbers(count),
+            )
+            for index, count in enumerate(checked)
+        ],
+    )
 
 
 def _hidden_numbers(count: CheckedCount) -> tuple[int, int]:
@@ -718,24 +732,7 @@ async def _check_first_entry(
     (folder / "0").mkdir(parents=True)
     (folder / _STAGE).write_text(f"{eid}\n{committee}\n{_FIRST_ENTRY}\n{code}\n", encoding="utf-8")
     (folder / "0" / count.file_name).write_bytes(data)
-    return state.render(
-        request,
-        "stages/hash.html",
-        eid=eid,
-        committee=committee,
-        title=_title(committee, eid),
-        token=token,
-        confirm_url=f"/uitslag/{eid}/{committee}/eerste-invoer/bevestigen",
-        first_entry=True,
-        rows=[
-            (
-                0,
-                count,
-                _place(count.message_type, count.part, count.part_name),
-                _hidden_numbers(count),
-            )
-        ],
-    )
+    return _hash_page(request, eid, committee, token, [count], first_entry=True)
 
 
 @router.post("/uitslag/{eid}/{committee}/eerste-invoer/bevestigen")
