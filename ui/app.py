@@ -39,7 +39,7 @@ from ui.auth import (
     rule_of,
 )
 from ui.messages import dutch_error, state_label
-from ui.texts.findings import finding_sentence, quantity_label, unit_label
+from ui.texts.findings import finding_sentence, number, quantity_label, unit_label
 from ui.texts.result import result_notes, status_label
 from ui.texts.values import entry_value
 
@@ -129,6 +129,7 @@ def create_app(
     templates.env.globals["finding_sentence"] = finding_sentence
     templates.env.globals["unit_label"] = unit_label
     templates.env.globals["quantity_label"] = quantity_label
+    templates.env.filters["getal"] = number
     templates.env.globals["status_label"] = status_label
     templates.env.globals["result_notes"] = result_notes
     templates.env.globals["entry_value"] = entry_value

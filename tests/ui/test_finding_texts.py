@@ -27,7 +27,13 @@ from tests.ui.helpers import EID, Installation, install, token
 from tests.ui.stage_counts import inconsistent_count
 from tests.ui.stage_uploads import upload_counts
 from ui.auth import SESSION_COOKIE
-from ui.texts.findings import SENTENCES, finding_sentence, quantity_label, unit_label
+from ui.texts.findings import (
+    SENTENCES,
+    finding_sentence,
+    number,
+    quantity_label,
+    unit_label,
+)
 from ui.texts.result import STATUS_LABELS, result_notes, status_label
 
 #: Words that give an English sentence away (lower case, with their spaces).
@@ -143,4 +149,7 @@ def test_the_stage_page_shows_the_findings_in_dutch(installed: Installation) -> 
         assert finding_sentence(finding) in table
         assert finding.message not in table
     assert "som van de onderdelen" in table
+    for finding in findings:  # the numbers column writes thousands with a dot, as on paper
+        for value in finding.quantities.values():
+            assert f": {number(value)}" in table
     assert not re.search(r"lang=\"en\"", table)
