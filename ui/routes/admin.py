@@ -15,6 +15,7 @@ import secrets
 import shutil
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import FileResponse, Response
@@ -38,7 +39,7 @@ router = APIRouter()
 Admin = Annotated[Principal, Depends(allow(*ADMINISTRATORS))]
 _HASH_FILE = "Hashcodes.txt"
 _NO_BACKUP = (
-    "De reservekopie is niet gemaakt. Bij PostgreSQL maakt u die met pg_dump; "
+    "De reservekopie is niet gemaakt. Bij PostgreSQL maak je die met pg_dump; "
     "'osv db backup BESTAND' noemt de precieze opdracht."
 )
 
@@ -230,5 +231,5 @@ def backup(request: Request, who: Admin) -> Response:
             state.factory.database, state.settings.home / "backups", actor=who.name
         )
     except BackupError:
-        return redirect(f"/beheer/logboek?melding={_NO_BACKUP}")
+        return redirect(f"/beheer/logboek?{urlencode({'melding': _NO_BACKUP})}")
     return FileResponse(check.path, filename=check.path.name, media_type="application/x-sqlite3")
