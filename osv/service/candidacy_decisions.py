@@ -290,8 +290,7 @@ def repaired_indexes(findings: Sequence[Finding], decisions: Decisions) -> froze
     for name in matched.unmatched_repairs:
         raise CandidacyInputError(
             f"the decisions file records {name.where} as repaired, but there is no such "
-            "repairable omission",
-            "unknown_repair",
+            "repairable omission"
         )
     return matched.repaired
 
@@ -312,8 +311,7 @@ def merged_lots(given: Sequence[str], recorded: Sequence[str]) -> tuple[str, ...
     if recorded and _outcomes(given) != _outcomes(recorded):
         raise CandidacyInputError(
             f"the lot outcomes of --lot ({' | '.join(given)}) and of the decisions file "
-            f"({' | '.join(recorded)}) differ: give them in one place, or give the same",
-            "lots_disagree",
+            f"({' | '.join(recorded)}) differ: give them in one place, or give the same"
         )
     return tuple(given)
 
