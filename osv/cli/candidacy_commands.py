@@ -51,8 +51,10 @@ Departures = Annotated[
     Path | None,
     typer.Option(
         "--departures",
-        help="A decisions file (JSON): where the CSB departs from the proposed decisions, "
-        "per finding, with the reason (docs/candidacy.md).",
+        "--decisions",
+        help="A decisions file (JSON, the shape the web pages store): the omissions repaired "
+        "in time, lot outcomes, where the CSB departs from the proposed decisions (per "
+        "finding, with the reason) and the time written into the files (docs/candidacy.md).",
     ),
 ]
 
@@ -115,18 +117,15 @@ def number_command(
 ) -> None:
     """Number the lists as accepted (after the CSB's decisions), or say which lot to draw."""
     from candidacy import LotsRequired, number_lists
-    from osv.service.candidacy import (
-        accepted_lists,
-        load_departures,
-        load_lists,
-        load_setup,
-        numbering_json,
-    )
+    from osv.service.candidacy import accepted_lists, load_lists, load_setup, numbering_json
+    from osv.service.candidacy_decisions import Decisions, load_decisions, resolve_decisions
 
     setup = load_setup(election)
-    departed = load_departures(departures) if departures is not None else ()
-    _, _, accepted = accepted_lists(load_lists(lists_file, setup), setup, departures=departed)
-    numbered = number_lists(accepted, setup.register_by_name(), setup.lot_outcomes(lot or ()))
+    decided = load_decisions(departures) if departures is not None else Decisions()
+    lists = load_lists(lists_file, setup)
+    repaired, lots = resolve_decisions(lists, setup, decided, lot or ())
+    _, _, accepted = accepted_lists(lists, setup, repaired, departures=decided.departures)
+    numbered = number_lists(accepted, setup.register_by_name(), setup.lot_outcomes(lots))
     if isinstance(numbered, LotsRequired):
         _print_lots(numbered, as_json)
         raise typer.Exit(EXIT_LOTS_REQUIRED)
@@ -153,27 +152,25 @@ def export_command(
 ) -> None:
     """Write the accepted lists as 230b per district and the session's report (Model I 4)."""
     from candidacy import LotsRequired
-    from osv.service.candidacy import (
-        load_departures,
-        load_lists,
-        load_setup,
-        publish,
-        write_report,
-    )
+    from osv.service.candidacy import load_lists, load_setup, publish, write_report
+    from osv.service.candidacy_decisions import Decisions, load_decisions, resolve_decisions
 
     setup = load_setup(election)
     lists = load_lists(lists_file, setup)
-    departed = load_departures(departures) if departures is not None else ()
+    decided = load_decisions(departures) if departures is not None else Decisions()
+    repaired, lots = resolve_decisions(lists, setup, decided, lot or ())
     schemas = context.schemas(xsd_dir)
-    created = dt.datetime.now().replace(microsecond=0)
+    # A decisions file of the pages gives the time of their publication: the same files.
+    created = decided.created or dt.datetime.now().replace(microsecond=0)
     result = publish(
         lists,
         setup,
         out,
-        lots=lot or (),
+        lots=lots,
         created=created,
         schemas=schemas,
-        departures=departed,
+        repaired=repaired,
+        departures=decided.departures,
     )
     if isinstance(result, LotsRequired):
         _print_lots(result, as_json=False)

@@ -56,14 +56,11 @@ __all__ = [
     "accepted_lists",
     "check_json",
     "compose",
-    "departures_json",
     "findings_block",
-    "load_departures",
     "load_lists",
     "load_setup",
     "lots_json",
     "numbering_json",
-    "parse_departures",
     "parse_lists",
     "parse_setup",
     "publish",
@@ -153,80 +150,6 @@ def parse_setup(data: bytes, source: str) -> CandidacySetup:
         raise CandidacyInputError(
             f"{source}: not a valid election file: {where}: {first['msg']}"
         ) from None
-
-
-class _DepartureRecord(BaseModel):
-    """One departure in a decisions file (the JSON shape of :func:`departures_json`)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    code: str
-    list: str
-    district: str | None = None
-    position: int | None = None
-    instead: str
-    reason: str
-
-
-class _DecisionsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    departures: tuple[_DepartureRecord, ...] = ()
-
-
-def departures_json(departures: Sequence[Departure]) -> list[dict[str, Any]]:
-    """The departures as JSON: ``code``, ``list``, ``district``, ``position`` (the finding, as
-    ``check --json`` names it), ``instead`` and ``reason``."""
-    return [
-        {
-            "code": d.code.value,
-            "list": d.list_key,
-            "district": d.district,
-            "position": d.position,
-            "instead": d.instead.value,
-            "reason": d.reason,
-        }
-        for d in departures
-    ]
-
-
-def parse_departures(data: bytes, source: str) -> tuple[Departure, ...]:
-    """The departures of a decisions file: ``{"departures": [...]}`` in the shape of
-    :func:`departures_json` (docs/candidacy.md, "Decisions file").
-
-    :raises CandidacyInputError: when it is not JSON in that shape, or names an unknown code or
-        decision (the message never repeats a reason).
-    """
-    try:
-        records = _DecisionsFile.model_validate_json(data).departures
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise CandidacyInputError(
-            f"{source}: not a valid decisions file: {where}: {first['msg']}"
-        ) from None
-    departures = []
-    for number, record in enumerate(records, start=1):
-        fields = record.model_dump()
-        fields["list_key"] = fields.pop("list")
-        try:
-            departures.append(Departure.model_validate(fields))
-        except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise CandidacyInputError(
-                f"{source}: departure {number}: {where}: {first['msg']}"
-            ) from None
-    return tuple(departures)
-
-
-def load_departures(path: Path) -> tuple[Departure, ...]:
-    """The departures in the decisions file at ``path`` (see :func:`parse_departures`)."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise CandidacyInputError(f"{path}: cannot be read ({error.strerror})") from None
-    return parse_departures(data, str(path))
 
 
 def load_lists(

@@ -31,17 +31,23 @@ from osv.service.candidacy import (
     CandidacySetup,
     Publication,
     compose,
-    departures_json,
     parse_lists,
     parse_setup,
     report_pdf,
     sha256_hex,
+)
+from osv.service.candidacy_decisions import (
+    Decisions,
+    FindingName,
+    decisions_json,
+    read_decisions,
 )
 from osv.store import AuditEvent, UnitOfWork
 from osv.store.candidacy import CandidacyOutput, CandidacySubmission
 from osv.store.records import utc_now
 
 __all__ = [
+    "Published",
     "Submission",
     "decide_and_publish",
     "load_submission",
@@ -56,14 +62,27 @@ _SETUP_SOURCE = "het verkiezingsbestand"
 
 
 @dataclass(frozen=True)
+class Published:
+    """A submission's last publication: its files (name, SHA-256 as 64 hex characters), when
+    and by whom it was kept, and the decisions recorded for it."""
+
+    files: tuple[tuple[str, str], ...]
+    stored_at: dt.datetime
+    stored_by: str
+    decisions: Decisions
+
+
+@dataclass(frozen=True)
 class Submission:
-    """A stored submission, read: its token, election file and lists."""
+    """A stored submission, read: its token, election file and lists, and its last
+    publication (``None`` before it is published)."""
 
     token: str
     setup: CandidacySetup
     lists: tuple[SubmittedList, ...]
     stored_at: dt.datetime
     stored_by: str
+    published: Published | None = None
 
 
 def _read(setup_data: bytes, lists_data: bytes) -> tuple[CandidacySetup, tuple[SubmittedList, ...]]:
@@ -116,15 +135,25 @@ def load_submission(uow_factory: UowFactory, token: str) -> Submission | None:
     """The submission ``token``, read; ``None`` when there is none."""
     with uow_factory() as uow:
         stored = uow.candidacy.get(token)
+        outputs = uow.candidacy.outputs(token) if stored is not None else []
     if stored is None:
         return None
     setup, lists = _read(stored.setup_content, stored.lists_content)
+    published = None
+    if outputs:
+        published = Published(
+            files=tuple((output.file_name, output.sha256) for output in outputs),
+            stored_at=max(output.stored_at for output in outputs),
+            stored_by=outputs[0].stored_by,
+            decisions=read_decisions(stored.decisions or {}, "the stored decisions"),
+        )
     return Submission(
         token=token,
         setup=setup,
         lists=lists,
         stored_at=stored.stored_at,
         stored_by=stored.stored_by,
+        published=published,
     )
 
 
@@ -157,13 +186,18 @@ def _departures_at(
     return tuple(departures)
 
 
-def _identity(finding: Finding) -> dict[str, Any]:
-    return {
-        "code": finding.code.value,
-        "list": finding.list_key,
-        "district": finding.district,
-        "position": finding.position,
-    }
+def _same_decisions(recorded: Decisions, published: Published | None) -> dt.datetime | None:
+    """The time written into the earlier publication when it recorded the same decisions:
+    publishing them again gives the same files."""
+    if published is None or published.decisions.created is None:
+        return None
+    earlier = published.decisions
+    same = (earlier.repaired, earlier.lots, earlier.departures) == (
+        recorded.repaired,
+        recorded.lots,
+        recorded.departures,
+    )
+    return earlier.created if same else None
 
 
 def decide_and_publish(
@@ -180,22 +214,37 @@ def decide_and_publish(
     """Decide with the recorded repairs, number and keep the publication of ``submission``.
 
     The 230b files and model I 4 replace an earlier publication of the submission, in one
-    transaction with the audit event. When a lot must be drawn first, nothing is stored and
-    the lots are returned.
+    transaction with the audit event (which names the files it replaced). Publishing the same
+    decisions again writes the earlier publication's time into the files, so they come out
+    the same, byte for byte. When a lot must be drawn first, nothing is stored and the lots
+    are returned.
 
     :param repaired: indexes (in the sorted findings) of the omissions repaired in time.
     :param lots: lot outcomes, ``key;key;...`` each.
     :param departures: where the CSB departs from the proposal: per index (in the sorted
         findings) the decision (an :class:`~candidacy.Instead` value) and the reason.
+    :param created: the time written into the files; by default the earlier publication's
+        when the decisions are the same, else now.
     :raises CandidacyInputError: when no list is valid, a lot outcome is malformed or a
         departure names no finding or decision.
     :raises DepartureError: when a departure is not possible (no reason, not lawful, no change);
         nothing is stored then.
     """
-    created = created or dt.datetime.now().replace(microsecond=0)
     lists, setup = submission.lists, submission.setup
+    lots = tuple(line.strip() for line in lots if line.strip())
     findings = check_lists(lists, setup.register_by_name(), setup.rules())
     departed = _departures_at(findings, departures or {})
+    fixed = [finding for index, finding in enumerate(findings) if index in repaired]
+    decided = Decisions(
+        repaired=tuple(FindingName(f.code, f.list_key, f.district, f.position) for f in fixed),
+        lots=lots,
+        departures=departed,
+    )
+    created = (
+        created
+        or _same_decisions(decided, submission.published)
+        or dt.datetime.now().replace(microsecond=0)
+    )
     composed = compose(
         lists,
         setup,
@@ -216,12 +265,9 @@ def decide_and_publish(
         )
         for name, data in files
     ]
-    recorded = {
-        "repaired": [_identity(f) for f in publication.repaired],
-        "lots": list(lots),
-        "departures": departures_json(departed),
-    }
+    recorded = decisions_json(publication.repaired, lots, departed, created)
     with uow_factory() as uow:
+        earlier = uow.candidacy.outputs(submission.token)
         uow.candidacy.replace_outputs(submission.token, outputs, recorded)
         _audit(
             uow,
@@ -235,6 +281,7 @@ def decide_and_publish(
             departure_codes=[d.code.value for d in departed],
             accepted=len(publication.accepted),
             files=[{"name": o.file_name, "sha256": o.sha256} for o in outputs],
+            replaced=[{"name": o.file_name, "sha256": o.sha256} for o in earlier],
         )
         uow.commit()
     return publication

@@ -273,3 +273,78 @@ def test_an_impossible_departure_exits_2_and_writes_nothing(  # type: ignore[no-
     assert message in result.output
     assert "ontvangstbewijs" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+_REPAIR = {"code": "K07", "list": "2", "district": None, "position": 1}
+
+
+def test_a_decisions_file_records_repairs_and_lots(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path
+) -> None:
+    """Partij A's consent (K07) was repaired in time and the lot drawn, both in the decisions
+    file: Partij A keeps its candidate, the lot is not asked for, the time given is used."""
+    (tmp_path / "decisions.json").write_text(
+        json.dumps(
+            {"repaired": [_REPAIR], "lots": ["blanco:4;Nieuw"], "created": "2026-02-03T20:15:00"}
+        ),
+        encoding="utf-8",
+    )
+    numbered = run(BLOCKED, "candidacy", "number", "--json", "--decisions", "decisions.json")
+    assert numbered.exit_code == 0, numbered.output
+    names = [n["party_name"] for n in json.loads(numbered.output)["numbers"]]
+    assert names == ["Partij A", "Partij B", "", "Nieuw"]
+    exported = run(BLOCKED, "candidacy", "export", "--out", "out", "--departures", "decisions.json")
+    assert exported.exit_code == 0, exported.output
+    data = (tmp_path / "out" / "Kandidatenlijsten_GR2026_Juinen.eml.xml").read_bytes()
+    assert b"2026-02-03T20:15:00" in data
+    document = read_eml(data).document
+    assert isinstance(document, Eml230b)
+    assert "Partij A" in [lst.name for lst in document.contests[0].lists]
+    # The same lot on the command line as well is no contradiction.
+    same = run(
+        BLOCKED, "candidacy", "number", "--lot", "blanco:4; Nieuw", "--decisions", "decisions.json"
+    )
+    assert same.exit_code == 0, same.output
+
+
+@pytest.mark.parametrize(
+    ("decisions", "lot", "message"),
+    [
+        (
+            {"lots": ["blanco:4;Nieuw"]},
+            "Nieuw;blanco:4",
+            "the lot outcomes of --lot (Nieuw;blanco:4) and of the decisions file "
+            "(blanco:4;Nieuw) differ",
+        ),
+        (
+            {"repaired": [{**_REPAIR, "position": 2}]},
+            "blanco:4;Nieuw",
+            "records finding K07 on list 2, position 2 as repaired, but there is no such "
+            "repairable omission",
+        ),
+        (
+            {"repaired": [{**_REPAIR, "code": "K99"}]},
+            "blanco:4;Nieuw",
+            "repaired finding 1: code: 'K99' is not a finding code",
+        ),
+        ({"repaired": [{"list": "2"}]}, "blanco:4;Nieuw", "repaired.0.code: Field required"),
+    ],
+)
+def test_a_contradictory_or_unknown_decision_exits_2_and_writes_nothing(  # type: ignore[no-untyped-def]
+    run, tmp_path: Path, decisions: dict[str, object], lot: str, message: str
+) -> None:
+    (tmp_path / "decisions.json").write_text(json.dumps(decisions), encoding="utf-8")
+    result = run(
+        BLOCKED,
+        "candidacy",
+        "export",
+        "--out",
+        "out",
+        "--lot",
+        lot,
+        "--decisions",
+        "decisions.json",
+    )
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+    assert not (tmp_path / "out").exists()

@@ -262,3 +262,43 @@ def test_a_refused_departure_stores_nothing(uow_factory: UowFactory, database: D
         assert uow.audit.events(event="candidacy.published") == []
     assert stored is not None
     assert stored.decisions is None
+
+
+def test_publishing_the_same_decisions_again_gives_the_same_files(
+    uow_factory: UowFactory,
+) -> None:
+    """The submission, loaded again, carries its publication and decisions (with the time
+    written into the files); published again with the same decisions the 230b is the same,
+    byte for byte, and the audit event names the files it replaced. Other decisions get the
+    time of their own publication."""
+    token = store_submission(uow_factory, LISTS, SETUP, "csb")
+    submission = load_submission(uow_factory, token)
+    assert submission is not None
+    assert submission.published is None
+    first_time = dt.datetime(2026, 2, 6, 16, 0)
+    lots, departures = ["blanco:4;Nieuw"], {0: ("not_applicable", _REASON)}
+    decide_and_publish(
+        uow_factory, submission, "csb", lots=lots, departures=departures, created=first_time
+    )
+    first = dict(publication_files(uow_factory, token))
+    reopened = load_submission(uow_factory, token)
+    assert reopened is not None
+    assert reopened.published is not None
+    assert reopened.published.stored_by == "csb"
+    assert reopened.published.decisions.created == first_time
+    assert reopened.published.decisions.lots == ("blanco:4;Nieuw",)
+    assert [d.reason for d in reopened.published.decisions.departures] == [_REASON]
+    assert dict(reopened.published.files) == {
+        name: hashlib.sha256(data).hexdigest() for name, data in first.items()
+    }
+    decide_and_publish(uow_factory, reopened, "csb", lots=lots, departures=departures)
+    name = "Kandidatenlijsten_GR2026_Juinen.eml.xml"
+    assert dict(publication_files(uow_factory, token))[name] == first[name]
+    again = load_submission(uow_factory, token)
+    assert again is not None
+    decide_and_publish(uow_factory, again, "csb", lots=["blanco:4;Nieuw"])
+    assert dict(publication_files(uow_factory, token))[name] != first[name]
+    with uow_factory() as uow:
+        events = uow.audit.events(event="candidacy.published")
+    assert [len(e.data["replaced"]) for e in events] == [0, 2, 2]
+    assert events[1].data["replaced"] == events[0].data["files"]

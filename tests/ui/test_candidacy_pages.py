@@ -4,22 +4,33 @@ Through the web application with a signed-in coordinator_csb: the page shows the
 their articles, a lot is asked for (never drawn), a recorded repair changes the decision, and the
 zip holds a schema-valid 230b without personal data and model I 4. A departure from the proposal
 (with its reason) changes the published lists and appears on the page and in model I 4; one
-without a reason is refused in Dutch and stores nothing.
+without a reason is refused in Dutch and stores nothing. Reopened after publication, the page
+is filled in with the stored decisions; sent again it gives the same 230b, and the stored
+decisions given to ``osv candidacy export`` give it too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import html
 import io
 import json
 import re
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
 from pypdf import PdfReader
+from typer.testing import CliRunner
 
 from eml import Eml230b, SchemaSet, read_eml
+from eml.hash import format_digest
+from osv.cli.app import app
+from osv.service import candidacy_pages
 from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
 from tests.ui.helpers import Installation, install, token
 from ui.auth import SESSION_COOKIE
@@ -244,3 +255,158 @@ def test_a_departure_without_a_reason_is_refused_in_dutch_and_nothing_is_stored(
     assert stored is not None
     assert stored.decisions is None
     assert _published_events(installed, submission) == []
+
+
+#: Two consents missing: finding 0 is K07 for Partij B's candidate (list 1), finding 1 is K07
+#: for Partij A's (list 2).
+TWO_CONSENTS = BLOCKED.replace("01-02-1980,123456782,ja", "01-02-1980,123456782,nee")
+
+
+def _filled_in(page: str) -> dict[str, object]:
+    """What the findings form sends as it stands: ticked repairs, lot lines, departures."""
+    form: dict[str, object] = {
+        "csrf": _csrf(page),
+        "hersteld": re.findall(r'name="hersteld" value="(\d+)"[^>]*checked', page),
+    }
+    lots = re.search(r'<textarea id="loten" name="loten" rows="3">([^<]*)</textarea>', page)
+    assert lots is not None
+    form["loten"] = html.unescape(lots.group(1))
+    for index, options in re.findall(
+        r'<select id="afwijking-(\d+)"[^>]*>(.*?)</select>', page, re.S
+    ):
+        chosen = re.search(r'<option value="([^"]*)" selected>', options)
+        form[f"afwijking-{index}"] = chosen.group(1) if chosen else ""
+    for index, reason in re.findall(r'<textarea id="reden-(\d+)"[^>]*>([^<]*)</textarea>', page):
+        form[f"reden-{index}"] = html.unescape(reason)
+    return form
+
+
+def _hashes(installed: Installation, submission: str) -> dict[str, str]:
+    with installed.factory() as uow:
+        return {o.file_name: o.sha256 for o in uow.candidacy.outputs(submission)}
+
+
+_230B = "Kandidatenlijsten_GR2026_Juinen.eml.xml"
+
+
+def _publish_repair_lot_and_departure(client: TestClient) -> tuple[str, str]:
+    """Publish TWO_CONSENTS with finding 0 repaired, the lot drawn and a departure from
+    finding 1 (its consent was handed in in time); the page's address and the token."""
+    page_url = _upload(client, TWO_CONSENTS)
+    first = client.get(page_url)
+    assert "Eerder gepubliceerd" not in first.text
+    assert _filled_in(first.text)["hersteld"] == []
+    done = client.post(
+        f"{page_url}/besluiten",
+        data={
+            "csrf": _csrf(first.text),
+            "hersteld": "0",
+            "loten": "blanco:4;Nieuw",
+            "afwijking-1": "not_applicable",
+            "reden-1": _REASON,
+        },
+    )
+    assert done.status_code == 200, done.text
+    return page_url, page_url.rsplit("/", 1)[1]
+
+
+class _AnHourLater(dt.datetime):
+    @classmethod
+    def now(cls, tz: dt.tzinfo | None = None) -> _AnHourLater:  # type: ignore[override]
+        return cls.fromtimestamp(dt.datetime.now(tz).timestamp() + 3600, tz)
+
+
+def test_a_published_submission_reopens_with_its_decisions_and_publishes_the_same_again(
+    client: TestClient, installed: Installation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reopened, the findings page shows the publication (when, by whom, the hashes) and is
+    filled in with its repair, lot and departure; sent again unchanged it gives the same 230b
+    and model I 4 (the files carry the time of the first publication) and a second audit
+    event that names the files it replaced."""
+    page_url, submission = _publish_repair_lot_and_departure(client)
+    published = _hashes(installed, submission)
+    again = client.get(page_url)
+    assert again.status_code == 200
+    assert "Eerder gepubliceerd" in again.text
+    assert "door coordinator_csb" in again.text
+    assert format_digest(bytes.fromhex(published[_230B])) in again.text
+    assert "Opnieuw publiceren vervangt de eerdere publicatie" in again.text
+    assert "passen niet meer bij de bevindingen" not in again.text
+    form = _filled_in(again.text)
+    assert form["hersteld"] == ["0"]
+    assert form["loten"] == "blanco:4;Nieuw"
+    assert form["afwijking-0"] == ""
+    assert form["afwijking-1"] == "not_applicable"
+    assert form["reden-1"] == _REASON
+    assert form["reden-0"] == ""
+    # An hour later (so the same bytes are not the same second's luck).
+    monkeypatch.setattr(candidacy_pages, "dt", SimpleNamespace(datetime=_AnHourLater))
+    republished = client.post(f"{page_url}/besluiten", data=form)
+    assert republished.status_code == 200, republished.text
+    assert _hashes(installed, submission)[_230B] == published[_230B]
+    first, second = _published_events(installed, submission)
+    assert first["replaced"] == []
+    assert second["replaced"] == first["files"]
+    assert second["files"] == first["files"]
+    assert "ontvangstbewijs" not in json.dumps(second)
+
+
+def test_stored_decisions_that_fit_no_finding_are_named_on_the_page(
+    client: TestClient, installed: Installation
+) -> None:
+    """A recorded repair and departure that name no finding now (as after a change of the
+    checks) are not dropped silently: the page names them in Dutch, with the reason."""
+    page_url, submission = _publish_repair_lot_and_departure(client)
+    with installed.factory() as uow:
+        stored = uow.candidacy.get(submission)
+        assert stored is not None
+        assert stored.decisions is not None
+        decisions = dict(stored.decisions)
+        decisions["repaired"] = [
+            *decisions["repaired"],
+            {"code": "K05", "list": "9", "district": None, "position": 3},
+        ]
+        decisions["departures"] = [
+            {**decisions["departures"][0], "list": "9", "reason": "Verouderde reden."}
+        ]
+        uow.candidacy.replace_outputs(submission, uow.candidacy.outputs(submission), decisions)
+        uow.commit()
+    page = client.get(page_url)
+    assert page.status_code == 200
+    assert "passen niet meer bij de bevindingen en zijn daarom niet ingevuld" in page.text
+    assert "Hersteld verzuim K05, lijst 9, kandidaat 3." in page.text
+    assert (
+        "Afwijking bij K07, lijst 9, kandidaat 1: De bevinding is niet van toepassing "
+        "(geen gevolg). Reden: Verouderde reden." in page.text
+    )
+    form = _filled_in(page.text)
+    assert form["hersteld"] == ["0"]
+    assert form["afwijking-1"] == ""
+
+
+def test_the_pages_decisions_given_to_the_command_line_give_the_same_230b(
+    client: TestClient, installed: Installation, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The decisions the pages stored, as a decisions file for ``osv candidacy export`` with
+    the same lists and election file, reproduce the published 230b and model I 4 byte for
+    byte."""
+    _, submission = _publish_repair_lot_and_departure(client)
+    with installed.factory() as uow:
+        stored = uow.candidacy.get(submission)
+        published = {o.file_name: o.content for o in uow.candidacy.outputs(submission)}
+    assert stored is not None
+    assert stored.decisions is not None
+    monkeypatch.delenv("OSV_EML_XSD_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    Path("lists.csv").write_bytes(stored.lists_content)
+    Path("election.json").write_bytes(stored.setup_content)
+    Path("decisions.json").write_text(json.dumps(stored.decisions), encoding="utf-8")
+    args = ["candidacy", "export", "lists.csv", "--election", "election.json", "--out", "out"]
+    result = CliRunner().invoke(app, [*args, "--decisions", "decisions.json"])
+    assert result.exit_code == 0, result.output
+    exported = (tmp_path / "out" / _230B).read_bytes()
+    assert exported == published[_230B]
+    report = "Model_I4_GR2026_Juinen.pdf"
+    assert (tmp_path / "out" / report).read_bytes() == published[report]
+    digest = format_digest(hashlib.sha256(exported).digest())
+    assert f"{_230B}: {digest}" in result.output

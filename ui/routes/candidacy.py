@@ -24,8 +24,11 @@ from starlette.datastructures import FormData, UploadFile
 from candidacy import Finding, LotsRequired, check_lists
 from candidacy.decisions import departure_text
 from candidacy.departures import lawful_departures
+from eml.hash import format_digest
 from osv.errors import OSVError
+from osv.service.candidacy_decisions import match_decisions
 from osv.service.candidacy_pages import (
+    Submission,
     decide_and_publish,
     load_submission,
     publication_files,
@@ -59,6 +62,19 @@ def _findings_context(findings: Sequence[Finding]) -> dict[str, Any]:
         if len(lawful) > 1:
             options[index] = [(i.value, INSTEAD_LABELS[i.value]) for i in lawful]
     return {"findings": list(enumerate(findings)), "options": options}
+
+
+def _published_context(submission: Submission) -> dict[str, Any]:
+    """The earlier publication, if any: when, by whom, its files with their hashes."""
+    published = submission.published
+    if published is None:
+        return {"published": None}
+    return {
+        "published": published,
+        "published_files": [
+            (name, format_digest(bytes.fromhex(digest))) for name, digest in published.files
+        ],
+    }
 
 
 def _departures(form: FormData, count: int) -> dict[int, tuple[str, str]]:
@@ -102,19 +118,37 @@ async def upload(request: Request, who: Coordinator) -> Response:
 
 @router.get("/kandidaatstelling/{token}")
 def findings_page(request: Request, who: Coordinator, token: str) -> Response:
-    """The lists and the findings; the form to record repairs and lot outcomes."""
+    """The lists and the findings; the form to record repairs, lot outcomes and departures,
+    filled in with the decisions of the earlier publication, if any."""
     submission = load_submission(ui(request).factory, token)
     if submission is None:
         return _not_found(request)
     setup, lists = submission.setup, submission.lists
     findings = check_lists(lists, setup.register_by_name(), setup.rules())
+    context: dict[str, Any] = {"departures": {}}
+    if submission.published is not None:
+        # Start from the decisions of the earlier publication; say which no longer fit.
+        recorded = submission.published.decisions
+        matched = match_decisions(findings, recorded)
+        context = {
+            "repaired": matched.repaired,
+            "lots": "\n".join(recorded.lots),
+            "departures": {
+                index: (departure.instead.value, departure.reason)
+                for index, departure in matched.departures.items()
+            },
+            "unmatched_repairs": matched.unmatched_repairs,
+            "unmatched_departures": matched.unmatched_departures,
+        }
     return ui(request).render(
         request,
         "candidacy/findings.html",
         token=token,
         setup=setup,
         lists=lists,
-        departures={},
+        instead_labels=INSTEAD_LABELS,
+        **context,
+        **_published_context(submission),
         **_findings_context(findings),
     )
 
@@ -139,6 +173,8 @@ async def decide(request: Request, who: Coordinator, token: str) -> Response:
         "repaired": repaired,
         "lots": "\n".join(lots),
         "departures": departures,
+        "instead_labels": INSTEAD_LABELS,
+        **_published_context(submission),
         **_findings_context(findings),
     }
     try:
