@@ -74,6 +74,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/beheer/gebruikers/{name}/wachtwoord"): ADMINISTRATORS,
     ("POST", "/beheer/gebruikers/{name}/rol"): ADMINISTRATORS,
     ("GET", "/beheer/logboek"): ADMINISTRATORS,
+    ("POST", "/beheer/reservekopie"): ADMINISTRATORS,
     ("GET", "/uitslag"): (*HSB_CSB_COORDINATORS, *OBSERVERS),
     ("GET", "/uitslag/{eid}/{committee}"): (*HSB_CSB_COORDINATORS, *OBSERVERS),
     ("POST", "/uitslag/{eid}/{committee}/tellingen"): HSB_CSB_COORDINATORS,
