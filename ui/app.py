@@ -117,6 +117,7 @@ def create_app(
         login,
         progress,
         sessions,
+        shortcuts,
         stages,
         stations,
         totals,
@@ -142,6 +143,7 @@ def create_app(
     for module in (
         login,
         entry,
+        shortcuts,
         sessions,
         progress,
         admin,

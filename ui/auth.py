@@ -44,6 +44,7 @@ __all__ = [
     "OBSERVERS",
     "PUBLIC",
     "SESSION_COOKIE",
+    "TYPISTS",
     "BadFormError",
     "ForbiddenError",
     "LoginRequiredError",
@@ -74,6 +75,8 @@ OBSERVERS = ("observer",)
 HSB_CSB_COORDINATORS = ("coordinator_hsb", "coordinator_csb")
 #: The typists of the principal and central polling stations (ui/routes/totals.py).
 CSB_TYPISTS = ("typist_csb",)
+#: Every typist: the entry pages' shortcut explanation (ui/routes/shortcuts.py).
+TYPISTS = (*GSB_TYPISTS, *CSB_TYPISTS)
 
 
 class LoginRequiredError(Exception):

@@ -39,6 +39,7 @@ __all__ = [
     "LoginThrottle",
     "SignInRefusedError",
     "UserRefusedError",
+    "confirm_shortcuts",
     "create_display_link",
     "create_user",
     "display_links",
@@ -202,6 +203,16 @@ def set_password(factory: UowFactory, name: str, password: str, actor: str) -> N
         uow.users.update(name, password_hash=hashed)
         uow.users.revoke_user(user.id)
         _audit(uow, actor, "user.password_changed", user=name)
+        uow.commit()
+
+
+def confirm_shortcuts(factory: UowFactory, name: str) -> None:
+    """Record that ``name`` read the explanation of the entry pages' keyboard shortcuts, so the
+    entry pages no longer open it by themselves (docs/ui.md, "Onboarding"). Confirming again
+    changes nothing and logs nothing; the first confirmation is logged."""
+    with factory() as uow:
+        if uow.users.confirm_shortcuts(name, utc_now()):
+            _audit(uow, name, "user.shortcuts_confirmed")
         uow.commit()
 
 

@@ -577,6 +577,8 @@ class UserRow(Base):
 
     ``role`` is one of ``administrator``, ``coordinator_gsb``, ``coordinator_hsb``,
     ``coordinator_csb``, ``typist_gsb``, ``typist_csb``, ``observer`` (process.md §7).
+    ``shortcuts_confirmed_at`` is when a typist confirmed the explanation of the entry pages'
+    keyboard shortcuts (``None``: not yet, so the entry pages show it).
     """
 
     __tablename__ = "users"
@@ -589,6 +591,7 @@ class UserRow(Base):
     active: Mapped[bool]
     created_at: Mapped[dt.datetime]
     created_by: Mapped[str]
+    shortcuts_confirmed_at: Mapped[dt.datetime | None]
 
 
 class WebSessionRow(Base):

@@ -23,7 +23,8 @@ __all__ = ["User", "UserRepository", "WebSession"]
 
 @dataclass(frozen=True)
 class User:
-    """An account: name, password hash, role, whether it may sign in."""
+    """An account: name, password hash, role, whether it may sign in, and when it confirmed
+    the explanation of the entry pages' keyboard shortcuts (``None``: not yet)."""
 
     id: int
     name: str
@@ -32,6 +33,7 @@ class User:
     active: bool
     created_at: dt.datetime
     created_by: str
+    shortcuts_confirmed_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,16 @@ class UserRepository(Repository):
             values["active"] = active
         if values:
             self.session.execute(update(UserRow).where(UserRow.name == name).values(**values))
+
+    def confirm_shortcuts(self, name: str, at: dt.datetime) -> bool:
+        """Record that ``name`` confirmed the shortcuts explanation at ``at``; ``False`` when
+        it had already been confirmed (the first moment is kept)."""
+        row = self.session.scalar(select(UserRow).where(UserRow.name == name))
+        if row is None or row.shortcuts_confirmed_at is not None:
+            return False
+        row.shortcuts_confirmed_at = at
+        self.session.flush()
+        return True
 
     # --- web sessions ----------------------------------------------------------------------
 
@@ -166,6 +178,9 @@ def _user(row: UserRow) -> User:
         active=row.active,
         created_at=as_utc(row.created_at),
         created_by=row.created_by,
+        shortcuts_confirmed_at=(
+            as_utc(row.shortcuts_confirmed_at) if row.shortcuts_confirmed_at else None
+        ),
     )
 
 

@@ -16,6 +16,7 @@ from osv.service.demo import build_demo, write_demo
 from osv.service.entry import Actor, claim, counts_entry, finalise, start_session
 from osv.service.importing import HashCheck, import_files
 from osv.service.users import LoginThrottle, create_user, sign_in
+from osv.store.records import utc_now
 from ui.app import create_app
 
 __all__ = [
@@ -53,8 +54,20 @@ class Installation:
     settings: Settings
 
 
-def install(home: Path, *, session: bool = True, extra_typist: bool = True) -> Installation:
-    """The demo election imported, users made, the first session started."""
+def install(
+    home: Path,
+    *,
+    session: bool = True,
+    extra_typist: bool = True,
+    shortcuts_confirmed: bool = True,
+) -> Installation:
+    """The demo election imported, users made, the first session started.
+
+    With ``shortcuts_confirmed`` (the default) the users made here have already confirmed the
+    entry pages' explanation of the shortcuts (set in the store, without an audit event), so
+    tests of the entry flows type without dismissing it first; the onboarding's own tests
+    (tests/ui/test_onboarding.py) install with ``False``.
+    """
     settings = Settings(
         home=home,
         database_url=f"sqlite:///{home / 'osv.sqlite3'}",
@@ -75,6 +88,11 @@ def install(home: Path, *, session: bool = True, extra_typist: bool = True) -> I
         create_user(factory, role, PASSWORD, role, "test")
     if extra_typist:
         create_user(factory, "typist_gsb_2", PASSWORD, "typist_gsb", "test")
+    if shortcuts_confirmed:
+        with factory() as uow:
+            for user in uow.users.all():
+                uow.users.confirm_shortcuts(user.name, utc_now())
+            uow.commit()
     session_id = 0
     if session:
         session_id = start_session(

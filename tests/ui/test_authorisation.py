@@ -33,6 +33,7 @@ from ui.auth import (
     OBSERVERS,
     PUBLIC,
     SESSION_COOKIE,
+    TYPISTS,
     api_routes,
     rule_of,
 )
@@ -95,6 +96,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/totalen/{session_id}/{key}/starten"): CSB_TYPISTS,
     ("GET", "/totalen/{session_id}/{key}"): CSB_TYPISTS,
     ("POST", "/totalen/{session_id}/{key}"): CSB_TYPISTS,
+    ("POST", "/sneltoetsen/begrepen"): TYPISTS,
     ("GET", "/kandidaatstelling"): CSB_COORDINATORS,
     ("POST", "/kandidaatstelling"): CSB_COORDINATORS,
     ("GET", "/kandidaatstelling/{token}"): CSB_COORDINATORS,

@@ -18,6 +18,53 @@ document.addEventListener("DOMContentLoaded", () => {
       if (next) { next.focus(); if (next.select) next.select(); } else if (!event.shiftKey) form.requestSubmit();
     });
   }
+  // The explanation of the shortcuts (entry pages): modal, open until confirmed once, "?" and
+  // the link "Uitleg sneltoetsen" open it again. Closing returns to the box the typist was in,
+  // or the first box. Confirming is posted in the background, so typed boxes stay.
+  const explanation = document.getElementById("uitleg-sneltoetsen");
+  if (explanation) {
+    const entry = document.querySelector("form[data-enter-next]");
+    const boxes = () => entry ? Array.from(entry.querySelectorAll("input:not([type=hidden]), select")) : [];
+    let back = null;
+    const open = () => {
+      if (explanation.matches(":modal")) return;
+      back = boxes().includes(document.activeElement) ? document.activeElement : null;
+      if (explanation.open) explanation.close(); // shown in the page without JavaScript
+      explanation.showModal();
+    };
+    explanation.addEventListener("close", () => {
+      if (explanation.open) return; // the close() in open() above, just before showModal()
+      const target = back || boxes()[0] || document.getElementById("afronden");
+      back = null;
+      if (target) { target.focus(); if (target.select) target.select(); }
+    });
+    const form = explanation.querySelector("form");
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (explanation.dataset.bevestigd !== "ja") {
+        fetch(form.action, {
+          method: "POST", body: new URLSearchParams(new FormData(form)),
+          credentials: "same-origin", redirect: "manual", keepalive: true,
+        });
+        explanation.dataset.bevestigd = "ja";
+      }
+      explanation.close();
+    });
+    for (const link of document.querySelectorAll("a[data-uitleg]")) {
+      link.addEventListener("click", (event) => { event.preventDefault(); open(); });
+    }
+    // "?" opens it, except where "?" can be typed: a text box that is not a number box.
+    const typesText = (element) => element.isContentEditable || element.tagName === "TEXTAREA"
+      || (element.tagName === "INPUT" && element.inputMode !== "numeric"
+          && ["text", "search", "email", "url", "tel", "password"].includes(element.type));
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "?" || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (explanation.open || typesText(event.target)) return;
+      event.preventDefault();
+      open();
+    });
+    if (explanation.open) open();
+  }
   for (const button of document.querySelectorAll("button[data-confirm]")) {
     button.addEventListener("click", (event) => {
       if (!window.confirm(button.dataset.confirm)) event.preventDefault();
