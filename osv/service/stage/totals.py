@@ -20,7 +20,7 @@ import re
 
 from eml import write_eml
 from eml.documents import Authority, Eml510, EmlHeader, MessageType
-from osv.model import ContestCount, RegionCategory
+from osv.model import ContestCount, RegionCategory, VoteCounts
 from osv.model.entry import EntryModel
 from osv.service.entry import Actor, entry_counts, overview
 from osv.service.entry.coordinator import SourceStatus
@@ -220,21 +220,36 @@ def entered_counts(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str,
         contest_id = district or (
             contests[0].contest_id if len(contests) == 1 else _district(uow, eid, source.key)
         )
+        total = entry_counts(state.entry, state.entry.eligible_voters)
         document = Eml510(
             message_type=MessageType.COUNT_MUNICIPALITY,
             header=EmlHeader(managing_authority=Authority(id=source.key, name=source.name)),
             identifier=definition.identifier,
             contests=(
-                ContestCount(
-                    contest_id=contest_id,
-                    total=entry_counts(state.entry, state.entry.eligible_voters),
-                ),
+                ContestCount(contest_id=contest_id, total=_named(uow, eid, contest_id, total)),
             ),
         )
         files.append(
             (f"Telling_{eid}_gemeente_{source.key}_ingevoerd.eml.xml", write_eml(document))
         )
     return files
+
+
+def _named(uow: UnitOfWork, eid: str, contest_id: str, total: VoteCounts) -> VoteCounts:
+    """``total`` with the registered names of the lists (the form has only their numbers), as
+    a municipality's own 510b has them: an HSB's 510c takes them from its 510b files."""
+    contest = uow.candidate_lists.get(eid, contest_id)
+    if contest is None:
+        return total
+    names = {lst.number: lst.name for lst in contest.lists}
+    return total.model_copy(
+        update={
+            "lists": tuple(
+                lst.model_copy(update={"name": lst.name or names.get(lst.number, "")})
+                for lst in total.lists
+            )
+        }
+    )
 
 
 def _district(uow: UnitOfWork, eid: str, code: str) -> str:
