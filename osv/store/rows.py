@@ -647,15 +647,16 @@ class StageFileRow(Base):
 class StageChoiceRow(Base):
     """What a stage's coordinator registered for the computation, in order.
 
-    ``kind`` is ``deceased`` (``value`` ``LIST:CANDIDATE``, Kieswet P 19a) or ``lot`` (the
-    outcome of a drawing of lots, P 14, as ``KIND:CHOICE[:LIST]``); ``position`` keeps the order
-    the lots were asked for.
+    ``kind`` is ``deceased`` (``value`` ``LIST:CANDIDATE``, Kieswet P 19a), ``lot`` (the
+    outcome of a drawing of lots, P 14, as ``KIND:CHOICE[:LIST]``) or ``gemeente`` (a
+    municipality an HSB coordinator added for typed totals, ``CODE:NAME``); ``position`` keeps
+    the order the lots were asked for.
     """
 
     __tablename__ = "stage_choices"
     __table_args__ = (
         UniqueConstraint("election_id", "committee", "kind", "position"),
-        CheckConstraint("kind IN ('deceased', 'lot')", name="kind_known"),
+        CheckConstraint("kind IN ('deceased', 'lot', 'gemeente')", name="kind_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

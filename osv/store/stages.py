@@ -3,7 +3,8 @@
 A stage is named by its election and committee (``CSB``, or ``HSB<n>`` for district ``n``). It
 keeps the count files its coordinator uploaded (``input``), the files its last computation wrote
 (``output``), both byte for byte, and the choices registered for the computation: deceased
-candidates (Kieswet P 19a) and lot outcomes (P 14), in order.
+candidates (Kieswet P 19a) and lot outcomes (P 14), in order, and the municipalities an HSB
+coordinator added for typed totals (kind ``gemeente``; a Tweede Kamer 110a lists none).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from osv.store.rows import StageChoiceRow, StageFileRow
 __all__ = ["ChoiceKind", "FileRole", "StageChoice", "StageFile", "StageRepository"]
 
 FileRole = Literal["input", "output"]
-ChoiceKind = Literal["deceased", "lot"]
+ChoiceKind = Literal["deceased", "lot", "gemeente"]
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class StageFile:
 
 @dataclass(frozen=True)
 class StageChoice:
-    """A deceased candidate (``LIST:CANDIDATE``) or a lot outcome (``KIND:CHOICE[:LIST]``)."""
+    """A deceased candidate (``LIST:CANDIDATE``), a lot outcome (``KIND:CHOICE[:LIST]``) or an
+    added municipality (``CODE:NAME``)."""
 
     id: int
     kind: ChoiceKind

@@ -89,6 +89,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/uitslag/{eid}/{committee}/documenten.zip"): HSB_CSB_COORDINATORS,
     ("GET", "/uitslag/{eid}/{committee}/bestand/{name}"): HSB_CSB_COORDINATORS,
     ("POST", "/uitslag/{eid}/{committee}/invoer"): HSB_CSB_COORDINATORS,
+    ("POST", "/uitslag/{eid}/{committee}/gemeenten"): HSB_CSB_COORDINATORS,
     ("POST", "/uitslag/{eid}/{committee}/invoer/{key}/besluit"): HSB_CSB_COORDINATORS,
     ("POST", "/uitslag/{eid}/{committee}/eerste-invoer"): HSB_CSB_COORDINATORS,
     ("POST", "/uitslag/{eid}/{committee}/eerste-invoer/bevestigen"): HSB_CSB_COORDINATORS,

@@ -5,14 +5,21 @@ coordinator HSB of district 1 uploads the district's municipal counts (510b) at 
 each file's two hidden hash groups (a mistyped one is refused), a count of district 2 is
 refused with nothing stored, and the district count (510c) is made and is valid
 against the official schemas, with the sum of the municipalities as its total.
+
+The 110a of a Tweede Kamer election lists no municipalities: in a fresh installation the
+coordinator HSB adds one of district 1 by its CBS code and name (a malformed or present code is
+refused with nothing stored), two typists CSB type its totals from the paper, and the 510c made
+with them has the same total as the one made from all the uploaded 510b files.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,24 +28,41 @@ from eml import Eml510, read_eml
 from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.config import Settings
+from osv.model.entry import CountEntry, EntryModel
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo_national import write_national
+from osv.service.entry import counts_entry
 from osv.service.importing import HashCheck, import_files
-from osv.service.stage import stage_view
+from osv.service.result.hsb import run_hsb
+from osv.service.stage import municipalities_of, stage_view, totals_overview, upload_count
 from osv.service.users import LoginThrottle, create_user, sign_in
 from tests.ui.helpers import PASSWORD
 from tests.ui.stage_uploads import confirm_counts, hash_groups, upload_counts
 from ui.app import create_app
 from ui.auth import SESSION_COOKIE
+from ui.forms import value_at
 
 EID = "TK2026"
 PAGE = f"/uitslag/{EID}/HSB1"
 
 
+National = tuple[TestClient, UnitOfWorkFactory, dict[str, list[Path]]]
+
+
 @pytest.fixture(scope="module")
-def national(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[TestClient, UnitOfWorkFactory, dict[str, list[Path]]]]:
+def national(tmp_path_factory: pytest.TempPathFactory) -> Iterator[National]:
+    yield from _national(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def national_typed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[National]:
+    """Another installation of the same election, with two typists CSB."""
+    yield from _national(tmp_path_factory, typists=("typist_csb", "typist_csb_2"))
+
+
+def _national(
+    tmp_path_factory: pytest.TempPathFactory, typists: tuple[str, ...] = ()
+) -> Iterator[National]:
     home = tmp_path_factory.mktemp("hsb")
     settings = Settings(
         home=home,
@@ -63,6 +87,8 @@ def national(
             assert isinstance(document, Eml510)
             counts.setdefault(document.contests[0].contest_id, []).append(path)
     create_user(factory, "hsb", PASSWORD, "coordinator_hsb", "test")
+    for typist in typists:
+        create_user(factory, typist, PASSWORD, "typist_csb", "test")
     client = TestClient(create_app(settings, factory=factory), follow_redirects=False)
     client.cookies.set(SESSION_COOKIE, sign_in(factory, "hsb", PASSWORD, LoginThrottle(), "t")[0])
     yield client, factory, counts
@@ -71,8 +97,12 @@ def national(
 
 
 def _csrf(client: TestClient) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', client.get(PAGE).text)
-    assert found is not None
+    return _hidden(client.get(PAGE).text, "csrf")
+
+
+def _hidden(text: str, name: str) -> str:
+    found = re.search(rf'name="{name}" value="([^"]*)"', text)
+    assert found is not None, name
     return found.group(1)
 
 
@@ -148,3 +178,120 @@ def test_the_hsb_of_district_1_makes_a_schema_valid_district_count(
     total = read.document.contests[0].total
     assert total is not None
     assert sum(lst.votes for lst in total.lists) == stated
+
+
+def _typist(client: TestClient, factory: UnitOfWorkFactory, name: str) -> TestClient:
+    typist = TestClient(client.app, follow_redirects=False)
+    typist.cookies.set(SESSION_COOKIE, sign_in(factory, name, PASSWORD, LoginThrottle(), "t")[0])
+    return typist
+
+
+def _type(client: TestClient, key: str, entry: CountEntry) -> Any:
+    """Claim municipality ``key`` on /totalen and submit the whole form as ``entry`` says;
+    confirm against the paper when the form asks."""
+    listed = client.get("/totalen").text
+    session_id = re.search(r'action="/totalen/(\d+)/' + key + '/starten"', listed)
+    assert session_id is not None, "the municipality is not offered to this typist"
+    url = f"/totalen/{session_id.group(1)}/{key}"
+    assert client.post(f"{url}/starten", data={"csrf": _hidden(listed, "csrf")}).status_code == 303
+    form = client.get(url).text
+    names = re.findall(r'<input id="v\d+" name="([^"]+)"', form)
+    assert len(names) > 10
+    data = {name: str(value_at(entry, name) or "") for name in names}
+    data |= {"csrf": _hidden(form, "csrf"), "versie": _hidden(form, "versie")}
+    sent = client.post(url, data=data)
+    if sent.status_code == 200 and 'id="gecontroleerd"' in sent.text:
+        confirm = dict(re.findall(r'name="([^"]+)" [^>]*value="([^"]*)"', sent.text))
+        sent = client.post(url, data={**confirm, "gecontroleerd": "1"})
+    return sent
+
+
+def _added(factory: UnitOfWorkFactory) -> list[tuple[str, str]]:
+    with factory() as uow:
+        return [(c.value, c.stored_by) for c in uow.stages.choices(EID, "HSB1", "gemeente")]
+
+
+def test_a_municipality_the_hsb_adds_is_typed_twice_into_the_district_count(
+    national_typed: National, tmp_path: Path, schemas: SchemaSet
+) -> None:
+    client, factory, counts = national_typed
+    typed_file, *uploaded = counts["1"]
+    municipal = read_eml(typed_file).document
+    assert isinstance(municipal, Eml510)
+    authority = municipal.header.managing_authority
+    assert authority is not None
+    assert authority.name is not None
+    code, name = authority.id, authority.name
+    assert municipalities_of(factory, EID, "HSB1") == []  # a TK 110a lists none
+    for path in uploaded:
+        data = path.read_bytes()
+        upload_count(factory, EID, "HSB1", path.name, data, "test", typed=hash_groups(data))
+
+    page = client.get(PAGE).text
+    assert '<label for="gemeente-code">' in page
+    assert '<label for="gemeente-naam">' in page
+    for wrong in ("479", "04790", "04a9", ""):
+        refused = client.post(
+            f"{PAGE}/gemeenten", data={"csrf": _csrf(client), "code": wrong, "naam": "X"}
+        )
+        assert refused.status_code == 400
+        assert "geen CBS-gemeentecode" in html.unescape(refused.text)
+    other = read_eml(uploaded[0]).document
+    assert isinstance(other, Eml510)
+    assert other.header.managing_authority is not None
+    refused = client.post(
+        f"{PAGE}/gemeenten",
+        data={"csrf": _csrf(client), "code": other.header.managing_authority.id, "naam": "X"},
+    )
+    assert refused.status_code == 400
+    assert "hoort al bij dit stembureau" in refused.text
+    assert _added(factory) == []
+
+    added = client.post(
+        f"{PAGE}/gemeenten", data={"csrf": _csrf(client), "code": code, "naam": name}
+    )
+    assert added.status_code == 303
+    assert _added(factory) == [(f"{code}:{name}", "hsb")]
+    again = client.post(
+        f"{PAGE}/gemeenten", data={"csrf": _csrf(client), "code": code, "naam": "Y"}
+    )
+    assert again.status_code == 400
+    assert "hoort al bij dit stembureau" in again.text
+    assert _added(factory) == [(f"{code}:{name}", "hsb")]
+    assert municipalities_of(factory, EID, "HSB1") == [(code, name)]
+
+    opened = client.post(f"{PAGE}/invoer", data={"csrf": _csrf(client), "gemeente": code})
+    assert opened.status_code == 303
+    total = municipal.contests[0].total
+    assert total is not None
+    paper = counts_entry(total, EntryModel.GSB_TOTALS)
+    if paper.eligible_voters is None:
+        paper = paper.model_copy(update={"eligible_voters": total.eligible_voters})
+    for typist in ("typist_csb", "typist_csb_2"):
+        assert _type(_typist(client, factory, typist), code, paper).status_code == 303
+    _, rows = totals_overview(factory, EID, "HSB1")
+    assert [(r.key, r.state) for r in rows] == [(code, "Definitive")]
+
+    assert client.post(f"{PAGE}/berekenen", data={"csrf": _csrf(client)}).status_code == 303
+    (district_count,) = [
+        f for f in stage_view(factory, EID, "HSB1").outputs if f.message_type == "510c"
+    ]
+    read = read_eml(
+        client.get(f"{PAGE}/bestand/{district_count.file_name}").content, schemas=schemas
+    )
+    assert read.validated
+    typed = read.document
+    assert isinstance(typed, Eml510)
+
+    folder = tmp_path / "510b"
+    folder.mkdir()
+    for path in counts["1"]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    run_hsb(folder, tmp_path / "uit", created=dt.datetime(2026, 11, 29, 12, 0))
+    (made,) = (tmp_path / "uit").glob("Telling_*.eml.xml")
+    from_files = read_eml(made).document
+    assert isinstance(from_files, Eml510)
+    assert typed.contests[0].total == from_files.contests[0].total
+    # The typed municipality is a reporting unit of the 510c like the uploaded ones, with
+    # the code and name the coordinator gave and the same votes.
+    assert typed.contests[0].reporting_units == from_files.contests[0].reporting_units

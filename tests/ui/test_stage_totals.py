@@ -207,3 +207,18 @@ def test_the_csb_totals_are_not_open_to_the_municipality_s_typists_and_coordinat
     gsb_coordinator = _client(installed, "coordinator_gsb")
     assert f"/zittingen/{session_id}" not in gsb_coordinator.get("/zittingen").text
     assert gsb_coordinator.get(f"/zittingen/{session_id}/bron/{COMMITTEE}").status_code == 404
+
+
+def test_a_csb_of_one_district_adds_no_municipality(installed: Installation) -> None:
+    """The 110a of a single-district election lists its municipalities: the CSB page has no
+    form to add one, and adding one by its address is refused with nothing stored."""
+    coordinator = _client(installed, "coordinator_csb")
+    page = coordinator.get(PAGE).text
+    assert 'id="gemeente-toevoegen"' not in page
+    refused = coordinator.post(
+        f"{PAGE}/gemeenten", data={"csrf": _hidden(page, "csrf"), "code": "0479", "naam": "X"}
+    )
+    assert refused.status_code == 400
+    assert "voegt geen gemeenten toe" in refused.text
+    with installed.factory() as uow:
+        assert uow.stages.choices(EID, "CSB", "gemeente") == []

@@ -28,6 +28,7 @@ from osv.service.stage import (
     CSB,
     CheckedCount,
     StageRefusedError,
+    add_municipality,
     check_count,
     check_first_entry,
     clear_lots,
@@ -110,6 +111,14 @@ REFUSALS = {
     "worden gecorrigeerd door te typen. Behoud de 510b, behoud de getypte invoer, of laat de "
     "getypte invoer corrigeren.",
     "no_entry": "De totalen van gemeente {municipality} staan niet open voor invoer.",
+    "add_at_csb": "Het centraal stembureau voegt geen gemeenten toe: de verkiezingsdefinitie "
+    "noemt ze, of het telt de tellingen van de hoofdstembureaus op; er is niets opgeslagen.",
+    "malformed_code": "'{municipality}' is geen CBS-gemeentecode: die heeft vier cijfers, zoals "
+    "0479; er is niets opgeslagen.",
+    "malformed_name": "Geef de naam van gemeente {municipality} (hoogstens {limit} tekens); er is "
+    "niets opgeslagen.",
+    "municipality_present": "Gemeente {municipality} hoort al bij dit stembureau (genoemd in de "
+    "verkiezingsdefinitie, toegevoegd, geüpload of open voor invoer); er is niets opgeslagen.",
     "not_coordinator": "Alleen een coördinator kan dit doen.",
     "unknown": "Deze registratie bestaat niet (meer).",
     "refused": "Dit is geweigerd; er is niets opgeslagen.",
@@ -655,6 +664,29 @@ def open_entry(
     return redirect(
         f"/uitslag/{eid}/{committee}?melding=De totalen van gemeente {gemeente} staan open voor "
         "invoer door twee invoerders."
+    )
+
+
+@router.post("/uitslag/{eid}/{committee}/gemeenten")
+def add_entry_municipality(
+    request: Request,
+    who: Coordinator,
+    eid: str,
+    committee: str,
+    code: Annotated[str, Form()] = "",
+    naam: Annotated[str, Form()] = "",
+) -> Response:
+    """Add a municipality of the HSB's district (CBS code and name) for typed totals."""
+    _require_level(who, committee)
+    try:
+        added, name = add_municipality(
+            ui(request).factory, eid, committee, code, naam, Actor(who.name, "coordinator")
+        )
+    except OSVError as refused:
+        return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
+    return redirect(
+        f"/uitslag/{eid}/{committee}?melding=Gemeente {name} ({added}) is toegevoegd; haar "
+        "totalen kunnen nu open worden gezet voor invoer."
     )
 
 

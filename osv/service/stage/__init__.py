@@ -37,6 +37,7 @@ from osv.service.stage.firstentry import (
 )
 from osv.service.stage.overview import StageSummary, stages
 from osv.service.stage.totals import (
+    add_municipality,
     municipalities,
     municipalities_of,
     open_totals,
@@ -51,6 +52,7 @@ __all__ = [
     "StageRefusedError",
     "StageSummary",
     "StageView",
+    "add_municipality",
     "check_count",
     "check_first_entry",
     "clear_lots",

@@ -8,17 +8,24 @@ counts-and-checks.md §5.3 "TOT"). Two different typists CSB type it; the coordi
 differences and errors exactly as at a municipality. A definitive entry counts for the stage as
 that municipality's count: :func:`entered_counts` writes it as a 510b with only the total into
 the stage's working folder, so findings and the computation treat it like an uploaded file.
+
+The municipalities are those the election definition (110a) lists for the stage, and at an HSB
+also those its coordinator added by CBS code and name (:func:`add_municipality`): a Tweede
+Kamer 110a lists none, and the HSB knows its district's municipalities from the paper.
 """
 
 from __future__ import annotations
 
+import re
+
 from eml import write_eml
 from eml.documents import Authority, Eml510, EmlHeader, MessageType
-from osv.model import ContestCount, RegionCategory
+from osv.model import ContestCount, RegionCategory, VoteCounts
 from osv.model.entry import EntryModel
 from osv.service.entry import Actor, entry_counts, overview
 from osv.service.entry.coordinator import SourceStatus
 from osv.service.stage.common import (
+    CSB,
     StageRefusedError,
     UowFactory,
     audit,
@@ -26,10 +33,13 @@ from osv.service.stage.common import (
     require_stage,
 )
 from osv.store import EntrySession, UnitOfWork
+from osv.store.records import utc_now
 from results.entry import Definitive
 from results.entry.serialize import state_from_data
 
 __all__ = [
+    "ADDED",
+    "add_municipality",
     "entered_counts",
     "municipalities",
     "municipalities_of",
@@ -39,13 +49,95 @@ __all__ = [
 ]
 
 
+#: The audit event of a municipality an HSB coordinator added.
+ADDED = "stage.municipality_added"
+#: A CBS municipality code as in the EML ``ManagingAuthority`` id (``0479``).
+_CODE = re.compile(r"[0-9]{4}")
+#: The longest name of an added municipality.
+_MAX_NAME = 100
+
+
 def municipalities(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, str | None]]:
-    """The municipalities whose counts the stage adds up: (CBS code, name), by code."""
+    """The municipalities whose counts the stage adds up: (CBS code, name), by code.
+
+    Those the election definition lists for the stage, and those its coordinator added.
+    """
+    listed = _listed(uow, eid, committee)
+    codes = {code for code, _ in listed}
+    added = [
+        (code, name)
+        for code, name in _added(uow, eid, committee)
+        if code not in codes  # (never: adding a listed one is refused)
+    ]
+    return sorted(listed + added)
+
+
+def _added(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, str | None]]:
+    found: list[tuple[str, str | None]] = []
+    for choice in uow.stages.choices(eid, committee, "gemeente"):
+        code, _, name = choice.value.partition(":")
+        found.append((code, name or None))
+    return found
+
+
+def add_municipality(
+    uow_factory: UowFactory, eid: str, committee: str, code: str, name: str, actor: Actor
+) -> tuple[str, str]:
+    """Add a municipality of an HSB's district by its CBS code and name, so that its totals
+    can be opened for double entry; return (code, name) as stored.
+
+    :raises StageRefusedError: at a CSB (a single district's 110a lists its municipalities; a
+        CSB of several districts adds up the HSBs' counts), for a code that is not four
+        digits, an empty or too long name, or a municipality the stage lists, added, had
+        uploaded or opened for entry already. Nothing is stored then.
+    """
+    if actor.role != "coordinator":
+        raise StageRefusedError(f"{actor.name} is not a coordinator", "not_coordinator")
+    code, name = code.strip(), " ".join(name.split())
+    with uow_factory() as uow:
+        require_stage(uow, eid, committee)
+        if committee == CSB:
+            raise StageRefusedError(
+                "a CSB adds no municipalities: the election definition lists them", "add_at_csb"
+            )
+        if not _CODE.fullmatch(code):
+            raise StageRefusedError(
+                f"{code!r} is not a CBS municipality code of four digits",
+                "malformed_code",
+                municipality=code,
+            )
+        if not name or len(name) > _MAX_NAME:
+            raise StageRefusedError(
+                f"the name of municipality {code} is empty or longer than {_MAX_NAME}",
+                "malformed_name",
+                municipality=code,
+                limit=_MAX_NAME,
+            )
+        session = session_of(uow, eid, committee)
+        if (
+            code in dict(municipalities(uow, eid, committee))
+            or any(f.part == code for f in uow.stages.files(eid, committee, "input"))
+            or (session is not None and uow.entries.get_source(session.id, code) is not None)
+        ):
+            raise StageRefusedError(
+                f"{committee} of {eid} has a municipality {code} already",
+                "municipality_present",
+                municipality=code,
+            )
+        uow.stages.add_choice(
+            eid, committee, "gemeente", f"{code}:{name}", at=utc_now(), by=actor.name
+        )
+        audit(uow, actor.name, ADDED, eid, committee=committee, municipality=code, name=name)
+        uow.commit()
+    return code, name
+
+
+def _listed(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, str | None]]:
     definition = uow.elections.get(eid)
     if definition is None:
         return []
     district = district_of(committee)
-    found = [
+    return [
         (f"{region.number:04d}", region.name)
         for region in definition.tree
         if region.category is RegionCategory.GEMEENTE
@@ -58,7 +150,6 @@ def municipalities(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str,
             )
         )
     ]
-    return sorted(found)
 
 
 def open_totals(uow_factory: UowFactory, eid: str, committee: str, code: str, actor: Actor) -> None:
@@ -129,21 +220,36 @@ def entered_counts(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str,
         contest_id = district or (
             contests[0].contest_id if len(contests) == 1 else _district(uow, eid, source.key)
         )
+        total = entry_counts(state.entry, state.entry.eligible_voters)
         document = Eml510(
             message_type=MessageType.COUNT_MUNICIPALITY,
             header=EmlHeader(managing_authority=Authority(id=source.key, name=source.name)),
             identifier=definition.identifier,
             contests=(
-                ContestCount(
-                    contest_id=contest_id,
-                    total=entry_counts(state.entry, state.entry.eligible_voters),
-                ),
+                ContestCount(contest_id=contest_id, total=_named(uow, eid, contest_id, total)),
             ),
         )
         files.append(
             (f"Telling_{eid}_gemeente_{source.key}_ingevoerd.eml.xml", write_eml(document))
         )
     return files
+
+
+def _named(uow: UnitOfWork, eid: str, contest_id: str, total: VoteCounts) -> VoteCounts:
+    """``total`` with the registered names of the lists (the form has only their numbers), as
+    a municipality's own 510b has them: an HSB's 510c takes them from its 510b files."""
+    contest = uow.candidate_lists.get(eid, contest_id)
+    if contest is None:
+        return total
+    names = {lst.number: lst.name for lst in contest.lists}
+    return total.model_copy(
+        update={
+            "lists": tuple(
+                lst.model_copy(update={"name": lst.name or names.get(lst.number, "")})
+                for lst in total.lists
+            )
+        }
+    )
 
 
 def _district(uow: UnitOfWork, eid: str, code: str) -> str:
