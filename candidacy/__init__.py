@@ -19,7 +19,13 @@ from __future__ import annotations
 from candidacy.checks import check_lists, check_registration, needs_support_and_deposit
 from candidacy.csv_format import CandidacyCsvError, read_lists, write_lists
 from candidacy.decisions import ListDecision, apply_decisions, decide, propose_decisions
-from candidacy.departures import Departure, DepartureError, DepartureProblem, Instead
+from candidacy.departures import (
+    Departure,
+    DepartureError,
+    DepartureProblem,
+    FindingName,
+    Instead,
+)
 from candidacy.findings import Code, Consequence, Finding
 from candidacy.lists import (
     Agent,
@@ -51,6 +57,7 @@ __all__ = [
     "DepartureProblem",
     "ElectionRules",
     "Finding",
+    "FindingName",
     "Instead",
     "ListDecision",
     "LotOutcome",

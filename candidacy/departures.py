@@ -30,6 +30,7 @@ __all__ = [
     "Departure",
     "DepartureError",
     "DepartureProblem",
+    "FindingName",
     "Instead",
     "check_departures",
     "lawful_departures",
@@ -86,25 +87,18 @@ _EFFECT = {
 }
 
 
-class Departure(Frozen):
-    """The CSB departs from the proposed consequence of one finding.
-
-    The finding is named as :class:`~candidacy.findings.Finding` names itself: ``code``,
-    ``list_key``, ``district`` and ``position`` (``None`` where the finding has none).
-
-    :param instead: what the CSB decides instead.
-    :param reason: why, in the CSB's words (required; printed on Model I 4).
+class FindingName(Frozen):
+    """A finding as a decision names it, as :class:`~candidacy.findings.Finding` names itself:
+    ``code``, ``list_key``, ``district`` and ``position`` (``None`` where the finding has none).
     """
 
     code: Code
     list_key: str
     district: str | None = None
     position: int | None = None
-    instead: Instead
-    reason: str = Field(max_length=MAX_REASON)
 
     def names(self, finding: Finding) -> bool:
-        """Whether this departure concerns ``finding``."""
+        """Whether this is the name of ``finding``."""
         return (finding.code, finding.list_key, finding.district, finding.position) == (
             self.code,
             self.list_key,
@@ -121,6 +115,18 @@ class Departure(Frozen):
         if self.position is not None:
             place += f", position {self.position}"
         return place
+
+
+class Departure(FindingName):
+    """The CSB departs from the proposed consequence of one finding (named as in
+    :class:`FindingName`).
+
+    :param instead: what the CSB decides instead.
+    :param reason: why, in the CSB's words (required; printed on Model I 4).
+    """
+
+    instead: Instead
+    reason: str = Field(max_length=MAX_REASON)
 
 
 class DepartureProblem(StrEnum):

@@ -22,13 +22,20 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from candidacy import Code, Consequence, Departure, Finding, SubmittedList, check_lists
+from candidacy import (
+    Code,
+    Consequence,
+    Departure,
+    Finding,
+    FindingName,
+    SubmittedList,
+    check_lists,
+)
 from candidacy.departures import lawful_departures
 from osv.service.candidacy import CandidacyInputError, CandidacySetup
 
 __all__ = [
     "Decisions",
-    "FindingName",
     "Matched",
     "decisions_json",
     "departures_json",
@@ -69,35 +76,6 @@ class _DecisionsFile(BaseModel):
     lots: tuple[str, ...] = ()
     departures: tuple[_DepartureRecord, ...] = ()
     created: dt.datetime | None = None
-
-
-@dataclass(frozen=True)
-class FindingName:
-    """A finding as a decision names it: code, list, district and position."""
-
-    code: Code
-    list_key: str
-    district: str | None = None
-    position: int | None = None
-
-    def names(self, finding: Finding) -> bool:
-        """Whether this is the name of ``finding``."""
-        return (finding.code, finding.list_key, finding.district, finding.position) == (
-            self.code,
-            self.list_key,
-            self.district,
-            self.position,
-        )
-
-    @property
-    def where(self) -> str:
-        """The finding named in an error message: code, list, district, position."""
-        place = f"finding {self.code.value} on list {self.list_key}"
-        if self.district is not None:
-            place += f", district {self.district}"
-        if self.position is not None:
-            place += f", position {self.position}"
-        return place
 
 
 @dataclass(frozen=True)
@@ -164,7 +142,11 @@ def _decisions(records: _DecisionsFile, source: str) -> Decisions:
             raise CandidacyInputError(
                 f"{source}: repaired finding {number}: code: {record.code!r} is not a finding code"
             ) from None
-        repaired.append(FindingName(code, record.list, record.district, record.position))
+        repaired.append(
+            FindingName(
+                code=code, list_key=record.list, district=record.district, position=record.position
+            )
+        )
     departures = []
     for number, departure in enumerate(records.departures, start=1):
         fields = departure.model_dump()

@@ -23,7 +23,15 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from candidacy import Departure, Finding, Instead, LotsRequired, SubmittedList, check_lists
+from candidacy import (
+    Departure,
+    Finding,
+    FindingName,
+    Instead,
+    LotsRequired,
+    SubmittedList,
+    check_lists,
+)
 from candidacy.departures import MAX_REASON
 from eml.xsd import SchemaSet
 from osv.service.candidacy import (
@@ -38,7 +46,6 @@ from osv.service.candidacy import (
 )
 from osv.service.candidacy_decisions import (
     Decisions,
-    FindingName,
     decisions_json,
     read_decisions,
 )
@@ -236,7 +243,10 @@ def decide_and_publish(
     departed = _departures_at(findings, departures or {})
     fixed = [finding for index, finding in enumerate(findings) if index in repaired]
     decided = Decisions(
-        repaired=tuple(FindingName(f.code, f.list_key, f.district, f.position) for f in fixed),
+        repaired=tuple(
+            FindingName(code=f.code, list_key=f.list_key, district=f.district, position=f.position)
+            for f in fixed
+        ),
         lots=lots,
         departures=departed,
     )
