@@ -17,6 +17,8 @@ address ``Contact/MailingAddress``, ``Agent``, ``kr:DateOfBirthAnnex`` and
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from lxml import etree
 
 from eml import ns
@@ -32,12 +34,41 @@ from osv.model import (
 )
 
 __all__ = [
+    "list_data_attributes",
     "write_candidate",
     "write_living_address",
     "write_mailing_address",
     "write_nominated_candidate",
     "write_person_name",
 ]
+
+
+class _ListData(Protocol):
+    """What ``kr:ListData`` says of a list, in a 230b (:class:`~osv.model.CandidateList`) or a
+    nomination (:class:`~osv.model.NominatedList`)."""
+
+    @property
+    def belongs_to_set(self) -> int | None: ...
+    @property
+    def belongs_to_combination(self) -> str | None: ...
+    @property
+    def publication_language(self) -> str | None: ...
+    @property
+    def publish_gender(self) -> bool | None: ...
+
+
+def list_data_attributes(candidate_list: _ListData) -> dict[str, str]:
+    """Attributes of ``kr:ListData`` in the order the Kiesraad's files use."""
+    attributes: dict[str, str] = {}
+    if candidate_list.belongs_to_set is not None:
+        attributes["BelongsToSet"] = str(candidate_list.belongs_to_set)
+    if candidate_list.belongs_to_combination is not None:
+        attributes["BelongsToCombination"] = candidate_list.belongs_to_combination
+    if candidate_list.publication_language is not None:
+        attributes["PublicationLanguage"] = candidate_list.publication_language
+    if candidate_list.publish_gender is not None:
+        attributes["PublishGender"] = "true" if candidate_list.publish_gender else "false"
+    return attributes
 
 
 def write_candidate(parent: etree._Element, candidate: Candidate) -> etree._Element:

@@ -23,6 +23,7 @@ from lxml import etree
 from eml import ns
 from eml.documents import Eml210
 from eml.write.candidate import (
+    list_data_attributes,
     write_living_address,
     write_mailing_address,
     write_nominated_candidate,
@@ -55,26 +56,13 @@ def _write_list(nomination: etree._Element, candidate_list: NominatedList) -> No
     identifier = sub(affiliation, ns.eml("AffiliationIdentifier"))
     sub(identifier, ns.eml("RegisteredName"), candidate_list.name)
     sub(affiliation, ns.eml("Type"), candidate_list.type.value)
-    list_data = sub(affiliation, ns.kr("ListData"), attributes=_list_data(candidate_list))
+    list_data = sub(affiliation, ns.kr("ListData"), attributes=list_data_attributes(candidate_list))
     if candidate_list.contests:
         contests = sub(list_data, ns.kr("Contests"))
         for contest in candidate_list.contests:
             sub(contests, ns.kr("Contest"), contest.name, {"Id": contest.id})
     for candidate in candidate_list.candidates:
         write_nominated_candidate(affiliation, candidate)
-
-
-def _list_data(candidate_list: NominatedList) -> dict[str, str]:
-    """Attributes of ``kr:ListData`` in the order the Kiesraad's files use."""
-    attributes: dict[str, str] = {}
-    if candidate_list.belongs_to_set is not None:
-        attributes["BelongsToSet"] = str(candidate_list.belongs_to_set)
-    if candidate_list.belongs_to_combination is not None:
-        attributes["BelongsToCombination"] = candidate_list.belongs_to_combination
-    if candidate_list.publication_language is not None:
-        attributes["PublicationLanguage"] = candidate_list.publication_language
-    attributes["PublishGender"] = "true" if candidate_list.publish_gender else "false"
-    return attributes
 
 
 def _write_proposer(nominate: etree._Element, proposer: Proposer) -> None:

@@ -23,7 +23,7 @@ from lxml import etree
 
 from eml import ns
 from eml.documents import Eml230b
-from eml.write.candidate import write_candidate
+from eml.write.candidate import list_data_attributes, write_candidate
 from eml.write.common import new_root, sub, write_contest, write_header, write_identifier
 from eml.write.common import to_bytes as serialise
 from osv.model import CandidateList, Contest
@@ -63,20 +63,6 @@ def _write_list(contest: etree._Element, candidate_list: CandidateList) -> None:
     sub(identifier, ns.eml("RegisteredName"), candidate_list.name)
     if candidate_list.type is not None:
         sub(affiliation, ns.eml("Type"), candidate_list.type.value)
-    sub(affiliation, ns.kr("ListData"), attributes=_list_data(candidate_list))
+    sub(affiliation, ns.kr("ListData"), attributes=list_data_attributes(candidate_list))
     for candidate in candidate_list.candidates:
         write_candidate(affiliation, candidate)
-
-
-def _list_data(candidate_list: CandidateList) -> dict[str, str]:
-    """Attributes of ``kr:ListData`` in the order the Kiesraad's files use."""
-    attributes: dict[str, str] = {}
-    if candidate_list.belongs_to_set is not None:
-        attributes["BelongsToSet"] = str(candidate_list.belongs_to_set)
-    if candidate_list.belongs_to_combination is not None:
-        attributes["BelongsToCombination"] = candidate_list.belongs_to_combination
-    if candidate_list.publication_language is not None:
-        attributes["PublicationLanguage"] = candidate_list.publication_language
-    if candidate_list.publish_gender is not None:
-        attributes["PublishGender"] = "true" if candidate_list.publish_gender else "false"
-    return attributes
