@@ -127,6 +127,8 @@ def import_command(
         print(f"{outcome.path}: EML {outcome.message_type} of {outcome.election}, {state}")
         print(f"    {outcome.summary}")
         print(f"    hash check: {outcome.hash_check}")
+        for note in outcome.notes:
+            print(f"    note: {note}")
 
 
 def _ask_groups(path: Path, masked_hash: str) -> tuple[str, str]:

@@ -187,7 +187,23 @@ def _lists(seed: int, most: int) -> dict[int, tuple[CandidateList, ...]]:
     return districts
 
 
-def _definition() -> Eml110a:
+def _committees(scale: float) -> list[tuple[str, str, int, int]]:
+    """(CBS code, name, district, polling stations) of every municipality, and 9010 abroad."""
+    municipalities = max(DISTRICTS, round(MUNICIPALITIES * scale))
+    stations_each = max(1, round(STATIONS * scale / municipalities))
+    committees = [
+        (f"{index + 1:04d}", f"Gemeente {index + 1}", index % DISTRICTS + 1, stations_each)
+        for index in range(municipalities)
+    ]
+    # The postal votes from abroad: the briefstembureaus count like a municipality, code 9010,
+    # in the district of 's-Gravenhage (shared process.md, NBSB).
+    committees.append((ABROAD_CODE, "Briefstembureaus buitenland", ABROAD_DISTRICT, 3))
+    return committees
+
+
+def _definition(committees: list[tuple[str, str, int, int]]) -> Eml110a:
+    """The 110a: the STAAT, its kieskringen with their HSB, and every municipality in its
+    kieskring (as the Kiesraad's TK2023 definition has them)."""
     csb = Committee(category=CommitteeCategory.CSB, name="Kiesraad")
     hsb = Committee(category=CommitteeCategory.HSB)
     tree = [Region(category=RegionCategory.STAAT, name="Nederland", committees=(csb,))]
@@ -200,6 +216,16 @@ def _definition() -> Eml110a:
             committees=(hsb,),
         )
         for d in range(1, DISTRICTS + 1)
+    ]
+    tree += [
+        Region(
+            number=int(code),
+            category=RegionCategory.GEMEENTE,
+            name=name,
+            superior_number=district,
+            superior_category=RegionCategory.KIESKRING,
+        )
+        for code, name, district, _ in committees
     ]
     return Eml110a(
         header=_header(Authority(id="CSB", name="Kiesraad")),
@@ -267,7 +293,8 @@ def write_national(
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     definition = folder / f"Verkiezingsdefinitie_{NATIONAL_ELECTION_ID}.eml.xml"
-    definition.write_bytes(write_eml(_definition(), schemas=schemas))
+    committees = _committees(scale)
+    definition.write_bytes(write_eml(_definition(committees), schemas=schemas))
     paths.append(definition)
     lists = _lists(seed, max_candidates)
     for district, district_lists in lists.items():
@@ -285,15 +312,6 @@ def write_national(
         paths.append(path)
     rng = random.Random(seed + 1)  # noqa: S311 - reproducible test data, not a secret
     weights = {party: rng.uniform(0.2, 3.0) / (1 + party * 0.12) for party in range(1, PARTIES + 1)}
-    municipalities = max(DISTRICTS, round(MUNICIPALITIES * scale))
-    stations_each = max(1, round(STATIONS * scale / municipalities))
-    committees = [
-        (f"{index + 1:04d}", f"Gemeente {index + 1}", index % DISTRICTS + 1, stations_each)
-        for index in range(municipalities)
-    ]
-    # The postal votes from abroad: the briefstembureaus count like a municipality, code 9010,
-    # in the district of 's-Gravenhage (shared process.md, NBSB).
-    committees.append((ABROAD_CODE, "Briefstembureaus buitenland", ABROAD_DISTRICT, 3))
     abroad = random.Random(seed + 2)  # noqa: S311 - its own stream: the others stay as they were
     for position, (code, name, district, stations) in enumerate(committees):
         units = tuple(

@@ -39,7 +39,7 @@ from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.service.errors import ImportRefused
 from osv.service.hash_checks import HashCheck, HashOutcome, check_hash, hash_file_index
-from osv.service.import_checks import PendingFile, plan
+from osv.service.import_checks import PendingFile, date_note, plan
 from osv.store import AuditEvent, ImportedFile, UnitOfWork, contests_of
 
 __all__ = ["HashCheck", "ImportOutcome", "import_files"]
@@ -71,6 +71,8 @@ class ImportOutcome:
         ``skipped`` or ``not-required``.
     :param digest_matched: ``raw`` or ``c14n`` (OSV2020's canonical form) when a hash was
         compared; ``None`` otherwise.
+    :param notes: deviations from the expected form that were accepted (docs/eml.md, "What
+        OSV refuses and what it notes"), for the operator; also in the audit event.
     """
 
     path: Path
@@ -81,6 +83,7 @@ class ImportOutcome:
     summary: str
     hash_check: str
     digest_matched: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class _Read:
     size: int
     validated: bool
     position: int
+    notes: tuple[str, ...] = ()
 
     @property
     def message_type(self) -> MessageType:
@@ -116,6 +120,7 @@ def _read(path: Path, position: int, schemas: SchemaSet | None, limits: Limits) 
         size=result.size,
         validated=result.validated,
         position=position,
+        notes=result.notes,
     )
 
 
@@ -233,6 +238,10 @@ def _store(uow: UnitOfWork, item: _Read, checked: HashOutcome, actor: str) -> Im
         uow.files.add(record)
         _store_content(uow, pending.election, document, pending.sha256)
     summary, counts = _describe(document)
+    notes = item.notes
+    date = date_note(uow, pending)
+    if date is not None:
+        notes += (date,)
     uow.audit.append(
         AuditEvent(
             event="eml.imported",
@@ -248,6 +257,7 @@ def _store(uow: UnitOfWork, item: _Read, checked: HashOutcome, actor: str) -> Im
                 "hash_check": record.hash_check,
                 "digest_matched": record.digest_matched,
                 "counts": counts,
+                **({"notes": list(notes)} if notes else {}),
             },
         )
     )
@@ -260,6 +270,7 @@ def _store(uow: UnitOfWork, item: _Read, checked: HashOutcome, actor: str) -> Im
         summary=summary,
         hash_check=checked.method,
         digest_matched=checked.digest,
+        notes=notes,
     )
 
 

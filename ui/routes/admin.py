@@ -150,6 +150,9 @@ def _import(
         f"{o.path.name}: {'ingelezen' if o.status == 'imported' else 'al eerder ingelezen'}"
         for o in outcomes
     )
+    notes = [f"{o.path.name}: {note}" for o in outcomes for note in o.notes]
+    if notes:
+        message += ". Geaccepteerde afwijkingen (technische melding, Engels): " + " | ".join(notes)
     return _elections(request, f"Gelukt. {message}.", 200)
 
 

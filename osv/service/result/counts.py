@@ -79,7 +79,7 @@ def read_count_file(
     contest: tuple[str, str | None] | None = None
     findings: list[Finding] = []
     kept: list[ReportingUnitVotes] = []
-    seen: set[str] = set()
+    seen: dict[str, None] = {}  # the units' Ids, in file order
     for item in stream:
         if contest is None:
             contest = (item.contest_id, item.contest_name)
@@ -91,7 +91,7 @@ def read_count_file(
         if isinstance(item.votes, ReportingUnitVotes):
             if item.votes.id in seen:
                 findings.append(duplicate_unit(item.votes.id, found.name))
-            seen.add(item.votes.id)
+            seen[item.votes.id] = None
             findings += check_counts(item.votes.votes, item.votes.id)
             running.add(item.votes.votes)
             units += 1
@@ -139,6 +139,7 @@ def read_count_file(
                 votes=total,
                 recomputed=recomputed,
                 source=found.name,
+                units=tuple(seen),
             )
         ]
     return FileCount(

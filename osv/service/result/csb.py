@@ -141,18 +141,27 @@ def run_csb(
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
     created: dt.datetime,
+    draft: bool = False,
 ) -> CsbOutcome:
     """Read ``folder``, compute the result and write the CSB's files into ``out``.
 
     :param created: the moment the result is fixed (``kr:CreationDateTime``, no time zone).
+    :param draft: compute even when counts are missing, and write only the reports, headed
+        as a draft (never an EML file or a process-verbaal).
+    :raises IncompleteCountsError: when a unit the election definition names has no count
+        (and ``draft`` is not set); nothing is written.
     :raises ResultInputError: for unusable input, or when an EML file to be written exists.
     """
     inputs = read_inputs(folder, schemas=schemas, limits=limits)
+    if not draft:
+        inputs.require_complete()
     result, seats_from = compute_result(inputs, seats=seats, lots=lots, deceased=deceased)
-    notes = list(inputs.files.notes)
+    notes = list(inputs.notes)
     notes += _unused_notes(inputs)
     written: list[WrittenFile] = []
-    if result.status == "complete":
+    if draft:
+        notes.append("no EML file and no process-verbaal were written: this is a draft (--draft)")
+    elif result.status == "complete":
         authority = _csb_authority(inputs)
         contest_id = "alle" if inputs.multi_district else inputs.counts.contest_ids[0]
         documents: list[tuple[Eml510 | Eml520, str]] = [
@@ -197,6 +206,8 @@ def run_csb(
         seats_from=seats_from,
         notes=tuple(notes),
         written=tuple(written),
+        coverage=inputs.coverage,
+        draft=draft,
     )
     text = result_text(result, context)
     reports = _write_reports(out, text, result_json(result, context))

@@ -29,6 +29,7 @@ from eml.documents import MessageType
 from eml.safe import Limits
 from osv.model import Contest, ElectionCategory, ElectionSubcategory
 from osv.service.result.counts import FileCount, read_count_file, read_count_source
+from osv.service.result.coverage import UNCHECKED, Coverage, IncompleteCountsError, coverage_of
 from osv.service.result.files import (
     DESCRIPTIONS,
     ElectionFiles,
@@ -57,6 +58,9 @@ class ElectionInputs:
     :param published_result: the 520, when present.
     :param read: every non-count file read, with its hash, in name order.
     :param multi_district: whether the election has several districts (TK, PS2).
+    :param notes: deviations the readers accepted (file name first), and the folder's notes.
+    :param coverage: whether the counts cover every unit the definition names
+        (:mod:`osv.service.result.coverage`); the stages refuse to publish when they do not.
     """
 
     files: ElectionFiles
@@ -67,6 +71,16 @@ class ElectionInputs:
     published_result: Eml520 | None
     read: tuple[SourceFile, ...]
     multi_district: bool
+    notes: tuple[str, ...] = ()
+    coverage: Coverage = UNCHECKED
+
+    def require_complete(self) -> None:
+        """Refuse to go on when a unit the definition names has no count.
+
+        :raises IncompleteCountsError: one sentence per missing unit.
+        """
+        if not self.coverage.complete:
+            raise IncompleteCountsError(self.files.identifier.id, self.coverage)
 
     @property
     def sources(self) -> tuple[SourceFile, ...]:
@@ -102,14 +116,15 @@ def read_inputs(
     files = find_election_files(folder, limits=limits)
     multi = is_multi_district(files)
     read: list[SourceFile] = []
+    notes: list[str] = list(files.notes)
     found_definition = files.single(MessageType.ELECTION_DEFINITION)
     definition = (
-        _read(found_definition, Eml110a, schemas, limits, read) if found_definition else None
+        _read(found_definition, Eml110a, schemas, limits, read, notes) if found_definition else None
     )
     found_result = files.single(MessageType.RESULT)
-    result = _read(found_result, Eml520, schemas, limits, read) if found_result else None
+    result = _read(found_result, Eml520, schemas, limits, read, notes) if found_result else None
     lists = [
-        _read(found, Eml230b, schemas, limits, read)
+        _read(found, Eml230b, schemas, limits, read, notes)
         for found in files.of(MessageType.CANDIDATE_LISTS)
     ]
     _check_candidate_lists(files, lists, multi)
@@ -127,6 +142,19 @@ def read_inputs(
         for level in levels[1:]
         for found in files.of(level)
     )
+    coverage = coverage_of(
+        files,
+        definition.election if definition is not None else None,
+        counts,
+        schemas=schemas,
+        limits=limits,
+    )
+    if counts.level != "510b":
+        notes += [
+            f"{found.name} (polling stations, 110b) is not used: the counts are "
+            f"{counts.level} files, not the municipalities' 510b"
+            for found in files.of(MessageType.POLLING_STATIONS)
+        ]
     _check_covered(counts, published)
     return ElectionInputs(
         files=files,
@@ -137,6 +165,8 @@ def read_inputs(
         published_result=result,
         read=tuple(sorted(read, key=lambda source: source.name)),
         multi_district=multi,
+        notes=tuple(notes),
+        coverage=coverage,
     )
 
 
@@ -171,8 +201,10 @@ def _read(
     schemas: SchemaSet | None,
     limits: Limits | None,
     read: list[SourceFile],
+    notes: list[str],
 ) -> D:
     outcome = read_eml(found.path, source=found.name, schemas=schemas, limits=limits)
+    notes += [f"{found.name}: {note}" for note in outcome.notes]
     document = outcome.document
     if not isinstance(document, kind):  # the scan classified it by the same Id
         raise AssertionError(f"{found.name} is not a {kind.__name__}")

@@ -149,9 +149,12 @@ def verify(
     :param seats: the number of seats, needed when the folder has no 110a.
     :param lots: outcomes of lots drawn by the CSB (from its report P 22), in order.
     :param deceased: candidates the CSB registered as deceased, as (list, candidate).
+    :raises IncompleteCountsError: when the folder's 110a names a unit without a count (the
+        recomputation would be of part of the election).
     :raises ResultInputError: when the files cannot be used (invalid input).
     """
     inputs = read_inputs(folder, schemas=schemas, limits=limits)
+    inputs.require_complete()
     result, seats_from = compute_result(inputs, seats=seats, lots=lots, deceased=deceased)
     published = inputs.published_result
     checks = [_votes_check(inputs)]
@@ -167,7 +170,7 @@ def verify(
         name = next(s.name for s in inputs.read if s.message_type == "520")
         checks.append(_seats_check(result, published, name, seats_from))
         checks.append(_elected_check(result, published, name))
-    notes = list(inputs.files.notes)
+    notes = list(inputs.notes)
     if not inputs.candidate_lists:
         notes.append(
             "names were not compared: the folder has no candidate lists (230b), and a count "
