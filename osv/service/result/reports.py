@@ -43,6 +43,7 @@ __all__ = [
     "EXCLUSION_REASONS",
     "ResultContext",
     "coverage_heading",
+    "coverage_lines",
     "person_label",
     "result_text",
 ]
@@ -102,11 +103,16 @@ def coverage_heading(context: ResultContext) -> list[str]:
             lines.append(f"The counts are incomplete: {coverage.summary()}:")
             lines += [f"  {sentence}" for sentence in coverage.sentences()]
         lines.append("")
+    return lines + coverage_lines(coverage)
+
+
+def coverage_lines(coverage: Coverage) -> list[str]:
+    """Whether the counts cover what the definition names: loud when it could not be checked."""
     if not coverage.checked:
-        lines += [*textwrap.wrap(NO_DEFINITION, width=98), ""]
-    elif coverage.complete:
-        lines += [f"Complete: {sentence}." for sentence in coverage.confirmations()] + [""]
-    return lines
+        return [*textwrap.wrap(NO_DEFINITION, width=98), ""]
+    if coverage.complete:
+        return [*(f"Complete: {sentence}." for sentence in coverage.confirmations()), ""]
+    return []
 
 
 def person_label(person: ElectedPerson, names_known: bool) -> str:
