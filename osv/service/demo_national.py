@@ -279,7 +279,7 @@ def _station(
         per = split_total(
             rng,
             total,
-            [(6.0 if c.number == 1 else 1.0) / (1 + c.number * 0.05) for c in lst.candidates],
+            [(20.0 if c.number == 1 else 1.0) / (1 + c.number * 0.05) for c in lst.candidates],
         )
         list_votes.append(
             ListVotes(

@@ -19,13 +19,14 @@ cannot be checked: :attr:`Coverage.checked` is ``False`` and the reports say so 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eml import Eml110b, SchemaSet, read_eml
 from eml.documents import MessageType
 from eml.safe import Limits
 from osv.model import ElectionDefinition
-from osv.service.result.files import ElectionFiles, ResultInputError
+from osv.service.result.files import ElectionFiles, FoundFile, ResultInputError
 from osv.service.result.sources import CountSource
 from results.tally.completeness import (
     Completeness,
@@ -37,7 +38,14 @@ from results.tally.completeness import (
     unit_number,
 )
 
-__all__ = ["NO_DEFINITION", "UNCHECKED", "Coverage", "IncompleteCountsError", "coverage_of"]
+__all__ = [
+    "NO_DEFINITION",
+    "UNCHECKED",
+    "Coverage",
+    "IncompleteCountsError",
+    "coverage_from_headers",
+    "coverage_of",
+]
 
 #: What the reports say, at the top, when there is no 110a to check the coverage against.
 NO_DEFINITION = (
@@ -54,10 +62,12 @@ class Coverage:
     :param checked: ``False`` when there was no 110a (nothing could be checked).
     :param checks: one comparison per kind of unit (kieskringen or municipalities, and the
         polling stations of each municipality with a 110b).
+    :param why: why nothing could be checked, when not for the lack of a 110a.
     """
 
     checked: bool
     checks: tuple[Completeness, ...] = ()
+    why: str | None = None
 
     @property
     def complete(self) -> bool:
@@ -96,6 +106,17 @@ class Coverage:
 
 #: The coverage of counts read without an election definition.
 UNCHECKED = Coverage(checked=False)
+
+
+#: The coverage when the election definition names no unit of the stage's kind with a number.
+_NOTHING_NAMED = Coverage(
+    checked=False,
+    why=(
+        "NOT CHECKED FOR COMPLETENESS: the election definition (110a) names no numbered "
+        "municipality or kieskring for this stage, so OSV cannot tell whether every one has "
+        "its count; a missing count would change the result without any finding."
+    ),
+)
 
 
 class IncompleteCountsError(ResultInputError):
@@ -137,37 +158,69 @@ def coverage_of(
     """
     if definition is None:
         return UNCHECKED
-    checks = [_units_check(definition, counts, hsb)]
+    units = _units_check(
+        definition,
+        counts.level,
+        counts.contest_ids[0],
+        [part.id for part in counts.parts],
+        [part.contest_id for part in counts.parts],
+        hsb,
+    )
+    if not units.expected:
+        return _NOTHING_NAMED
+    checks = [units]
     if counts.level == "510b":
         checks += _station_checks(files, counts, schemas, limits)
     return Coverage(checked=True, checks=tuple(checks))
 
 
-def _units_check(definition: ElectionDefinition, counts: CountSource, hsb: bool) -> Completeness:
+def coverage_from_headers(
+    definition: ElectionDefinition, counts: Sequence[FoundFile], *, hsb: bool = False
+) -> Coverage | None:
+    """The same comparison from the count files' headers alone, before their content is read.
+
+    A 510b's authority is its municipality (CBS code), a 510c's ``HSB<n>`` its kieskring, so a
+    missing unit shows before a hundred megabytes of counts are read. ``None`` when the headers
+    cannot tell (a 510d, an HSB whose kieskring only the content says, a header without an
+    authority): then only :func:`coverage_of` decides.
+    """
+    if not counts or hsb or any(found.authority is None for found in counts):
+        return None
+    level = counts[0].message_type.value
+    if level not in ("510b", "510c") or any(f.message_type.value != level for f in counts):
+        return None
+    ids = [found.authority.id for found in counts if found.authority is not None]
+    districts = [str(number) if (number := unit_number(i)) else i for i in ids]
+    check = _units_check(definition, level, "", ids, districts, hsb=False)
+    return Coverage(checked=True, checks=(check,)) if check.expected else None
+
+
+def _units_check(
+    definition: ElectionDefinition,
+    level: str,
+    contest: str,
+    unit_ids: Sequence[str],
+    districts_present: Sequence[str],
+    hsb: bool,
+) -> Completeness:
+    """The units the stage must have, against the units its counts are of."""
     districts = expected_districts(definition)
     if hsb:
-        contest = counts.contest_ids[0]
         number = int(contest) if contest.isdigit() else None
         name = next((d.name for d in districts if d.number == number), "")
         return check_completeness(
             expected_municipalities(definition, number),
-            (part.id for part in counts.parts),
+            unit_ids,
             f"municipalities of kieskring {contest} {name}".rstrip(),
         )
-    if counts.level == "510b":
+    if level == "510b":
         return check_completeness(
-            expected_municipalities(definition),
-            (part.id for part in counts.parts),
-            "municipalities of the election",
+            expected_municipalities(definition), unit_ids, "municipalities of the election"
         )
     if len(districts) > 1:  # 510c per kieskring, or a 510d with a unit per kieskring
-        return check_completeness(
-            districts, (part.contest_id for part in counts.parts), "kieskringen"
-        )
+        return check_completeness(districts, districts_present, "kieskringen")
     return check_completeness(  # a 510d of a single-district election: its municipalities
-        expected_municipalities(definition),
-        (part.id for part in counts.parts),
-        "municipalities of the election",
+        expected_municipalities(definition), unit_ids, "municipalities of the election"
     )
 
 

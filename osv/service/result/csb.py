@@ -154,7 +154,7 @@ def run_csb(
         (and ``draft`` is not set); nothing is written.
     :raises ResultInputError: for unusable input, or when an EML file to be written exists.
     """
-    inputs = read_inputs(folder, schemas=schemas, limits=limits)
+    inputs = read_inputs(folder, schemas=schemas, limits=limits, complete=not draft)
     if not draft:
         inputs.require_complete()
     result, seats_from = compute_result(inputs, seats=seats, lots=lots, deceased=deceased)

@@ -29,7 +29,13 @@ from eml.documents import MessageType
 from eml.safe import Limits
 from osv.model import Contest, ElectionCategory, ElectionSubcategory
 from osv.service.result.counts import FileCount, read_count_file, read_count_source
-from osv.service.result.coverage import UNCHECKED, Coverage, IncompleteCountsError, coverage_of
+from osv.service.result.coverage import (
+    UNCHECKED,
+    Coverage,
+    IncompleteCountsError,
+    coverage_from_headers,
+    coverage_of,
+)
 from osv.service.result.files import (
     DESCRIPTIONS,
     ElectionFiles,
@@ -106,10 +112,17 @@ def is_multi_district(files: ElectionFiles) -> bool:
 
 
 def read_inputs(
-    folder: Path, *, schemas: SchemaSet | None = None, limits: Limits | None = None
+    folder: Path,
+    *,
+    schemas: SchemaSet | None = None,
+    limits: Limits | None = None,
+    complete: bool = False,
 ) -> ElectionInputs:
     """Find and read the files of one election in ``folder`` (see the module docstring).
 
+    :param complete: refuse as soon as the count files' headers show that a unit the 110a
+        names has no count, before their content is read (the stage would refuse anyway).
+    :raises IncompleteCountsError: with ``complete``, for a unit without a count.
     :raises ResultInputError: when files are missing, duplicated or do not fit together.
     :raises EmlError: when a file cannot be read (naming it).
     """
@@ -134,6 +147,10 @@ def read_inputs(
             f"the folder {folder} holds no counts of {files.identifier.id}: expected municipal "
             "counts (510b), district counts (510c) or a total count (510d)"
         )
+    if complete and definition is not None:
+        early = coverage_from_headers(definition.election, files.of(levels[0]))
+        if early is not None and not early.complete:
+            raise IncompleteCountsError(files.identifier.id, early)
     counts = read_count_source(
         files.identifier, files.of(levels[0]), multi_district=multi, schemas=schemas, limits=limits
     )
@@ -155,7 +172,8 @@ def read_inputs(
             f"{counts.level} files, not the municipalities' 510b"
             for found in files.of(MessageType.POLLING_STATIONS)
         ]
-    _check_covered(counts, published)
+    if coverage.complete:  # else the stage refuses with the missing units (require_complete)
+        _check_covered(counts, published)
     return ElectionInputs(
         files=files,
         definition=definition,

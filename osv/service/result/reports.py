@@ -109,7 +109,7 @@ def coverage_heading(context: ResultContext) -> list[str]:
 def coverage_lines(coverage: Coverage) -> list[str]:
     """Whether the counts cover what the definition names: loud when it could not be checked."""
     if not coverage.checked:
-        return [*textwrap.wrap(NO_DEFINITION, width=98), ""]
+        return [*textwrap.wrap(coverage.why or NO_DEFINITION, width=98), ""]
     if coverage.complete:
         return [*(f"Complete: {sentence}." for sentence in coverage.confirmations()), ""]
     return []

@@ -199,7 +199,7 @@ def verify(
         recomputation would be of part of the election).
     :raises ResultInputError: when the files cannot be used (invalid input).
     """
-    inputs = read_inputs(folder, schemas=schemas, limits=limits)
+    inputs = read_inputs(folder, schemas=schemas, limits=limits, complete=True)
     inputs.require_complete()
     result, seats_from = compute_result(inputs, seats=seats, lots=lots, deceased=deceased)
     published = inputs.published_result
