@@ -35,6 +35,7 @@ __all__ = [
     "FoundFile",
     "ResultInputError",
     "find_election_files",
+    "peek_file",
 ]
 
 #: What each EML message is, in words for reports.
@@ -161,7 +162,7 @@ def find_election_files(folder: Path, *, limits: Limits | None = None) -> Electi
         raise ResultInputError(f"{folder} cannot be read ({error.strerror or error})") from None
     if not paths:
         raise ResultInputError(f"the folder {folder} holds no EML files (*.xml)")
-    found = tuple(_peek(path, limits) for path in paths)
+    found = tuple(peek_file(path, limits) for path in paths)
     reference, notes = _require_one_election(folder, found)
     used: list[FoundFile] = []
     for item in found:
@@ -187,7 +188,7 @@ def find_election_files(folder: Path, *, limits: Limits | None = None) -> Electi
     )
 
 
-def _peek(path: Path, limits: Limits | None) -> FoundFile:
+def peek_file(path: Path, limits: Limits | None = None) -> FoundFile:
     """Read ``path`` up to its ``ElectionIdentifier``: the EML Id, the authority, the election."""
     stream = open_stream(path, source=str(path), limits=limits)
     events = iter(stream)
