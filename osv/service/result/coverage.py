@@ -95,6 +95,8 @@ class Coverage:
         has its count``)."""
         return [
             f"every one of the {len(check.expected)} {check.what} has its count"
+            if len(check.expected) > 1
+            else f"{check.expected[0].label}, the only one the definition names, has its count"
             for check in self.checks
             if check.complete
         ]
