@@ -50,32 +50,35 @@ National = tuple[TestClient, UnitOfWorkFactory, dict[str, list[Path]]]
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory: pytest.TempPathFactory) -> Iterator[National]:
-    yield from _national(tmp_path_factory)
+def national(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[National]:
+    yield from _national(tmp_path_factory, xsd_dir)
 
 
 @pytest.fixture(scope="module")
-def national_typed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[National]:
+def national_typed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[National]:
     """Another installation of the same election, with two typists CSB."""
-    yield from _national(tmp_path_factory, typists=("typist_csb", "typist_csb_2"))
+    yield from _national(tmp_path_factory, xsd_dir, typists=("typist_csb", "typist_csb_2"))
 
 
 def _national(
-    tmp_path_factory: pytest.TempPathFactory, typists: tuple[str, ...] = ()
+    tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path, typists: tuple[str, ...] = ()
 ) -> Iterator[National]:
+    """The election written and imported against the official schemas, and the web
+    application configured with them (as ``make run`` is)."""
     home = tmp_path_factory.mktemp("hsb")
     settings = Settings(
         home=home,
         database_url=f"sqlite:///{home / 'osv.sqlite3'}",
-        xsd_dir=None,
+        xsd_dir=xsd_dir,
         max_bytes=50_000_000,
     )
     factory = unit_of_work_factory(settings)
-    paths = write_national(home / "tk", scale=0.06, max_candidates=8)  # district 1: two
+    schemas = SchemaSet(xsd_dir)
+    paths = write_national(home / "tk", scale=0.06, max_candidates=8, schemas=schemas)
     import_files(
         factory,
         [p for p in paths if not p.name.startswith("Telling_")],
-        schemas=None,
+        schemas=schemas,
         limits=Limits(),
         hash_check=HashCheck(skip=True),
         actor="test",

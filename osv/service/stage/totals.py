@@ -30,6 +30,7 @@ from osv.service.stage.common import (
     UowFactory,
     audit,
     district_of,
+    eml_moment,
     require_stage,
 )
 from osv.store import EntrySession, UnitOfWork
@@ -223,7 +224,11 @@ def entered_counts(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str,
         total = entry_counts(state.entry, state.entry.eligible_voters)
         document = Eml510(
             message_type=MessageType.COUNT_MUNICIPALITY,
-            header=EmlHeader(managing_authority=Authority(id=source.key, name=source.name)),
+            header=EmlHeader(
+                managing_authority=Authority(id=source.key, name=source.name),
+                creation_date_time=eml_moment(source.updated_at),  # definitive then
+                canonicalization=True,
+            ),
             identifier=definition.identifier,
             contests=(
                 ContestCount(contest_id=contest_id, total=_named(uow, eid, contest_id, total)),
