@@ -69,7 +69,10 @@ TABLES: dict[str, tuple[dict[str, str], int, bool]] = {
 }
 
 #: Values the interface adds to a refusal's details before filling in its sentence.
-COMPUTED = {("StageRefusedError", "hash_mismatch"): {"where"}}
+COMPUTED = {
+    ("StageRefusedError", "hash_mismatch"): {"where"},
+    ("StageRefusedError", "counts_incomplete"): {"summary", "units"},
+}
 
 #: Codes with a text that no raise site names: the default of StageRefusedError.
 UNRAISED = {("StageRefusedError", "refused")}

@@ -53,7 +53,15 @@ from osv.service.stage import (
 from osv.service.workplace import DECISIONS_BY_STATE, comparison
 from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
 from ui.forms import label_of
-from ui.messages import DECISION_LABELS, TECHNICAL, dutch_error, fill
+from ui.messages import (
+    DECISION_LABELS,
+    TECHNICAL,
+    coverage_confirmation,
+    coverage_sentences,
+    coverage_summary,
+    dutch_error,
+    fill,
+)
 from ui.routes.common import redirect, ui
 from ui.routes.totals import box_labels
 
@@ -93,6 +101,8 @@ REFUSALS = {
     "no_counts": "Er zijn nog geen tellingen; upload ze eerst.",
     "not_computed": "De uitslag is nog niet berekend.",
     "compute_failed": "De uitslag kan niet worden berekend.",
+    "counts_incomplete": "Er is niets berekend: {summary}. {units} Er is niets opgeslagen en er "
+    "is niets te downloaden; bereken opnieuw zodra elke telling er is.",
     "unknown_municipality": "Dit stembureau telt geen gemeente {municipality} op.",
     "uploaded_already": "De telling van gemeente {municipality} is geüpload; verwijder die eerst "
     "om de totalen in te voeren.",
@@ -163,6 +173,9 @@ def _dutch(error: OSVError) -> str:
             details["where"] = _place(
                 details["message_type"], details["part"], details["part_name"]
             )
+        if error.code == "counts_incomplete":
+            details["summary"] = coverage_summary(details["coverage"])
+            details["units"] = " ".join(coverage_sentences(details["coverage"]))
         text = fill(REFUSALS[error.code], details)
         reason = error.details.get("reason")
         return f"{text} {TECHNICAL} {reason}" if reason else text
@@ -223,11 +236,21 @@ def _page(
         for row in entries
         if row.key in files and row.typists[:1] == (files[row.key].by,)
     }
+    coverage = view.coverage
     return state.render(
         request,
         "stages/stage.html",
         status,
         view=view,
+        complete=coverage is not None and coverage.complete,
+        coverage_text=(
+            ""
+            if coverage is None
+            else coverage_confirmation(coverage)
+            if coverage.complete
+            else coverage_summary(coverage)
+        ),
+        without_count=coverage_sentences(coverage) if coverage is not None else [],
         entry_session=session_id,
         entries=entries,
         versions=versions,
