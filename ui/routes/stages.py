@@ -125,10 +125,16 @@ REFUSALS = {
     "noemt ze, of het telt de tellingen van de hoofdstembureaus op; er is niets opgeslagen.",
     "malformed_code": "'{municipality}' is geen CBS-gemeentecode: die heeft vier cijfers, zoals "
     "0479; er is niets opgeslagen.",
-    "malformed_name": "Geef de naam van gemeente {municipality} (hoogstens {limit} tekens); er is "
-    "niets opgeslagen.",
-    "municipality_present": "Gemeente {municipality} hoort al bij dit stembureau (genoemd in de "
-    "verkiezingsdefinitie, toegevoegd, geüpload of open voor invoer); er is niets opgeslagen.",
+    "municipality_present": "Gemeente {municipality} hoort al bij dit stembureau: de "
+    "verkiezingsdefinitie noemt haar bij deze kieskring, of haar telling is geüpload of staat "
+    "open voor invoer; er is niets opgeslagen.",
+    "other_district": "De verkiezingsdefinitie noemt gemeente {municipality} {name} bij kieskring "
+    "{district} {district_name}, niet bij deze kieskring: haar telling hoort bij het "
+    "hoofdstembureau van die kieskring. Er is niets opgeslagen.",
+    "not_in_definition": "De verkiezingsdefinitie (110a) noemt geen gemeente {municipality}: een "
+    "telling van die gemeente telt niet mee in de uitslag van deze kieskring. De gemeenten van "
+    "dit stembureau zijn die de verkiezingsdefinitie noemt; klopt die niet, neem dan contact "
+    "op met het centraal stembureau. Er is niets opgeslagen.",
     "not_coordinator": "Alleen een coördinator kan dit doen.",
     "unknown": "Deze registratie bestaat niet (meer).",
     "refused": "Dit is geweigerd; er is niets opgeslagen.",
@@ -697,20 +703,14 @@ def add_entry_municipality(
     eid: str,
     committee: str,
     code: Annotated[str, Form()] = "",
-    naam: Annotated[str, Form()] = "",
 ) -> Response:
-    """Add a municipality of the HSB's district (CBS code and name) for typed totals."""
+    """Adding a municipality by hand, as older pages offered it: refused with the reason for
+    this code (the stage's municipalities are those the election definition names)."""
     _require_level(who, committee)
     try:
-        added, name = add_municipality(
-            ui(request).factory, eid, committee, code, naam, Actor(who.name, "coordinator")
-        )
+        add_municipality(ui(request).factory, eid, committee, code, Actor(who.name, "coordinator"))
     except OSVError as refused:
         return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
-    return redirect(
-        f"/uitslag/{eid}/{committee}?melding=Gemeente {name} ({added}) is toegevoegd; haar "
-        "totalen kunnen nu open worden gezet voor invoer."
-    )
 
 
 @router.post("/uitslag/{eid}/{committee}/invoer/{key}/besluit")
