@@ -312,11 +312,12 @@ def technical(error: OSVError) -> str:
     return f"{lead} {TECHNICAL} {text}"
 
 
-#: The reporting units a stage adds up, in Dutch: (one, several).
+#: The reporting units a stage adds up, in Dutch: one, several, the article and the relative
+#: pronoun ("de gemeente die", "het stembureau dat").
 _UNIT_WORDS = {
-    "district": ("kieskring", "kieskringen"),
-    "municipality": ("gemeente", "gemeenten"),
-    "polling station": ("stembureau", "stembureaus"),
+    "district": ("kieskring", "kieskringen", "de", "die"),
+    "municipality": ("gemeente", "gemeenten", "de", "die"),
+    "polling station": ("stembureau", "stembureaus", "het", "dat"),
 }
 
 
@@ -336,7 +337,7 @@ def expected_unit(unit: ExpectedUnit) -> str:
     return f"{text.rstrip()} ({within})" if within else text.rstrip()
 
 
-def _unit_words(check: Completeness) -> tuple[str, str]:
+def _unit_words(check: Completeness) -> tuple[str, str, str, str]:
     """The Dutch words for the units of ``check`` (municipalities when it names none: only an
     HSB or a single-district CSB can be without expected units)."""
     kind = check.expected[0].kind if check.expected else "municipality"
@@ -348,9 +349,13 @@ def coverage_summary(coverage: Coverage) -> str:
     final stop: "2 van de 20 kieskringen hebben nog geen telling"."""
     parts = []
     for check in coverage.checks:
-        one, several = _unit_words(check)
+        one, several, the, which = _unit_words(check)
         if not check.expected:
             parts.append(f"de verkiezingsdefinitie (110a) noemt hier geen enkele {one}")
+        elif check.missing and len(check.expected) == 1:
+            parts.append(
+                f"{the} {one} {which} de verkiezingsdefinitie noemt, heeft nog geen telling"
+            )
         elif check.missing:
             verb = "heeft" if len(check.missing) == 1 else "hebben"
             parts.append(
@@ -360,8 +365,8 @@ def coverage_summary(coverage: Coverage) -> str:
         if check.unexpected:
             count = len(check.unexpected)
             parts.append(
-                f"{count} {'telling is' if count == 1 else 'tellingen zijn'} van een {one} die "
-                "de verkiezingsdefinitie hier niet noemt"
+                f"{count} {'telling is' if count == 1 else 'tellingen zijn'} van een {one} "
+                f"{which} de verkiezingsdefinitie hier niet noemt"
             )
     return "; ".join(parts)
 
@@ -371,9 +376,9 @@ def coverage_confirmation(coverage: Coverage) -> str:
     "Alle 20 kieskringen die de verkiezingsdefinitie noemt, hebben een telling"."""
     parts = []
     for check in coverage.checks:
-        one, several = _unit_words(check)
+        one, several, the, which = _unit_words(check)
         if len(check.expected) == 1:
-            parts.append(f"de {one} die de verkiezingsdefinitie noemt, heeft een telling")
+            parts.append(f"{the} {one} {which} de verkiezingsdefinitie noemt, heeft een telling")
         else:
             parts.append(
                 f"alle {len(check.expected)} {several} die de verkiezingsdefinitie noemt, "
@@ -387,10 +392,10 @@ def coverage_sentences(coverage: Coverage) -> list[str]:
     one per count of a unit the election definition does not name for the stage."""
     lines = [f"{expected_unit(unit)}: geen telling." for unit in coverage.missing]
     for check in coverage.checks:
-        one, _ = _unit_words(check)
+        one, _, _, which = _unit_words(check)
         lines += [
-            f"{identifier}: een telling van een {one} die de verkiezingsdefinitie hier niet "
-            "noemt; die telt niet mee."
+            f"{identifier}: een telling van een {one} {which} de verkiezingsdefinitie hier "
+            "niet noemt; die telt niet mee."
             for identifier in check.unexpected
         ]
     return lines
