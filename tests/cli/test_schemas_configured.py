@@ -20,11 +20,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from eml import Eml510, read_eml
+from eml import read_eml
 from eml.xsd import SchemaSet
 from osv.cli.app import app
 from osv.service.demo_national import write_national
 from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
+from tests.ui.stage_counts import by_district
 
 Run = Callable[..., Result]
 
@@ -69,14 +70,9 @@ def test_osv_result_writes_schema_valid_files_at_every_hsb_and_the_csb(
     for path in paths:
         if not path.name.startswith("Telling"):
             shutil.copy(path, central)
-    by_district: dict[str, list[Path]] = {}
-    for path in paths:
-        if path.name.startswith("Telling"):
-            document = read_eml(path).document
-            assert isinstance(document, Eml510)
-            by_district.setdefault(document.contests[0].contest_id, []).append(path)
-    assert len(by_district) == 20
-    for district, counts in by_district.items():
+    districts = by_district(paths)
+    assert len(districts) == 20
+    for district, counts in districts.items():
         folder = tmp_path / f"hsb{district}"
         folder.mkdir()
         for path in [definition, *counts]:

@@ -22,19 +22,18 @@ import pytest
 from eml import Eml510, read_eml
 from eml.safe import Limits
 from eml.xsd import SchemaSet
-from osv.model.entry import EntryModel
 from osv.service.demo import write_demo
 from osv.service.demo_national import write_national
-from osv.service.entry import Actor, claim, counts_entry, finalise
+from osv.service.entry import Actor
 from osv.service.importing import HashCheck, import_files
-from osv.service.stage import open_totals, totals_overview, upload_count
+from osv.service.stage import open_totals, upload_count
 from osv.service.stage.common import working_folder
 from osv.store import UnitOfWork
 from tests.service.helpers import groups_of
+from tests.ui.stage_counts import by_district, type_totals_twice
 
 Factory = Callable[[], UnitOfWork]
 COORDINATOR = Actor("coordinator_hsb", "coordinator")
-TYPISTS = (Actor("typist_csb", "typist"), Actor("typist_csb_2", "typist"))
 
 
 def _import(factory: Factory, paths: list[Path], schemas: SchemaSet) -> None:
@@ -53,17 +52,8 @@ def _type_totals(factory: Factory, eid: str, committee: str, count: Path) -> Non
     document = read_eml(count).document
     assert isinstance(document, Eml510)
     assert document.header.managing_authority is not None
-    code = document.header.managing_authority.id
-    total = document.contests[0].total
-    assert total is not None
-    paper = counts_entry(total, EntryModel.GSB_TOTALS)
-    open_totals(factory, eid, committee, code, COORDINATOR)
-    session_id, _ = totals_overview(factory, eid, committee)
-    assert session_id is not None
-    for typist in TYPISTS:
-        claimed = claim(factory, session_id, code, typist, paper)
-        state = finalise(factory, session_id, code, typist, claimed.version).state
-    assert state == "Definitive"
+    open_totals(factory, eid, committee, document.header.managing_authority.id, COORDINATOR)
+    type_totals_twice(factory, eid, committee, count)
 
 
 def _folder(factory: Factory, eid: str, committee: str) -> dict[str, bytes]:
@@ -92,9 +82,7 @@ def test_the_folders_of_a_tweede_kamer_hsb_and_csb_are_schema_valid(
 ) -> None:
     factory, paths = national
     _import(factory, paths, schemas)
-    typed, uploaded = sorted(
-        p for p in paths if p.name.startswith("Telling") and _district(p) == "1"
-    )
+    typed, uploaded = sorted(by_district(paths)["1"])
     data = uploaded.read_bytes()
     upload_count(
         factory,
@@ -128,9 +116,3 @@ def test_the_folder_of_a_municipal_councils_csb_is_schema_valid(
     csb = _folder(uow_factory, "GR2026_Vlietdam", "CSB")
     assert sorted(_valid(csb, schemas).values()) == ["110a", "230b", "510b"]
     assert _folder(uow_factory, "GR2026_Vlietdam", "CSB") == csb
-
-
-def _district(count: Path) -> str:
-    document = read_eml(count).document
-    assert isinstance(document, Eml510)
-    return document.contests[0].contest_id

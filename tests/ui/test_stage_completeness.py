@@ -29,20 +29,20 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from eml import Eml510, read_eml
+from eml import read_eml
 from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.config import Settings
-from osv.model.entry import EntryModel
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo_national import write_national
-from osv.service.entry import Actor, claim, counts_entry, finalise
+from osv.service.entry import Actor
 from osv.service.importing import HashCheck, import_files
 from osv.service.result.hsb import run_hsb
-from osv.service.stage import open_totals, stage_view, totals_overview
+from osv.service.stage import open_totals, stage_view
 from osv.service.users import LoginThrottle, create_user, sign_in
 from tests.ui.helpers import PASSWORD
+from tests.ui.stage_counts import by_district, type_totals_twice
 from tests.ui.stage_province import PROVINCE_ID, write_province
 from tests.ui.stage_uploads import upload_counts
 from ui.app import create_app
@@ -101,12 +101,7 @@ def national(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterato
     schemas = SchemaSet(xsd_dir)
     paths = write_national(home / "tk", scale=0.06, max_candidates=8, schemas=schemas)
     definition = next(p for p in paths if p.name.startswith("Verkiezingsdefinitie"))
-    municipal: dict[str, list[Path]] = {}
-    for path in paths:
-        if path.name.startswith("Telling_"):
-            document = read_eml(path).document
-            assert isinstance(document, Eml510)
-            municipal.setdefault(document.contests[0].contest_id, []).append(path)
+    municipal = by_district(paths)
     district = {}
     for number, counts in municipal.items():
         folder = home / f"hsb{number}"
@@ -269,28 +264,10 @@ def test_a_provincial_csb_computes_nothing_until_every_municipality_has_its_coun
             installed, client, PROVINCE_ID, "CSB", ["Gemeente 9902 Beekdorp: geen telling."]
         )
 
-        _type_twice(installed.factory, counts["9902"])
+        type_totals_twice(installed.factory, PROVINCE_ID, "CSB", counts["9902"])
         assert "Volledig: alle 3 gemeenten" in _page(client, url)
         computed = client.post(f"{url}/berekenen", data={"csrf": _csrf(client, url)})
         assert computed.status_code == 303
         assert _offered_files(client, url, schemas) == ["510d", "520"]
     finally:
         installed.factory.close()
-
-
-def _type_twice(factory: UnitOfWorkFactory, count: Path) -> None:
-    """Two typists CSB type the total of the 510b ``count`` from its paper: definitive."""
-    document = read_eml(count).document
-    assert isinstance(document, Eml510)
-    assert document.header.managing_authority is not None
-    code = document.header.managing_authority.id
-    total = document.contests[0].total
-    assert total is not None
-    paper = counts_entry(total, EntryModel.GSB_TOTALS)
-    session_id, _ = totals_overview(factory, PROVINCE_ID, "CSB")
-    assert session_id is not None
-    for name in ("typist_csb", "typist_csb_2"):
-        typist = Actor(name, "typist")
-        claimed = claim(factory, session_id, code, typist, paper)
-        state = finalise(factory, session_id, code, typist, claimed.version).state
-    assert state == "Definitive"

@@ -40,6 +40,7 @@ from osv.service.result.hsb import run_hsb
 from osv.service.stage import municipalities_of, stage_view, totals_overview, upload_count
 from osv.service.users import LoginThrottle, create_user, sign_in
 from tests.ui.helpers import PASSWORD
+from tests.ui.stage_counts import by_district
 from tests.ui.stage_uploads import confirm_counts, hash_groups, upload_counts
 from ui.app import create_app
 from ui.auth import SESSION_COOKIE
@@ -86,12 +87,7 @@ def _national(
         hash_check=HashCheck(skip=True),
         actor="test",
     )
-    counts: dict[str, list[Path]] = {}
-    for path in paths:
-        if path.name.startswith("Telling_"):
-            document = read_eml(path).document
-            assert isinstance(document, Eml510)
-            counts.setdefault(document.contests[0].contest_id, []).append(path)
+    counts = by_district(paths)
     create_user(factory, "hsb", PASSWORD, "coordinator_hsb", "test")
     for typist in typists:
         create_user(factory, typist, PASSWORD, "typist_csb", "test")
