@@ -325,16 +325,21 @@ def expected_unit(unit: ExpectedUnit) -> str:
     """A unit the election definition names, in Dutch: ``Kieskring 7 Arnhem``, ``Gemeente 0518
     's-Gravenhage (kieskring 12 's-Gravenhage)``, ``Stembureau 3 Dorpshuis (gemeente 0668
     West Maas en Waal)``."""
+    text = _own_unit(unit)
+    if unit.within is None:
+        return text
+    within = _own_unit(unit.within)
+    return f"{text} ({within[0].lower()}{within[1:]})"
+
+
+def _own_unit(unit: ExpectedUnit) -> str:
     if unit.kind == "district":
         text = f"Kieskring {unit.number} {unit.name}"
     elif unit.kind == "municipality":
         text = f"Gemeente {unit.number:04d} {unit.name}"
     else:
         text = f"Stembureau {unit.number} {unit.name}"
-    within = unit.within or ""
-    if within.startswith("municipality "):  # a polling station's municipality, in English
-        within = f"gemeente {within.removeprefix('municipality ')}"
-    return f"{text.rstrip()} ({within})" if within else text.rstrip()
+    return text.rstrip()
 
 
 def _unit_words(check: Completeness) -> tuple[str, str, str, str]:

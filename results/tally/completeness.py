@@ -49,25 +49,30 @@ class ExpectedUnit:
     :param number: the district's number, the municipality's CBS code as a number, or the
         polling station's number.
     :param name: its name, as the definition or the 110b gives it.
-    :param within: for a municipality its kieskring, for a polling station its municipality,
-        in words (``kieskring 12 's-Gravenhage``, ``municipality 0668 West Maas en Waal``).
+    :param within: the unit it lies in, where that helps to find it: a municipality's
+        kieskring (in an election with several), a polling station's municipality.
     """
 
     kind: UnitKind
     number: int
     name: str
-    within: str | None = None
+    within: ExpectedUnit | None = None
 
     @property
-    def label(self) -> str:
-        """``kieskring 7 Arnhem``, ``municipality 0518 's-Gravenhage (kieskring 12 ...)``."""
+    def own_label(self) -> str:
+        """``kieskring 7 Arnhem``, ``municipality 0518 's-Gravenhage``, ``polling station 3``."""
         if self.kind == "district":
             return f"kieskring {self.number} {self.name}".rstrip()
         if self.kind == "municipality":
-            text = f"municipality {self.number:04d} {self.name}".rstrip()
-        else:
-            text = f"polling station {self.number} {self.name}".rstrip()
-        return f"{text} ({self.within})" if self.within else text
+            return f"municipality {self.number:04d} {self.name}".rstrip()
+        return f"polling station {self.number} {self.name}".rstrip()
+
+    @property
+    def label(self) -> str:
+        """The unit and where it lies: ``municipality 0518 's-Gravenhage (kieskring 12 ...)``."""
+        if self.within is None:
+            return self.own_label
+        return f"{self.own_label} ({self.within.own_label})"
 
     @property
     def sentence(self) -> str:
@@ -131,7 +136,7 @@ def expected_municipalities(
 
     A municipality's kieskring is its ``SuperiorRegionNumber`` when its superior is a district.
     """
-    names = {d.number: d.name for d in definition.districts}
+    districts = {unit.number: unit for unit in expected_districts(definition)}
     found = []
     for region in definition.tree:
         if region.category is not RegionCategory.GEMEENTE or region.number is None:
@@ -141,11 +146,7 @@ def expected_municipalities(
         )
         if district is not None and superior != district:
             continue
-        within = (
-            f"kieskring {superior} {names.get(superior, '')}".rstrip()
-            if superior is not None and len(names) > 1
-            else None
-        )
+        within = districts.get(superior) if superior is not None and len(districts) > 1 else None
         found.append(ExpectedUnit("municipality", region.number, region.name, within))
     return tuple(found)
 
@@ -154,7 +155,8 @@ def expected_polling_stations(
     municipality: str, name: str | None, stations: Sequence[PollingStation]
 ) -> tuple[ExpectedUnit, ...]:
     """The polling stations a municipality's 110b lists (its 510b counts each of them)."""
-    within = f"municipality {municipality} {name or ''}".rstrip()
+    number = unit_number(municipality)
+    within = ExpectedUnit("municipality", number, name or "") if number is not None else None
     return tuple(
         ExpectedUnit("polling station", station.number, station.name or "", within)
         for station in stations
