@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -33,6 +33,7 @@ __all__ = [
     "Limits",
     "ParseStream",
     "SchemaChooser",
+    "TagChooser",
     "line_of",
     "local_name",
     "parse_bytes",
@@ -56,6 +57,10 @@ _ROOT_ID = re.compile(rb"""\sId\s*=\s*["']([^"']*)["']""")
 
 #: Chooses the schema to validate against from the root element's ``Id``; ``None``: no schema.
 SchemaChooser = Callable[[str], "etree.XMLSchema | None"]
+#: Chooses, from the root element's ``Id``, the only tags whose events the consumer wants
+#: (``None``: every element). The parser still reads, checks and validates every byte; elements
+#: without events are built and can be read through their ancestors' events.
+TagChooser = Callable[[str], "Collection[str] | None"]
 
 
 @dataclass(frozen=True)
@@ -154,10 +159,16 @@ def _fail_if_complete(complete: bool, source: str, what: str) -> None:
         raise EmlSyntaxError(f"ends inside {what} before the root element", source)
 
 
-def _new_parser(schema: etree.XMLSchema | None) -> etree.XMLPullParser:
-    """An incremental parser that never resolves entities, loads a DTD or uses the network."""
+def _new_parser(
+    schema: etree.XMLSchema | None, tags: Collection[str] | None = None
+) -> etree.XMLPullParser:
+    """An incremental parser that never resolves entities, loads a DTD or uses the network.
+
+    :param tags: report events of these elements only (``None``: of every element).
+    """
     return etree.XMLPullParser(
         events=("start", "end"),
+        tag=list(tags) if tags is not None else None,
         schema=schema,
         resolve_entities=False,
         no_network=True,
@@ -198,6 +209,8 @@ class ParseStream:
     :param limits: size limits.
     :param schema_for: called with the root element's ``Id`` (from the start tag) and returns
         the schema to validate against, or ``None`` not to validate.
+    :param tags_for: called with the root element's ``Id``; returns the tags whose events are
+        wanted (:data:`TagChooser`), or ``None`` for all.
     """
 
     def __init__(
@@ -207,8 +220,10 @@ class ParseStream:
         source: str | None = None,
         limits: Limits | None = None,
         schema_for: SchemaChooser | None = None,
+        tags_for: TagChooser | None = None,
     ) -> None:
         self.limits = limits or Limits()
+        self._tags_for = tags_for
         self._data = data
         if source is None:
             source = str(data) if isinstance(data, (str, Path)) else "EML data"
@@ -282,7 +297,8 @@ class ParseStream:
                     self.root_id = root_id.decode("utf-8", errors="replace")
                     schema = self._schema_for(self.root_id) if self._schema_for else None
                     schema_in_use = schema is not None
-                    parser = _new_parser(schema)
+                    tags = self._tags_for(self.root_id) if self._tags_for else None
+                    parser = _new_parser(schema, tags)
                     chunk, head = head, b""
                 parser.feed(chunk)
                 yield from self._events(parser)

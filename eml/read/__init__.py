@@ -19,7 +19,7 @@ from lxml import etree
 from eml import ns
 from eml.documents import Eml210, EmlDocument, MessageType
 from eml.errors import EmlError, EmlTypeError
-from eml.read import eml110a, eml110b, eml210, eml230b, eml510, eml520
+from eml.read import count_stream, eml110a, eml110b, eml210, eml230b, eml510, eml520
 from eml.read.common import Reader
 from eml.safe import Limits, ParseStream, line_of, local_name
 from eml.xsd import SchemaSet
@@ -51,12 +51,20 @@ def open_stream(
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
 ) -> ParseStream:
-    """A :class:`ParseStream` that validates against ``schemas`` when given."""
+    """A :class:`ParseStream` that validates against ``schemas`` when given.
+
+    A count file (510) reports events of its structure and vote groups only
+    (:data:`eml.read.count_stream.EVENT_TAGS`): the hundreds of thousands of elements inside the
+    vote groups are read from their group's ``end`` event, without an event each.
+    """
 
     def choose(root_id: str) -> etree.XMLSchema | None:
         return schemas.for_type(root_id) if schemas is not None else None
 
-    return ParseStream(data, source=source, limits=limits, schema_for=choose)
+    def tags(root_id: str) -> frozenset[str] | None:
+        return count_stream.EVENT_TAGS if root_id.startswith("510") else None
+
+    return ParseStream(data, source=source, limits=limits, schema_for=choose, tags_for=tags)
 
 
 def root_element(
@@ -66,8 +74,8 @@ def root_element(
     for event, element in events:
         if event != "start":
             continue
-        if element.tag != ns.eml("EML"):
-            found = str(element.tag)
+        if element.tag != ns.eml("EML") or element.getparent() is not None:
+            found = str(element.getroottree().getroot().tag)
             raise EmlTypeError(
                 f"has root element {found}; an EML_NL file has root element EML in namespace "
                 f"{ns.EML}",
@@ -83,6 +91,13 @@ def root_element(
                 stream.source,
                 line_of(element),
             ) from None
+    if stream.root is not None:  # only a count's elements have events: the root was not one
+        raise EmlTypeError(
+            f"has root element {stream.root.tag}; an EML_NL file has root element EML in "
+            f"namespace {ns.EML}",
+            stream.source,
+            line_of(stream.root),
+        )
     raise EmlTypeError("has no root element", stream.source)
 
 

@@ -3,16 +3,17 @@
 A count file (eml-nl.md §6.4) is a header, ``kr:CountingMethod``, ``kr:Phase`` and the
 ``ElectionIdentifier``, then per ``Contest`` a ``TotalVotes`` and one ``ReportingUnitVotes`` per
 polling station (510b), municipality (510c) or district (510d). The reporting units are most of
-the file, so :class:`CountStream` reads them as a stream of ``start``/``end`` events:
+the file, so :class:`CountStream` reads them as a stream:
 
-* the walk tracks the path from the root down to the vote groups (deeper events are only
-  counted, which keeps the common case fast);
-* when a child of a vote group ends (a ``Selection``, ``Cast``, …) it goes to a
-  :class:`~eml.read.vote_group.VoteGroupBuilder` and its elements are cleared;
-* when a ``TotalVotes`` or ``ReportingUnitVotes`` ends it becomes a :class:`CountItem`, and the
-  element is cleared together with its processed preceding siblings (lxml iterparse hygiene).
+* the parser reports events only for the file's structure and its vote groups
+  (:data:`EVENT_TAGS`): a polling station of 40 lists of 50 candidates is a few hundred
+  thousand elements that never pass through Python one by one;
+* when a ``TotalVotes`` or ``ReportingUnitVotes`` ends, its children go to a
+  :class:`~eml.read.vote_group.VoteGroupBuilder` and it becomes a :class:`CountItem`; then the
+  element is cleared together with its processed preceding siblings (lxml iterparse hygiene),
+  after a check that none of them is an element the container may not have.
 
-The XML tree therefore never holds more than one selection, plus the header: memory is bounded
+The XML tree therefore never holds more than one vote group, plus the header: memory is bounded
 by what the caller keeps of the items. Structure problems are refused with one sentence naming
 the file, the line and the problem; arithmetic (does TotalVotes equal the sum of the units?
 eml-nl.md §6.5) is left to ``results``.
@@ -32,33 +33,55 @@ from eml.read.vote_group import VoteGroupBuilder
 from eml.safe import Limits, ParseStream, local_name
 from osv.model import ElectionIdentifier, ReportingUnitVotes, VoteCounts
 
-__all__ = ["CountItem", "CountStream"]
+__all__ = ["EVENT_TAGS", "CountItem", "CountStream"]
 
 _EML: Final = ns.eml("EML")
 _EML_NAMESPACE: Final = f"{{{ns.EML}}}"
 _COUNT: Final = ns.eml("Count")
 _ELECTION: Final = ns.eml("Election")
+_ELECTION_ID: Final = ns.eml("ElectionIdentifier")
 _CONTESTS: Final = ns.eml("Contests")
 _CONTEST: Final = ns.eml("Contest")
+_CONTEST_ID: Final = ns.eml("ContestIdentifier")
 _TOTAL: Final = ns.eml("TotalVotes")
 _UNIT: Final = ns.eml("ReportingUnitVotes")
+_COUNTING_METHOD: Final = ns.kr("CountingMethod")
+_PHASE: Final = ns.kr("Phase")
 
-# Paths (tags from the root) of the elements the walk acts on.
-_COUNT_PATH: Final = [_EML, _COUNT]
-_ELECTION_PATH: Final = [*_COUNT_PATH, _ELECTION]
-_CONTESTS_PATH: Final = [*_ELECTION_PATH, _CONTESTS]
-_CONTEST_PATH: Final = [*_CONTESTS_PATH, _CONTEST]
+#: The elements whose events a count's walk needs; the parser reports no others.
+EVENT_TAGS: Final = frozenset(
+    {
+        _EML,
+        _COUNT,
+        _ELECTION,
+        _ELECTION_ID,
+        _CONTESTS,
+        _CONTEST,
+        _CONTEST_ID,
+        _TOTAL,
+        _UNIT,
+        _COUNTING_METHOD,
+        _PHASE,
+    }
+)
 
 #: The EML-namespace children allowed in each container; any other EML element is refused, so
 #: that votes in an unexpected place are never silently skipped when no schema is checked.
 _ALLOWED: Final = {
-    tuple(_COUNT_PATH): {ns.eml("EventIdentifier"), _ELECTION},
-    tuple(_ELECTION_PATH): {ns.eml("ElectionIdentifier"), _CONTESTS},
-    tuple(_CONTESTS_PATH): {_CONTEST},
-    tuple(_CONTEST_PATH): {ns.eml("ContestIdentifier"), _TOTAL, _UNIT},
+    _COUNT: frozenset({ns.eml("EventIdentifier"), _ELECTION}),
+    _ELECTION: frozenset({_ELECTION_ID, _CONTESTS}),
+    _CONTESTS: frozenset({_CONTEST}),
+    _CONTEST: frozenset({_CONTEST_ID, _TOTAL, _UNIT}),
 }
-_GROUP_LEVEL: Final = len(_CONTEST_PATH) + 1  # TotalVotes and ReportingUnitVotes
-_CHILD_LEVEL: Final = _GROUP_LEVEL + 1  # their children, handed to the builder
+#: Where each element of the walk belongs.
+_PARENT: Final = {
+    _COUNT: _EML,
+    _ELECTION: _COUNT,
+    _CONTESTS: _ELECTION,
+    _CONTEST: _CONTESTS,
+    _TOTAL: _CONTEST,
+    _UNIT: _CONTEST,
+}
 
 
 class CountItem(NamedTuple):
@@ -87,12 +110,29 @@ class _Contest:
         self.unit_ids: set[str] = set()
 
 
-def _discard(element: etree._Element) -> None:
-    """Free a processed element and its processed preceding siblings (iterparse hygiene)."""
+def _check_children(
+    reader: Reader, container: etree._Element, children: Iterator[etree._Element]
+) -> None:
+    """Refuse an EML-namespace child that ``container`` may not have (others are not EML)."""
+    allowed = _ALLOWED.get(container.tag)
+    if allowed is None:
+        return
+    for child in children:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in allowed and tag.startswith(_EML_NAMESPACE):
+            raise reader.error(
+                child, f"{local_name(child)} is not expected inside {local_name(container)}"
+            )
+
+
+def _discard(reader: Reader, element: etree._Element) -> None:
+    """Free a processed element and its processed preceding siblings (iterparse hygiene),
+    after checking that none of those siblings is unexpected in their container."""
     element.clear()
     if element.getprevious() is not None:
         parent = element.getparent()
         assert parent is not None  # an element with a sibling has a parent
+        _check_children(reader, parent, element.itersiblings(preceding=True))
         while element.getprevious() is not None:
             del parent[0]
 
@@ -133,7 +173,6 @@ class CountStream:
         self._events = events
         self._limits = limits
         self._parse = parse
-        self._path: list[str] = [_EML]
         self._election_seen = False
         self._contests_started = False
         self._contest: _Contest | None = None
@@ -183,64 +222,55 @@ class CountStream:
     def _walk(self) -> Iterator[CountItem | None]:
         """Handle every event; yield ``None`` once at the start of Contests, then the items.
 
-        Most events are below the vote groups' children (inside a Selection); they only move
-        ``depth``, which is why the loop keeps it in a local variable.
+        The parser reports only :data:`EVENT_TAGS`, so every event is one of the structure's
+        few elements or a whole vote group.
         """
-        depth = 1  # the root's start event was consumed by the caller
-        path = self._path
         for event, element in self._events:
             if event == "start":
-                depth += 1
-                if depth <= _GROUP_LEVEL:
-                    path.append(element.tag)
-                    if self._start(element):
-                        yield None
-            elif depth > _CHILD_LEVEL:
-                depth -= 1
-            elif depth == _CHILD_LEVEL:
-                depth -= 1
-                if self._group is not None:
-                    self._group.add(element)
-                    _discard(element)
-            else:
-                depth -= 1
-                item = self._end(element)
-                path.pop()
-                if item is not None:
-                    yield item
+                if self._start(element):
+                    yield None
+                continue
+            item = self._end(element)
+            if item is not None:
+                yield item
         self._finish()
         self._done = True
 
+    def _placed(self, element: etree._Element) -> None:
+        """Refuse an element of the walk that is not where it belongs."""
+        parent = element.getparent()
+        expected = _PARENT.get(element.tag)
+        if expected is not None and (parent is None or parent.tag != expected):
+            where = local_name(parent) if parent is not None else "the document"
+            raise self._reader.error(
+                element, f"{local_name(element)} is not expected inside {where}"
+            )
+
     def _start(self, element: etree._Element) -> bool:
         """Act on an element's start; ``True`` when it is ``Contests`` (the walk pauses)."""
-        path = self._path
         tag = element.tag
-        parent = tuple(path[:-1])
-        allowed = _ALLOWED.get(parent)
-        if allowed is not None and tag not in allowed and tag.startswith(_EML_NAMESPACE):
-            raise self._reader.error(
-                element,
-                f"{local_name(element)} is not expected inside {path[-2].rpartition('}')[2]}",
-            )
-        if path == _COUNT_PATH:
+        self._placed(element)
+        if tag == _COUNT:
             if self.header is not None:
                 raise self._reader.error(element, "the EML element has more than one Count")
             self.header = read_header(self._reader, self._root)
-        elif path == _ELECTION_PATH:
+        elif tag == _ELECTION:
             if self._election_seen:
                 raise self._reader.error(element, "Count has more than one Election")
             self._election_seen = True
-        elif path == _CONTESTS_PATH:
+        elif tag == _CONTESTS:
             if self._contests_started:
                 raise self._reader.error(element, "Election has more than one Contests")
             if self._identifier is None:
                 raise self._reader.error(element, "Count has no ElectionIdentifier before Contests")
             self._contests_started = True
             return True
-        elif path == _CONTEST_PATH:
+        elif tag == _CONTEST:
             self._contest = _Contest()
-        elif parent == tuple(_CONTEST_PATH) and tag in (_TOTAL, _UNIT):
+        elif tag in (_TOTAL, _UNIT):
             self._group = self._open_group(element)
+        elif tag == _EML:
+            raise self._reader.error(element, "EML is not expected inside EML")
         return False
 
     def _open_group(self, element: etree._Element) -> VoteGroupBuilder:
@@ -273,24 +303,27 @@ class CountStream:
         return VoteGroupBuilder(self._reader, self._limits, where, unit=True)
 
     def _end(self, element: etree._Element) -> CountItem | None:
-        """Act on an element's end (levels up to the vote groups)."""
-        path = self._path
+        """Act on an element's end."""
+        tag = element.tag
         reader = self._reader
-        if len(path) == len(_COUNT_PATH) + 1 and path[:-1] == _COUNT_PATH:
-            if element.tag == ns.kr("CountingMethod"):
-                self.counting_method = reader.enum(
-                    element, CountingMethod, raw=element.get("MethodCode") or ""
-                )
-            elif element.tag == ns.kr("Phase"):
-                self.phase = reader.enum(element, Phase, raw=element.get("PhaseCode") or "")
-        elif path[:-1] == _ELECTION_PATH and element.tag == ns.eml("ElectionIdentifier"):
+        parent = element.getparent()
+        parent_tag = parent.tag if parent is not None else None
+        if tag in (_TOTAL, _UNIT, _CONTEST_ID) and parent_tag == _CONTEST:
+            return self._close_child(element)
+        if tag == _COUNTING_METHOD and parent_tag == _COUNT:
+            self.counting_method = reader.enum(
+                element, CountingMethod, raw=element.get("MethodCode") or ""
+            )
+        elif tag == _PHASE and parent_tag == _COUNT:
+            self.phase = reader.enum(element, Phase, raw=element.get("PhaseCode") or "")
+        elif tag == _ELECTION_ID and parent_tag == _ELECTION:
             if self._identifier is not None:
                 raise reader.error(element, "Election has more than one ElectionIdentifier")
             self._identifier = read_identifier(reader, element)
-        elif path == _CONTEST_PATH:
+        elif tag == _CONTEST:
             self._close_contest(element)
-        elif path[:-1] == _CONTEST_PATH:
-            return self._close_child(element)
+        elif tag in (_CONTESTS, _ELECTION, _COUNT):
+            _check_children(reader, element, iter(element))
         return None
 
     def _close_child(self, element: etree._Element) -> CountItem | None:
@@ -313,6 +346,8 @@ class CountStream:
             return None
         self._group = None
         assert contest.id is not None
+        for child in element:
+            group.add(child)
         item: CountItem
         if element.tag == _TOTAL:
             item = CountItem(contest.id, contest.name, "total", group.counts(element))
@@ -324,7 +359,7 @@ class CountStream:
                 )
             contest.unit_ids.add(unit.id)
             item = CountItem(contest.id, contest.name, "unit", unit)
-        _discard(element)
+        _discard(self._reader, element)
         return item
 
     def _close_contest(self, element: etree._Element) -> None:
@@ -336,8 +371,9 @@ class CountStream:
             raise self._reader.error(
                 element, f"contest {contest.id} has neither TotalVotes nor ReportingUnitVotes"
             )
+        _check_children(self._reader, element, iter(element))
         self._contest = None
-        _discard(element)
+        _discard(self._reader, element)
 
     def _finish(self) -> None:
         if self.header is None:
