@@ -50,7 +50,7 @@ from osv.service.hash_checks import HashCheck
 from osv.service.importing import import_files
 from osv.service.result.csb import run_csb
 from osv.store import EntryConflictError, UnitOfWork
-from results.checks import EntryInputError
+from results.checks import EntryInputError, check_entry
 from results.entry import EntryTransitionError
 from results.tally import sum_counts
 from tests.checks.entries import change
@@ -81,10 +81,11 @@ def demo(uow_factory: Factory, tmp_path: Path) -> Factory:
     return uow_factory
 
 
-def paper(station: int) -> CountEntry:
-    """The demo's count of polling station ``station`` as a filled-in Na 31-2 Bijlage 1."""
+def paper(station: int, model: EntryModel = EntryModel.CSO_FIRST_SESSION) -> CountEntry:
+    """The demo's count of polling station ``station`` as a filled-in form of ``model`` (by
+    default a Na 31-2 Bijlage 1)."""
     unit = build_demo().count.contests[0].reporting_units[station - 1]
-    return counts_entry(unit.votes, EntryModel.CSO_FIRST_SESSION)
+    return counts_entry(unit.votes, model)
 
 
 def typed_twice(
@@ -101,7 +102,7 @@ def typed_twice(
 
 
 def test_a_session_has_one_source_per_polling_station(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     rows = overview(demo, session.id)
     assert len(rows) == 20
     assert {row.state for row in rows} == {"Empty"}
@@ -109,7 +110,7 @@ def test_a_session_has_one_source_per_polling_station(demo: Factory) -> None:
 
 
 def test_two_typists_make_a_definitive_count(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     typed_twice(demo, session.id, 1)
     final = view(demo, session.id, "1")
     assert final.entry == paper(1)
@@ -117,7 +118,7 @@ def test_two_typists_make_a_definitive_count(demo: Factory) -> None:
 
 
 def test_the_first_typist_cannot_type_the_second_entry_and_nothing_changes(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     v = claim(demo, session.id, "2", ANNA, paper(2))
     v = finalise(demo, session.id, "2", ANNA, v.version)
     with pytest.raises(EntryTransitionError, match="someone else"):
@@ -126,7 +127,7 @@ def test_the_first_typist_cannot_type_the_second_entry_and_nothing_changes(demo:
 
 
 def test_a_difference_is_marked_and_only_that_field_is_typed_again(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     good = paper(3)
     typo = change(good, "lists[1].candidate_votes[0]", (good.lists[1].candidate_votes[0] or 0) + 1)
     v = claim(demo, session.id, "3", ANNA, good)
@@ -146,7 +147,7 @@ def test_a_difference_is_marked_and_only_that_field_is_typed_again(demo: Factory
 
 
 def test_a_save_based_on_an_old_version_is_refused(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     v = claim(demo, session.id, "4", ANNA, paper(4))
     save(demo, session.id, "4", ANNA, paper(4), v.version)
     with pytest.raises(EntryConflictError, match="changed by someone else"):
@@ -154,7 +155,7 @@ def test_a_save_based_on_an_old_version_is_refused(demo: Factory) -> None:
 
 
 def test_roles_are_checked(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     with pytest.raises(EntryRefusedError, match="only a typist"):
         claim(demo, session.id, "1", CARLA, paper(1))
     with pytest.raises(EntryRefusedError, match="only a coordinator"):
@@ -162,7 +163,7 @@ def test_roles_are_checked(demo: Factory) -> None:
 
 
 def test_an_entry_that_does_not_fit_the_election_is_refused_and_not_stored(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     data = paper(5).model_dump(mode="json")
     del data["lists"][-1]
     with pytest.raises(EntryInputError, match="missing 8"):
@@ -173,7 +174,7 @@ def test_an_entry_that_does_not_fit_the_election_is_refused_and_not_stored(demo:
 def test_finishing_needs_every_station_definitive_and_every_warning_explained(
     demo: Factory,
 ) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 20):
         typed_twice(demo, session.id, station)
     with pytest.raises(EntryRefusedError, match="20 is Empty"):
@@ -219,7 +220,7 @@ def _consistent_blank(entry: CountEntry, blank: int) -> CountEntry:
 
 
 def test_a_later_session_enters_the_investigated_stations(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -235,7 +236,7 @@ def test_the_finished_session_is_a_valid_510b_that_the_csb_computes_a_result_fro
     demo: Factory, tmp_path: Path, schemas: SchemaSet
 ) -> None:
     """The 510b of the typed counts validates, reads back equal, and gives the demo's result."""
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -263,7 +264,7 @@ def test_the_finished_session_is_a_valid_510b_that_the_csb_computes_a_result_fro
 
 
 def test_a_later_session_makes_a_corrigendum_with_the_values_before(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -284,7 +285,7 @@ def test_a_later_session_makes_a_corrigendum_with_the_values_before(demo: Factor
 
 
 def test_an_investigation_without_new_results_needs_no_entry(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -314,7 +315,7 @@ def test_the_session_documents_are_the_510b_and_its_osv43_table(
     demo: Factory, tmp_path: Path, schemas: SchemaSet
 ) -> None:
     """The table handed over with the 510b is exactly what ``osv export csv`` makes of it."""
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -336,7 +337,7 @@ def test_a_later_sessions_documents_are_na14_2_its_annex_and_p2a(demo: Factory) 
     """After a recount of station 7 the municipality hands over the corrigendum 510b, model Na
     14-2 with that 510b's hash, Bijlage 1 of station 7 with the CSB's reason and its numbers
     before and after, and the session's report P 2a naming the investigation."""
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -369,7 +370,7 @@ def test_a_later_sessions_documents_are_na14_2_its_annex_and_p2a(demo: Factory) 
 
 
 def test_station_annexes_are_filled_with_the_entered_counts(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -386,3 +387,44 @@ def test_station_annexes_are_filled_with_the_entered_counts(demo: Factory) -> No
 
 def _text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_counting_method_is_chosen_once_and_kept_by_every_later_session(
+    demo: Factory,
+) -> None:
+    """Defect 5 of issue 15: after a decentral first session a later session started "with the
+    default" became a central one, and typists got the CSO correction form. The first session
+    needs an explicit choice; later sessions inherit it and cannot switch."""
+    with pytest.raises(EntryRefusedError, match="choose the counting method") as refused:
+        start_session(demo, EID, GSB, CARLA)
+    assert refused.value.code == "no_counting_method"
+    session = start_session(demo, EID, GSB, CARLA, counting_method="DSO")
+    assert session.counting_method == "DSO"
+    assert view(demo, session.id, "1").model is EntryModel.DSO_FIRST_SESSION
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station, paper(station, EntryModel.DSO_FIRST_SESSION))
+    _explain_all(demo, session.id)
+    finish_session(demo, session.id, CARLA)
+    request_investigation(demo, EID, GSB, 7, "verschil in aantallen", CARLA)
+    with pytest.raises(EntryRefusedError, match=r"decentral.*cannot switch") as switched:
+        start_session(demo, EID, GSB, CARLA, counting_method="CSO")
+    assert switched.value.code == "method_fixed"
+    later = start_session(demo, EID, GSB, CARLA)
+    assert later.counting_method == "DSO"
+    assert view(demo, later.id, "7").model is EntryModel.DSO_NEXT_SESSION
+
+
+def _explain_all(factory: Factory, session_id: int) -> None:
+    """Every warning of every definitive station marked handled by the coordinator."""
+    for row in overview(factory, session_id):
+        current = view(factory, session_id, row.key)
+        for warning in check_entry(current.entry).warnings if current.entry else ():
+            note_warning(
+                factory,
+                session_id,
+                row.key,
+                CARLA,
+                warning.code,
+                list_number=warning.list_number,
+                handled=True,
+            )

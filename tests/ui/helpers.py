@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from fastapi import FastAPI
 
@@ -13,7 +14,7 @@ from osv.config import Settings
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo import build_demo, write_demo
-from osv.service.entry import Actor, claim, counts_entry, finalise, start_session
+from osv.service.entry import Actor, claim, counts_entry, finalise, start_session, view
 from osv.service.importing import HashCheck, import_files
 from osv.service.users import LoginThrottle, create_user, sign_in
 from osv.store.records import utc_now
@@ -60,13 +61,15 @@ def install(
     session: bool = True,
     extra_typist: bool = True,
     shortcuts_confirmed: bool = True,
+    method: Literal["CSO", "DSO"] = "CSO",
 ) -> Installation:
     """The demo election imported, users made, the first session started.
 
     With ``shortcuts_confirmed`` (the default) the users made here have already confirmed the
     entry pages' explanation of the shortcuts (set in the store, without an audit event), so
     tests of the entry flows type without dismissing it first; the onboarding's own tests
-    (tests/ui/test_onboarding.py) install with ``False``.
+    (tests/ui/test_onboarding.py) install with ``False``. ``method`` is the counting method of
+    the first session.
     """
     settings = Settings(
         home=home,
@@ -96,7 +99,11 @@ def install(
     session_id = 0
     if session:
         session_id = start_session(
-            factory, EID, COMMITTEE, Actor("coordinator_gsb", "coordinator")
+            factory,
+            EID,
+            COMMITTEE,
+            Actor("coordinator_gsb", "coordinator"),
+            counting_method=method,
         ).id
     app = create_app(settings, factory=factory)
     return Installation(app, factory, session_id, settings)
@@ -107,15 +114,18 @@ def token(factory: UnitOfWorkFactory, name: str) -> str:
     return sign_in(factory, name, PASSWORD, LoginThrottle(), "test")[0]
 
 
-def paper(station: int) -> CountEntry:
-    """The demo's count of polling station ``station`` as a filled-in Na 31-2 Bijlage 1."""
+def paper(station: int, model: EntryModel = EntryModel.CSO_FIRST_SESSION) -> CountEntry:
+    """The demo's count of polling station ``station`` as a correctly filled-in form of
+    ``model`` (by default a Na 31-2 Bijlage 1)."""
     unit = build_demo().count.contests[0].reporting_units[station - 1]
-    return counts_entry(unit.votes, EntryModel.CSO_FIRST_SESSION)
+    return counts_entry(unit.votes, model)
 
 
 def typed_twice(factory: UnitOfWorkFactory, session_id: int, station: int) -> None:
-    """Station ``station`` typed by two typists through the service, definitive."""
-    key, entry = str(station), paper(station)
+    """Station ``station`` typed by two typists through the service on the form its session
+    expects, definitive."""
+    key = str(station)
+    entry = paper(station, view(factory, session_id, key).model)
     first, second = Actor("typist_gsb", "typist"), Actor("typist_gsb_2", "typist")
     v = claim(factory, session_id, key, first, entry)
     v = finalise(factory, session_id, key, first, v.version)

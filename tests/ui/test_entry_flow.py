@@ -185,7 +185,9 @@ def test_two_typists_a_difference_resolved_and_the_zip(
             )
     status = carla.get(f"/zittingen/{sid}").text
     assert "20 van 20 stembureaus definitief" in status
-    finished = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": _hidden(status, "csrf")})
+    finished = carla.post(
+        f"/zittingen/{sid}/afronden", data={"csrf": _hidden(status, "csrf"), "bevestigd": "1"}
+    )
     assert finished.status_code == 303, finished.text
     info = session_info(installed.factory, sid)
     assert info is not None

@@ -24,6 +24,7 @@ from osv.model.entry import (
     CountEntry,
     CsoQuestions,
     Differences,
+    DsoQuestions,
     EntryModel,
     ListTotal,
     Voters,
@@ -85,7 +86,8 @@ def counts_entry(votes: VoteCounts, model: EntryModel) -> CountEntry:
 
     The D/H tick box, I and J follow from D and H; "fully explained" is answered yes when D
     and H differ; a central count's first-session questions are answered "no investigation,
-    difference explained, no difference per list". Z is filled in on committee totals only.
+    difference explained, no difference per list", a decentral count's "the proces-verbaal only,
+    without the page 'Controles en correcties'". Z is filled in on committee totals only.
     """
     u = votes.uncounted
     cast = votes.total_counted + sum(votes.rejected.values())
@@ -135,6 +137,11 @@ def counts_entry(votes: VoteCounts, model: EntryModel) -> CountEntry:
             difference_ballots_per_list=no,
         )
         if model is EntryModel.CSO_FIRST_SESSION
+        else None,
+        dso=DsoQuestions(
+            corrigendum_present="OneDocument", checks_and_corrections_present="PageMissing"
+        )
+        if model is EntryModel.DSO_FIRST_SESSION
         else None,
     )
 
