@@ -1,0 +1,179 @@
+"""Every page of every paper form saves over HTTP, empty and filled, without a server error.
+
+A typist may save any page in any order: a page left empty, a page filled as the paper says,
+the first page of a decentral count (N 10-1) whose questions were never saved before. Each
+form model of a municipality's sessions is started the way a coordinator starts it (the first
+session with its counting method; a later session after an investigation), and every page of
+its form is posted empty and then filled; each answer is a page (200, findings to check, or
+422, a box that is not a number) or a redirect (303), never a 500.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import pytest
+from fastapi.testclient import TestClient
+
+from osv.model.entry import CountEntry, EntryModel
+from osv.service.entry import (
+    Actor,
+    finish_session,
+    note_warning,
+    overview,
+    request_investigation,
+    start_session,
+    view,
+)
+from results.checks import check_entry
+from tests.ui.helpers import COMMITTEE, EID, Installation, install, paper, token, typed_twice
+from ui.auth import SESSION_COOKIE
+from ui.forms import Page, pages_of, value_at
+
+COORDINATOR = Actor("coordinator_gsb", "coordinator")
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]*)"', html)
+    assert found is not None
+    return found.group(1)
+
+
+def _version(html: str) -> str:
+    found = re.search(r'name="versie" value="([^"]*)"', html)
+    assert found is not None
+    return found.group(1)
+
+
+def form_data(entry: CountEntry, page: Page) -> dict[str, str]:
+    """The boxes of ``page`` as a browser posts them when they hold ``entry``'s values."""
+    data: dict[str, str] = {}
+    for field in page.fields:
+        value = value_at(entry, field.path)
+        if field.kind == "number":
+            data[field.path] = "" if value is None else str(value)
+        elif field.kind == "check" and value:
+            data[field.path] = "1"
+        elif field.kind == "yesno" and value:
+            for tick in ("yes", "no"):
+                if value[tick]:
+                    data[f"{field.path}.{tick}"] = "1"
+        elif field.kind == "choice" and value:
+            data[field.path] = str(value)
+    return data
+
+
+def _explain(installed: Installation, session_id: int) -> None:
+    for row in overview(installed.factory, session_id):
+        current = view(installed.factory, session_id, row.key)
+        assert current.entry is not None
+        for warning in check_entry(current.entry).warnings:
+            note_warning(
+                installed.factory,
+                session_id,
+                row.key,
+                COORDINATOR,
+                warning.code,
+                list_number=warning.list_number,
+                handled=True,
+            )
+
+
+def _session_of(
+    installed: Installation, method: Literal["CSO", "DSO"], later: bool
+) -> tuple[int, str]:
+    """The session whose form is typed, and the station to type."""
+    if not later:
+        return installed.session_id, "1"
+    for station in range(1, 21):
+        typed_twice(installed.factory, installed.session_id, station)
+    _explain(installed, installed.session_id)
+    finish_session(installed.factory, installed.session_id, COORDINATOR)
+    request_investigation(installed.factory, EID, COMMITTEE, 3, "hertelling", COORDINATOR)
+    return start_session(installed.factory, EID, COMMITTEE, COORDINATOR).id, "3"
+
+
+MODELS = {
+    EntryModel.CSO_FIRST_SESSION: ("CSO", False),
+    EntryModel.DSO_FIRST_SESSION: ("DSO", False),
+    EntryModel.CSO_NEXT_SESSION: ("CSO", True),
+    EntryModel.DSO_NEXT_SESSION: ("DSO", True),
+}
+
+
+@pytest.fixture(params=list(MODELS), ids=lambda m: m.value)
+def typing(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Installation, int, str, EntryModel]]:
+    model: EntryModel = request.param
+    method, later = MODELS[model]
+    installed = install(tmp_path_factory.mktemp(model.value), method=method)  # type: ignore[arg-type]
+    session_id, key = _session_of(installed, method, later)  # type: ignore[arg-type]
+    yield installed, session_id, key, model
+    installed.factory.close()
+
+
+def _typist(installed: Installation) -> TestClient:
+    client = TestClient(installed.app, follow_redirects=False, raise_server_exceptions=False)
+    client.cookies.set(SESSION_COOKIE, token(installed.factory, "typist_gsb"))
+    return client
+
+
+def test_every_page_saves_empty_and_filled_without_a_server_error(
+    typing: tuple[Installation, int, str, EntryModel],
+) -> None:
+    installed, session_id, key, model = typing
+    client = _typist(installed)
+    base = f"/invoer/{session_id}/{key}"
+    started = client.post(f"{base}/starten", data={"csrf": _csrf(client.get("/invoer").text)})
+    assert started.status_code == 303, started.text
+    current = view(installed.factory, session_id, key)
+    assert current.model is model
+    assert current.entry is not None
+    entry = paper(int(key), model)
+    answers: dict[str, list[int]] = {}
+    for page in pages_of(current.entry, "GR", {}, {})[:-1]:
+        for name, data in (("leeg", {}), ("ingevuld", form_data(entry, page))):
+            html = client.get(f"{base}/pagina/{page.slug}").text
+            response = client.post(
+                f"{base}/pagina/{page.slug}",
+                data={"csrf": _csrf(html), "versie": _version(html), **data},
+            )
+            answers.setdefault(f"{page.slug} {name}", []).append(response.status_code)
+    assert {k: v for k, v in answers.items() if set(v) - {200, 303}} == {}
+    last = client.get(f"{base}/pagina/controleren")
+    assert last.status_code == 200
+    stored = view(installed.factory, session_id, key).entry
+    assert stored is not None
+    assert stored.model_dump(exclude={"model"}) == entry.model_dump(exclude={"model"})
+
+
+def test_the_first_page_of_a_decentral_count_saves(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Defect 1 of issue 15: "Opslaan en volgende" on "Over het proces-verbaal" of a DSO first
+    session answered HTTP 500 (``KeyError 'reason_own_initiative'``)."""
+    installed = install(tmp_path_factory.mktemp("dso"), method="DSO")
+    try:
+        client = _typist(installed)
+        sid = installed.session_id
+        client.post(f"/invoer/{sid}/1/starten", data={"csrf": _csrf(client.get("/invoer").text)})
+        html = client.get(f"/invoer/{sid}/1/pagina/proces-verbaal").text
+        data: dict[str, Any] = {
+            "csrf": _csrf(html),
+            "versie": _version(html),
+            "dso.corrigendum_present": "OneDocument",
+            "dso.checks_and_corrections_present": "PageMissing",
+        }
+        response = client.post(f"/invoer/{sid}/1/pagina/proces-verbaal", data=data)
+        assert response.status_code == 303, response.text[:500]
+        assert response.headers["location"].endswith("/pagina/kiezers-en-stemmen")
+        entry = view(installed.factory, sid, "1").entry
+        assert entry is not None
+        assert entry.dso is not None
+        assert entry.dso.corrigendum_present == "OneDocument"
+        assert entry.dso.checks_and_corrections_present == "PageMissing"
+    finally:
+        installed.factory.close()
