@@ -37,9 +37,13 @@ _GROUPS = frozenset(
 
 
 def fields_of(entry: CountEntry) -> dict[str, Any]:
-    """Every field of ``entry`` by JSON path, in form order (list and candidate numbers too)."""
+    """Every field of ``entry`` by JSON path, in form order (list and candidate numbers too).
+
+    A question block never saved is read as the block with nothing ticked
+    (:meth:`~osv.model.entry.CountEntry.whole`), so it equals the same block saved empty.
+    """
     found: dict[str, Any] = {}
-    _flatten(entry.model_dump(mode="json", exclude={"model"}), "", found)
+    _flatten(entry.whole().model_dump(mode="json", exclude={"model"}), "", found)
     return found
 
 

@@ -122,9 +122,7 @@ def test_a_later_session_keeps_the_method_of_the_first(installed: Installation) 
     assert switched.status_code == 400
     assert "kan niet van telmethode wisselen" in switched.text
     assert len(sessions(installed.factory)) == 1
-    started = carla.post(
-        "/zittingen", data={"csrf": csrf, "gemeente": GEMEENTE, "bevestigd": "1"}
-    )
+    started = carla.post("/zittingen", data={"csrf": csrf, "gemeente": GEMEENTE, "bevestigd": "1"})
     assert started.status_code == 303, started.text
     later = sessions(installed.factory)[-1]
     assert later.session.counting_method == "DSO"
