@@ -307,8 +307,11 @@ def _next(entry: CountEntry) -> CountEntry:
 
 
 def counts_of(entry: CountEntry, station: int) -> VoteCounts:
-    unit = build_demo().count.contests[0].reporting_units[station - 1]
-    return entry_counts(entry, unit.votes.cast)
+    """The counts of ``entry`` as the 510b writes them (the lists named as in the 230b)."""
+    demo = build_demo()
+    unit = demo.count.contests[0].reporting_units[station - 1]
+    names = {lst.number: lst.name for lst in demo.candidate_lists.contests[0].lists}
+    return entry_counts(entry, unit.votes.cast, names)
 
 
 def test_the_session_documents_are_the_510b_and_its_osv43_table(
@@ -428,3 +431,86 @@ def _explain_all(factory: Factory, session_id: int) -> None:
                 list_number=warning.list_number,
                 handled=True,
             )
+
+
+def test_the_510b_carries_the_registered_list_names(demo: Factory, tmp_path: Path) -> None:
+    """Issue 15, defect 6: every ``RegisteredName`` of the session's 510b was empty; the
+    Kiesraad's files (and OSV's own 230b) name each list."""
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    files = dict(session_documents(demo, EID, GSB))
+    count = read_eml(files["Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"]).document
+    names = {lst.number: lst.name for lst in build_demo().candidate_lists.contests[0].lists}
+    assert names[1] == "Vlietdam Vooruit"
+    assert names[8] == ""  # a blanco lijst: registered without a name
+    contest = count.contests[0]  # type: ignore[union-attr]
+    assert {lst.number: lst.name for lst in contest.total.lists} == names
+    for unit in contest.reporting_units:
+        assert {lst.number: lst.name for lst in unit.votes.lists} == names
+
+
+def _recounted(entry: CountEntry) -> CountEntry:
+    """Station 7's recount: one vote more for the first candidate of list 2, two blank votes
+    fewer, so one vote and one admitted voter (poll card) fewer."""
+    votes = entry.lists[1].candidate_votes
+    entry = change(entry, "lists[1].candidate_votes", [(votes[0] or 0) + 1, *votes[1:]])
+    for path, delta in (
+        ("lists[1].page_total", 1),
+        ("votes.list_totals[1].total", 1),
+        ("votes.total_votes_candidates_count", 1),
+        ("votes.blank_votes_count", -2),
+        ("votes.total_votes_cast_count", -1),
+        ("voters.poll_card_count", -1),
+        ("voters.total_admitted_voters_count", -1),
+    ):
+        entry = change(entry, path, (_box(entry, path) or 0) + delta)
+    return entry
+
+
+def _box(entry: CountEntry, path: str) -> int | None:
+    from ui.forms import value_at
+
+    value = value_at(entry, path)
+    return value if isinstance(value, int) else None
+
+
+def test_a_corrigendum_has_the_municipal_totals_before_and_after(demo: Factory) -> None:
+    """Issue 15, defect 4: after a later session the municipal total in the corrigendum 510b had
+    no initial values, so Na 14-2 printed the new figures as "Oorspronkelijk" and left
+    "Gecorrigeerd" empty. The total now carries the first session's figures where they changed,
+    and Na 14-2 prints both under their headings."""
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    before = municipal_count(demo, EID, GSB).contests[0].total
+    request_investigation(demo, EID, GSB, 7, "hertelling", CARLA)
+    later = start_session(demo, EID, GSB, CARLA)
+    typed_twice(demo, later.id, 7, _recounted(_next(paper(7))))
+    finish_session(demo, later.id, CARLA)
+    total = municipal_count(demo, EID, GSB).contests[0].total
+    assert before is not None
+    assert total is not None
+    blank = RejectedReason.BLANK
+    assert total.initial_total_counted == before.total_counted
+    assert total.total_counted == before.total_counted + 1
+    assert total.initial_rejected == {blank: before.rejected[blank]}
+    assert total.rejected[blank] == before.rejected[blank] - 2
+    assert total.lists[1].initial_votes == before.lists[1].votes
+    assert total.lists[0].initial_votes is None  # unchanged: no initial value
+    assert total.lists[1].candidates[0].initial_votes == before.lists[1].candidates[0].votes
+    files = dict(session_documents(demo, EID, GSB))
+    text = " ".join(_text(files["Model_Na14-2_GR2026_Vlietdam_gemeente_9997_Vlietdam.pdf"]).split())
+    e2, f = before.lists[1].votes, before.rejected[blank]
+    name = build_demo().candidate_lists.contests[0].lists[1].name
+    assert "Omschrijving Oorspronkelijk Gecorrigeerd" in text
+    assert f"E.2 Lijst 2 {name} {_dots(e2)} {_dots(e2 + 1)}" in text
+    assert f"F Blanco stemmen {_dots(f)} {_dots(f - 2)}" in text
+    h = before.total_counted + sum(before.rejected.values())
+    assert f"H Totaal uitgebrachte stemmen {_dots(h)} {_dots(h - 1)}" in text
+
+
+def _dots(value: int) -> str:
+    return f"{value:,}".replace(",", ".")

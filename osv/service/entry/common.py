@@ -39,6 +39,7 @@ __all__ = [
     "SourceView",
     "UowFactory",
     "audit",
+    "contest_of",
     "empty_form",
     "load",
     "require",
@@ -228,10 +229,7 @@ def shape_of(uow: UnitOfWork, eid: str, committee: str) -> EntryShape:
     definition = uow.elections.get(eid)
     if definition is None:
         raise EntryRefusedError(f"no election {eid} is stored", "unknown_election", eid=eid)
-    contests = uow.elections.contests(eid)
-    contest_id = (
-        contests[0].contest_id if len(contests) == 1 else _district_of(definition, committee)
-    )
+    contest_id = contest_of(uow, definition, committee)
     lists = uow.candidate_lists.list_sizes(eid, contest_id) if contest_id is not None else ()
     if not lists:
         raise EntryRefusedError(
@@ -241,6 +239,15 @@ def shape_of(uow: UnitOfWork, eid: str, committee: str) -> EntryShape:
             eid=eid,
         )
     return EntryShape(category=definition.identifier.category, lists=lists)
+
+
+def contest_of(uow: UnitOfWork, definition: ElectionDefinition, committee: str) -> str | None:
+    """The contest whose candidate lists a committee's forms have: the election's only one, or
+    the district the municipality lies in (``None`` when the tree does not say)."""
+    contests = uow.elections.contests(definition.identifier.id)
+    if len(contests) == 1:
+        return contests[0].contest_id
+    return _district_of(definition, committee)
 
 
 def _district_of(definition: ElectionDefinition, committee: str) -> str | None:

@@ -10,6 +10,8 @@ box, so the file can be the first entry of that form.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from osv.model import (
     CandidateVotes,
     ElectionCategory,
@@ -41,16 +43,21 @@ def _n(value: int | None) -> int:
     return value or 0
 
 
-def entry_counts(entry: CountEntry, eligible: int | None) -> VoteCounts:
+def entry_counts(
+    entry: CountEntry, eligible: int | None, names: Mapping[int, str] | None = None
+) -> VoteCounts:
     """A definitive entry as the counts of its reporting unit (EML 510b ``ReportingUnitVotes``).
 
     Empty boxes are 0. ``Cast`` is the polling station's number of eligible voters (110b), as in
     the Kiesraad's files. Box C is written as 0 for municipal councils, as the Kiesraad does.
+    ``names`` are the lists' registered names by number (the 230b's; empty without).
     """
     pages = {page.number: page for page in entry.lists}
+    names = names or {}
     lists = tuple(
         ListVotes(
             number=total.number,
+            name=names.get(total.number, ""),
             votes=_n(total.total),
             candidates=tuple(
                 CandidateVotes(number=i, votes=_n(v))
