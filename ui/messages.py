@@ -171,6 +171,8 @@ ENTRY_REFUSALS = {
     "no_open_investigations": "{committee} heeft geen openstaande onderzoeken; een volgende "
     "zitting heeft dan niets om in te voeren.",
     "finished_already": "Zitting {number} van {committee} is al afgerond.",
+    "other_method": "{committee} telt decentraal: de stembureaus gebruiken model N 10-1; er is "
+    "geen Na 31-2 Bijlage 1.",
     "no_counting_method": "Kies de telmethode van {committee} (centrale of decentrale "
     "stemopneming); die geldt daarna voor elke zitting.",
     "method_fixed": "{committee} telt met {method} sinds zitting 1; een volgende zitting kan "

@@ -37,6 +37,7 @@ from osv.pv.texts import model_texts
 
 __all__ = ["corrected_units", "render_na14_2", "render_na14_2_bijlage1"]
 
+
 def corrected_units(count: Eml510) -> list[ReportingUnitVotes]:
     """The polling stations of a corrigendum whose counts changed (they carry initial values)."""
     return [u for u in count.contests[0].reporting_units if _changed(u.votes)]

@@ -514,3 +514,50 @@ def test_a_corrigendum_has_the_municipal_totals_before_and_after(demo: Factory) 
 
 def _dots(value: int) -> str:
     return f"{value:,}".replace(",", ".")
+
+
+def test_a_decentral_session_produces_exactly_the_models_of_its_method(demo: Factory) -> None:
+    """Issue 15, defect 3: a finished DSO session's zip held model Na 31-2 "centrale
+    stemopneming" beside a 510b saying "decentrale stemopneming", and a later session model
+    Na 14-2 instead of Na 14-1. Now the first session gives Na 31-1 (with the 510b's hash) and
+    a later session Na 14-1 version 2 per investigation and P 2a; no CSO model."""
+    session = start_session(demo, EID, GSB, CARLA, counting_method="DSO")
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station, paper(station, EntryModel.DSO_FIRST_SESSION))
+    _explain_all(demo, session.id)
+    finish_session(demo, session.id, CARLA)
+    files = dict(session_documents(demo, EID, GSB))
+    eml = files["Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"]
+    assert b'MethodCode="decentrale stemopneming"' in eml
+    models = sorted(name for name in files if name.startswith("Model_"))
+    assert models == ["Model_Na31-1_GR2026_Vlietdam_gemeente_Vlietdam.pdf"]
+    report = " ".join(_text(files[models[0]]).split())
+    assert format_hash(hashlib.sha256(eml).digest()) in report
+    assert "Model Na 31-1 decentrale stemopneming" in report
+    assert "Na 31-2" not in report
+
+    request_investigation(demo, EID, GSB, 7, "hertelling lijst 2", CARLA)
+    request_investigation(demo, EID, GSB, 4, "telfout vermoed", CARLA)
+    later = start_session(demo, EID, GSB, CARLA)
+    typed_twice(demo, later.id, 7, _recounted(paper(7, EntryModel.DSO_NEXT_SESSION)))
+    conclude_without_new_results(demo, later.id, "4", CARLA)
+    finish_session(demo, later.id, CARLA)
+    files = dict(session_documents(demo, EID, GSB))
+    models = sorted(name for name in files if name.startswith("Model_"))
+    assert models == [
+        "Model_Na14-1_GR2026_Vlietdam_SB4.pdf",
+        "Model_Na14-1_GR2026_Vlietdam_SB7.pdf",
+        "Model_P2a_GR2026_Vlietdam_gemeente_9997_Vlietdam_zitting_2.pdf",
+    ]
+    seven = " ".join(_text(files["Model_Na14-1_GR2026_Vlietdam_SB7.pdf"]).split())
+    assert "Model Na 14-1 decentrale stemopneming" in seven
+    assert "hertelling lijst 2" in seven
+    before = paper(7, EntryModel.DSO_FIRST_SESSION)
+    blank = before.votes.blank_votes_count or 0
+    assert f"F Blanco stemmen {_dots(blank)} {_dots(blank - 2)}" in seven
+    four = " ".join(_text(files["Model_Na14-1_GR2026_Vlietdam_SB4.pdf"]).split())
+    assert "telfout vermoed" in four
+    report = " ".join(
+        _text(files["Model_P2a_GR2026_Vlietdam_gemeente_9997_Vlietdam_zitting_2.pdf"]).split()
+    )
+    assert "Er is een gecorrigeerde uitslag (zie model Na 14-1)" in report
