@@ -41,6 +41,7 @@ from ui.auth import (
 )
 from ui.messages import dutch_error, method_label, state_label
 from ui.texts.findings import finding_sentence, number, quantity_label, unit_label
+from ui.texts.numbers import finding_numbers
 from ui.texts.result import result_notes, status_label
 from ui.texts.values import entry_value
 
@@ -152,6 +153,7 @@ def create_app(
     templates.env.globals["status_label"] = status_label
     templates.env.globals["result_notes"] = result_notes
     templates.env.globals["entry_value"] = entry_value
+    templates.env.globals["finding_numbers"] = finding_numbers
     state = UiState(factory, settings, templates, timeout)
     state.first_password = ensure_first_administrator(factory)
 

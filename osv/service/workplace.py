@@ -111,6 +111,8 @@ class Progress:
     per_state: dict[str, int]
     with_errors: int
     with_open_warnings: int
+    #: Sources with an entry being typed (their findings are not counted as errors yet).
+    unfinished: int = 0
 
     @property
     def definitive(self) -> int:
@@ -266,6 +268,7 @@ def progress(rows: list[SourceStatus]) -> Progress:
         per_state=dict(Counter(row.state for row in rows)),
         with_errors=sum(1 for row in rows if row.errors),
         with_open_warnings=sum(1 for row in rows if row.warnings_open),
+        unfinished=sum(1 for row in rows if row.unfinished),
     )
 
 

@@ -56,9 +56,14 @@ def _chromium() -> None:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Installation]]:
+    """The demo installation, its first session started as a central count, served."""
+    yield from serve(install(tmp_path))
+
+
+def serve(installed: Installation) -> Iterator[tuple[str, Installation]]:
+    """Serve ``installed`` on a free port of 127.0.0.1 until the test is done."""
     import uvicorn
 
-    installed = install(tmp_path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -194,9 +194,23 @@ def source(request: Request, who: Coordinator, session_id: int, key: str) -> Res
         if "reset" in DECISIONS_BY_STATE.get(current.state, ())
         else "",
         rules=CHECK_RULES,
+        second_only=_second_only(current),
         notes=notes,
         later=bool(info and info.session.number > 1 and info.session.status != "completed"),
     )
+
+
+def _second_only(current: SourceView) -> set[tuple[str, int | None]]:
+    """The findings of the second entry that the first entry does not have, when the entries
+    differ: they say the entries differ, not that the paper is wrong."""
+    if current.first_findings is None or current.findings is None:
+        return set()
+    first = {(f.code, f.list_number) for f in current.first_findings.items}
+    return {
+        (f.code, f.list_number)
+        for f in current.findings.items
+        if (f.code, f.list_number) not in first
+    }
 
 
 def _labels(request: Request, session_id: int, current: SourceView) -> dict[str, str]:

@@ -80,6 +80,8 @@ class SourceView:
     :param differences: fields that differ from the first entry (W.001), during a second entry
         or when the entries differ.
     :param cleared: fields cleared for a correction (W.002).
+    :param first_findings: when the entries differ, the findings of the first entry (a finding
+        of the second entry alone means the entries differ, not that the paper is wrong).
     """
 
     session_id: int
@@ -93,6 +95,7 @@ class SourceView:
     findings: EntryFindings | None
     differences: tuple[str, ...] = ()
     cleared: tuple[str, ...] = ()
+    first_findings: EntryFindings | None = None
 
 
 def require(actor: Actor, role: Role, what: str) -> None:
@@ -189,6 +192,7 @@ def view_of(source: EntrySource, state: EntryState) -> SourceView:
     typists: tuple[str, ...] = ()
     differences: tuple[str, ...] = ()
     cleared: tuple[str, ...] = ()
+    first: EntryFindings | None = None
     if isinstance(state, SecondEntryInProgress):
         entry, typists, differences = (
             state.entry,
@@ -201,6 +205,7 @@ def view_of(source: EntrySource, state: EntryState) -> SourceView:
             (state.first_user, state.second_user),
             state.differences,
         )
+        first = check_entry(state.first)
     elif isinstance(state, FirstEntryCorrection | SecondEntryCorrection):
         entry, cleared = state.entry, state.cleared
         typists = (state.user, state.kept_user)
@@ -220,6 +225,7 @@ def view_of(source: EntrySource, state: EntryState) -> SourceView:
         findings=check_entry(entry) if entry is not None else None,
         differences=differences,
         cleared=cleared,
+        first_findings=first,
     )
 
 
