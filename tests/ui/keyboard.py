@@ -13,6 +13,7 @@ fails the test at the step it happens.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from osv.model.entry import CountEntry
@@ -94,16 +95,27 @@ def _type_page(page: Any, form: Page, entry: CountEntry) -> None:
     for index, field in enumerate(form.fields):
         assert _in_row(page, field), f"{form.slug}: focus on {focused_path(page)}, not {field.path}"
         _answer(page, field, value_at(entry, field.path))
-        if index == len(form.fields) - 1:
+        if index < len(form.fields) - 1:
+            page.keyboard.press("Enter")
+        elif page.locator("#gecontroleerd").count():
+            # the page showed findings (a box to retype): Enter goes on to the tick box, and
+            # Enter there saves
+            page.keyboard.press("Enter")
+            assert focused_path(page) == "gecontroleerd", focused_path(page)
             with page.expect_navigation():
                 page.keyboard.press("Enter")
         else:
-            page.keyboard.press("Enter")
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
 
 
-def _confirm(page: Any, form: Page, marks: list[str]) -> None:
+def _confirm(
+    page: Any, form: Page, marks: list[str], seen: Callable[[Any, str], None] | None
+) -> None:
     """The page came back with findings: the focus is on the first marked box; save unchanged,
     then the focus is on the tick box: tick it and save."""
+    if seen is not None:
+        seen(page, form.slug)
     marks.append(form.slug)
     if focused_path(page) != "gecontroleerd":  # saved unchanged already: only the tick is left
         marked = page.locator("tr.fout, tr.waarschuwing, tr.verschil, tr.gewist")
@@ -118,11 +130,17 @@ def _confirm(page: Any, form: Page, marks: list[str]) -> None:
 
 
 def type_entry(
-    page: Any, entry: CountEntry, *, category: str = "GR", start: str | None = None
+    page: Any,
+    entry: CountEntry,
+    *,
+    category: str = "GR",
+    start: str | None = None,
+    seen: Callable[[Any, str], None] | None = None,
 ) -> list[str]:
     """Type ``entry`` on the open form from the page ``start`` (default: the page open now) to
     the end, and finalise with Enter on "Invoer afronden". Returns the slugs of the pages that
-    came back with findings to confirm."""
+    came back with findings to confirm; ``seen(page, slug)`` is called on each of them first
+    (to take a screenshot)."""
     forms = pages_of(entry, category, {}, {})
     slugs = [form.slug for form in forms]
     current = page.url.rsplit("/pagina/", 1)[1]
@@ -132,7 +150,7 @@ def type_entry(
         assert page.url.endswith(f"/pagina/{form.slug}"), (page.url, form.slug)
         _type_page(page, form, entry)
         if page.url.endswith(f"/pagina/{form.slug}"):
-            _confirm(page, form, marks)
+            _confirm(page, form, marks, seen)
     assert page.url.endswith("/pagina/controleren"), page.url
     assert focused_path(page) == "afronden", focused_path(page)
     with page.expect_navigation():
