@@ -177,3 +177,46 @@ def test_the_first_page_of_a_decentral_count_saves(
         assert entry.dso.checks_and_corrections_present == "PageMissing"
     finally:
         installed.factory.close()
+
+
+def test_the_totals_form_saves_empty_and_filled_without_a_server_error(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The committee totals form (GSBTotals, at the CSB) is one page: saved empty it shows its
+    findings, saved as the paper says it is finalised; never a 500."""
+    from osv.service.demo import build_demo
+    from osv.service.entry import counts_entry
+
+    installed = install(tmp_path_factory.mktemp("totals"), session=False)
+    try:
+        coordinator = TestClient(installed.app, follow_redirects=False)
+        coordinator.cookies.set(SESSION_COOKIE, token(installed.factory, "coordinator_csb"))
+        page = f"/uitslag/{EID}/CSB"
+        opened = coordinator.post(
+            f"{page}/invoer",
+            data={"csrf": _csrf(coordinator.get(page).text), "gemeente": COMMITTEE},
+        )
+        assert opened.status_code == 303
+        typist = TestClient(installed.app, follow_redirects=False, raise_server_exceptions=False)
+        typist.cookies.set(SESSION_COOKIE, token(installed.factory, "typist_csb"))
+        listed = typist.get("/totalen").text
+        found = re.search(r'action="/totalen/(\d+)/' + COMMITTEE + '/starten"', listed)
+        assert found is not None
+        url = f"/totalen/{found.group(1)}/{COMMITTEE}"
+        assert typist.post(f"{url}/starten", data={"csrf": _csrf(listed)}).status_code == 303
+        total = build_demo().count.contests[0].total
+        assert total is not None
+        entry = counts_entry(total, EntryModel.GSB_TOTALS)
+        entry = entry.model_copy(
+            update={"eligible_voters": 2 * (entry.voters.poll_card_count or 0)}
+        )
+        html = typist.get(url).text
+        empty = typist.post(url, data={"csrf": _csrf(html), "versie": _version(html)})
+        assert empty.status_code == 200, empty.text[:300]  # its findings, to check
+        html = typist.get(url).text
+        names = re.findall(r'<input id="v\d+" name="([^"]+)"', html)
+        data = {name: str(value_at(entry, name) or "") for name in names}
+        filled = typist.post(url, data={"csrf": _csrf(html), "versie": _version(html), **data})
+        assert filled.status_code == 303, filled.text[:300]
+    finally:
+        installed.factory.close()
