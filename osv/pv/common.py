@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak
 
+from eml.documents import Eml510
 from osv.model import (
     Candidate,
     CandidateList,
@@ -28,13 +29,15 @@ from osv.model import (
     UncountedReason,
     VoteCounts,
 )
-from osv.pv.layout import heading, letter_boxes, paragraph, table
+from osv.pv.layout import heading, letter_boxes, paragraph, signatures, table
 
 __all__ = [
     "NOT_APPLICABLE",
     "box_c",
     "candidate_label",
+    "model_signatures",
     "municipal_totals",
+    "municipality_of",
     "station_number",
     "voters_boxes",
     "votes_boxes",
@@ -52,6 +55,27 @@ Box = tuple[str, int | str | None, str, bool]
 def box_c(identifier: ElectionIdentifier, value: int | None) -> int | str | None:
     """Box C's content: "Niet invullen" for a municipal election, else ``value``."""
     return NOT_APPLICABLE if identifier.category is ElectionCategory.GR else value
+
+
+def municipality_of(count: Eml510) -> tuple[str, str]:
+    """The CBS code and name of the municipality whose count ``count`` is (the name is the
+    code when the file has none)."""
+    authority = count.header.managing_authority
+    code = authority.id if authority else ""
+    return code, (authority.name if authority else None) or code
+
+
+def model_signatures(text: Mapping[str, Any], identifier: ElectionIdentifier) -> list[Flowable]:
+    """The signature part of a model whose wording gives the chair, the members' boxes and the
+    minimum per election category (``member_boxes``, ``minimum``: ``GR`` and ``other``)."""
+    kind = "GR" if identifier.category is ElectionCategory.GR else "other"
+    return signatures(
+        text["chair"],
+        text["members"],
+        text["member_boxes"][kind],
+        title=text["part3"],
+        intro=text["signing"].format(minimum=text["minimum"][kind]),
+    )
 
 
 def station_number(unit_id: str) -> str:

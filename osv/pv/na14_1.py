@@ -24,29 +24,33 @@ from collections.abc import Mapping
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak
+from reportlab.platypus import Flowable, PageBreak
 
 from osv.model import (
     Contest,
-    ElectionCategory,
     ElectionIdentifier,
     PollingStation,
     ReportingUnitVotes,
 )
-from osv.pv.common import station_number, voters_boxes, votes_boxes, votes_tables
+from osv.pv.common import (
+    model_signatures,
+    station_number,
+    voters_boxes,
+    votes_boxes,
+    votes_tables,
+)
 from osv.pv.corrections import corrected_counts, corrected_list_tables
 from osv.pv.layout import (
     PageInfo,
     heading,
-    letter_boxes,
     lines,
     paragraph,
     render,
-    signatures,
     table,
     title_block,
 )
 from osv.pv.p22_2 import dutch_date
+from osv.pv.station_form import differences_to_fill
 from osv.pv.texts import model_texts
 
 __all__ = ["render_na14_1_v1", "render_na14_1_v2"]
@@ -88,21 +92,12 @@ def render_na14_1_v1(
         voters_boxes(identifier, None, labels),
         heading(text["votes"], 2),
         votes_boxes(lists, None, labels),
-        KeepTogether(
-            [
-                heading(text["differences"], 2),
-                *[paragraph(choice) for choice in text["differences_choices"]],
-                letter_boxes([("I", None, labels["I"], True), ("J", None, labels["J"], True)]),
-                paragraph(text["explained"]),
-                paragraph(text["unexplained"]),
-                lines(5),
-            ]
-        ),
+        differences_to_fill(text, paragraph(text["unexplained"]), lines(5)),
         PageBreak(),
         heading(text["per_list"], 2),
         paragraph(text["only_changed"], "caption"),
         *votes_tables(None, contest, text),
-        *_signatures(text, identifier),
+        *model_signatures(text, identifier),
     ]
     info = PageInfo(
         committee=f"Stembureau {station.number}",
@@ -160,7 +155,7 @@ def render_na14_1_v2(
             heading(text["per_list"], 2),
             *corrected_list_tables(unit.votes.lists, contest, columns),
         ]
-    story += _signatures(text, identifier)
+    story += model_signatures(text, identifier)
     info = PageInfo(
         committee=f"Stembureau {number}",
         model_lines=tuple(text["footer"]),
@@ -194,14 +189,3 @@ def _opening(
 
 def _station(text: Mapping[str, Any], number: str, name: str) -> list[Flowable]:
     return [heading(text["station"].format(number=number)), paragraph(name, "h3")]
-
-
-def _signatures(text: Mapping[str, Any], identifier: ElectionIdentifier) -> list[Flowable]:
-    kind = "GR" if identifier.category is ElectionCategory.GR else "other"
-    return signatures(
-        text["chair"],
-        text["members"],
-        text["member_boxes"][kind],
-        title=text["part3"],
-        intro=text["signing"].format(minimum=text["minimum"][kind]),
-    )

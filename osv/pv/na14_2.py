@@ -21,7 +21,7 @@ from osv.model import (
     ReportingUnitVotes,
     VoteCounts,
 )
-from osv.pv.common import station_number
+from osv.pv.common import municipality_of, station_number
 from osv.pv.corrections import corrected_counts, corrected_list_tables
 from osv.pv.layout import (
     PageInfo,
@@ -68,9 +68,7 @@ def render_na14_2(
     :param contest: the candidate lists, to name the candidates.
     """
     text = model_texts("na14_2")
-    authority = count.header.managing_authority
-    code = authority.id if authority else ""
-    name = (authority.name if authority else None) or code
+    code, name = municipality_of(count)
     contest_count = count.contests[0]
     total = contest_count.total
     if total is None:

@@ -21,15 +21,20 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak
 
 from eml.documents import CountingMethod, Eml510
-from osv.model import Contest, ElectionCategory, InvestigationReason, ReportingUnitVotes
-from osv.pv.common import municipal_totals, station_number, votes_tables
+from osv.model import Contest, InvestigationReason, ReportingUnitVotes
+from osv.pv.common import (
+    model_signatures,
+    municipal_totals,
+    municipality_of,
+    station_number,
+    votes_tables,
+)
 from osv.pv.layout import (
     PageInfo,
     heading,
     lines,
     paragraph,
     render,
-    signatures,
     table,
     title_block,
 )
@@ -49,15 +54,12 @@ def render_na31_1(count: Eml510, *, digest: bytes | None, contest: Contest | Non
     if count.counting_method is CountingMethod.CENTRAL:
         raise ValueError("a central count's report is model Na 31-2, not Na 31-1")
     text = model_texts("na31_1")
-    authority = count.header.managing_authority
-    code = authority.id if authority else ""
-    name = (authority.name if authority else None) or code
+    code, name = municipality_of(count)
     contest_count = count.contests[0]
     total = contest_count.total
     if total is None:
         raise ValueError("a Na 31-1 needs the municipality's total (TotalVotes)")
     identifier = count.identifier
-    kind = "GR" if identifier.category is ElectionCategory.GR else "other"
     story: list[Flowable] = title_block(
         f"{code} {name}",
         text["title_second"],
@@ -104,13 +106,7 @@ def render_na31_1(count: Eml510, *, digest: bytes | None, contest: Contest | Non
         PageBreak(),
         heading(text["per_list"], 2),
         *votes_tables(total.lists, contest, text),
-        *signatures(
-            text["chair"],
-            text["members"],
-            text["member_boxes"][kind],
-            title=text["part3"],
-            intro=text["signing"].format(minimum=text["minimum"][kind]),
-        ),
+        *model_signatures(text, identifier),
     ]
     info = PageInfo(
         committee=f"Gemeente {code} {name}".strip(),

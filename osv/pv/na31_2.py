@@ -22,7 +22,7 @@ from osv.model import (
     ReportingUnitVotes,
     VoteCounts,
 )
-from osv.pv.common import municipal_totals
+from osv.pv.common import municipal_totals, municipality_of
 from osv.pv.layout import (
     PageInfo,
     heading,
@@ -49,9 +49,7 @@ def render_na31_2(
     :param contest: the candidate lists, to name the candidates.
     """
     text = model_texts("na31_2")
-    authority = count.header.managing_authority
-    code = authority.id if authority else ""
-    name = (authority.name if authority else None) or code
+    code, name = municipality_of(count)
     committee = f"Gemeente {code} {name}".strip()
     contest_count = count.contests[0]
     total = contest_count.total

@@ -19,8 +19,8 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
-from osv.model import Contest, ElectionCategory, ElectionIdentifier, PollingStation
-from osv.pv.common import voters_boxes, votes_boxes, votes_tables
+from osv.model import Contest, ElectionIdentifier, PollingStation
+from osv.pv.common import model_signatures, voters_boxes, votes_boxes, votes_tables
 from osv.pv.layout import (
     PageInfo,
     heading,
@@ -28,13 +28,17 @@ from osv.pv.layout import (
     lines,
     paragraph,
     render,
-    signatures,
     table,
     title_block,
 )
 from osv.pv.p22_2 import dutch_date
 
-__all__ = ["render_station_report", "station_address"]
+__all__ = [
+    "checks_and_corrections",
+    "differences_to_fill",
+    "render_station_report",
+    "station_address",
+]
 
 
 def station_address(station: PollingStation) -> str:
@@ -65,7 +69,6 @@ def render_station_report(
     :param lists: (number, name) of each list on the ballot.
     :param contest: the candidate lists, when the model has the votes per candidate (N 10-1).
     """
-    kind = "GR" if identifier.category is ElectionCategory.GR else "other"
     story: list[Flowable] = title_block(
         municipality,
         text["title_second"].format(number=station.number),
@@ -112,30 +115,32 @@ def render_station_report(
         voters_boxes(identifier, None, labels),
         heading(text["votes"], 2),
         votes_boxes(lists, None, labels),
-        KeepTogether(
-            [
-                heading(text["differences"], 2),
-                *[paragraph(choice) for choice in text["differences_choices"]],
-                letter_boxes([("I", None, labels["I"], True), ("J", None, labels["J"], True)]),
-                paragraph(text["explained"]),
-            ]
-        ),
+        differences_to_fill(text),
     ]
     if contest is not None:
         story += [PageBreak(), heading(text["per_list"], 2), *votes_tables(None, contest, text)]
-    story += signatures(
-        text["chair"],
-        text["members"],
-        text["member_boxes"][kind],
-        title=text["part3"],
-        intro=text["signing"].format(minimum=text["minimum"][kind]),
-    )
+    story += model_signatures(text, identifier)
     info = PageInfo(
         committee=f"Stembureau {station.number}",
         model_lines=tuple(text["footer"]),
         part=f"Gemeente {municipality}",
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {station.number}")
+
+
+def differences_to_fill(text: Mapping[str, Any], *more: Flowable) -> Flowable:
+    """The difference between D and H to fill in by hand, kept on one page: the three ticks
+    (D = H, H > D, H < D), boxes I and J, "explained?" (and ``more`` after it)."""
+    labels = text["labels"]
+    return KeepTogether(
+        [
+            heading(text["differences"], 2),
+            *[paragraph(choice) for choice in text["differences_choices"]],
+            letter_boxes([("I", None, labels["I"], True), ("J", None, labels["J"], True)]),
+            paragraph(text["explained"]),
+            *more,
+        ]
+    )
 
 
 def checks_and_corrections(text: Mapping[str, Any]) -> list[Flowable]:

@@ -3,22 +3,36 @@ per role, the municipality's first session started."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from eml.safe import Limits
 from osv.config import Settings
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo import build_demo, write_demo
-from osv.service.entry import Actor, claim, counts_entry, finalise, start_session, view
+from osv.service.entry import (
+    Actor,
+    claim,
+    counts_entry,
+    finalise,
+    note_warning,
+    overview,
+    start_session,
+    view,
+)
 from osv.service.importing import HashCheck, import_files
 from osv.service.users import LoginThrottle, create_user, sign_in
+from osv.service.workplace import warning_notes
 from osv.store.records import utc_now
+from results.checks import check_entry
 from ui.app import create_app
+from ui.auth import SESSION_COOKIE
 
 __all__ = [
     "COMMITTEE",
@@ -26,6 +40,9 @@ __all__ = [
     "PASSWORD",
     "ROLES",
     "Installation",
+    "client",
+    "explain_warnings",
+    "hidden",
     "install",
     "paper",
     "token",
@@ -112,6 +129,45 @@ def install(
 def token(factory: UnitOfWorkFactory, name: str) -> str:
     """A signed-in session token of ``name``."""
     return sign_in(factory, name, PASSWORD, LoginThrottle(), "test")[0]
+
+
+def client(installed: Installation, name: str, *, server_errors: bool = True) -> TestClient:
+    """A test client signed in as ``name`` that does not follow redirects; without
+    ``server_errors`` a server error is an HTTP 500 answer instead of an exception."""
+    signed_in = TestClient(
+        installed.app, follow_redirects=False, raise_server_exceptions=server_errors
+    )
+    signed_in.cookies.set(SESSION_COOKIE, token(installed.factory, name))
+    return signed_in
+
+
+def hidden(html: str, name: str) -> str:
+    """The value of the hidden input ``name`` of a page (``csrf``, ``versie``)."""
+    found = re.search(rf'name="{name}" value="([^"]*)"', html)
+    assert found is not None, name
+    return found.group(1)
+
+
+def explain_warnings(factory: UnitOfWorkFactory, session_id: int) -> None:
+    """Every warning of every typed station of a session marked handled by the coordinator
+    (those already noted are left as they are)."""
+    coordinator = Actor("coordinator_gsb", "coordinator")
+    for row in overview(factory, session_id):
+        current = view(factory, session_id, row.key)
+        if current.entry is None:
+            continue
+        noted = {(n.code, n.list_number) for n in warning_notes(factory, session_id, row.key)}
+        for warning in check_entry(current.entry).warnings:
+            if (warning.code, warning.list_number or 0) not in noted:
+                note_warning(
+                    factory,
+                    session_id,
+                    row.key,
+                    coordinator,
+                    warning.code,
+                    list_number=warning.list_number,
+                    handled=True,
+                )
 
 
 def paper(station: int, model: EntryModel = EntryModel.CSO_FIRST_SESSION) -> CountEntry:

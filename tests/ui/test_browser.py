@@ -34,11 +34,10 @@ from typing import Any
 import pytest
 
 from osv.model.entry import CountEntry, EntryModel
-from osv.service.entry import Actor, claim, finalise, note_warning, overview, view
-from osv.service.workplace import sessions, warning_notes
-from results.checks import check_entry
+from osv.service.entry import Actor, claim, finalise, view
+from osv.service.workplace import sessions
 from tests.checks.entries import change
-from tests.ui.helpers import PASSWORD, Installation, install, paper
+from tests.ui.helpers import PASSWORD, Installation, explain_warnings, install, paper
 from tests.ui.keyboard import login as keys_login
 from tests.ui.keyboard import type_entry
 from ui.messages import METHOD_LABELS
@@ -287,24 +286,7 @@ def test_a_municipality_counts_in_the_browser(
             carla.keyboard.press("Enter")
         assert "Toelichting van coordinator_gsb: Protest" in carla.locator("main").inner_text()
         look(carla, "09-waarschuwing-toegelicht")
-        coordinator = Actor("coordinator_gsb", "coordinator")
-        for row in overview(installed.factory, sid):
-            current = view(installed.factory, sid, row.key)
-            assert current.entry is not None
-            notes = {
-                (n.code, n.list_number) for n in warning_notes(installed.factory, sid, row.key)
-            }
-            for warning in check_entry(current.entry).warnings:
-                if (warning.code, warning.list_number or 0) not in notes:
-                    note_warning(
-                        installed.factory,
-                        sid,
-                        row.key,
-                        coordinator,
-                        warning.code,
-                        list_number=warning.list_number,
-                        handled=True,
-                    )
+        explain_warnings(installed.factory, sid)
 
         # finishing asks for confirmation; the zip has the method's models only
         carla.goto(f"{base}/zittingen/{sid}")
@@ -341,8 +323,7 @@ def test_a_municipality_counts_in_the_browser(
         _press(bram, 'button[aria-label="Tweede invoer stembureau 7"]')
         type_entry(bram, recount)
         assert view(installed.factory, later, "7").state == "Definitive"
-        for warning in check_entry(recount).warnings:
-            note_warning(installed.factory, later, "7", coordinator, warning.code, handled=True)
+        explain_warnings(installed.factory, later)
         carla.goto(f"{base}/zittingen/{later}")
         _press(carla, "#afronden")
         _press(carla, "#afronden")

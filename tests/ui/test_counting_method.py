@@ -10,24 +10,27 @@ a typist GSB names the method.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
-from fastapi.testclient import TestClient
 
 from osv.service.entry import (
     Actor,
     finish_session,
-    note_warning,
-    overview,
     request_investigation,
     view,
 )
 from osv.service.workplace import sessions
-from results.checks import check_entry
-from tests.ui.helpers import COMMITTEE, EID, Installation, install, token, typed_twice
-from ui.auth import SESSION_COOKIE
+from tests.ui.helpers import (
+    COMMITTEE,
+    EID,
+    Installation,
+    client,
+    explain_warnings,
+    hidden,
+    install,
+    typed_twice,
+)
 
 COORDINATOR = Actor("coordinator_gsb", "coordinator")
 GEMEENTE = f"{EID}|{COMMITTEE}"
@@ -40,46 +43,15 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation
     installation.factory.close()
 
 
-def _client(installed: Installation, name: str) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False)
-    client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
-    return client
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', html)
-    assert found is not None
-    return found.group(1)
-
-
-def _finish_first(installed: Installation, session_id: int) -> None:
-    for station in range(1, 21):
-        typed_twice(installed.factory, session_id, station)
-    for row in overview(installed.factory, session_id):
-        current = view(installed.factory, session_id, row.key)
-        assert current.entry is not None
-        for warning in check_entry(current.entry).warnings:
-            note_warning(
-                installed.factory,
-                session_id,
-                row.key,
-                COORDINATOR,
-                warning.code,
-                list_number=warning.list_number,
-                handled=True,
-            )
-    finish_session(installed.factory, session_id, COORDINATOR)
-
-
 def test_the_first_session_asks_for_the_method_and_a_confirmation(
     installed: Installation,
 ) -> None:
-    carla = _client(installed, "coordinator_gsb")
+    carla = client(installed, "coordinator_gsb")
     page = carla.get("/zittingen/starten", params={"gemeente": GEMEENTE})
     assert page.status_code == 200
     assert 'name="methode"' in page.text
     assert "checked" not in page.text  # no method is preselected
-    csrf = _csrf(page.text)
+    csrf = hidden(page.text, "csrf")
     unchosen = carla.post("/zittingen", data={"csrf": csrf, "gemeente": GEMEENTE})
     assert unchosen.status_code == 400
     assert "Kies de telmethode." in unchosen.text
@@ -101,14 +73,17 @@ def test_the_first_session_asks_for_the_method_and_a_confirmation(
 
 
 def test_a_later_session_keeps_the_method_of_the_first(installed: Installation) -> None:
-    carla = _client(installed, "coordinator_gsb")
-    csrf = _csrf(carla.get("/zittingen").text)
+    carla = client(installed, "coordinator_gsb")
+    csrf = hidden(carla.get("/zittingen").text, "csrf")
     carla.post(
         "/zittingen",
         data={"csrf": csrf, "gemeente": GEMEENTE, "methode": "DSO", "bevestigd": "1"},
     )
     (first,) = sessions(installed.factory)
-    _finish_first(installed, first.id)
+    for station in range(1, 21):
+        typed_twice(installed.factory, first.id, station)
+    explain_warnings(installed.factory, first.id)
+    finish_session(installed.factory, first.id, COORDINATOR)
     request_investigation(installed.factory, EID, COMMITTEE, 6, "hertelling", COORDINATOR)
 
     page = carla.get("/zittingen/starten", params={"gemeente": GEMEENTE}).text
@@ -132,18 +107,20 @@ def test_a_later_session_keeps_the_method_of_the_first(installed: Installation) 
 def test_every_page_of_a_coordinator_and_typist_names_the_method(
     installed: Installation,
 ) -> None:
-    carla = _client(installed, "coordinator_gsb")
+    carla = client(installed, "coordinator_gsb")
     assert 'class="telmethode"' not in carla.get("/zittingen").text  # nothing chosen yet
-    csrf = _csrf(carla.get("/zittingen").text)
+    csrf = hidden(carla.get("/zittingen").text, "csrf")
     carla.post(
         "/zittingen",
         data={"csrf": csrf, "gemeente": GEMEENTE, "methode": "CSO", "bevestigd": "1"},
     )
     (info,) = sessions(installed.factory)
-    anna = _client(installed, "typist_gsb")
-    anna.post(f"/invoer/{info.id}/1/starten", data={"csrf": _csrf(anna.get("/invoer").text)})
+    anna = client(installed, "typist_gsb")
+    anna.post(
+        f"/invoer/{info.id}/1/starten", data={"csrf": hidden(anna.get("/invoer").text, "csrf")}
+    )
     shown = "Telmethode Vlietdam (9997): <strong>centrale stemopneming (CSO)</strong>"
-    for client, path in (
+    for signed_in, path in (
         (carla, "/zittingen"),
         (carla, f"/zittingen/{info.id}"),
         (carla, f"/zittingen/{info.id}/bron/1"),
@@ -154,14 +131,14 @@ def test_every_page_of_a_coordinator_and_typist_names_the_method(
         (anna, f"/invoer/{info.id}/1/pagina/extra-onderzoek"),
         (anna, f"/invoer/{info.id}/1/pagina/controleren"),
     ):
-        page = client.get(path)
+        page = signed_in.get(path)
         assert page.status_code == 200, path
         assert shown in page.text, path
 
 
 def test_finishing_a_session_asks_for_a_confirmation(installed: Installation) -> None:
-    carla = _client(installed, "coordinator_gsb")
-    csrf = _csrf(carla.get("/zittingen").text)
+    carla = client(installed, "coordinator_gsb")
+    csrf = hidden(carla.get("/zittingen").text, "csrf")
     carla.post(
         "/zittingen",
         data={"csrf": csrf, "gemeente": GEMEENTE, "methode": "CSO", "bevestigd": "1"},
@@ -172,13 +149,7 @@ def test_finishing_a_session_asks_for_a_confirmation(installed: Installation) ->
     assert 'name="bevestigd"' not in not_yet
     for station in range(1, 21):
         typed_twice(installed.factory, info.id, station)
-    for row in overview(installed.factory, info.id):
-        current = view(installed.factory, info.id, row.key)
-        assert current.entry is not None
-        for warning in check_entry(current.entry).warnings:
-            note_warning(
-                installed.factory, info.id, row.key, COORDINATOR, warning.code, handled=True
-            )
+    explain_warnings(installed.factory, info.id)
     asked = carla.post(f"/zittingen/{info.id}/afronden", data={"csrf": csrf})
     assert asked.status_code == 200
     assert "Ja, zitting 1 afronden" in asked.text

@@ -10,7 +10,6 @@ tests/ui/test_browser_keys.py.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
@@ -20,9 +19,8 @@ from osv.model.entry import CountEntry
 from osv.service.entry import Actor, claim, decide, finalise, save, view
 from osv.service.workplace import session_progress
 from tests.checks.entries import change
-from tests.ui.helpers import Installation, install, paper, token, typed_twice
+from tests.ui.helpers import Installation, client, hidden, install, paper, typed_twice
 from tests.ui.test_form_pages import form_data
-from ui.auth import SESSION_COOKIE
 from ui.forms import pages_of
 from ui.messages import DECISION_LABELS
 
@@ -35,18 +33,6 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation
     installation = install(tmp_path_factory.mktemp("clarity"))
     yield installation
     installation.factory.close()
-
-
-def _client(installed: Installation, name: str) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False)
-    client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
-    return client
-
-
-def _hidden(html: str, name: str) -> str:
-    found = re.search(rf'name="{name}" value="([^"]*)"', html)
-    assert found is not None, name
-    return found.group(1)
 
 
 def _list_page(entry: CountEntry, number: int) -> int:
@@ -83,9 +69,9 @@ def test_a_correction_opens_on_the_page_of_the_cleared_box_and_its_mark_clears_o
     sid = installed.session_id
     current = view(installed.factory, sid, "1")
     decide(installed.factory, sid, "1", CARLA, "return_second", current.version)
-    bram = _client(installed, "typist_gsb_2")
+    bram = client(installed, "typist_gsb_2")
     started = bram.post(
-        f"/invoer/{sid}/1/starten", data={"csrf": _hidden(bram.get("/invoer").text, "csrf")}
+        f"/invoer/{sid}/1/starten", data={"csrf": hidden(bram.get("/invoer").text, "csrf")}
     )
     assert started.status_code == 303
     assert started.headers["location"].endswith("/pagina/lijst-3")  # not page 1
@@ -95,8 +81,8 @@ def test_a_correction_opens_on_the_page_of_the_cleared_box_and_its_mark_clears_o
     saved = bram.post(
         started.headers["location"],
         data={
-            "csrf": _hidden(page, "csrf"),
-            "versie": _hidden(page, "versie"),
+            "csrf": hidden(page, "csrf"),
+            "versie": hidden(page, "versie"),
             **form_data(entry, form),
         },
     )
@@ -113,15 +99,15 @@ def test_w001_and_an_error_on_the_same_box_are_both_shown_naming_the_box(
     v = claim(installed.factory, sid, "1", ANNA, entry)
     finalise(installed.factory, sid, "1", ANNA, v.version)
     wrong, path = _mistyped(entry)
-    bram = _client(installed, "typist_gsb_2")
-    bram.post(f"/invoer/{sid}/1/starten", data={"csrf": _hidden(bram.get("/invoer").text, "csrf")})
+    bram = client(installed, "typist_gsb_2")
+    bram.post(f"/invoer/{sid}/1/starten", data={"csrf": hidden(bram.get("/invoer").text, "csrf")})
     form = next(p for p in pages_of(wrong, "GR", {}, {}) if p.slug == "lijst-3")
     page = bram.get(f"/invoer/{sid}/1/pagina/lijst-3").text
     shown = bram.post(
         f"/invoer/{sid}/1/pagina/lijst-3",
         data={
-            "csrf": _hidden(page, "csrf"),
-            "versie": _hidden(page, "versie"),
+            "csrf": hidden(page, "csrf"),
+            "versie": hidden(page, "versie"),
             **form_data(wrong, form),
         },
     ).text
@@ -138,7 +124,7 @@ def test_an_error_of_the_second_entry_only_says_the_entries_differ(
     installed: Installation,
 ) -> None:
     _entries_different(installed)
-    carla = _client(installed, "coordinator_gsb")
+    carla = client(installed, "coordinator_gsb")
     page = carla.get(f"/zittingen/{installed.session_id}/bron/1").text
     f402 = page.split("<strong>F.402</strong>", 1)[1].split("</li>", 1)[0]
     assert "alleen in de tweede invoer" in f402
@@ -158,10 +144,10 @@ def test_decisions_cannot_be_confused_none_is_preselected_and_alles_opnieuw_is_c
     }
     sid = installed.session_id
     typed_twice(installed.factory, sid, 2)
-    carla = _client(installed, "coordinator_gsb")
+    carla = client(installed, "coordinator_gsb")
     page = carla.get(f"/zittingen/{sid}/bron/2").text
     assert "checked" not in page.split("Alles opnieuw", 1)[0].split("<h2>Besluit", 1)[-1]
-    form = {"csrf": _hidden(page, "csrf"), "versie": _hidden(page, "versie"), "besluit": "reset"}
+    form = {"csrf": hidden(page, "csrf"), "versie": hidden(page, "versie"), "besluit": "reset"}
     asked = carla.post(f"/zittingen/{sid}/bron/2/besluit", data=form)
     assert asked.status_code == 200
     assert "ook de definitieve telling" in asked.text
@@ -184,11 +170,11 @@ def test_unfinished_entries_count_as_unfinished_not_as_errors(installed: Install
     progress = session_progress(installed.factory, sid)
     assert progress.with_errors == 0
     assert progress.unfinished == 1
-    carla = _client(installed, "coordinator_gsb")
+    carla = client(installed, "coordinator_gsb")
     status = carla.get(f"/zittingen/{sid}").text
     assert "0 met fouten" in status
     assert "1 in bewerking" in status
-    made = carla.post("/voortgang/beamer", data={"csrf": _hidden(status, "csrf")})
+    made = carla.post("/voortgang/beamer", data={"csrf": hidden(status, "csrf")})
     link = made.headers["location"].split("link=", 1)[1]
     projector = TestClient(installed.app).get(f"/beamer/{link}").text
     assert "<tr><td>Met fouten</td><td>0</td></tr>" in projector
@@ -212,7 +198,7 @@ def test_the_coordinator_sees_the_numbers_behind_a_warning(installed: Installati
     v = claim(installed.factory, sid, "4", BRAM, entry)
     finalise(installed.factory, sid, "4", BRAM, v.version)
     blank, cast = entry.votes.blank_votes_count or 0, entry.votes.total_votes_cast_count or 0
-    carla = _client(installed, "coordinator_gsb")
+    carla = client(installed, "coordinator_gsb")
     page = " ".join(carla.get(f"/zittingen/{sid}/bron/4").text.split())
     tenths = (1000 * blank + cast // 2) // cast
     number = f"{cast:,}".replace(",", ".")

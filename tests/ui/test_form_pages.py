@@ -15,36 +15,29 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 import pytest
-from fastapi.testclient import TestClient
 
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.entry import (
     Actor,
     finish_session,
-    note_warning,
-    overview,
     request_investigation,
     start_session,
     view,
 )
-from results.checks import check_entry
-from tests.ui.helpers import COMMITTEE, EID, Installation, install, paper, token, typed_twice
-from ui.auth import SESSION_COOKIE
+from tests.ui.helpers import (
+    COMMITTEE,
+    EID,
+    Installation,
+    client,
+    explain_warnings,
+    hidden,
+    install,
+    paper,
+    typed_twice,
+)
 from ui.forms import Page, pages_of, value_at
 
 COORDINATOR = Actor("coordinator_gsb", "coordinator")
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', html)
-    assert found is not None
-    return found.group(1)
-
-
-def _version(html: str) -> str:
-    found = re.search(r'name="versie" value="([^"]*)"', html)
-    assert found is not None
-    return found.group(1)
 
 
 def form_data(entry: CountEntry, page: Page) -> dict[str, str]:
@@ -65,22 +58,6 @@ def form_data(entry: CountEntry, page: Page) -> dict[str, str]:
     return data
 
 
-def _explain(installed: Installation, session_id: int) -> None:
-    for row in overview(installed.factory, session_id):
-        current = view(installed.factory, session_id, row.key)
-        assert current.entry is not None
-        for warning in check_entry(current.entry).warnings:
-            note_warning(
-                installed.factory,
-                session_id,
-                row.key,
-                COORDINATOR,
-                warning.code,
-                list_number=warning.list_number,
-                handled=True,
-            )
-
-
 def _session_of(
     installed: Installation, method: Literal["CSO", "DSO"], later: bool
 ) -> tuple[int, str]:
@@ -89,7 +66,7 @@ def _session_of(
         return installed.session_id, "1"
     for station in range(1, 21):
         typed_twice(installed.factory, installed.session_id, station)
-    _explain(installed, installed.session_id)
+    explain_warnings(installed.factory, installed.session_id)
     finish_session(installed.factory, installed.session_id, COORDINATOR)
     request_investigation(installed.factory, EID, COMMITTEE, 3, "hertelling", COORDINATOR)
     return start_session(installed.factory, EID, COMMITTEE, COORDINATOR).id, "3"
@@ -115,19 +92,15 @@ def typing(
     installed.factory.close()
 
 
-def _typist(installed: Installation) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False, raise_server_exceptions=False)
-    client.cookies.set(SESSION_COOKIE, token(installed.factory, "typist_gsb"))
-    return client
-
-
 def test_every_page_saves_empty_and_filled_without_a_server_error(
     typing: tuple[Installation, int, str, EntryModel],
 ) -> None:
     installed, session_id, key, model = typing
-    client = _typist(installed)
+    typist = client(installed, "typist_gsb", server_errors=False)
     base = f"/invoer/{session_id}/{key}"
-    started = client.post(f"{base}/starten", data={"csrf": _csrf(client.get("/invoer").text)})
+    started = typist.post(
+        f"{base}/starten", data={"csrf": hidden(typist.get("/invoer").text, "csrf")}
+    )
     assert started.status_code == 303, started.text
     current = view(installed.factory, session_id, key)
     assert current.model is model
@@ -136,14 +109,14 @@ def test_every_page_saves_empty_and_filled_without_a_server_error(
     answers: dict[str, list[int]] = {}
     for page in pages_of(current.entry, "GR", {}, {})[:-1]:
         for name, data in (("leeg", {}), ("ingevuld", form_data(entry, page))):
-            html = client.get(f"{base}/pagina/{page.slug}").text
-            response = client.post(
+            html = typist.get(f"{base}/pagina/{page.slug}").text
+            response = typist.post(
                 f"{base}/pagina/{page.slug}",
-                data={"csrf": _csrf(html), "versie": _version(html), **data},
+                data={"csrf": hidden(html, "csrf"), "versie": hidden(html, "versie"), **data},
             )
             answers.setdefault(f"{page.slug} {name}", []).append(response.status_code)
     assert {k: v for k, v in answers.items() if set(v) - {200, 303}} == {}
-    last = client.get(f"{base}/pagina/controleren")
+    last = typist.get(f"{base}/pagina/controleren")
     assert last.status_code == 200
     stored = view(installed.factory, session_id, key).entry
     assert stored is not None
@@ -157,17 +130,19 @@ def test_the_first_page_of_a_decentral_count_saves(
     session answered HTTP 500 (``KeyError 'reason_own_initiative'``)."""
     installed = install(tmp_path_factory.mktemp("dso"), method="DSO")
     try:
-        client = _typist(installed)
+        typist = client(installed, "typist_gsb", server_errors=False)
         sid = installed.session_id
-        client.post(f"/invoer/{sid}/1/starten", data={"csrf": _csrf(client.get("/invoer").text)})
-        html = client.get(f"/invoer/{sid}/1/pagina/proces-verbaal").text
+        typist.post(
+            f"/invoer/{sid}/1/starten", data={"csrf": hidden(typist.get("/invoer").text, "csrf")}
+        )
+        html = typist.get(f"/invoer/{sid}/1/pagina/proces-verbaal").text
         data: dict[str, Any] = {
-            "csrf": _csrf(html),
-            "versie": _version(html),
+            "csrf": hidden(html, "csrf"),
+            "versie": hidden(html, "versie"),
             "dso.corrigendum_present": "OneDocument",
             "dso.checks_and_corrections_present": "PageMissing",
         }
-        response = client.post(f"/invoer/{sid}/1/pagina/proces-verbaal", data=data)
+        response = typist.post(f"/invoer/{sid}/1/pagina/proces-verbaal", data=data)
         assert response.status_code == 303, response.text[:500]
         assert response.headers["location"].endswith("/pagina/kiezers-en-stemmen")
         entry = view(installed.factory, sid, "1").entry
@@ -189,21 +164,21 @@ def test_the_totals_form_saves_empty_and_filled_without_a_server_error(
 
     installed = install(tmp_path_factory.mktemp("totals"), session=False)
     try:
-        coordinator = TestClient(installed.app, follow_redirects=False)
-        coordinator.cookies.set(SESSION_COOKIE, token(installed.factory, "coordinator_csb"))
+        coordinator = client(installed, "coordinator_csb")
         page = f"/uitslag/{EID}/CSB"
         opened = coordinator.post(
             f"{page}/invoer",
-            data={"csrf": _csrf(coordinator.get(page).text), "gemeente": COMMITTEE},
+            data={"csrf": hidden(coordinator.get(page).text, "csrf"), "gemeente": COMMITTEE},
         )
         assert opened.status_code == 303
-        typist = TestClient(installed.app, follow_redirects=False, raise_server_exceptions=False)
-        typist.cookies.set(SESSION_COOKIE, token(installed.factory, "typist_csb"))
+        typist = client(installed, "typist_csb", server_errors=False)
         listed = typist.get("/totalen").text
         found = re.search(r'action="/totalen/(\d+)/' + COMMITTEE + '/starten"', listed)
         assert found is not None
         url = f"/totalen/{found.group(1)}/{COMMITTEE}"
-        assert typist.post(f"{url}/starten", data={"csrf": _csrf(listed)}).status_code == 303
+        assert (
+            typist.post(f"{url}/starten", data={"csrf": hidden(listed, "csrf")}).status_code == 303
+        )
         total = build_demo().count.contests[0].total
         assert total is not None
         entry = counts_entry(total, EntryModel.GSB_TOTALS)
@@ -211,12 +186,16 @@ def test_the_totals_form_saves_empty_and_filled_without_a_server_error(
             update={"eligible_voters": 2 * (entry.voters.poll_card_count or 0)}
         )
         html = typist.get(url).text
-        empty = typist.post(url, data={"csrf": _csrf(html), "versie": _version(html)})
+        empty = typist.post(
+            url, data={"csrf": hidden(html, "csrf"), "versie": hidden(html, "versie")}
+        )
         assert empty.status_code == 200, empty.text[:300]  # its findings, to check
         html = typist.get(url).text
         names = re.findall(r'<input id="v\d+" name="([^"]+)"', html)
         data = {name: str(value_at(entry, name) or "") for name in names}
-        filled = typist.post(url, data={"csrf": _csrf(html), "versie": _version(html), **data})
+        filled = typist.post(
+            url, data={"csrf": hidden(html, "csrf"), "versie": hidden(html, "versie"), **data}
+        )
         assert filled.status_code == 303, filled.text[:300]
     finally:
         installed.factory.close()
