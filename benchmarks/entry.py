@@ -122,7 +122,7 @@ def _paper() -> CountEntry:
 def _run(database: Database, typists: int, stations: int) -> dict[str, Any]:
     factory: Callable[[], UnitOfWork] = database.unit_of_work
     coordinator = Actor("coordinator", "coordinator")
-    session = start_session(factory, EID, GSB, coordinator)
+    session = start_session(factory, EID, GSB, coordinator, counting_method="CSO")
     paper = _paper()
     work: queue.Queue[tuple[str, int]] = queue.Queue()
     for n in range(1, stations + 1):

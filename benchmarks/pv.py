@@ -3,7 +3,8 @@
 The large case of tests/pv: a municipality of 450 polling stations and 30 lists of 50
 candidates; Na 31-2 from its count, P 22-2 from its result with 45 seats, the Na 14-2 of its
 count, the filled Na 31-2 Bijlage 1 of one station with all 30 lists, the blank N 10-2 of one
-station, P 2a with all 450 stations investigated, and the Teletex test page. Each is rendered
+station, the decentral count's Na 31-1, blank N 10-1 (every candidate) and Na 14-1 version 2
+of one station, P 2a with all 450 stations investigated, and the Teletex test page. Each is rendered
 ``--repeat`` times (best time kept); the baseline, measured in the same run, is a plain reportlab
 document of the same number of pages holding only paragraphs of text in the same fonts. Reported:
 pages, seconds, pages per second, and the ratio of OSV's time to the baseline's. No assertion is
@@ -30,10 +31,14 @@ from pypdf import PdfReader  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate  # noqa: E402
 
-from osv.model import PollingStation  # noqa: E402
+from eml.documents import CountingMethod  # noqa: E402
+from osv.model import PollingStation, ReportingUnitVotes  # noqa: E402
 from osv.pv import (  # noqa: E402
+    render_n10_1,
     render_n10_2,
+    render_na14_1_v2,
     render_na14_2,
+    render_na31_1,
     render_na31_2,
     render_na31_2_bijlage1,
     render_p22_2,
@@ -74,6 +79,7 @@ def main() -> None:
     total = count.contests[0].total
     assert total is not None
     result = compute_single_district(count.identifier, 45, total, contest)
+    decentral = count.model_copy(update={"counting_method": CountingMethod.DECENTRAL})
     models: dict[str, Callable[[], bytes]] = {
         "Na 31-2": lambda: render_na31_2(count, digest=DIGEST, contest=contest),
         "P 22-2": lambda: render_p22_2(
@@ -88,6 +94,20 @@ def main() -> None:
             "0999 Grootstad",
             PollingStation(number=1, name="Wijkcentrum 1"),
             [(lst.number, lst.name) for lst in contest.lists],
+        ),
+        "Na 31-1": lambda: render_na31_1(decentral, digest=DIGEST, contest=contest),
+        "N 10-1 (one station, 30 x 50 candidates)": lambda: render_n10_1(
+            count.identifier,
+            "0999 Grootstad",
+            PollingStation(number=1, name="Wijkcentrum 1"),
+            contest,
+        ),
+        "Na 14-1 version 2 (one station, 30 x 50 candidates)": lambda: render_na14_1_v2(
+            count.identifier,
+            "0999 Grootstad",
+            ReportingUnitVotes(id="0999::SB1", name="Wijkcentrum 1", votes=total),
+            contest=contest,
+            reason="reden",
         ),
         "P 2a (450 stations)": lambda: render_p2a(
             count.identifier,

@@ -187,7 +187,13 @@ def _prepare(home: Path, database_url: str, stations: int, typists: int) -> int:
         for n in range(1, typists + 1):
             create_user(factory, f"invoerder{n}", PASSWORD, "typist_gsb", "benchmark")
         create_user(factory, "coordinator", PASSWORD, "coordinator_gsb", "benchmark")
-        return start_session(factory, DEMO_ELECTION_ID, GSB, Actor("coordinator", "coordinator")).id
+        return start_session(
+            factory,
+            DEMO_ELECTION_ID,
+            GSB,
+            Actor("coordinator", "coordinator"),
+            counting_method="CSO",
+        ).id
 
 
 def _wait_for(port: int, server: subprocess.Popen[bytes]) -> None:

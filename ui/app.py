@@ -26,6 +26,7 @@ from osv.errors import OSVError
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.entry import EntryRefusedError
 from osv.service.users import ROLES, LoginThrottle, ensure_first_administrator, session_of
+from osv.service.workplace import MunicipalMethod, counting_methods
 from osv.store import EntryConflictError, StoreError
 from results.checks import EntryInputError
 from results.entry import EntryTransitionError
@@ -38,8 +39,9 @@ from ui.auth import (
     api_routes,
     rule_of,
 )
-from ui.messages import dutch_error, state_label
+from ui.messages import dutch_error, method_label, state_label
 from ui.texts.findings import finding_sentence, number, quantity_label, unit_label
+from ui.texts.numbers import finding_numbers
 from ui.texts.result import result_notes, status_label
 from ui.texts.values import entry_value
 
@@ -91,9 +93,25 @@ class UiState:
         return self.templates.TemplateResponse(
             request,
             template,
-            {"who": principal, "csrf": principal.csrf, "roles": ROLES, **context},
+            {
+                "who": principal,
+                "csrf": principal.csrf,
+                "roles": ROLES,
+                "methods": self._methods(principal),
+                **context,
+            },
             status_code=status_code,
         )
+
+    def _methods(self, principal: Principal) -> list[MunicipalMethod]:
+        """The municipalities' counting methods, shown on every page of a coordinator or typist
+        GSB (none when the database cannot be read: the page saying so must still render)."""
+        if principal.user is None or principal.role not in ("coordinator_gsb", "typist_gsb"):
+            return []
+        try:
+            return counting_methods(self.factory)
+        except StoreError:
+            return []
 
 
 def create_app(
@@ -127,6 +145,7 @@ def create_app(
     factory = factory or unit_of_work_factory(settings)
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["state_label"] = state_label
+    templates.env.globals["method_label"] = method_label
     templates.env.globals["finding_sentence"] = finding_sentence
     templates.env.globals["unit_label"] = unit_label
     templates.env.globals["quantity_label"] = quantity_label
@@ -134,6 +153,7 @@ def create_app(
     templates.env.globals["status_label"] = status_label
     templates.env.globals["result_notes"] = result_notes
     templates.env.globals["entry_value"] = entry_value
+    templates.env.globals["finding_numbers"] = finding_numbers
     state = UiState(factory, settings, templates, timeout)
     state.first_password = ensure_first_administrator(factory)
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from osv.model.entry import CountEntry, EntryModel
+from osv.model.base import Frozen
+from osv.model.entry import CompareDH, CountEntry, CsoQuestions, DsoQuestions, EntryModel, YesNo
 from results.checks import EntryFinding
 
 __all__ = [
@@ -288,21 +289,27 @@ def value_at(entry: CountEntry | dict[str, Any], path: str) -> Any:
     return data
 
 
-def _set(data: dict[str, Any], path: str, value: Any, defaults: Mapping[str, Any]) -> None:
+def _set(data: dict[str, Any], path: str, value: Any) -> None:
     parts = _parts(path)
     target: Any = data
     for depth, part in enumerate(parts[:-1]):
-        if target[part] is None:  # an absent group (cso, dso, compare_d_h): create it
-            target[part] = dict(defaults.get(".".join(map(str, parts[: depth + 1])), {}))
+        if target[part] is None:  # a group never saved (cso, dso, compare_d_h): create it empty
+            target[part] = _empty_group(".".join(map(str, parts[: depth + 1])))
         target = target[part]
     target[parts[-1]] = value
 
 
-_GROUP_DEFAULTS: dict[str, Any] = {
-    "cso": {},
-    "dso": {},
-    "differences.compare_d_h": {},
-    "differences.difference_fully_explained": {"yes": False, "no": False},
+def _empty_group(path: str) -> dict[str, Any]:
+    """A question group as the paper has it before anything is ticked: every question of the
+    group present and unanswered (so one question of a group can be set on its own)."""
+    return _EMPTY_GROUPS[path].model_dump(mode="json")
+
+
+_EMPTY_GROUPS: dict[str, Frozen] = {
+    "cso": CsoQuestions(),
+    "dso": DsoQuestions(),
+    "differences.compare_d_h": CompareDH(),
+    "differences.difference_fully_explained": YesNo(),
 }
 
 _NUMBER = re.compile(r"[0-9]{1,9}")
@@ -321,25 +328,22 @@ def apply_page(entry: CountEntry, page: Page, form: Mapping[str, str]) -> CountE
         if field.kind == "number":
             raw = re.sub(r"[\s.]", "", form.get(field.path, ""))
             if raw == "":
-                _set(data, field.path, None, _GROUP_DEFAULTS)
+                _set(data, field.path, None)
             elif _NUMBER.fullmatch(raw):
-                _set(data, field.path, int(raw), _GROUP_DEFAULTS)
+                _set(data, field.path, int(raw))
             else:
                 problems[field.path] = "Vul een heel getal in (hoogstens 9 cijfers)."
         elif field.kind == "check":
-            _set(data, field.path, field.path in form, _GROUP_DEFAULTS)
+            _set(data, field.path, field.path in form)
         elif field.kind == "yesno":
             _set(
                 data,
                 field.path,
                 {"yes": f"{field.path}.yes" in form, "no": f"{field.path}.no" in form},
-                _GROUP_DEFAULTS,
             )
         else:
             choice = form.get(field.path) or None
-            _set(
-                data, field.path, choice if choice in dict(field.choices) else None, _GROUP_DEFAULTS
-            )
+            _set(data, field.path, choice if choice in dict(field.choices) else None)
     if problems:
         raise FormError(problems)
     return CountEntry.model_validate(data)

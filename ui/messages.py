@@ -57,6 +57,7 @@ __all__ = [
     "ENTRY_REFUSALS",
     "INSTEAD_LABELS",
     "LEADS",
+    "METHOD_LABELS",
     "STATE_LABELS",
     "STATION_REFUSALS",
     "TECHNICAL",
@@ -68,8 +69,10 @@ __all__ = [
     "dutch_error",
     "expected_unit",
     "fill",
+    "method_label",
     "state_label",
     "technical",
+    "unfinished_sentence",
 ]
 
 STATE_LABELS = {
@@ -84,15 +87,29 @@ STATE_LABELS = {
     "Definitive": "Definitief",
 }
 
+#: The coordinator's decisions in Dutch: each says which entry is right and what happens next,
+#: so that no two read alike (issue 15: "Beide invoeren verwijderen" and "Alles opnieuw (beide
+#: invoeren verwijderen)" were confused).
 DECISION_LABELS = {
-    "resume_first": "Eerste invoer terug naar de invoerder",
-    "discard_first": "Eerste invoer verwijderen",
-    "keep_first": "Eerste invoer behouden, tweede verwijderen",
-    "keep_second": "Tweede invoer behouden, eerste verwijderen",
-    "return_first": "Tweede behouden, verschillende velden van de eerste laten corrigeren",
-    "return_second": "Eerste behouden, verschillende velden van de tweede laten corrigeren",
-    "discard_both": "Beide invoeren verwijderen",
-    "reset": "Alles opnieuw (beide invoeren verwijderen)",
+    "resume_first": "Eerste invoer teruggeven aan de invoerder, die verder gaat",
+    "discard_first": "Eerste invoer weggooien: het stembureau wordt opnieuw ingevoerd",
+    "keep_first": "De eerste invoer is juist: de tweede weggooien, iemand anders voert de "
+    "tweede opnieuw in",
+    "keep_second": "De tweede invoer is juist: die wordt de eerste, iemand anders voert de "
+    "tweede opnieuw in",
+    "return_first": "De tweede invoer is juist: alleen de verschillende vakken laat je door de "
+    "eerste invoerder opnieuw invoeren",
+    "return_second": "De eerste invoer is juist: alleen de verschillende vakken laat je door de "
+    "tweede invoerder opnieuw invoeren",
+    "discard_both": "Geen van beide invoeren is juist: beide weggooien, twee invoerders voeren "
+    "het stembureau opnieuw in",
+    "reset": "Alles opnieuw: alle invoer van dit stembureau wissen, ook een definitieve telling",
+}
+
+#: The counting methods (process.md §3) in Dutch, with the form the typists type.
+METHOD_LABELS = {
+    "CSO": "centrale stemopneming (CSO)",
+    "DSO": "decentrale stemopneming (DSO)",
 }
 
 #: What the CSB may decide instead of the proposal (the candidacy findings page).
@@ -160,6 +177,12 @@ ENTRY_REFUSALS = {
     "no_open_investigations": "{committee} heeft geen openstaande onderzoeken; een volgende "
     "zitting heeft dan niets om in te voeren.",
     "finished_already": "Zitting {number} van {committee} is al afgerond.",
+    "other_method": "{committee} telt decentraal: de stembureaus gebruiken model N 10-1; er is "
+    "geen Na 31-2 Bijlage 1.",
+    "no_counting_method": "Kies de telmethode van {committee} (centrale of decentrale "
+    "stemopneming); die geldt daarna voor elke zitting.",
+    "method_fixed": "{committee} telt met {method} sinds zitting 1; een volgende zitting kan "
+    "niet van telmethode wisselen.",
     "cannot_finish": "Zitting {number} van {committee} kan nog niet worden afgerond. {problems}",
     "first_session": "In de eerste zitting zijn er geen onderzoeken om af te ronden.",
     "entry_started": "Stembureau {station} heeft al invoer; zet het eerst terug (alles opnieuw) "
@@ -297,6 +320,11 @@ def state_label(state: str) -> str:
     return STATE_LABELS.get(state, state)
 
 
+def method_label(method: str | None) -> str:
+    """The Dutch name of a counting method (``CSO``, ``DSO``); "nog niet gekozen" for none."""
+    return METHOD_LABELS.get(method or "", "nog niet gekozen")
+
+
 def fill(template: str, details: Mapping[str, Any]) -> str:
     """``template`` with the values of ``details`` it names (a value it names that ``details``
     lacks is left as ``…``, so a wrong detail never turns a refusal into a crash)."""
@@ -406,7 +434,7 @@ def coverage_sentences(coverage: Coverage) -> list[str]:
     return lines
 
 
-def _unfinished(committee: str, problems: Any) -> str:
+def unfinished_sentence(committee: str, problems: Any) -> str:
     """The sources that keep a session from being finished, in Dutch sentences: those not
     definitive grouped by state, then those with warnings nobody explained."""
     stage = committee == "CSB" or committee.startswith("HSB")
@@ -439,7 +467,9 @@ def _entry(error: EntryRefusedError) -> str:
     if error.code == "wrong_role":
         details["role"] = _ENTRY_ROLES.get(str(details.get("role")), details.get("role"))
     if error.code == "cannot_finish":
-        details["problems"] = _unfinished(str(details["committee"]), details["problems"])
+        details["problems"] = unfinished_sentence(str(details["committee"]), details["problems"])
+    if error.code == "method_fixed":
+        details["method"] = METHOD_LABELS.get(str(details.get("method")), details.get("method"))
     template = ENTRY_REFUSALS.get(error.code)
     return fill(template, details) if template is not None else technical(error)
 

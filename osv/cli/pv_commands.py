@@ -2,10 +2,13 @@
 
 ``osv pv p22-2 DIR`` and ``osv pv p22-1 DIR`` render the central polling station's report from
 the same folder as ``osv result --stage csb`` (with the 520 of that folder, when present, for the
-hash); ``osv pv na31-2 COUNT [--candidates 230B]`` a municipality's Na 31-2 from its 510b;
-``osv pv n10-2`` and ``osv pv na31-2-bijlage1`` the forms per polling station (blank, or the
-Bijlage 1 filled from a 510b); ``osv pv na14-2`` and ``osv pv p2a`` the corrigendum and the
-report of a later session from its 510b; ``osv pv teletex`` the character-set test page.
+hash); ``osv pv na31-2 COUNT`` and ``osv pv na31-1 COUNT [--candidates 230B]`` a municipality's
+report of a central or decentral count from its 510b; ``osv pv n10-2``, ``osv pv n10-1`` and
+``osv pv na31-2-bijlage1`` the forms per polling station (blank, or the Bijlage 1 filled from a
+510b); ``osv pv na14-2``, ``osv pv na14-1`` and ``osv pv p2a`` the corrigenda and the report of
+a later session from its 510b (``na14-1 --version 1`` the blank corrigendum of a recount in the
+first session); ``osv pv teletex`` the character-set test page. A 510b of one counting method
+is refused for the other method's models.
 """
 
 from __future__ import annotations
@@ -64,22 +67,29 @@ def na31_2_command(
         Path | None, typer.Option("--candidates", help="The 230b, to name the candidates.")
     ] = None,
 ) -> None:
-    """Model Na 31-2: a municipality's report with its totals and the hash of its 510b."""
-    from eml import Eml230b, Eml510, read_eml
-    from osv.pv import render_na31_2
+    """Model Na 31-2: a municipality's report of a central count with its totals and the hash
+    of its 510b."""
+    from osv.service.pv_files import municipal_report
 
-    data = count.read_bytes()
-    document = read_eml(count).document
-    if not isinstance(document, Eml510):
-        raise fail(f"{count} is not a count file (510b)")
-    contest = None
-    if candidates is not None:
-        lists = read_eml(candidates).document
-        if not isinstance(lists, Eml230b):
-            raise fail(f"{candidates} is not a candidate-lists file (230b)")
-        contest = lists.contests[0]
-    out.write_bytes(render_na31_2(document, digest=hashlib.sha256(data).digest(), contest=contest))
+    out.write_bytes(municipal_report("na31-2", count, candidates))
     print(f"{out}: model Na 31-2 of {count.name}")
+
+
+@app.command("na31-1")
+@guarded
+def na31_1_command(
+    count: Annotated[Path, typer.Argument(help="The municipality's count (510b).")],
+    out: Out = Path("Model_Na31-1.pdf"),
+    candidates: Annotated[
+        Path | None, typer.Option("--candidates", help="The 230b, to name the candidates.")
+    ] = None,
+) -> None:
+    """Model Na 31-1: a municipality's report of a decentral count with its totals and the
+    hash of its 510b."""
+    from osv.service.pv_files import municipal_report
+
+    out.write_bytes(municipal_report("na31-1", count, candidates))
+    print(f"{out}: model Na 31-1 of {count.name}")
 
 
 def _published(folder: Path) -> tuple[bytes | None, dt.datetime | None]:
@@ -143,6 +153,21 @@ def n10_2_command(
     _write(out, blank_station_forms("n10-2", stations, candidates, station or ()))
 
 
+@app.command("n10-1")
+@guarded
+def n10_1_command(
+    stations: Annotated[Path, typer.Argument(help="The polling stations: a 110b or a 510b.")],
+    candidates: Candidates,
+    out: Folder = Path("."),
+    station: Stations = None,
+) -> None:
+    """Model N 10-1 (blank): a polling station's report for a decentral count, per station,
+    with its candidates and the page "Controles en correcties"."""
+    from osv.service.pv_files import blank_station_forms
+
+    _write(out, blank_station_forms("n10-1", stations, candidates, station or ()))
+
+
 @app.command("na31-2-bijlage1")
 @guarded
 def na31_2_bijlage1_command(
@@ -182,6 +207,38 @@ def na14_2_command(
     from osv.service.pv_files import corrigendum_documents
 
     _write(out, corrigendum_documents(count, candidates))
+
+
+@app.command("na14-1")
+@guarded
+def na14_1_command(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="Version 1: the polling stations (110b or 510b). Version 2: a 510b (a later "
+            "session's corrigendum, or a first session's with --station)."
+        ),
+    ],
+    version: Annotated[
+        int, typer.Option("--version", min=1, max=2, help="1: first session; 2: later session.")
+    ],
+    candidates: Annotated[
+        Path | None, typer.Option("--candidates", help="The candidate lists (230b).")
+    ] = None,
+    out: Folder = Path("."),
+    station: Stations = None,
+) -> None:
+    """Model Na 14-1, the corrigendum of a polling station's report in a decentral count:
+    version 1 blank per station (a recount in the first session); version 2 per investigated
+    station of a later session, with the figures before (and after) from a 510b."""
+    from osv.service.pv_files import blank_station_forms, station_corrigenda
+
+    if version == 2:
+        _write(out, station_corrigenda(source, candidates, station or ()))
+    elif candidates is None:
+        raise fail("a blank Na 14-1 version 1 needs the candidate lists: give --candidates")
+    else:
+        _write(out, blank_station_forms("na14-1", source, candidates, station or ()))
 
 
 @app.command("p2a")

@@ -225,3 +225,25 @@ class CountEntry(Frozen):
     cso: CsoQuestions | None = None
     #: The questions of a decentral count's first session (DSOFirstSession only).
     dso: DsoQuestions | None = None
+
+    def whole(self) -> CountEntry:
+        """This entry with every question block of its form present: a block that was never
+        saved (``None``: ``cso``, ``dso``, the D/H tick boxes, "fully explained") becomes the
+        block as the blank paper has it, nothing ticked. Rules and comparisons read the whole
+        entry, so a page never saved and a page saved empty mean the same."""
+        update: dict[str, object] = {}
+        if self.model is EntryModel.CSO_FIRST_SESSION and self.cso is None:
+            update["cso"] = CsoQuestions()
+        if self.model is EntryModel.DSO_FIRST_SESSION and self.dso is None:
+            update["dso"] = DsoQuestions()
+        differences = self.differences
+        if not self.model.is_totals and (
+            differences.compare_d_h is None or differences.difference_fully_explained is None
+        ):
+            update["differences"] = differences.model_copy(
+                update={
+                    "compare_d_h": differences.compare_d_h or CompareDH(),
+                    "difference_fully_explained": differences.difference_fully_explained or YesNo(),
+                }
+            )
+        return self.model_copy(update=update) if update else self

@@ -1,7 +1,8 @@
 """Pieces the municipality's models share: names, the count boxes, the votes tables.
 
-N 10-2, Na 31-2 (and its Bijlage 1) and Na 14-2 show the same fields: the admitted voters
-(A, B, C, D), the votes (E.1 … E.n, E, F, G, H) and the votes per list and candidate. Box C
+N 10-x, Na 31-x (and Na 31-2's Bijlage 1) and Na 14-x show the same fields: the admitted voters
+(A, B, C, D), the votes (E.1 … E.n, E, F, G, H) and the votes per list and candidate; the
+municipality's reports (Na 31-1, Na 31-2) the same Deel 2 with its totals. Box C
 (kiezerspassen) does not exist in a municipal election: there it reads "Niet invullen"
 (shared process-verbaal.md §2). Person names are printed as "<prefix> <surname>, <initials>
 (<first name>)".
@@ -13,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
+from eml.documents import Eml510
 from osv.model import (
     Candidate,
     CandidateList,
@@ -23,15 +25,19 @@ from osv.model import (
     ElectionIdentifier,
     ListVotes,
     RejectedReason,
+    ReportingUnitVotes,
     UncountedReason,
     VoteCounts,
 )
-from osv.pv.layout import heading, letter_boxes, table
+from osv.pv.layout import heading, letter_boxes, paragraph, signatures, table
 
 __all__ = [
     "NOT_APPLICABLE",
     "box_c",
     "candidate_label",
+    "model_signatures",
+    "municipal_totals",
+    "municipality_of",
     "station_number",
     "voters_boxes",
     "votes_boxes",
@@ -49,6 +55,27 @@ Box = tuple[str, int | str | None, str, bool]
 def box_c(identifier: ElectionIdentifier, value: int | None) -> int | str | None:
     """Box C's content: "Niet invullen" for a municipal election, else ``value``."""
     return NOT_APPLICABLE if identifier.category is ElectionCategory.GR else value
+
+
+def municipality_of(count: Eml510) -> tuple[str, str]:
+    """The CBS code and name of the municipality whose count ``count`` is (the name is the
+    code when the file has none)."""
+    authority = count.header.managing_authority
+    code = authority.id if authority else ""
+    return code, (authority.name if authority else None) or code
+
+
+def model_signatures(text: Mapping[str, Any], identifier: ElectionIdentifier) -> list[Flowable]:
+    """The signature part of a model whose wording gives the chair, the members' boxes and the
+    minimum per election category (``member_boxes``, ``minimum``: ``GR`` and ``other``)."""
+    kind = "GR" if identifier.category is ElectionCategory.GR else "other"
+    return signatures(
+        text["chair"],
+        text["members"],
+        text["member_boxes"][kind],
+        title=text["part3"],
+        intro=text["signing"].format(minimum=text["minimum"][kind]),
+    )
 
 
 def station_number(unit_id: str) -> str:
@@ -165,4 +192,62 @@ def votes_tables(
                 bold_rows=(len(rows) - 1,),
             )
         )
+    return story
+
+
+def municipal_totals(
+    total: VoteCounts,
+    units: tuple[ReportingUnitVotes, ...],
+    text: Mapping[str, Any],
+    identifier: ElectionIdentifier,
+) -> list[Flowable]:
+    """Deel 2 of a municipality's report (Na 31-1, Na 31-2): Z, A–D and E.x–H of its total
+    in letter boxes, and the polling stations with more and with fewer votes than admitted
+    voters with I and J (the headings and labels from ``text``)."""
+    labels = text["labels"]
+    u = total.uncounted
+    h = total.total_counted + sum(total.rejected.values())
+    story: list[Flowable] = [PageBreak(), heading(text["part2"]), heading(text["eligible"], 2)]
+    story.append(letter_boxes([("Z", total.cast, labels["Z"], False)]))
+    story.append(heading(text["voters"], 2))
+    story.append(
+        letter_boxes(
+            [
+                ("A", u.get(UncountedReason.POLL_CARDS), labels["A"], False),
+                ("B", u.get(UncountedReason.PROXY_CERTIFICATES), labels["B"], False),
+                ("C", box_c(identifier, u.get(UncountedReason.VOTER_CARDS)), labels["C"], False),
+                ("D", u.get(UncountedReason.ADMITTED_VOTERS), labels["D"], True),
+            ]
+        )
+    )
+    story.append(heading(text["votes"], 2))
+    rows: list[tuple[str, int | str | None, str, bool]] = [
+        (f"E.{lst.number}", lst.votes, f"Lijst {lst.number} {lst.name}".strip(), False)
+        for lst in total.lists
+    ]
+    rows += [
+        ("E", total.total_counted, labels["E"], True),
+        ("F", total.rejected.get(RejectedReason.BLANK), labels["F"], False),
+        ("G", total.rejected.get(RejectedReason.INVALID), labels["G"], False),
+        ("H", h, labels["H"], True),
+    ]
+    story.append(letter_boxes(rows))
+    story.append(heading(text["differences"], 2))
+    more, fewer = [], []
+    for unit in units:
+        votes = unit.votes
+        cast = votes.total_counted + sum(votes.rejected.values())
+        admitted = votes.uncounted.get(UncountedReason.ADMITTED_VOTERS, cast)
+        number = unit.id.split("::SB")[-1]
+        if cast > admitted:
+            more.append(number)
+        elif cast < admitted:
+            fewer.append(number)
+    if "all_equal" in text:  # Na 31-1 asks first whether any station has a difference
+        answer = text["all_equal_no"] if more or fewer else text["all_equal_yes"]
+        story.append(paragraph(f"{text['all_equal']}   {answer}"))
+    story.append(paragraph(text["more"].format(stations=", ".join(more) or text["none"])))
+    story.append(letter_boxes([("I", u.get(UncountedReason.MORE_BALLOTS, 0), labels["I"], True)]))
+    story.append(paragraph(text["fewer"].format(stations=", ".join(fewer) or text["none"])))
+    story.append(letter_boxes([("J", u.get(UncountedReason.FEWER_BALLOTS, 0), labels["J"], True)]))
     return story

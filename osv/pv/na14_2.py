@@ -12,24 +12,17 @@ corrected counts, without hash.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
-from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak
 
 from eml.documents import Eml510
 from osv.model import (
     Contest,
-    ElectionCategory,
     ElectionIdentifier,
-    ListVotes,
-    RejectedReason,
     ReportingUnitVotes,
-    UncountedReason,
     VoteCounts,
 )
-from osv.pv.common import NOT_APPLICABLE, candidate_label, station_number
+from osv.pv.common import municipality_of, station_number
+from osv.pv.corrections import corrected_counts, corrected_list_tables
 from osv.pv.layout import (
     PageInfo,
     heading,
@@ -37,15 +30,12 @@ from osv.pv.layout import (
     paragraph,
     render,
     signatures,
-    table,
     title_block,
 )
 from osv.pv.p22_2 import dutch_date
 from osv.pv.texts import model_texts
 
 __all__ = ["corrected_units", "render_na14_2", "render_na14_2_bijlage1"]
-
-_BOX_WIDTHS = [w * cm for w in (1.3, 8.7, 4.0, 4.0)]
 
 
 def corrected_units(count: Eml510) -> list[ReportingUnitVotes]:
@@ -78,9 +68,7 @@ def render_na14_2(
     :param contest: the candidate lists, to name the candidates.
     """
     text = model_texts("na14_2")
-    authority = count.header.managing_authority
-    code = authority.id if authority else ""
-    name = (authority.name if authority else None) or code
+    code, name = municipality_of(count)
     contest_count = count.contests[0]
     total = contest_count.total
     if total is None:
@@ -99,10 +87,10 @@ def render_na14_2(
         paragraph(text["investigated"].format(stations=", ".join(changed) or "-")),
         PageBreak(),
         heading(text["part1"]),
-        *_counts(identifier, total, text, numbered=("1.1", "1.2", "1.3", "1.4")),
+        *corrected_counts(identifier, total, text),
         PageBreak(),
         heading(text["per_list"], 2),
-        *_list_tables(total.lists, contest, text),
+        *corrected_list_tables(total.lists, contest, text),
         *signatures(text["chair"], text["members"], 5, title=text["part2"]),
     ]
     info = PageInfo(
@@ -151,8 +139,8 @@ def render_na14_2_bijlage1(
         story += [
             PageBreak(),
             heading(text["corrected"], 2),
-            *_counts(identifier, unit.votes, text, numbered=("", "", "", ""), eligible=False),
-            *_list_tables(unit.votes.lists, contest, text, level=3),
+            *corrected_counts(identifier, unit.votes, text, eligible=False),
+            *corrected_list_tables(unit.votes.lists, contest, text, level=3),
         ]
     info = PageInfo(
         committee=f"Gemeente {municipality}",
@@ -160,134 +148,3 @@ def render_na14_2_bijlage1(
         part=text["annex_part"].format(number=number),
     )
     return render(story, info, title=f"{text['annex_subtitle']} {identifier.id} {number}")
-
-
-def _pair(before: int | None, now: int) -> tuple[int, int | str]:
-    """(original, corrected): the corrected column only where the value changed."""
-    if before is None or before == now:
-        return now, ""
-    return before, now
-
-
-def _counts(
-    identifier: ElectionIdentifier,
-    votes: VoteCounts,
-    text: Mapping[str, Any],
-    *,
-    numbered: Sequence[str],
-    eligible: bool = True,
-) -> list[Flowable]:
-    labels = text["labels"]
-    u, iu = votes.uncounted, votes.initial_uncounted
-    r, ir = votes.rejected, votes.initial_rejected
-
-    def field(letter: str, reason: UncountedReason) -> list[object]:
-        return [letter, labels[letter], *_pair(iu.get(reason), u.get(reason, 0))]
-
-    story: list[Flowable] = []
-    headers = text["box_headers"]
-    numeric = (2, 3)
-    if eligible:
-        story += [
-            heading(text["eligible"], 2),
-            table(
-                headers,
-                [["Z", labels["Z"], *_pair(votes.initial_cast, votes.cast)]],
-                numeric=numeric,
-                widths=_BOX_WIDTHS,
-                grey_columns=(2,),
-            ),
-        ]
-    gr = identifier.category is ElectionCategory.GR
-    voters: list[list[object]] = [
-        field("A", UncountedReason.POLL_CARDS),
-        field("B", UncountedReason.PROXY_CERTIFICATES),
-        ["C", labels["C"], NOT_APPLICABLE, ""] if gr else field("C", UncountedReason.VOTER_CARDS),
-        field("D", UncountedReason.ADMITTED_VOTERS),
-    ]
-    if eligible:
-        story.append(heading(text["voters"], 2))
-    story.append(table(headers, voters, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
-    blank, invalid = RejectedReason.BLANK, RejectedReason.INVALID
-    cast_before = (
-        (
-            votes.initial_total_counted
-            if votes.initial_total_counted is not None
-            else votes.total_counted
-        )
-        + ir.get(blank, r.get(blank, 0))
-        + ir.get(invalid, r.get(invalid, 0))
-    )
-    cast_now = votes.total_counted + r.get(blank, 0) + r.get(invalid, 0)
-    rows: list[list[object]] = [
-        [
-            f"E.{lst.number}",
-            f"Lijst {lst.number} {lst.name}".strip(),
-            *_pair(lst.initial_votes, lst.votes),
-        ]
-        for lst in votes.lists
-    ]
-    rows += [
-        ["E", labels["E"], *_pair(votes.initial_total_counted, votes.total_counted)],
-        ["F", labels["F"], *_pair(ir.get(blank), r.get(blank, 0))],
-        ["G", labels["G"], *_pair(ir.get(invalid), r.get(invalid, 0))],
-        ["H", labels["H"], *_pair(cast_before, cast_now)],
-    ]
-    if eligible:
-        story.append(heading(text["votes"], 2))
-    story.append(table(headers, rows, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
-    if eligible:
-        story.append(heading(text["differences"], 2))
-    story.append(
-        table(
-            headers,
-            [
-                field("I", UncountedReason.MORE_BALLOTS),
-                field("J", UncountedReason.FEWER_BALLOTS),
-            ],
-            numeric=numeric,
-            widths=_BOX_WIDTHS,
-            grey_columns=(2,),
-        )
-    )
-    return story
-
-
-def _list_tables(
-    lists: Sequence[ListVotes],
-    contest: Contest | None,
-    text: Mapping[str, Any],
-    *,
-    level: int = 3,
-) -> list[Flowable]:
-    story: list[Flowable] = []
-    for lst in lists:
-        found = contest.list(lst.number) if contest is not None else None
-        name = found.name if found is not None else lst.name
-        story.append(heading(text["list_title"].format(number=lst.number, name=name), level))
-        rows: list[list[object]] = [
-            [
-                c.key,
-                candidate_label(
-                    found.candidate(c.number)
-                    if found is not None and c.number is not None
-                    else None
-                ),
-                *_pair(c.initial_votes, c.votes),
-            ]
-            for c in lst.candidates
-        ]
-        rows.append(
-            ["", text["list_total"].format(number=lst.number), *_pair(lst.initial_votes, lst.votes)]
-        )
-        story.append(
-            table(
-                text["list_headers"],
-                rows,
-                numeric=(2, 3),
-                widths=[1.3 * cm, 9.7 * cm, 3.5 * cm, 3.5 * cm],
-                bold_rows=(len(rows) - 1,),
-                grey_columns=(2,),
-            )
-        )
-    return story

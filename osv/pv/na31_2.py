@@ -18,19 +18,14 @@ from reportlab.platypus import Flowable, PageBreak
 from eml.documents import Eml510
 from osv.model import (
     Contest,
-    ElectionIdentifier,
     InvestigationReason,
-    RejectedReason,
     ReportingUnitVotes,
-    UncountedReason,
     VoteCounts,
 )
-from osv.pv.common import box_c
+from osv.pv.common import municipal_totals, municipality_of
 from osv.pv.layout import (
     PageInfo,
     heading,
-    letter_boxes,
-    paragraph,
     render,
     signatures,
     table,
@@ -54,9 +49,7 @@ def render_na31_2(
     :param contest: the candidate lists, to name the candidates.
     """
     text = model_texts("na31_2")
-    authority = count.header.managing_authority
-    code = authority.id if authority else ""
-    name = (authority.name if authority else None) or code
+    code, name = municipality_of(count)
     committee = f"Gemeente {code} {name}".strip()
     contest_count = count.contests[0]
     total = contest_count.total
@@ -77,7 +70,7 @@ def render_na31_2(
             widths=[w * cm for w in (1.4, 8.0, 2.9, 2.9, 2.8)],
         )
     )
-    story += _totals(total, contest_count.reporting_units, text, identifier)
+    story += municipal_totals(total, contest_count.reporting_units, text, identifier)
     story += _per_list(total, contest, text)
     story += signatures(text["chair"], text["members"], 5, title=text["part3"])
     info = PageInfo(
@@ -104,58 +97,6 @@ def _station_row(unit: ReportingUnitVotes) -> list[object]:
         tick(InvestigationReason.OTHER_REASON),
         tick(InvestigationReason.BALLOTS_PARTLY_RECOUNTED),
     ]
-
-
-def _totals(
-    total: VoteCounts,
-    units: tuple[ReportingUnitVotes, ...],
-    text: Mapping[str, Any],
-    identifier: ElectionIdentifier,
-) -> list[Flowable]:
-    labels = text["labels"]
-    u = total.uncounted
-    h = total.total_counted + sum(total.rejected.values())
-    story: list[Flowable] = [PageBreak(), heading(text["part2"]), heading(text["eligible"], 2)]
-    story.append(letter_boxes([("Z", total.cast, labels["Z"], False)]))
-    story.append(heading(text["voters"], 2))
-    story.append(
-        letter_boxes(
-            [
-                ("A", u.get(UncountedReason.POLL_CARDS), labels["A"], False),
-                ("B", u.get(UncountedReason.PROXY_CERTIFICATES), labels["B"], False),
-                ("C", box_c(identifier, u.get(UncountedReason.VOTER_CARDS)), labels["C"], False),
-                ("D", u.get(UncountedReason.ADMITTED_VOTERS), labels["D"], True),
-            ]
-        )
-    )
-    story.append(heading(text["votes"], 2))
-    rows: list[tuple[str, int | str | None, str, bool]] = [
-        (f"E.{lst.number}", lst.votes, f"Lijst {lst.number} {lst.name}".strip(), False)
-        for lst in total.lists
-    ]
-    rows += [
-        ("E", total.total_counted, labels["E"], True),
-        ("F", total.rejected.get(RejectedReason.BLANK), labels["F"], False),
-        ("G", total.rejected.get(RejectedReason.INVALID), labels["G"], False),
-        ("H", h, labels["H"], True),
-    ]
-    story.append(letter_boxes(rows))
-    story.append(heading(text["differences"], 2))
-    more, fewer = [], []
-    for unit in units:
-        votes = unit.votes
-        cast = votes.total_counted + sum(votes.rejected.values())
-        admitted = votes.uncounted.get(UncountedReason.ADMITTED_VOTERS, cast)
-        number = unit.id.split("::SB")[-1]
-        if cast > admitted:
-            more.append(number)
-        elif cast < admitted:
-            fewer.append(number)
-    story.append(paragraph(text["more"].format(stations=", ".join(more) or text["none"])))
-    story.append(letter_boxes([("I", u.get(UncountedReason.MORE_BALLOTS, 0), labels["I"], True)]))
-    story.append(paragraph(text["fewer"].format(stations=", ".join(fewer) or text["none"])))
-    story.append(letter_boxes([("J", u.get(UncountedReason.FEWER_BALLOTS, 0), labels["J"], True)]))
-    return story
 
 
 def _per_list(

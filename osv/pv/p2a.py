@@ -53,10 +53,13 @@ def render_p2a(
     *,
     session: int | None = None,
     held: dt.date | None = None,
+    decentral: bool = False,
 ) -> bytes:
     """The PDF of model P 2a for a later session of ``municipality`` (``0668 West Maas en Waal``).
 
     :param session: the session's number (2, 3, …); :param held: its date.
+    :param decentral: a decentral count, whose corrected results are in model Na 14-1 (a
+        central count's in Na 14-2).
     """
     text = model_texts("p2a")
     story: list[Flowable] = title_block(
@@ -85,7 +88,9 @@ def render_p2a(
                     heading(text["station"].format(number=station.number, name=station.name), 3),
                     paragraph(f"{text['reason']} {station.reason or text['reason_unknown']}"),
                     lines(3, text["findings"]),
-                    paragraph(text[outcome]),
+                    paragraph(
+                        text[outcome].format(corrigendum="Na 14-1" if decentral else "Na 14-2")
+                    ),
                 ]
             )
         )

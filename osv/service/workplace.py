@@ -26,12 +26,16 @@ __all__ = [
     "Committee",
     "Comparison",
     "InvestigationInfo",
+    "MunicipalMethod",
+    "NextSession",
     "Progress",
     "SessionInfo",
     "committees",
     "comparison",
+    "counting_methods",
     "investigations",
     "is_stage",
+    "next_session",
     "progress",
     "session_info",
     "session_progress",
@@ -107,6 +111,8 @@ class Progress:
     per_state: dict[str, int]
     with_errors: int
     with_open_warnings: int
+    #: Sources with an entry being typed (their findings are not counted as errors yet).
+    unfinished: int = 0
 
     @property
     def definitive(self) -> int:
@@ -182,6 +188,79 @@ def committees(factory: UowFactory) -> list[Committee]:
         return list(found.values())
 
 
+@dataclass(frozen=True)
+class NextSession:
+    """What starting a municipality's next session would do, for the confirmation page.
+
+    :param method: the counting method, fixed by the first session (``None`` before it).
+    :param open_investigations: the polling stations a later session would enter.
+    :param unfinished: the number of a session that is not finished yet (none can start then).
+    """
+
+    committee: Committee
+    number: int
+    method: str | None
+    open_investigations: tuple[int, ...]
+    unfinished: int | None
+
+
+def next_session(factory: UowFactory, eid: str, code: str) -> NextSession | None:
+    """The next session of municipality ``code`` of election ``eid`` (``None``: no such
+    municipality with polling stations)."""
+    committee = next((c for c in committees(factory) if (c.election, c.code) == (eid, code)), None)
+    if committee is None:
+        return None
+    with factory() as uow:
+        earlier = uow.entries.sessions(eid, code)
+        open_ = tuple(
+            sorted(
+                i.polling_station
+                for i in uow.entries.investigations(eid, code)
+                if i.concluded_in is None
+            )
+        )
+    return NextSession(
+        committee=committee,
+        number=len(earlier) + 1,
+        method=earlier[0].counting_method if earlier else None,
+        open_investigations=open_,
+        unfinished=next((s.number for s in earlier if s.status != "completed"), None),
+    )
+
+
+@dataclass(frozen=True)
+class MunicipalMethod:
+    """The counting method a municipality chose at its first session."""
+
+    election: str
+    committee: str
+    name: str | None
+    method: str
+
+
+def counting_methods(factory: UowFactory) -> list[MunicipalMethod]:
+    """The counting method of every municipality that has started its first session."""
+    with factory() as uow:
+        found = []
+        for summary in uow.queries.election_summaries():
+            first = [
+                s
+                for s in uow.entries.sessions(summary.eid)
+                if s.number == 1 and not is_stage(s.committee)
+            ]
+            if not first:
+                continue
+            names = {
+                s.municipality_code: s.municipality_name
+                for s in uow.queries.polling_stations(summary.eid)
+            }
+            found += [
+                MunicipalMethod(summary.eid, s.committee, names.get(s.committee), s.counting_method)
+                for s in first
+            ]
+        return found
+
+
 def progress(rows: list[SourceStatus]) -> Progress:
     """The progress of a session from its :func:`~osv.service.entry.overview` rows."""
     return Progress(
@@ -189,6 +268,7 @@ def progress(rows: list[SourceStatus]) -> Progress:
         per_state=dict(Counter(row.state for row in rows)),
         with_errors=sum(1 for row in rows if row.errors),
         with_open_warnings=sum(1 for row in rows if row.warnings_open),
+        unfinished=sum(1 for row in rows if row.unfinished),
     )
 
 

@@ -5,7 +5,9 @@
 the precedence of §5.4: F.204 suppresses F.202 and F.203; F.401 for a list suppresses F.402 and
 F.403 for that list; W.205 suppresses W.206; everything else is reported independently.
 
-An empty box counts as 0 in arithmetic; "filled" means not empty and not 0. The percentage rules
+An empty box counts as 0 in arithmetic; "filled" means not empty and not 0. A question block
+absent from the entry (a page never saved: ``cso``, ``dso``, the D/H tick boxes, "fully
+explained") is unanswered, exactly as the block with nothing ticked. The percentage rules
 are in integers (100 · F ≥ 3 · H is "F ≥ 3 % of H"), never in floating point. The entry is
 assumed to have passed :func:`results.checks.validate.validate_entry`.
 """
@@ -44,7 +46,12 @@ def _filled(value: int | None) -> bool:
 
 
 def check_entry(entry: CountEntry) -> EntryFindings:
-    """Every finding of ``entry`` under the rules of its paper form, sorted by code and list."""
+    """Every finding of ``entry`` under the rules of its paper form, sorted by code and list.
+
+    The rules read the whole entry (:meth:`~osv.model.entry.CountEntry.whole`): a question
+    block never saved is unanswered, so F.111, F.121, F.304, F.310 and the others fire.
+    """
+    entry = entry.whole()
     model = entry.model
     found = [
         finding

@@ -37,9 +37,13 @@ _GROUPS = frozenset(
 
 
 def fields_of(entry: CountEntry) -> dict[str, Any]:
-    """Every field of ``entry`` by JSON path, in form order (list and candidate numbers too)."""
+    """Every field of ``entry`` by JSON path, in form order (list and candidate numbers too).
+
+    A question block never saved is read as the block with nothing ticked
+    (:meth:`~osv.model.entry.CountEntry.whole`), so it equals the same block saved empty.
+    """
     found: dict[str, Any] = {}
-    _flatten(entry.model_dump(mode="json", exclude={"model"}), "", found)
+    _flatten(entry.whole().model_dump(mode="json", exclude={"model"}), "", found)
     return found
 
 
@@ -71,9 +75,11 @@ _MISSING = object()
 def clear_fields(entry: CountEntry, paths: Iterable[str]) -> CountEntry:
     """``entry`` with the fields at ``paths`` emptied (numbers ``None``, questions unticked).
 
-    The list and candidate numbers identify a page and are never cleared.
+    The list and candidate numbers identify a page and are never cleared. A question block the
+    entry never saved is cleared in the whole form (:meth:`~osv.model.entry.CountEntry.whole`),
+    as :func:`differing_fields` names its questions one by one.
     """
-    data = entry.model_dump(mode="json")
+    data = entry.whole().model_dump(mode="json")
     for path in paths:
         parent, key = _locate(data, path)
         if key in ("number", "model"):

@@ -116,3 +116,13 @@ def test_list_prints_every_code() -> None:
     f312 = next(item for item in data if item["code"] == "F.312")
     assert f312["models"] == ["GSBTotals", "HSBTotals"]
     assert f312["severity"] == "error"
+
+
+def test_a_decentral_first_session_without_its_questions_has_f121(tmp_path: Path) -> None:
+    """Issue 15, defect 2: ``osv checks`` printed ``[]`` for a DSOFirstSession entry without a
+    ``dso`` block."""
+    data = consistent_data(EntryModel.DSO_FIRST_SESSION)
+    del data["dso"]
+    result = _run("checks", _write(tmp_path, data), "--model", "DSOFirstSession")
+    assert result.exit_code == 0, result.output
+    assert [finding["code"] for finding in json.loads(result.stdout)] == ["F.121"]

@@ -38,6 +38,26 @@ def test_a_consistent_form_has_no_findings(model: EntryModel, difference: int) -
 # --- F.1xx: the questions of a first session ---------------------------------------------------
 
 
+def test_a_question_block_never_saved_is_unanswered() -> None:
+    """Issue 15, defect 2: without its ``dso`` block a decentral first session had no F.121
+    (and without ``cso`` a central one no F.111), so 20 stations became definitive without the
+    answers. A block that was never saved is the block with nothing ticked."""
+    dso = change(consistent(DSO1), "dso", None)
+    assert check_entry(dso).items == (
+        EntryFinding("F.121", ("dso.corrigendum_present", "dso.checks_and_corrections_present")),
+    )
+    cso = change(consistent(CSO1), "cso", None)
+    assert check_entry(cso).items == (
+        EntryFinding(
+            "F.111",
+            (
+                "cso.difference_ballots_voters_fully_explained",
+                "cso.difference_ballots_per_list",
+            ),
+        ),
+    )
+
+
 def test_f101_one_b1_1_question_answered_and_the_other_not() -> None:
     entry = change(consistent(CSO1), "cso.ballots_recounted_extra_investigation", {})
     assert check_entry(entry).items == (

@@ -205,3 +205,23 @@ def test_a_correction_finalised_unfinished_cannot_be_kept_as_finalised() -> None
     again = correction.finalise("anna")
     assert isinstance(again, EntriesDifferent)
     assert again.keep_first("carla") == FirstEntryHasErrors("anna", correction.entry)
+
+
+def test_a_question_block_left_out_of_one_entry_is_returned_box_by_box() -> None:
+    """The first typist never saved the decentral count's first page (no ``dso`` block), the
+    second answered it: the entries differ in its questions, and returning them to the first
+    typist clears exactly those questions of the whole form."""
+    answered = consistent(EntryModel.DSO_FIRST_SESSION)
+    left_out = change(answered, "dso", None)
+    state = Empty().claim_first("anna", left_out).finalise("anna")
+    assert isinstance(state, FirstEntryHasErrors)  # F.121: the questions are unanswered
+    different = EntriesDifferent("anna", left_out, "bram", answered)
+    assert different.differences == (
+        "dso.corrigendum_present",
+        "dso.checks_and_corrections_present",
+    )
+    returned = different.return_first("carla")
+    assert isinstance(returned, FirstEntryCorrection)
+    assert returned.entry.dso is not None
+    assert returned.entry.dso.corrigendum_present is None
+    assert clear_fields(left_out, different.differences).whole() == returned.entry.whole()

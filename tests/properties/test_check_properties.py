@@ -4,7 +4,8 @@ A generator writes consistent paper forms of every model (tests/checks/entries.p
 arithmetic a correct form has: lists from candidates, E, H = E + F + G, I or J from H − D with
 the right tick box, A + B + C = D). The properties: such a form has no error; one box changed by a
 typing mistake gives exactly the errors that the rules of counts-and-checks.md §5 name for that
-box, no more and no fewer; and the checks give the same answer whatever the numbers' size.
+box, no more and no fewer; the checks give the same answer whatever the numbers' size; and a
+question block never saved counts as that block left empty.
 docs/auditing.md lists them with the other properties.
 """
 
@@ -15,8 +16,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from osv.model.entry import CountEntry, EntryModel
-from results.checks import check_entry
+from osv.model.entry import CompareDH, CountEntry, CsoQuestions, DsoQuestions, EntryModel, YesNo
+from results.checks import check_entry, validate_entry
+from results.entry.compare import differing_fields
 from tests.checks.entries import change, consistent_data
 
 
@@ -42,6 +44,43 @@ def forms(draw: st.DrawFn) -> tuple[EntryModel, dict[str, Any], int]:
         eligible=draw(st.integers(0, 20_000)),
     )
     return model, data, difference
+
+
+#: The question blocks of a paper form that may be absent from an entry (never saved), with
+#: the forms that have them and the block as the paper has it before anything is ticked.
+_BLOCKS: dict[str, tuple[tuple[EntryModel, ...], dict[str, Any]]] = {
+    "cso": ((EntryModel.CSO_FIRST_SESSION,), CsoQuestions().model_dump(mode="json")),
+    "dso": ((EntryModel.DSO_FIRST_SESSION,), DsoQuestions().model_dump(mode="json")),
+    "differences.compare_d_h": (
+        tuple(m for m in EntryModel if not m.is_totals),
+        CompareDH().model_dump(mode="json"),
+    ),
+    "differences.difference_fully_explained": (
+        tuple(m for m in EntryModel if not m.is_totals),
+        YesNo().model_dump(mode="json"),
+    ),
+}
+
+
+@given(forms(), st.data())
+def test_a_block_never_saved_is_the_same_as_a_block_left_empty(
+    form: tuple[EntryModel, dict[str, Any], int], data: st.DataObject
+) -> None:
+    """Property "missing is empty" (issue 15, defect 2): every rule runs on the whole entry.
+    Any question blocks of the form left out of an entry (a page never saved) give exactly the
+    findings of the same entry with those blocks present and nothing ticked, on every model;
+    the rules of the blocks (F.111, F.121, F.304, F.310, …) fire on both, and the two entries
+    do not differ when compared."""
+    model, form_data, _ = form
+    own = [path for path, (models, _) in _BLOCKS.items() if model in models]
+    chosen = data.draw(st.lists(st.sampled_from(own), unique=True, min_size=1)) if own else []
+    missing, empty = CountEntry.model_validate(form_data), CountEntry.model_validate(form_data)
+    for path in chosen:
+        missing = change(missing, path, None)
+        empty = change(empty, path, _BLOCKS[path][1])
+    validate_entry(empty)
+    assert check_entry(missing) == check_entry(empty)
+    assert differing_fields(missing, empty) == ()  # two typists who left it empty agree
 
 
 def _errors(entry: CountEntry) -> set[str]:

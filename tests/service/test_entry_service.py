@@ -50,7 +50,7 @@ from osv.service.hash_checks import HashCheck
 from osv.service.importing import import_files
 from osv.service.result.csb import run_csb
 from osv.store import EntryConflictError, UnitOfWork
-from results.checks import EntryInputError
+from results.checks import EntryInputError, check_entry
 from results.entry import EntryTransitionError
 from results.tally import sum_counts
 from tests.checks.entries import change
@@ -81,10 +81,11 @@ def demo(uow_factory: Factory, tmp_path: Path) -> Factory:
     return uow_factory
 
 
-def paper(station: int) -> CountEntry:
-    """The demo's count of polling station ``station`` as a filled-in Na 31-2 Bijlage 1."""
+def paper(station: int, model: EntryModel = EntryModel.CSO_FIRST_SESSION) -> CountEntry:
+    """The demo's count of polling station ``station`` as a filled-in form of ``model`` (by
+    default a Na 31-2 Bijlage 1)."""
     unit = build_demo().count.contests[0].reporting_units[station - 1]
-    return counts_entry(unit.votes, EntryModel.CSO_FIRST_SESSION)
+    return counts_entry(unit.votes, model)
 
 
 def typed_twice(
@@ -101,7 +102,7 @@ def typed_twice(
 
 
 def test_a_session_has_one_source_per_polling_station(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     rows = overview(demo, session.id)
     assert len(rows) == 20
     assert {row.state for row in rows} == {"Empty"}
@@ -109,7 +110,7 @@ def test_a_session_has_one_source_per_polling_station(demo: Factory) -> None:
 
 
 def test_two_typists_make_a_definitive_count(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     typed_twice(demo, session.id, 1)
     final = view(demo, session.id, "1")
     assert final.entry == paper(1)
@@ -117,7 +118,7 @@ def test_two_typists_make_a_definitive_count(demo: Factory) -> None:
 
 
 def test_the_first_typist_cannot_type_the_second_entry_and_nothing_changes(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     v = claim(demo, session.id, "2", ANNA, paper(2))
     v = finalise(demo, session.id, "2", ANNA, v.version)
     with pytest.raises(EntryTransitionError, match="someone else"):
@@ -126,7 +127,7 @@ def test_the_first_typist_cannot_type_the_second_entry_and_nothing_changes(demo:
 
 
 def test_a_difference_is_marked_and_only_that_field_is_typed_again(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     good = paper(3)
     typo = change(good, "lists[1].candidate_votes[0]", (good.lists[1].candidate_votes[0] or 0) + 1)
     v = claim(demo, session.id, "3", ANNA, good)
@@ -146,7 +147,7 @@ def test_a_difference_is_marked_and_only_that_field_is_typed_again(demo: Factory
 
 
 def test_a_save_based_on_an_old_version_is_refused(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     v = claim(demo, session.id, "4", ANNA, paper(4))
     save(demo, session.id, "4", ANNA, paper(4), v.version)
     with pytest.raises(EntryConflictError, match="changed by someone else"):
@@ -154,7 +155,7 @@ def test_a_save_based_on_an_old_version_is_refused(demo: Factory) -> None:
 
 
 def test_roles_are_checked(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     with pytest.raises(EntryRefusedError, match="only a typist"):
         claim(demo, session.id, "1", CARLA, paper(1))
     with pytest.raises(EntryRefusedError, match="only a coordinator"):
@@ -162,7 +163,7 @@ def test_roles_are_checked(demo: Factory) -> None:
 
 
 def test_an_entry_that_does_not_fit_the_election_is_refused_and_not_stored(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     data = paper(5).model_dump(mode="json")
     del data["lists"][-1]
     with pytest.raises(EntryInputError, match="missing 8"):
@@ -173,7 +174,7 @@ def test_an_entry_that_does_not_fit_the_election_is_refused_and_not_stored(demo:
 def test_finishing_needs_every_station_definitive_and_every_warning_explained(
     demo: Factory,
 ) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 20):
         typed_twice(demo, session.id, station)
     with pytest.raises(EntryRefusedError, match="20 is Empty"):
@@ -219,7 +220,7 @@ def _consistent_blank(entry: CountEntry, blank: int) -> CountEntry:
 
 
 def test_a_later_session_enters_the_investigated_stations(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -235,7 +236,7 @@ def test_the_finished_session_is_a_valid_510b_that_the_csb_computes_a_result_fro
     demo: Factory, tmp_path: Path, schemas: SchemaSet
 ) -> None:
     """The 510b of the typed counts validates, reads back equal, and gives the demo's result."""
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -263,7 +264,7 @@ def test_the_finished_session_is_a_valid_510b_that_the_csb_computes_a_result_fro
 
 
 def test_a_later_session_makes_a_corrigendum_with_the_values_before(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -284,7 +285,7 @@ def test_a_later_session_makes_a_corrigendum_with_the_values_before(demo: Factor
 
 
 def test_an_investigation_without_new_results_needs_no_entry(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -306,15 +307,18 @@ def _next(entry: CountEntry) -> CountEntry:
 
 
 def counts_of(entry: CountEntry, station: int) -> VoteCounts:
-    unit = build_demo().count.contests[0].reporting_units[station - 1]
-    return entry_counts(entry, unit.votes.cast)
+    """The counts of ``entry`` as the 510b writes them (the lists named as in the 230b)."""
+    demo = build_demo()
+    unit = demo.count.contests[0].reporting_units[station - 1]
+    names = {lst.number: lst.name for lst in demo.candidate_lists.contests[0].lists}
+    return entry_counts(entry, unit.votes.cast, names)
 
 
 def test_the_session_documents_are_the_510b_and_its_osv43_table(
     demo: Factory, tmp_path: Path, schemas: SchemaSet
 ) -> None:
     """The table handed over with the 510b is exactly what ``osv export csv`` makes of it."""
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -339,7 +343,7 @@ def test_a_later_sessions_documents_are_na14_2_its_annex_and_p2a(
     against the official schemas), model Na 14-2 with that 510b's hash, Bijlage 1 of station 7
     with the CSB's reason and its numbers before and after, and the session's report P 2a
     naming the investigation."""
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -376,7 +380,7 @@ def test_a_later_sessions_documents_are_na14_2_its_annex_and_p2a(
 
 
 def test_station_annexes_are_filled_with_the_entered_counts(demo: Factory) -> None:
-    session = start_session(demo, EID, GSB, CARLA)
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
     finish_session(demo, session.id, CARLA)
@@ -393,3 +397,174 @@ def test_station_annexes_are_filled_with_the_entered_counts(demo: Factory) -> No
 
 def _text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_counting_method_is_chosen_once_and_kept_by_every_later_session(
+    demo: Factory,
+) -> None:
+    """Defect 5 of issue 15: after a decentral first session a later session started "with the
+    default" became a central one, and typists got the CSO correction form. The first session
+    needs an explicit choice; later sessions inherit it and cannot switch."""
+    with pytest.raises(EntryRefusedError, match="choose the counting method") as refused:
+        start_session(demo, EID, GSB, CARLA)
+    assert refused.value.code == "no_counting_method"
+    session = start_session(demo, EID, GSB, CARLA, counting_method="DSO")
+    assert session.counting_method == "DSO"
+    assert view(demo, session.id, "1").model is EntryModel.DSO_FIRST_SESSION
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station, paper(station, EntryModel.DSO_FIRST_SESSION))
+    _explain_all(demo, session.id)
+    finish_session(demo, session.id, CARLA)
+    request_investigation(demo, EID, GSB, 7, "verschil in aantallen", CARLA)
+    with pytest.raises(EntryRefusedError, match=r"decentral.*cannot switch") as switched:
+        start_session(demo, EID, GSB, CARLA, counting_method="CSO")
+    assert switched.value.code == "method_fixed"
+    later = start_session(demo, EID, GSB, CARLA)
+    assert later.counting_method == "DSO"
+    assert view(demo, later.id, "7").model is EntryModel.DSO_NEXT_SESSION
+
+
+def _explain_all(factory: Factory, session_id: int) -> None:
+    """Every warning of every definitive station marked handled by the coordinator."""
+    for row in overview(factory, session_id):
+        current = view(factory, session_id, row.key)
+        for warning in check_entry(current.entry).warnings if current.entry else ():
+            note_warning(
+                factory,
+                session_id,
+                row.key,
+                CARLA,
+                warning.code,
+                list_number=warning.list_number,
+                handled=True,
+            )
+
+
+def test_the_510b_carries_the_registered_list_names(demo: Factory, tmp_path: Path) -> None:
+    """Issue 15, defect 6: every ``RegisteredName`` of the session's 510b was empty; the
+    Kiesraad's files (and OSV's own 230b) name each list."""
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    files = dict(session_documents(demo, EID, GSB))
+    count = read_eml(files["Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"]).document
+    names = {lst.number: lst.name for lst in build_demo().candidate_lists.contests[0].lists}
+    assert names[1] == "Vlietdam Vooruit"
+    assert names[8] == ""  # a blanco lijst: registered without a name
+    contest = count.contests[0]  # type: ignore[union-attr]
+    assert {lst.number: lst.name for lst in contest.total.lists} == names
+    for unit in contest.reporting_units:
+        assert {lst.number: lst.name for lst in unit.votes.lists} == names
+
+
+def _recounted(entry: CountEntry) -> CountEntry:
+    """Station 7's recount: one vote more for the first candidate of list 2, two blank votes
+    fewer, so one vote and one admitted voter (poll card) fewer."""
+    votes = entry.lists[1].candidate_votes
+    entry = change(entry, "lists[1].candidate_votes", [(votes[0] or 0) + 1, *votes[1:]])
+    for path, delta in (
+        ("lists[1].page_total", 1),
+        ("votes.list_totals[1].total", 1),
+        ("votes.total_votes_candidates_count", 1),
+        ("votes.blank_votes_count", -2),
+        ("votes.total_votes_cast_count", -1),
+        ("voters.poll_card_count", -1),
+        ("voters.total_admitted_voters_count", -1),
+    ):
+        entry = change(entry, path, (_box(entry, path) or 0) + delta)
+    return entry
+
+
+def _box(entry: CountEntry, path: str) -> int | None:
+    from ui.forms import value_at
+
+    value = value_at(entry, path)
+    return value if isinstance(value, int) else None
+
+
+def test_a_corrigendum_has_the_municipal_totals_before_and_after(demo: Factory) -> None:
+    """Issue 15, defect 4: after a later session the municipal total in the corrigendum 510b had
+    no initial values, so Na 14-2 printed the new figures as "Oorspronkelijk" and left
+    "Gecorrigeerd" empty. The total now carries the first session's figures where they changed,
+    and Na 14-2 prints both under their headings."""
+    session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station)
+    finish_session(demo, session.id, CARLA)
+    before = municipal_count(demo, EID, GSB).contests[0].total
+    request_investigation(demo, EID, GSB, 7, "hertelling", CARLA)
+    later = start_session(demo, EID, GSB, CARLA)
+    typed_twice(demo, later.id, 7, _recounted(_next(paper(7))))
+    finish_session(demo, later.id, CARLA)
+    total = municipal_count(demo, EID, GSB).contests[0].total
+    assert before is not None
+    assert total is not None
+    blank = RejectedReason.BLANK
+    assert total.initial_total_counted == before.total_counted
+    assert total.total_counted == before.total_counted + 1
+    assert total.initial_rejected == {blank: before.rejected[blank]}
+    assert total.rejected[blank] == before.rejected[blank] - 2
+    assert total.lists[1].initial_votes == before.lists[1].votes
+    assert total.lists[0].initial_votes is None  # unchanged: no initial value
+    assert total.lists[1].candidates[0].initial_votes == before.lists[1].candidates[0].votes
+    files = dict(session_documents(demo, EID, GSB))
+    text = " ".join(_text(files["Model_Na14-2_GR2026_Vlietdam_gemeente_9997_Vlietdam.pdf"]).split())
+    e2, f = before.lists[1].votes, before.rejected[blank]
+    name = build_demo().candidate_lists.contests[0].lists[1].name
+    assert "Omschrijving Oorspronkelijk Gecorrigeerd" in text
+    assert f"E.2 Lijst 2 {name} {_dots(e2)} {_dots(e2 + 1)}" in text
+    assert f"F Blanco stemmen {_dots(f)} {_dots(f - 2)}" in text
+    h = before.total_counted + sum(before.rejected.values())
+    assert f"H Totaal uitgebrachte stemmen {_dots(h)} {_dots(h - 1)}" in text
+
+
+def _dots(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def test_a_decentral_session_produces_exactly_the_models_of_its_method(demo: Factory) -> None:
+    """Issue 15, defect 3: a finished DSO session's zip held model Na 31-2 "centrale
+    stemopneming" beside a 510b saying "decentrale stemopneming", and a later session model
+    Na 14-2 instead of Na 14-1. Now the first session gives Na 31-1 (with the 510b's hash) and
+    a later session Na 14-1 version 2 per investigation and P 2a; no CSO model."""
+    session = start_session(demo, EID, GSB, CARLA, counting_method="DSO")
+    for station in range(1, 21):
+        typed_twice(demo, session.id, station, paper(station, EntryModel.DSO_FIRST_SESSION))
+    _explain_all(demo, session.id)
+    finish_session(demo, session.id, CARLA)
+    files = dict(session_documents(demo, EID, GSB))
+    eml = files["Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"]
+    assert b'MethodCode="decentrale stemopneming"' in eml
+    models = sorted(name for name in files if name.startswith("Model_"))
+    assert models == ["Model_Na31-1_GR2026_Vlietdam_gemeente_Vlietdam.pdf"]
+    report = " ".join(_text(files[models[0]]).split())
+    assert format_hash(hashlib.sha256(eml).digest()) in report
+    assert "Model Na 31-1 decentrale stemopneming" in report
+    assert "Na 31-2" not in report
+
+    request_investigation(demo, EID, GSB, 7, "hertelling lijst 2", CARLA)
+    request_investigation(demo, EID, GSB, 4, "telfout vermoed", CARLA)
+    later = start_session(demo, EID, GSB, CARLA)
+    typed_twice(demo, later.id, 7, _recounted(paper(7, EntryModel.DSO_NEXT_SESSION)))
+    conclude_without_new_results(demo, later.id, "4", CARLA)
+    finish_session(demo, later.id, CARLA)
+    files = dict(session_documents(demo, EID, GSB))
+    models = sorted(name for name in files if name.startswith("Model_"))
+    assert models == [
+        "Model_Na14-1_GR2026_Vlietdam_SB4.pdf",
+        "Model_Na14-1_GR2026_Vlietdam_SB7.pdf",
+        "Model_P2a_GR2026_Vlietdam_gemeente_9997_Vlietdam_zitting_2.pdf",
+    ]
+    seven = " ".join(_text(files["Model_Na14-1_GR2026_Vlietdam_SB7.pdf"]).split())
+    assert "Model Na 14-1 decentrale stemopneming" in seven
+    assert "hertelling lijst 2" in seven
+    before = paper(7, EntryModel.DSO_FIRST_SESSION)
+    blank = before.votes.blank_votes_count or 0
+    assert f"F Blanco stemmen {_dots(blank)} {_dots(blank - 2)}" in seven
+    four = " ".join(_text(files["Model_Na14-1_GR2026_Vlietdam_SB4.pdf"]).split())
+    assert "telfout vermoed" in four
+    report = " ".join(
+        _text(files["Model_P2a_GR2026_Vlietdam_gemeente_9997_Vlietdam_zitting_2.pdf"]).split()
+    )
+    assert "Er is een gecorrigeerde uitslag (zie model Na 14-1)" in report

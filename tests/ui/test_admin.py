@@ -152,7 +152,13 @@ def test_adding_a_polling_station_by_hand(tmp_path: Path) -> None:
     assert "al een stembureau met dit nummer" in again.text
 
     # the new station gets a source in the session, and after the start none can be added
-    session = start_session(installed.factory, EID, "9997", Actor("coordinator_gsb", "coordinator"))
+    session = start_session(
+        installed.factory,
+        EID,
+        "9997",
+        Actor("coordinator_gsb", "coordinator"),
+        counting_method="CSO",
+    )
     late = client.post("/beheer/stembureaus", data={**form, "nummer": "22"})
     assert late.status_code == 400
     assert "zitting van deze gemeente is al begonnen" in late.text

@@ -54,6 +54,8 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("POST", "/invoer/{session_id}/{key}/verwerpen"): GSB_TYPISTS,
     ("GET", "/zittingen"): GSB_COORDINATORS,
     ("POST", "/zittingen"): GSB_COORDINATORS,
+    ("GET", "/zittingen/starten"): GSB_COORDINATORS,
+    ("GET", "/zittingen/{session_id}/afronden"): GSB_COORDINATORS,
     ("GET", "/zittingen/{session_id}"): GSB_COORDINATORS,
     ("GET", "/zittingen/{session_id}/bron/{key}"): GSB_COORDINATORS,
     ("POST", "/zittingen/{session_id}/bron/{key}/besluit"): GSB_COORDINATORS,

@@ -111,7 +111,7 @@ def test_investigations_and_a_later_session(installed: Installation) -> None:
     assert "wordt al onderzocht" in twice.text
     assert len(investigations(factory)) == 2
 
-    started = carla.post("/zittingen", data={"csrf": csrf, "gemeente": gemeente})
+    started = carla.post("/zittingen", data={"csrf": csrf, "gemeente": gemeente, "bevestigd": "1"})
     assert started.status_code == 303, started.text
     later = sessions(factory)[-1]
     assert later.session.number == 2
@@ -133,7 +133,7 @@ def test_investigations_and_a_later_session(installed: Installation) -> None:
     finalise(factory, later.id, "3", bram, v.version)
     _explain_all(factory, later.id)
 
-    finished = carla.post(f"/zittingen/{later.id}/afronden", data={"csrf": csrf})
+    finished = carla.post(f"/zittingen/{later.id}/afronden", data={"csrf": csrf, "bevestigd": "1"})
     assert finished.status_code == 303, finished.text
     outcomes = carla.get("/onderzoeken").text
     assert "Afgerond met nieuwe uitslag (zitting 2)" in outcomes

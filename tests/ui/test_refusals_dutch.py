@@ -81,7 +81,9 @@ def test_finishing_a_session_with_open_stations_is_refused_in_dutch(
 ) -> None:
     carla = _client(installed, "coordinator_gsb")
     csrf = _csrf(carla.get(f"/zittingen/{installed.session_id}").text)
-    refused = carla.post(f"/zittingen/{installed.session_id}/afronden", data={"csrf": csrf})
+    refused = carla.post(
+        f"/zittingen/{installed.session_id}/afronden", data={"csrf": csrf, "bevestigd": "1"}
+    )
     assert refused.status_code == 400
     message = _message(refused.text)
     assert message == (

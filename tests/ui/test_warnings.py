@@ -72,7 +72,7 @@ def test_a_warning_must_be_explained_before_the_session_finishes(
     overview = carla.get(f"/zittingen/{sid}?met=waarschuwingen").text
     assert "1 stembureaus" in overview  # only station 4 has an open warning
     csrf = _csrf(overview)
-    refused = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": csrf})
+    refused = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": csrf, "bevestigd": "1"})
     assert refused.status_code == 400
     assert "Waarschuwingen zonder toelichting: stembureau 4 (W.201)." in refused.text
     assert "without explanation" not in refused.text
@@ -93,7 +93,7 @@ def test_a_warning_must_be_explained_before_the_session_finishes(
     )
     assert "0 stembureaus" in carla.get(f"/zittingen/{sid}?met=waarschuwingen").text
 
-    finished = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": csrf})
+    finished = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": csrf, "bevestigd": "1"})
     assert finished.status_code == 303, finished.text
     info = session_info(factory, sid)
     assert info is not None

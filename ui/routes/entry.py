@@ -28,10 +28,19 @@ from osv.service.entry import (
 from osv.service.workplace import session_info, sessions, typist_of
 from results.checks import CHECK_RULES, EntryFinding
 from ui.auth import GSB_TYPISTS, Principal, allow
-from ui.forms import FormError, Page, apply_page, findings_on, marks, pages_of, value_at
+from ui.forms import (
+    FormError,
+    Page,
+    apply_page,
+    field_labels,
+    findings_on,
+    marks,
+    pages_of,
+    value_at,
+)
 from ui.routes.common import redirect, ui
 
-__all__ = ["router", "typist_action"]
+__all__ = ["router", "still_cleared", "typist_action"]
 
 router = APIRouter()
 Typist = Annotated[Principal, Depends(allow(*GSB_TYPISTS))]
@@ -75,8 +84,19 @@ def start(request: Request, who: Typist, session_id: int, key: str) -> Response:
     current = view(factory, session_id, key)
     if typist_of(current) != who.name:
         claim(factory, session_id, key, who.actor)
-    first = _pages(request, session_id, view(factory, session_id, key))[0]
-    return redirect(f"/invoer/{session_id}/{key}/pagina/{first.slug}")
+    current = view(factory, session_id, key)
+    pages = _pages(request, session_id, current)
+    assert current.entry is not None
+    cleared = still_cleared(current.entry, current.cleared)
+    # a correction opens on the page of the first box to type again
+    target = next((p for p in pages if marks(p, cleared)), pages[0])
+    return redirect(f"/invoer/{session_id}/{key}/pagina/{target.slug}")
+
+
+def still_cleared(entry: CountEntry, cleared: tuple[str, ...]) -> list[str]:
+    """The boxes cleared for a correction (W.002) that are still empty: once a box is typed
+    again its mark is gone."""
+    return [path for path in cleared if not _filled(value_at(entry, path))]
 
 
 def _municipal(request: Request, session_id: int) -> None:
@@ -128,6 +148,7 @@ def _show(
     problems: dict[str, str] | None = None,
     message: str = "",
     status: int = 200,
+    confirm: bool = False,
 ) -> Response:
     page = pages[index]
     entry = entry or current.entry
@@ -138,16 +159,22 @@ def _show(
     # Differences with the first entry are marked only on a page this typist has typed:
     # marks on an untyped page would hint at which boxes the first entry filled.
     differences = marks(page, current.differences) if page.slug in filled else set()
-    cleared = marks(page, current.cleared)
+    cleared = marks(page, still_cleared(entry, current.cleared))
+    order = [field.path for field in page.fields]
     extra: list[EntryFinding] = []
     if differences:
-        extra.append(EntryFinding("W.001", tuple(sorted(differences))))
+        extra.append(EntryFinding("W.001", tuple(p for p in order if p in differences)))
     if cleared:
-        extra.append(EntryFinding("W.002", tuple(sorted(cleared))))
+        extra.append(EntryFinding("W.002", tuple(p for p in order if p in cleared)))
     shown_all = shown + extra
     errors = marks(page, [p for f in shown if f.severity == "error" for p in f.fields])
     warnings = marks(page, [p for f in shown if f.severity == "warning" for p in f.fields])
     flagged = {p.slug for p in pages if p.slug in filled and findings_on(p, found)}
+    marked = errors | warnings | differences | cleared
+    labels = field_labels([page])
+    # after a save the focus goes to the first marked box; to the tick box when only the
+    # confirmation is left (the page was saved again unchanged)
+    focus = "gecontroleerd" if confirm else next((p for p in order if p in marked), "")
     return ui(request).render(
         request,
         "entry/page.html",
@@ -157,7 +184,8 @@ def _show(
         index=index,
         page=page,
         values=values or {f.path: value_at(entry, f.path) for f in page.fields},
-        findings=shown_all,
+        findings=[(f, _boxes(page, f, labels)) for f in shown_all],
+        focus=focus,
         rules=CHECK_RULES,
         errors=errors,
         warnings=warnings,
@@ -168,6 +196,18 @@ def _show(
         message=message,
         second=current.state == "SecondEntryInProgress",
     )
+
+
+#: A finding naming more boxes than this on a page is not spelled out box by box.
+_NAMED_BOXES = 6
+
+
+def _boxes(page: Page, finding: EntryFinding, labels: dict[str, str]) -> str:
+    """The boxes of ``page`` that ``finding`` marks, by their labels on the paper."""
+    paths = [field.path for field in page.fields if field.path in marks(page, finding.fields)]
+    if not paths or (len(paths) > _NAMED_BOXES and finding.code not in ("W.001", "W.002")):
+        return ""
+    return "; ".join(labels.get(path, path) for path in paths)
 
 
 def _filled(value: object) -> bool:
@@ -213,7 +253,8 @@ async def save_page(
     version = int(form.get("versie", "0") or 0)
     saved = save(ui(request).factory, session_id, key, who.actor, entry, version)
     found = findings_on(this, saved.findings.items if saved.findings else [])
-    notable = found or marks(this, saved.differences) or marks(this, saved.cleared)
+    cleared = still_cleared(entry, saved.cleared)
+    notable = found or marks(this, saved.differences) or marks(this, cleared)
     if notable and "gecontroleerd" not in form and entry != current.entry:
         return _show(
             request,
@@ -231,6 +272,7 @@ async def save_page(
             pages,
             index,
             message="Vink aan dat je invoer hetzelfde is als op papier, of verbeter haar.",
+            confirm=True,
         )
     target = pages[min(index + 1, len(pages) - 1)].slug
     return redirect(f"/invoer/{session_id}/{key}/pagina/{target}")

@@ -19,6 +19,7 @@ from osv.service.entry import (
     overview,
     session_documents,
     start_session,
+    unfinished,
     view,
 )
 from osv.service.workplace import (
@@ -26,6 +27,7 @@ from osv.service.workplace import (
     STATE_ORDER,
     committees,
     comparison,
+    next_session,
     progress,
     session_info,
     sessions,
@@ -34,7 +36,7 @@ from osv.service.workplace import (
 from results.checks import CHECK_RULES
 from ui.auth import GSB_COORDINATORS, Principal, allow
 from ui.forms import field_labels, label_of, pages_of
-from ui.messages import DECISION_LABELS
+from ui.messages import DECISION_LABELS, METHOD_LABELS, unfinished_sentence
 from ui.routes.common import redirect, ui
 
 __all__ = ["router"]
@@ -62,21 +64,63 @@ def session_list(request: Request, who: Coordinator) -> Response:
     )
 
 
+@router.get("/zittingen/starten")
+def start_page(request: Request, who: Coordinator, gemeente: str = "") -> Response:
+    """What starting the municipality's next session does, to confirm (``gemeente`` is
+    ``election|code``); the first session asks for the counting method."""
+    return _start_page(request, gemeente)
+
+
+def _start_page(
+    request: Request, gemeente: str, *, method: str = "", message: str = "", status: int = 200
+) -> Response:
+    state = ui(request)
+    eid, _, code = gemeente.partition("|")
+    upcoming = next_session(state.factory, eid, code)
+    if upcoming is None:
+        raise HTTPException(404, f"no municipality {code} with polling stations in {eid}")
+    return state.render(
+        request,
+        "sessions/start.html",
+        status,
+        upcoming=upcoming,
+        gemeente=gemeente,
+        chosen=method,
+        message=message,
+    )
+
+
 @router.post("/zittingen")
 def start(
     request: Request,
     who: Coordinator,
     gemeente: Annotated[str, Form()],
-    methode: Annotated[str, Form()] = "CSO",
+    methode: Annotated[str, Form()] = "",
+    bevestigd: Annotated[str, Form()] = "",
 ) -> Response:
-    """Start the municipality's next session (``gemeente`` is ``election|code``)."""
+    """Start the municipality's next session (``gemeente`` is ``election|code``), once
+    confirmed; the first session with the counting method chosen (no default)."""
     eid, _, code = gemeente.partition("|")
+    upcoming = next_session(ui(request).factory, eid, code)
+    first = upcoming is not None and upcoming.method is None
+    if first and methode not in METHOD_LABELS:
+        return _start_page(request, gemeente, message="Kies de telmethode.", status=400)
+    if not bevestigd:
+        return _start_page(
+            request,
+            gemeente,
+            method=methode,
+            message="Bevestig dat je de zitting wilt starten."
+            if not first
+            else ("Vink aan dat je de telmethode hebt gecontroleerd."),
+            status=400,
+        )
     session = start_session(
         ui(request).factory,
         eid,
         code,
         who.actor,
-        counting_method="DSO" if methode == "DSO" else "CSO",
+        counting_method="DSO" if methode == "DSO" else "CSO" if methode == "CSO" else None,
     )
     return redirect(f"/zittingen/{session.id}")
 
@@ -141,11 +185,32 @@ def source(request: Request, who: Coordinator, session_id: int, key: str) -> Res
         session_id=session_id,
         comparison=compared,
         labels={path: label_of(labels, path) for path, _, _ in compared.rows},
-        decisions=[(d, DECISION_LABELS[d]) for d in DECISIONS_BY_STATE.get(current.state, ())],
+        decisions=[
+            (d, DECISION_LABELS[d])
+            for d in DECISIONS_BY_STATE.get(current.state, ())
+            if d != "reset"
+        ],
+        reset=DECISION_LABELS["reset"]
+        if "reset" in DECISIONS_BY_STATE.get(current.state, ())
+        else "",
         rules=CHECK_RULES,
+        second_only=_second_only(current),
         notes=notes,
         later=bool(info and info.session.number > 1 and info.session.status != "completed"),
     )
+
+
+def _second_only(current: SourceView) -> set[tuple[str, int | None]]:
+    """The findings of the second entry that the first entry does not have, when the entries
+    differ: they say the entries differ, not that the paper is wrong."""
+    if current.first_findings is None or current.findings is None:
+        return set()
+    first = {(f.code, f.list_number) for f in current.first_findings.items}
+    return {
+        (f.code, f.list_number)
+        for f in current.findings.items
+        if (f.code, f.list_number) not in first
+    }
 
 
 def _labels(request: Request, session_id: int, current: SourceView) -> dict[str, str]:
@@ -163,6 +228,10 @@ def _labels(request: Request, session_id: int, current: SourceView) -> dict[str,
     return field_labels(pages_of(current.entry, info.category, names, candidates))
 
 
+#: Decisions that delete typed entries: asked to confirm first.
+_CONFIRMED = ("discard_first", "discard_both", "reset")
+
+
 @router.post("/zittingen/{session_id}/bron/{key}/besluit")
 def resolve(
     request: Request,
@@ -171,11 +240,30 @@ def resolve(
     key: str,
     besluit: Annotated[str, Form()],
     versie: Annotated[int, Form()],
+    bevestigd: Annotated[str, Form()] = "",
 ) -> Response:
-    """Take one of the coordinator's decisions."""
+    """Take one of the coordinator's decisions; one that deletes entries once confirmed."""
     _municipal(request, session_id)
+    if besluit in _CONFIRMED and not bevestigd:
+        state = ui(request)
+        current = view(state.factory, session_id, key)
+        return state.render(
+            request,
+            "sessions/confirm_decision.html",
+            session_id=session_id,
+            source=current,
+            decision=besluit,
+            label=DECISION_LABELS[besluit],
+            finished=_finished(request, session_id),
+            version=versie,
+        )
     decide(ui(request).factory, session_id, key, who.actor, besluit, versie)
     return redirect(f"/zittingen/{session_id}/bron/{key}")
+
+
+def _finished(request: Request, session_id: int) -> bool:
+    info = session_info(ui(request).factory, session_id)
+    return info is not None and info.session.status == "completed"
 
 
 @router.post("/zittingen/{session_id}/bron/{key}/waarschuwing")
@@ -204,10 +292,36 @@ def explain(
     return redirect(f"/zittingen/{session_id}/bron/{key}")
 
 
+@router.get("/zittingen/{session_id}/afronden")
+def finish_page(request: Request, who: Coordinator, session_id: int) -> Response:
+    """Whether the session can be finished, and the confirmation to finish it."""
+    return _finish_page(request, session_id)
+
+
+def _finish_page(request: Request, session_id: int, status: int = 200) -> Response:
+    state = ui(request)
+    info = session_info(state.factory, session_id)
+    if info is None:
+        raise HTTPException(404, f"no municipal session {session_id}")
+    problems = unfinished(state.factory, session_id)
+    return state.render(
+        request,
+        "sessions/finish.html",
+        status,
+        info=info,
+        problems=unfinished_sentence(info.session.committee, problems) if problems else "",
+        sources=len(overview(state.factory, session_id)),
+    )
+
+
 @router.post("/zittingen/{session_id}/afronden")
-def finish(request: Request, who: Coordinator, session_id: int) -> Response:
-    """Finish the session (every station definitive, every warning noted)."""
+def finish(
+    request: Request, who: Coordinator, session_id: int, bevestigd: Annotated[str, Form()] = ""
+) -> Response:
+    """Finish the session (every station definitive, every warning noted), once confirmed."""
     _municipal(request, session_id)
+    if not bevestigd:
+        return _finish_page(request, session_id)
     finish_session(ui(request).factory, session_id, who.actor)
     return redirect(f"/zittingen/{session_id}")
 

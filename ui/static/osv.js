@@ -4,20 +4,38 @@ document.addEventListener("DOMContentLoaded", () => {
   // The progress page reloads itself (for a projector); the page says how often.
   const refresh = document.querySelector("[data-ververs]");
   if (refresh) setTimeout(() => window.location.reload(), 1000 * Number(refresh.dataset.ververs));
+  // Enter moves to the next box or question, Shift+Enter back, Enter on the last one saves.
+  // A question is one row of the form (its yes and no ticks, or its options): Enter goes to the
+  // next question, not to the next option of the same one (Tab and the arrow keys move within).
+  const entry = (input) => input.closest("tr") || input;
+  const inputs = (form) => Array.from(form.querySelectorAll("input:not([type=hidden]), select"));
+  const stops = (form) => {
+    const seen = new Map();
+    for (const input of inputs(form)) {
+      const stop = entry(input);
+      if (!seen.has(stop)) seen.set(stop, input);
+      if (input.type === "radio" && input.checked) seen.set(stop, input); // the chosen option
+    }
+    return Array.from(seen.entries());
+  };
   for (const form of document.querySelectorAll("form[data-enter-next]")) {
-    const fields = () => Array.from(form.querySelectorAll("input:not([type=hidden]), select"));
-    const first = fields()[0];
-    if (first && !document.activeElement.matches("input, select, button")) first.focus();
+    const first = stops(form)[0];
+    if (first && !document.activeElement.matches("input, select, button")) first[1].focus();
     form.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" || event.target.tagName === "BUTTON") return;
       event.preventDefault();
       if (event.ctrlKey || event.metaKey) { form.requestSubmit(); return; }
-      const list = fields();
-      const at = list.indexOf(event.target);
+      const list = stops(form);
+      const at = list.findIndex(([stop]) => stop === entry(event.target));
       const next = list[at + (event.shiftKey ? -1 : 1)];
-      if (next) { next.focus(); if (next.select) next.select(); } else if (!event.shiftKey) form.requestSubmit();
+      if (next) { next[1].focus(); if (next[1].select) next[1].select(); } else if (!event.shiftKey) form.requestSubmit();
     });
   }
+  // After a save the page says where to go on: the first marked box, the tick box "Ik heb mijn
+  // invoer gecontroleerd" when only that is left, or "Invoer afronden" on the last page.
+  const marked = document.querySelector("[data-focus]");
+  const dialog = document.getElementById("uitleg-sneltoetsen");
+  if (marked && !(dialog && dialog.open)) { marked.focus(); if (marked.select) marked.select(); }
   // The explanation of the shortcuts (entry pages): modal, open until confirmed once, "?" and
   // the link "Uitleg sneltoetsen" open it again. Closing returns to the box the typist was in,
   // or the first box. Confirming is posted in the background, so typed boxes stay.
@@ -34,7 +52,7 @@ document.addEventListener("DOMContentLoaded", () => {
     };
     explanation.addEventListener("close", () => {
       if (explanation.open) return; // the close() in open() above, just before showModal()
-      const target = back || boxes()[0] || document.getElementById("afronden");
+      const target = back || document.querySelector("[data-focus]") || boxes()[0] || document.getElementById("afronden");
       back = null;
       if (target) { target.focus(); if (target.select) target.select(); }
     });

@@ -34,20 +34,25 @@ from osv.service.entry.coordinator import (
 from osv.service.entry.documents import count_file_name, session_documents, station_annexes
 from osv.service.entry.export import municipal_count
 from osv.service.entry.session import (
+    METHOD_NAMES,
     SessionTotals,
+    UnfinishedSource,
     conclude_without_new_results,
     finish_session,
     start_session,
+    unfinished,
 )
 from osv.service.entry.typist import claim, discard, finalise, save, view
 
 __all__ = [
     "DECISIONS",
+    "METHOD_NAMES",
     "Actor",
     "EntryRefusedError",
     "SessionTotals",
     "SourceStatus",
     "SourceView",
+    "UnfinishedSource",
     "claim",
     "conclude_without_new_results",
     "count_file_name",
@@ -65,5 +70,6 @@ __all__ = [
     "session_documents",
     "start_session",
     "station_annexes",
+    "unfinished",
     "view",
 ]

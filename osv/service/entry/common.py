@@ -39,6 +39,7 @@ __all__ = [
     "SourceView",
     "UowFactory",
     "audit",
+    "contest_of",
     "empty_form",
     "load",
     "require",
@@ -79,6 +80,8 @@ class SourceView:
     :param differences: fields that differ from the first entry (W.001), during a second entry
         or when the entries differ.
     :param cleared: fields cleared for a correction (W.002).
+    :param first_findings: when the entries differ, the findings of the first entry (a finding
+        of the second entry alone means the entries differ, not that the paper is wrong).
     """
 
     session_id: int
@@ -92,6 +95,7 @@ class SourceView:
     findings: EntryFindings | None
     differences: tuple[str, ...] = ()
     cleared: tuple[str, ...] = ()
+    first_findings: EntryFindings | None = None
 
 
 def require(actor: Actor, role: Role, what: str) -> None:
@@ -188,6 +192,7 @@ def view_of(source: EntrySource, state: EntryState) -> SourceView:
     typists: tuple[str, ...] = ()
     differences: tuple[str, ...] = ()
     cleared: tuple[str, ...] = ()
+    first: EntryFindings | None = None
     if isinstance(state, SecondEntryInProgress):
         entry, typists, differences = (
             state.entry,
@@ -200,6 +205,7 @@ def view_of(source: EntrySource, state: EntryState) -> SourceView:
             (state.first_user, state.second_user),
             state.differences,
         )
+        first = check_entry(state.first)
     elif isinstance(state, FirstEntryCorrection | SecondEntryCorrection):
         entry, cleared = state.entry, state.cleared
         typists = (state.user, state.kept_user)
@@ -219,6 +225,7 @@ def view_of(source: EntrySource, state: EntryState) -> SourceView:
         findings=check_entry(entry) if entry is not None else None,
         differences=differences,
         cleared=cleared,
+        first_findings=first,
     )
 
 
@@ -228,10 +235,7 @@ def shape_of(uow: UnitOfWork, eid: str, committee: str) -> EntryShape:
     definition = uow.elections.get(eid)
     if definition is None:
         raise EntryRefusedError(f"no election {eid} is stored", "unknown_election", eid=eid)
-    contests = uow.elections.contests(eid)
-    contest_id = (
-        contests[0].contest_id if len(contests) == 1 else _district_of(definition, committee)
-    )
+    contest_id = contest_of(uow, definition, committee)
     lists = uow.candidate_lists.list_sizes(eid, contest_id) if contest_id is not None else ()
     if not lists:
         raise EntryRefusedError(
@@ -241,6 +245,15 @@ def shape_of(uow: UnitOfWork, eid: str, committee: str) -> EntryShape:
             eid=eid,
         )
     return EntryShape(category=definition.identifier.category, lists=lists)
+
+
+def contest_of(uow: UnitOfWork, definition: ElectionDefinition, committee: str) -> str | None:
+    """The contest whose candidate lists a committee's forms have: the election's only one, or
+    the district the municipality lies in (``None`` when the tree does not say)."""
+    contests = uow.elections.contests(definition.identifier.id)
+    if len(contests) == 1:
+        return contests[0].contest_id
+    return _district_of(definition, committee)
 
 
 def _district_of(definition: ElectionDefinition, committee: str) -> str | None:

@@ -10,6 +10,8 @@ box, so the file can be the first entry of that form.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from osv.model import (
     CandidateVotes,
     ElectionCategory,
@@ -24,6 +26,7 @@ from osv.model.entry import (
     CountEntry,
     CsoQuestions,
     Differences,
+    DsoQuestions,
     EntryModel,
     ListTotal,
     Voters,
@@ -40,16 +43,21 @@ def _n(value: int | None) -> int:
     return value or 0
 
 
-def entry_counts(entry: CountEntry, eligible: int | None) -> VoteCounts:
+def entry_counts(
+    entry: CountEntry, eligible: int | None, names: Mapping[int, str] | None = None
+) -> VoteCounts:
     """A definitive entry as the counts of its reporting unit (EML 510b ``ReportingUnitVotes``).
 
     Empty boxes are 0. ``Cast`` is the polling station's number of eligible voters (110b), as in
     the Kiesraad's files. Box C is written as 0 for municipal councils, as the Kiesraad does.
+    ``names`` are the lists' registered names by number (the 230b's; empty without).
     """
     pages = {page.number: page for page in entry.lists}
+    names = names or {}
     lists = tuple(
         ListVotes(
             number=total.number,
+            name=names.get(total.number, ""),
             votes=_n(total.total),
             candidates=tuple(
                 CandidateVotes(number=i, votes=_n(v))
@@ -85,7 +93,8 @@ def counts_entry(votes: VoteCounts, model: EntryModel) -> CountEntry:
 
     The D/H tick box, I and J follow from D and H; "fully explained" is answered yes when D
     and H differ; a central count's first-session questions are answered "no investigation,
-    difference explained, no difference per list". Z is filled in on committee totals only.
+    difference explained, no difference per list", a decentral count's "the proces-verbaal only,
+    without the page 'Controles en correcties'". Z is filled in on committee totals only.
     """
     u = votes.uncounted
     cast = votes.total_counted + sum(votes.rejected.values())
@@ -135,6 +144,11 @@ def counts_entry(votes: VoteCounts, model: EntryModel) -> CountEntry:
             difference_ballots_per_list=no,
         )
         if model is EntryModel.CSO_FIRST_SESSION
+        else None,
+        dso=DsoQuestions(
+            corrigendum_present="OneDocument", checks_and_corrections_present="PageMissing"
+        )
+        if model is EntryModel.DSO_FIRST_SESSION
         else None,
     )
 

@@ -29,6 +29,7 @@ from results.entry.serialize import state_from_data
 
 __all__ = [
     "DECISIONS",
+    "UNFINISHED",
     "SourceStatus",
     "decide",
     "note_warning",
@@ -195,9 +196,22 @@ def note_warning(
         uow.commit()
 
 
+#: The states of an entry being typed (or retyped): its findings are of an unfinished form.
+UNFINISHED = (
+    "FirstEntryInProgress",
+    "SecondEntryInProgress",
+    "FirstEntryCorrection",
+    "SecondEntryCorrection",
+)
+
+
 @dataclass(frozen=True)
 class SourceStatus:
-    """One row of the coordinator's overview."""
+    """One row of the coordinator's overview.
+
+    ``errors`` and ``warnings`` count the findings of a finalised entry only: an entry still
+    being typed is ``unfinished``, and the boxes not typed yet are no errors.
+    """
 
     key: str
     name: str | None
@@ -206,6 +220,11 @@ class SourceStatus:
     errors: int
     warnings: int
     warnings_open: int
+
+    @property
+    def unfinished(self) -> bool:
+        """Whether an entry of the source is being typed now."""
+        return self.state in UNFINISHED
 
 
 def overview(uow_factory: UowFactory, session_id: int) -> list[SourceStatus]:
@@ -218,7 +237,7 @@ def overview(uow_factory: UowFactory, session_id: int) -> list[SourceStatus]:
         rows = []
         for source in sources:
             view_ = view_of(source, state_from_data(source.data))
-            findings = view_.findings
+            findings = view_.findings if view_.state not in UNFINISHED else None
             warnings = findings.warnings if findings is not None else ()
             open_ = (
                 [

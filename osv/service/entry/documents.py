@@ -3,13 +3,17 @@
 * the count file, EML 510b (:func:`~osv.service.entry.export.municipal_count`), named as the
   Kiesraad's software names it: ``Telling_<election>_gemeente_<municipality>.eml.xml``;
 * the OSV4-3 table of the same numbers (docs/csv.md), with the names of the candidate lists;
-* the process-verbaal: after the first session model Na 31-2; after a later session (the 510b
-  is then a corrigendum) model Na 14-2, both carrying the 510b's hash, with the Na 14-2's
-  Bijlage 1 for each polling station whose counts changed (the CSB's reason printed) and model
-  P 2a, the report of the later session with every investigation concluded in it.
+* the process-verbaal of the session's counting method (process.md §3; only those models):
+  after the first session model Na 31-2 (central count) or Na 31-1 (decentral), carrying the
+  510b's hash; after a later session (the 510b is then a corrigendum), for a central count
+  model Na 14-2 with the 510b's hash and its Bijlage 1 for each polling station whose counts
+  changed, for a decentral count model Na 14-1 version 2 for each polling station investigated
+  in the session (the figures before and after, with the 510b's hash, where the counts changed),
+  each with the CSB's reason printed; and model P 2a, the report of the later session with
+  every investigation concluded in it.
 
 :func:`station_annexes` renders the Na 31-2 Bijlage 1 of each polling station filled with its
-entered counts (on request: one PDF per station).
+entered counts (on request: one PDF per station; a central count's only).
 
 Each document is returned as (file name, bytes); the caller zips or writes them. The 510b's
 integrity hash is the SHA-256 of exactly these bytes.
@@ -23,12 +27,13 @@ import re
 from collections.abc import Collection
 
 from eml import Eml510, SchemaSet
-from eml.documents import Phase
+from eml.documents import CountingMethod, Phase
 from eml.write import write_eml
 from osv.model import Contest
 from osv.service.csv_osv43 import Heading, OSV43Table, area_name, default_file_name, station_of
 from osv.service.entry.common import EntryRefusedError, UowFactory
 from osv.service.entry.export import municipal_count
+from osv.store import Investigation
 
 __all__ = ["count_file_name", "session_documents", "station_annexes"]
 
@@ -86,10 +91,14 @@ def session_documents(
     ]
     if document.phase is Phase.CORRIGENDUM:
         return files + _later_session(uow_factory, document, count_bytes, contest, committee)
-    from osv.pv import render_na31_2
+    from osv.pv import render_na31_1, render_na31_2
 
-    pv = render_na31_2(document, digest=hashlib.sha256(count_bytes).digest(), contest=contest)
-    return [*files, (f"Model_Na31-2_{eid}_gemeente_{_file_safe(municipality)}.pdf", pv)]
+    digest = hashlib.sha256(count_bytes).digest()
+    if document.counting_method is CountingMethod.DECENTRAL:
+        pv, model = render_na31_1(document, digest=digest, contest=contest), "Na31-1"
+    else:
+        pv, model = render_na31_2(document, digest=digest, contest=contest), "Na31-2"
+    return [*files, (f"Model_{model}_{eid}_gemeente_{_file_safe(municipality)}.pdf", pv)]
 
 
 def _later_session(
@@ -99,7 +108,8 @@ def _later_session(
     contest: Contest,
     committee: str,
 ) -> list[tuple[str, bytes]]:
-    """Na 14-2 with its Bijlagen 1, and P 2a of the latest session."""
+    """The corrigenda of the latest session (Na 14-2 with its Bijlagen 1, or Na 14-1 version 2
+    per investigation) and its report P 2a."""
     from osv.pv.p2a import InvestigatedStation, render_p2a
     from osv.service.pv_files import corrigendum_of
 
@@ -109,8 +119,10 @@ def _later_session(
         investigations = uow.entries.investigations(eid, committee)
         names = {s.number: s.name for s in uow.polling_stations.get(eid, committee)}
     reasons = {i.polling_station: i.reason for i in investigations}
+    concluded = [i for i in investigations if i.concluded_in == session.number]
     authority = document.header.managing_authority
     municipality = f"{committee} {(authority.name if authority else None) or ''}".strip()
+    decentral = document.counting_method is CountingMethod.DECENTRAL
     report = render_p2a(
         document.identifier,
         municipality,
@@ -121,19 +133,60 @@ def _later_session(
                 reason=i.reason,
                 corrected=i.corrected_results,
             )
-            for i in investigations
-            if i.concluded_in == session.number
+            for i in concluded
         ],
         session=session.number,
         held=session.started_at.date(),
+        decentral=decentral,
+    )
+    corrigenda = (
+        _station_corrigenda(document, count_bytes, contest, concluded, municipality)
+        if decentral
+        else corrigendum_of(document, count_bytes, contest, reasons)
     )
     return [
-        *corrigendum_of(document, count_bytes, contest, reasons),
+        *corrigenda,
         (
             f"Model_P2a_{eid}_gemeente_{_file_safe(municipality)}_zitting_{session.number}.pdf",
             report,
         ),
     ]
+
+
+def _station_corrigenda(
+    document: Eml510,
+    count_bytes: bytes,
+    contest: Contest,
+    concluded: list[Investigation],
+    municipality: str,
+) -> list[tuple[str, bytes]]:
+    """Na 14-1 version 2 of each investigation concluded in the session: with the station's
+    figures before and after and the 510b's hash when it led to new counts, with the reason and
+    "no corrected result" otherwise."""
+    from osv.pv import render_na14_1_v2
+
+    units = {u.id: u for u in document.contests[0].reporting_units}
+    committee = document.header.managing_authority
+    code = committee.id if committee else ""
+    out = []
+    for investigation in sorted(concluded, key=lambda i: i.polling_station):
+        unit = units.get(f"{code}::SB{investigation.polling_station}")
+        if unit is None:
+            continue
+        corrected = bool(investigation.corrected_results)
+        pdf = render_na14_1_v2(
+            document.identifier,
+            municipality,
+            unit,
+            contest=contest,
+            reason=investigation.reason,
+            corrected=corrected,
+            digest=hashlib.sha256(count_bytes).digest() if corrected else None,
+            created=document.header.creation_date_time if corrected else None,
+        )
+        name = f"Model_Na14-1_{document.identifier.id}_SB{investigation.polling_station}.pdf"
+        out.append((name, pdf))
+    return out
 
 
 def station_annexes(
@@ -142,11 +195,19 @@ def station_annexes(
     """Na 31-2 Bijlage 1 of each polling station (or of ``stations``), filled with the counts
     of its definitive entry in the finished sessions.
 
-    :raises EntryRefusedError: no finished session, or no candidate lists stored.
+    :raises EntryRefusedError: no finished session, no candidate lists stored, or a decentral
+        count (its stations' reports are N 10-1).
     """
     from osv.service.pv_files import annexes_of
 
     document = municipal_count(uow_factory, eid, committee)
+    if document.counting_method is CountingMethod.DECENTRAL:
+        raise EntryRefusedError(
+            f"{committee} counts decentrally: its polling stations report on model N 10-1, "
+            "there is no Na 31-2 Bijlage 1",
+            "other_method",
+            committee=committee,
+        )
     contest_id = document.contests[0].contest_id
     with uow_factory() as uow:
         contest = uow.candidate_lists.get(eid, contest_id)

@@ -9,11 +9,18 @@ corrigendum: the values before the correction are kept as the ``initial`` values
 changed. ``Cast`` is each station's number of eligible voters from the 110b (the municipality's
 total is their sum).
 
-Investigation flags (``kr:ReportingUnitInvestigations``) come from the first session's answers
-on the central count's form (B1-1 and B1-2): "onderzocht vanwege andere reden" and
-"stembiljetten deels herteld" from B1-1; "toegelaten kiezers opnieuw vastgesteld" when the
-polling station's difference was not fully explained (B1-2, first question answered "no"; the
-wording of that question differs between the Kiesraad's model and Abacus, docs/entry.md).
+Investigation flags (``kr:ReportingUnitInvestigations``) come from the first session's answers.
+A central count's form (B1-1 and B1-2): "onderzocht vanwege andere reden" and "stembiljetten
+deels herteld" from B1-1; "toegelaten kiezers opnieuw vastgesteld" when the polling station's
+difference was not fully explained (B1-2, first question answered "no"; the wording of that
+question differs between the Kiesraad's model and Abacus, docs/entry.md). A decentral count's
+page "Controles en correcties": "onderzocht vanwege onverklaard verschil" and "onderzocht
+vanwege andere fout" from the reason ticked, "uitslag gecorrigeerd" when the municipality
+corrected the count on its own initiative (or a later session did).
+
+The lists are named as the stored candidate lists (230b) name them (``RegisteredName``, empty
+for a blanco lijst). A corrigendum's municipal total carries the first session's total as its
+``initial`` values where they changed, as each corrected station does.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from osv.model import (
     VoteCounts,
 )
 from osv.model.entry import CountEntry, EntryModel
-from osv.service.entry.common import EntryRefusedError, UowFactory
+from osv.service.entry.common import EntryRefusedError, UowFactory, contest_of
 from osv.service.entry.convert import entry_counts
 from results.entry import Definitive
 from results.entry.serialize import state_from_data
@@ -74,12 +81,17 @@ def municipal_count(
                     latest[source.key] = state.entry
                     first.setdefault(source.key, state.entry)
         contests = uow.elections.contests(eid)
+        contest_id = contest_of(uow, definition, committee)
+        lists = uow.candidate_lists.get(eid, contest_id) if contest_id is not None else None
+    names = {lst.number: lst.name for lst in lists.lists} if lists is not None else {}
     units = []
+    befores = []
     for key in sorted(latest, key=int):
         station = stations.get(key)
         eligible = station.number_of_voters if station is not None else None
-        now = entry_counts(latest[key], eligible)
-        before = entry_counts(first[key], eligible)
+        now = entry_counts(latest[key], eligible, names)
+        before = entry_counts(first[key], eligible, names)
+        befores.append(before)
         name = station.name if station is not None else None
         if station is not None and station.postal_code:
             name = f"{station.name} (postcode: {station.postal_code})"
@@ -116,10 +128,41 @@ def municipal_count(
         contests=(
             ContestCount(
                 contest_id=contests[0].contest_id if len(contests) == 1 else "geen",
-                total=sum_counts([unit.votes for unit in units]),
+                total=_total(units, befores, corrigendum=corrigendum),
                 reporting_units=tuple(units),
             ),
         ),
+    )
+
+
+def _total(
+    units: list[ReportingUnitVotes], befores: list[VoteCounts], *, corrigendum: bool
+) -> VoteCounts:
+    """The municipality's total; in a corrigendum with the first session's total as the
+    initial values where they changed (the sum of every station's count before correction)."""
+    now = sum_counts([_without_initial(unit.votes) for unit in units])
+    return _with_initial(now, sum_counts(befores)) if corrigendum else now
+
+
+def _without_initial(votes: VoteCounts) -> VoteCounts:
+    return votes.model_copy(
+        update={
+            "lists": tuple(
+                lst.model_copy(
+                    update={
+                        "initial_votes": None,
+                        "candidates": tuple(
+                            c.model_copy(update={"initial_votes": None}) for c in lst.candidates
+                        ),
+                    }
+                )
+                for lst in votes.lists
+            ),
+            "initial_cast": None,
+            "initial_total_counted": None,
+            "initial_rejected": {},
+            "initial_uncounted": {},
+        }
     )
 
 
@@ -167,19 +210,37 @@ def _with_initial(now: VoteCounts, before: VoteCounts) -> VoteCounts:
 
 
 def _investigations(first: CountEntry, *, corrected: bool) -> tuple[Investigation, ...]:
-    """The investigation flags of a polling station, from its first-session form."""
-    if first.model is not EntryModel.CSO_FIRST_SESSION or first.cso is None:
+    """The investigation flags of a polling station, from its first-session form (a decentral
+    count's page "Controles en correcties"; a central count's B1-1 and B1-2), and whether a
+    later session corrected it."""
+    entry = first.whole()
+    if entry.model is EntryModel.DSO_FIRST_SESSION and entry.dso is not None:
+        dso = entry.dso
+        page = dso.checks_and_corrections_present == "PagePresent"
+        flags = (
+            (
+                InvestigationReason.UNEXPLAINED_DIFFERENCE,
+                page and dso.reason_own_initiative.unexplained_difference,
+            ),
+            (InvestigationReason.OTHER_ERROR, page and dso.reason_own_initiative.other_error),
+            (
+                InvestigationReason.RESULT_CORRECTED,
+                (page and dso.corrected_results_own_initiative.yes) or corrected,
+            ),
+        )
+    elif entry.model is EntryModel.CSO_FIRST_SESSION and entry.cso is not None:
+        cso = entry.cso
+        flags = (
+            (
+                InvestigationReason.ADMITTED_VOTERS_RECOUNTED,
+                cso.difference_ballots_voters_fully_explained.no,
+            ),
+            (InvestigationReason.OTHER_REASON, cso.extra_investigation_other_reason.yes),
+            (
+                InvestigationReason.BALLOTS_PARTLY_RECOUNTED,
+                cso.ballots_recounted_extra_investigation.yes or corrected,
+            ),
+        )
+    else:
         return ()
-    cso = first.cso
-    flags = (
-        (
-            InvestigationReason.ADMITTED_VOTERS_RECOUNTED,
-            cso.difference_ballots_voters_fully_explained.no,
-        ),
-        (InvestigationReason.OTHER_REASON, cso.extra_investigation_other_reason.yes),
-        (
-            InvestigationReason.BALLOTS_PARTLY_RECOUNTED,
-            cso.ballots_recounted_extra_investigation.yes or corrected,
-        ),
-    )
     return tuple(Investigation(reason=reason, value=value) for reason, value in flags)

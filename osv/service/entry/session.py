@@ -22,6 +22,7 @@ from osv.service.entry.convert import entry_counts
 from osv.store import (
     EntrySession,
     EntrySource,
+    UnitOfWork,
 )
 from results.checks import check_entry
 from results.entry import Definitive, Empty, state_name
@@ -29,11 +30,13 @@ from results.entry.serialize import state_from_data
 from results.tally import sum_counts
 
 __all__ = [
+    "METHOD_NAMES",
     "SessionTotals",
     "UnfinishedSource",
     "conclude_without_new_results",
     "finish_session",
     "start_session",
+    "unfinished",
 ]
 
 
@@ -68,12 +71,17 @@ def start_session(
     committee: str,
     actor: Actor,
     *,
-    counting_method: Literal["CSO", "DSO"] = "CSO",
+    counting_method: Literal["CSO", "DSO"] | None = None,
 ) -> EntrySession:
     """Start the committee's next session, with its sources.
 
-    :raises EntryRefusedError: the previous session is not finished; no polling stations are
-        stored for the committee; a later session without open investigations.
+    The counting method (CSO, central; DSO, decentral: process.md §3) is chosen when the first
+    session starts, explicitly, and is fixed for the election: every later session has the
+    method of the first, and may leave ``counting_method`` out.
+
+    :raises EntryRefusedError: no method chosen for a first session, or another method than the
+        first session's for a later one; the previous session is not finished; no polling
+        stations are stored for the committee; a later session without open investigations.
     """
     require(actor, "coordinator", "start a session")
     with uow_factory() as uow:
@@ -85,6 +93,7 @@ def start_session(
                 number=earlier[-1].number,
                 committee=committee,
             )
+        method = _method(committee, earlier, counting_method)
         number = len(earlier) + 1
         stations = {s.number: s for s in uow.polling_stations.get(eid, committee)}
         if not stations:
@@ -97,17 +106,11 @@ def start_session(
         shape_of(uow, eid, committee)  # refuses an election without candidate lists
         if number == 1:
             model = (
-                EntryModel.CSO_FIRST_SESSION
-                if counting_method == "CSO"
-                else EntryModel.DSO_FIRST_SESSION
+                EntryModel.CSO_FIRST_SESSION if method == "CSO" else EntryModel.DSO_FIRST_SESSION
             )
             keys = sorted(stations)
         else:
-            model = (
-                EntryModel.CSO_NEXT_SESSION
-                if counting_method == "CSO"
-                else EntryModel.DSO_NEXT_SESSION
-            )
+            model = EntryModel.CSO_NEXT_SESSION if method == "CSO" else EntryModel.DSO_NEXT_SESSION
             keys = [
                 i.polling_station
                 for i in uow.entries.investigations(eid, committee)
@@ -120,7 +123,7 @@ def start_session(
                     "no_open_investigations",
                     committee=committee,
                 )
-        session = uow.entries.add_session(eid, committee, number, counting_method, actor.name)
+        session = uow.entries.add_session(eid, committee, number, method, actor.name)
         uow.entries.add_sources(
             session.id,
             [
@@ -147,6 +150,36 @@ def start_session(
         return session
 
 
+#: The counting methods in the words of a refusal.
+METHOD_NAMES = {"CSO": "central (CSO)", "DSO": "decentral (DSO)"}
+
+
+def _method(
+    committee: str, earlier: list[EntrySession], chosen: Literal["CSO", "DSO"] | None
+) -> Literal["CSO", "DSO"]:
+    """The counting method of the committee's next session: chosen for the first session, the
+    first session's for every later one."""
+    if not earlier:
+        if chosen is None:
+            raise EntryRefusedError(
+                f"choose the counting method of {committee} (CSO or DSO) to start its first "
+                "session; it holds for every later session",
+                "no_counting_method",
+                committee=committee,
+            )
+        return chosen
+    fixed: Literal["CSO", "DSO"] = "DSO" if earlier[0].counting_method == "DSO" else "CSO"
+    if chosen is not None and chosen != fixed:
+        raise EntryRefusedError(
+            f"{committee} counts {METHOD_NAMES[fixed]} since session 1; a later session cannot "
+            f"switch to {METHOD_NAMES[chosen]}",
+            "method_fixed",
+            committee=committee,
+            method=fixed,
+        )
+    return fixed
+
+
 def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> SessionTotals:
     """Finish a session: every source definitive, every warning explained; then tabulate.
 
@@ -169,32 +202,7 @@ def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> Se
                 number=session.number,
                 committee=session.committee,
             )
-        sources = uow.entries.sources(session_id)
-        notes = {
-            (n.source_id, n.code, n.list_number) for n in uow.entries.notes([s.id for s in sources])
-        }
-        problems: list[UnfinishedSource] = []
-        definitive: list[tuple[EntrySource, CountEntry]] = []
-        without_results = {
-            str(i.polling_station)
-            for i in uow.entries.investigations(session.election, session.committee)
-            if i.concluded_in == session.number and i.corrected_results is False
-        }
-        for source in sources:
-            state = state_from_data(source.data)
-            if source.key in without_results and isinstance(state, Empty):
-                continue  # investigated, no new results: the earlier count stands
-            if not isinstance(state, Definitive):
-                problems.append(UnfinishedSource(source.key, state_name(state)))
-                continue
-            open_ = [
-                w.code
-                for w in check_entry(state.entry).warnings
-                if (source.id, w.code, w.list_number or 0) not in notes
-            ]
-            if open_:
-                problems.append(UnfinishedSource(source.key, None, tuple(open_)))
-            definitive.append((source, state.entry))
+        problems, definitive = _readiness(uow, session)
         if problems:
             raise EntryRefusedError(
                 f"session {session.number} of {session.committee} cannot be finished: "
@@ -230,6 +238,54 @@ def finish_session(uow_factory: UowFactory, session_id: int, actor: Actor) -> Se
         uow.commit()
         total = sum_counts([counts for _, _, counts in stations]) if stations else None
         return SessionTotals(session=session, stations=stations, total=total)
+
+
+def unfinished(uow_factory: UowFactory, session_id: int) -> tuple[UnfinishedSource, ...]:
+    """What keeps a session from being finished now (nothing: it can be finished), as
+    :func:`finish_session` would refuse it; read only, for the coordinator's confirmation.
+
+    :raises EntryRefusedError: there is no such session.
+    """
+    with uow_factory() as uow:
+        session = uow.entries.get_session(session_id)
+        if session is None:
+            raise EntryRefusedError(
+                f"there is no session {session_id}", "unknown_session", session=session_id
+            )
+        return tuple(_readiness(uow, session)[0])
+
+
+def _readiness(
+    uow: UnitOfWork, session: EntrySession
+) -> tuple[list[UnfinishedSource], list[tuple[EntrySource, CountEntry]]]:
+    """The sources that keep ``session`` from being finished, and its definitive entries."""
+    sources = uow.entries.sources(session.id)
+    notes = {
+        (n.source_id, n.code, n.list_number) for n in uow.entries.notes([s.id for s in sources])
+    }
+    problems: list[UnfinishedSource] = []
+    definitive: list[tuple[EntrySource, CountEntry]] = []
+    without_results = {
+        str(i.polling_station)
+        for i in uow.entries.investigations(session.election, session.committee)
+        if i.concluded_in == session.number and i.corrected_results is False
+    }
+    for source in sources:
+        state = state_from_data(source.data)
+        if source.key in without_results and isinstance(state, Empty):
+            continue  # investigated, no new results: the earlier count stands
+        if not isinstance(state, Definitive):
+            problems.append(UnfinishedSource(source.key, state_name(state)))
+            continue
+        open_ = [
+            w.code
+            for w in check_entry(state.entry).warnings
+            if (source.id, w.code, w.list_number or 0) not in notes
+        ]
+        if open_:
+            problems.append(UnfinishedSource(source.key, None, tuple(open_)))
+        definitive.append((source, state.entry))
+    return problems, definitive
 
 
 def conclude_without_new_results(
