@@ -39,6 +39,7 @@ from ui.auth import (
     rule_of,
 )
 from ui.messages import dutch_error, state_label
+from ui.texts.audit import content_sentence
 from ui.texts.findings import finding_sentence, number, quantity_label, unit_label
 from ui.texts.result import result_notes, status_label
 from ui.texts.values import entry_value
@@ -134,6 +135,7 @@ def create_app(
     templates.env.globals["status_label"] = status_label
     templates.env.globals["result_notes"] = result_notes
     templates.env.globals["entry_value"] = entry_value
+    templates.env.globals["content_sentence"] = content_sentence
     state = UiState(factory, settings, templates, timeout)
     state.first_password = ensure_first_administrator(factory)
 

@@ -178,7 +178,13 @@ ENTRY_REFUSALS = {
 USER_REFUSALS = {
     "password_too_short": "Een wachtwoord moet minstens {minimum} tekens hebben; dit heeft er "
     "{length}.",
-    "bad_name": "Een gebruikersnaam heeft 1 tot 64 tekens, zonder spaties.",
+    "password_too_long": "Een wachtwoord heeft hoogstens {maximum} tekens.",
+    "password_has_name": "Een wachtwoord mag de gebruikersnaam niet zijn of bevatten.",
+    "password_one_character": "Een wachtwoord mag niet één teken herhaald zijn.",
+    "password_common": "Dit wachtwoord is een van de meest gebruikte en dus makkelijk te raden; "
+    "kies een ander.",
+    "unknown_session": "Deze sessie bestaat niet (meer).",
+    "bad_name": "Een gebruikersnaam heeft 1 tot 64 tekens, zonder spaties of stuurtekens.",
     "unknown_role": "Deze rol bestaat niet.",
     "name_taken": "Er is al een gebruiker met de naam {name}.",
     "unknown_user": "Er is geen gebruiker met de naam {name}.",

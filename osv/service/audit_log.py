@@ -1,29 +1,72 @@
-"""Use cases around the audit log's integrity: verify its hash chain, make a checked backup.
+"""Use cases around the audit log's integrity: verify it, name its head, make a checked backup.
 
-:func:`verify_audit_log` walks the whole log once (see :mod:`osv.store.chain`).
-:func:`backup_database` copies an SQLite database while OSV runs, checks the copy (schema
-version equal to this OSV's, audit chain intact) and records a ``database.backup`` event with
-the copy's SHA-256 in the source database, so the log says which backups were made.
+:func:`verify_audit_log` walks the whole log once: the hash chain (:mod:`osv.store.chain`), the
+content hashes of the counted data against the stored rows (:mod:`osv.store.content`) and,
+when given, whether an event carries a head noted down earlier (a truncated log has none).
+:func:`audit_head` is the anchor to print on paper: the last event's hash, for the
+process-verbaal and the minutes. :func:`backup_database` copies an SQLite database while OSV
+runs, checks the copy (schema version equal to this OSV's, audit log intact) and records a
+``database.backup`` event with the copy's SHA-256 and head in the source database, so the log
+says which backups were made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from osv.store import AuditEvent, Database, UnitOfWork
+from osv.store.audit import LogReport
 from osv.store.backup import BackupCheck, backup_sqlite, check_backup
-from osv.store.chain import ChainReport
 from osv.store.errors import BackupError
 from osv.store.records import utc_now
 
-__all__ = ["backup_database", "backup_into_folder", "verify_audit_log"]
+__all__ = [
+    "AuditHead",
+    "audit_head",
+    "backup_database",
+    "backup_into_folder",
+    "verify_audit_log",
+]
 
 
-def verify_audit_log(uow_factory: Callable[[], UnitOfWork]) -> ChainReport:
-    """Whether the audit log's hash chain is intact, and if not, the first broken event."""
+@dataclass(frozen=True)
+class AuditHead:
+    """The newest event of the audit log: the anchor to write down.
+
+    Any later log must contain an event with this hash (``osv audit verify --head HASH``),
+    so a log cut back to before it, or replaced, shows.
+
+    :param hash: the event's hash, 64 lowercase hex (64 zeros for an empty log).
+    :param event_id: its id (``None`` for an empty log).
+    :param events: how many events the log holds.
+    """
+
+    hash: str
+    event_id: int | None
+    events: int
+
+    @property
+    def groups(self) -> str:
+        """The hash in 16 groups of 4, as printed on paper."""
+        return " ".join(self.hash[i : i + 4] for i in range(0, len(self.hash), 4))
+
+
+def audit_head(uow_factory: Callable[[], UnitOfWork]) -> AuditHead:
+    """The audit log's current head (as stored; :func:`verify_audit_log` checks it)."""
     with uow_factory() as uow:
-        return uow.audit.verify_chain()
+        hash_, event_id, events = uow.audit.head()
+    return AuditHead(hash_, event_id, events)
+
+
+def verify_audit_log(
+    uow_factory: Callable[[], UnitOfWork], *, head: str | None = None
+) -> LogReport:
+    """Whether the audit log holds: its chain, the counted data it recorded and the noted
+    ``head`` (64 lowercase hex, see :func:`osv.store.audit.normalise_head`)."""
+    with uow_factory() as uow:
+        return uow.audit.verify(head=head)
 
 
 def backup_database(database: Database, target: Path, *, actor: str) -> BackupCheck:
@@ -39,8 +82,8 @@ def backup_database(database: Database, target: Path, *, actor: str) -> BackupCh
         raise BackupError(
             f"The backup {target} has schema version {check.revision}, expected {head}."
         )
-    if check.chain.broken is not None:
-        raise BackupError(f"The backup {target} failed its check: {check.chain.broken.reason}.")
+    if check.problem is not None:
+        raise BackupError(f"The backup {target} failed its check: {check.problem}.")
     with database.unit_of_work() as uow:
         uow.audit.append(
             AuditEvent(

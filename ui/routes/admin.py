@@ -212,12 +212,14 @@ def audit_log(request: Request, who: Admin, gebeurtenis: str = "", melding: str 
     events = queries.audit_events(state.factory, None, limit=2000)
     if gebeurtenis:
         events = [e for e in events if gebeurtenis in e.event]
+    report = verify_audit_log(state.factory)
     return state.render(
         request,
         "admin/audit.html",
         events=list(reversed(events))[:500],
         filter=gebeurtenis,
-        chain=verify_audit_log(state.factory),
+        chain=report.chain,
+        content=report.content,
         message=melding,
     )
 
