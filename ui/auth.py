@@ -9,14 +9,18 @@ Every route declares its rule with :func:`allow`, as a dependency::
 reachable by accident (deny by default), and ``tests/ui/test_authorisation.py`` checks every
 route with every role. The rule dependency, in this order:
 
-1. finds the sign-in session from the ``osv_sessie`` cookie (server-side, sliding timeout);
-2. without one, sends a browser to the sign-in page (``GET``) or answers 401;
-3. refuses a role that is not allowed with 403;
-4. for a ``POST``, checks the form's ``csrf`` field against the session's token: 400 when it
-   differs (the page was old, or the post came from another site).
+1. refuses an address (path or query) holding what no box takes (:mod:`ui.security`): 400;
+2. finds the sign-in session from the ``osv_sessie`` cookie (server-side, sliding timeout and
+   absolute lifetime);
+3. without one, sends a browser to the sign-in page (``GET``) or answers 401;
+4. refuses a role that is not allowed with 403;
+5. for a ``POST``, refuses a form holding what no box takes (400, nothing stored), then checks
+   its ``csrf`` field against the session's token: 400 when it differs (the page was old, or
+   the post came from another site).
 
-Public routes (the sign-in page, a projector's display link) use ``allow(PUBLIC)``; the
-sign-in form is protected with a double-submit CSRF cookie instead.
+Public routes (the sign-in page, a projector's display link) use ``allow(PUBLIC)``: the input
+guard applies to them too; the sign-in form is protected with a double-submit CSRF cookie
+instead.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from fastapi.routing import APIRoute
 
 from osv.service.entry import Actor
 from osv.store import User, WebSession
+from ui.security import BadInputError, input_problem
 
 __all__ = [
     "ADMINISTRATORS",
@@ -125,9 +130,16 @@ def allow(*roles: str) -> Callable[..., Any]:
     """The dependency of a route that only ``roles`` may use (or :data:`PUBLIC`)."""
 
     async def check(request: Request) -> Principal:
+        problem = input_problem(request)
+        if problem is not None:
+            raise BadInputError(problem)
         resolve = request.app.state.osv.principal
         principal: Principal = resolve(request)
         if PUBLIC in roles:
+            if request.method == "POST":
+                problem = input_problem(request, await request.form())
+                if problem is not None:
+                    raise BadInputError(problem)
             return principal
         if principal.user is None:
             raise LoginRequiredError
@@ -135,6 +147,9 @@ def allow(*roles: str) -> Callable[..., Any]:
             raise ForbiddenError
         if request.method == "POST":
             form = await request.form()
+            problem = input_problem(request, form)
+            if problem is not None:
+                raise BadInputError(problem)
             token = form.get("csrf")
             if not isinstance(token, str) or not hmac.compare_digest(token, principal.csrf):
                 raise BadFormError

@@ -376,6 +376,8 @@ def dutch_error(error: OSVError) -> str:
     if isinstance(error, SignInRefusedError):
         if error.wait:
             return f"Te veel mislukte pogingen. Wacht {error.wait:.0f} seconden."
+        if error.old_password:
+            return "Het huidige wachtwoord is onjuist; er is niets gewijzigd."
         return "Gebruikersnaam of wachtwoord is onjuist."
     if isinstance(error, PollingStationRefusedError) and error.code in STATION_REFUSALS:
         return STATION_REFUSALS[error.code]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from osv.service.retention import BACKUPS_KEPT, clean_backups
 from osv.store import AuditEvent, Database, UnitOfWork
 from osv.store.audit import LogReport
 from osv.store.backup import BackupCheck, backup_sqlite, check_backup
@@ -26,6 +27,7 @@ __all__ = [
     "AuditHead",
     "audit_head",
     "backup_database",
+    "backup_for_download",
     "backup_into_folder",
     "verify_audit_log",
 ]
@@ -115,3 +117,26 @@ def backup_into_folder(database: Database, folder: Path, *, actor: str) -> Backu
         raise BackupError(f"The folder {folder} cannot be created: {error}.") from None
     name = f"osv-backup-{utc_now():%Y%m%dT%H%M%SZ}.sqlite3"
     return backup_database(database, folder / name, actor=actor)
+
+
+def backup_for_download(
+    database: Database, folder: Path, *, actor: str, keep: int = BACKUPS_KEPT
+) -> BackupCheck:
+    """The web interface's backup: a new one in ``folder`` (then only the newest ``keep``
+    are kept, :func:`osv.service.retention.clean_backups`), or the last one again when
+    nothing was logged since it was made (so clicking twice makes one copy).
+
+    :raises BackupError: as :func:`backup_database`.
+    """
+    with database.unit_of_work() as uow:
+        newest = uow.audit.events(limit=1)
+    last = newest[-1] if newest else None
+    if last is not None and last.event == "database.backup":
+        previous = folder / str(last.data.get("file", ""))
+        if previous.name.startswith("osv-backup-") and previous.is_file():
+            check = check_backup(previous)
+            if check.sha256 == last.data.get("sha256") and check.problem is None:
+                return check
+    check = backup_into_folder(database, folder, actor=actor)
+    clean_backups(folder, keep=keep)
+    return check

@@ -122,11 +122,13 @@ class SignInRefusedError(ServiceError):
     """A sign-in was refused: wrong name or password, inactive user, or too many attempts.
 
     :param wait: seconds to wait before the next attempt is considered (0 when not throttled).
+    :param old_password: the old password given to change it was wrong (not a sign-in).
     """
 
-    def __init__(self, message: str, wait: float = 0.0) -> None:
+    def __init__(self, message: str, wait: float = 0.0, *, old_password: bool = False) -> None:
         super().__init__(message)
         self.wait = wait
+        self.old_password = old_password
 
 
 def user_name_problem(name: str) -> str | None:
@@ -553,7 +555,7 @@ def change_own_password(
         except (VerificationError, InvalidHashError):
             _audit(uow, name, "user.password_change_failed", client=client)
             uow.commit()
-            raise SignInRefusedError("the old password is wrong") from None
+            raise SignInRefusedError("the old password is wrong", old_password=True) from None
     throttle.succeeded(name, client)
     hashed = hash_password(new, name)
     with factory() as uow:
