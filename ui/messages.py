@@ -16,6 +16,7 @@ A refusal reaches the user in Dutch in one of two ways (:func:`dutch_error`):
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from typing import Any
@@ -64,6 +65,7 @@ __all__ = [
     "fill",
     "state_label",
     "technical",
+    "without_server_folders",
 ]
 
 STATE_LABELS = {
@@ -111,6 +113,8 @@ STATION_REFUSALS = {
     "session_started": "De zitting van deze gemeente is al begonnen; er kunnen geen "
     "stembureaus meer bij.",
     "unknown_election": "Deze verkiezing is niet ingelezen.",
+    "outside_domain": "Deze gemeente hoort niet bij het gebied van deze verkiezing; een "
+    "stembureau van een andere gemeente kan hier niet bij.",
 }
 
 
@@ -306,10 +310,27 @@ def fill(template: str, details: Mapping[str, Any]) -> str:
 
 def technical(error: OSVError) -> str:
     """The Dutch lead of an error's class and its English text, labelled as such (a refused
-    import names its file without the server's folder)."""
+    import names its file without the server's folder; no folder of the server is shown)."""
     lead = next(text for kind, text in LEADS if isinstance(error, kind))
     text = f"{error.path.name}: {error.problem}" if isinstance(error, ImportRefused) else error
-    return f"{lead} {TECHNICAL} {text}"
+    return f"{lead} {TECHNICAL} {without_server_folders(str(text))}"
+
+
+#: An absolute path of the server (two parts or more), as deep code names folders and files.
+_SERVER_PATH = re.compile(r"(?<![\w.:/])/(?:[^\s/'\"]+/)+[^\s/'\",;:()]*")
+
+
+def without_server_folders(text: str) -> str:
+    """``text`` with the server's folders left out: a file keeps its name, a folder (such as
+    the temporary folder of an upload) becomes "(een map op de server)"."""
+
+    def shown(found: re.Match[str]) -> str:
+        last = found.group(0).rstrip("/").rsplit("/", 1)[-1]
+        if re.fullmatch(r"[\w.-]+\.(xml|txt|csv|pdf|json|zip|sqlite3)", last):
+            return last
+        return "(een map op de server)"
+
+    return _SERVER_PATH.sub(shown, text)
 
 
 def _unfinished(committee: str, problems: Any) -> str:

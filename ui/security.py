@@ -5,10 +5,12 @@
 stored:
 
 * a path, query or form value longer than :data:`MAX_TEXT` characters, or holding a control
-  character (tab, line feed and carriage return excepted), a lone surrogate, or a character
-  that changes the writing direction (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C);
-* a path or form value the route declares as a whole number that is not 1 to 9 ASCII digits
-  (``²`` and ``١٢`` pass ``str.isdigit`` and would reach ``int``);
+  character (tab, line feed and carriage return excepted), a lone surrogate, a character that
+  changes the writing direction (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), or a
+  digit other than 0–9 (``²`` and ``١٢`` pass ``str.isdigit``, and ``١٢`` passes ``int``: no
+  box of a Dutch form takes them);
+* a path or form value the route declares as a whole number (and the field ``versie`` of
+  every form) that is not 1 to 9 ASCII digits;
 * an uploaded file whose name is empty, ``.``, ``..``, starts with a dot, holds a ``/`` or
   ``\\`` or a character that is not printable, or is longer than 255 characters.
 
@@ -26,6 +28,7 @@ in a shared computer's cache).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from fastapi import Request
 from fastapi.routing import APIRoute
@@ -64,6 +67,8 @@ _HEADERS = (
 #: Characters that change the writing direction (Trojan-source style tricks).
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+#: Form fields that are a whole number on every page (the version a page was loaded with).
+NUMBER_FIELDS = frozenset({"versie"})
 
 
 class BadInputError(Exception):
@@ -86,6 +91,8 @@ def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
             return "bevat een ongeldig teken"
         if character in _BIDI:
             return "bevat een teken dat de schrijfrichting omdraait, dat in geen vak hoort"
+        if code > 0x7F and unicodedata.category(character) in ("Nd", "No"):
+            return "bevat een cijfer dat geen 0 tot en met 9 is"
     return None
 
 
@@ -130,7 +137,7 @@ def input_problem(request: Request, form: FormData | None = None) -> str | None:
             return f"Het adres {problem}."
     if form is None:
         return None
-    form_numbers = _whole_numbers(api_route, "form")
+    form_numbers = _whole_numbers(api_route, "form") | NUMBER_FIELDS
     for name, value in form.multi_items():
         problem = text_problem(name, 200)
         if problem:

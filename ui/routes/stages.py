@@ -53,7 +53,7 @@ from osv.service.stage import (
 from osv.service.workplace import DECISIONS_BY_STATE, comparison
 from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
 from ui.forms import label_of
-from ui.messages import DECISION_LABELS, TECHNICAL, dutch_error, fill
+from ui.messages import DECISION_LABELS, TECHNICAL, dutch_error, fill, without_server_folders
 from ui.routes.common import redirect, ui
 from ui.routes.totals import box_labels
 
@@ -165,7 +165,7 @@ def _dutch(error: OSVError) -> str:
             )
         text = fill(REFUSALS[error.code], details)
         reason = error.details.get("reason")
-        return f"{text} {TECHNICAL} {reason}" if reason else text
+        return f"{text} {TECHNICAL} {without_server_folders(reason)}" if reason else text
     return dutch_error(error)
 
 

@@ -4,7 +4,8 @@
   Kiesraad's software names it: ``Telling_<election>_gemeente_<municipality>.eml.xml``;
 * the OSV4-3 table of the same numbers (docs/csv.md), with the names of the candidate lists;
 * the process-verbaal: after the first session model Na 31-2; after a later session (the 510b
-  is then a corrigendum) model Na 14-2, both carrying the 510b's hash, with the Na 14-2's
+  is then a corrigendum) model Na 14-2, both carrying the 510b's hash and, under it, the last
+  hash of OSV's audit log (:func:`osv.service.audit_log.audit_head`), with the Na 14-2's
   Bijlage 1 for each polling station whose counts changed (the CSB's reason printed) and model
   P 2a, the report of the later session with every investigation concluded in it.
 
@@ -26,6 +27,7 @@ from eml import Eml510, SchemaSet
 from eml.documents import Phase
 from eml.write import write_eml
 from osv.model import Contest
+from osv.service.audit_log import audit_head
 from osv.service.csv_osv43 import Heading, OSV43Table, area_name, default_file_name, station_of
 from osv.service.entry.common import EntryRefusedError, UowFactory
 from osv.service.entry.export import municipal_count
@@ -84,11 +86,14 @@ def session_documents(
         (count_file_name(eid, municipality), count_bytes),
         (default_file_name(eid, municipality), table.render()),
     ]
+    head = audit_head(uow_factory).hash
     if document.phase is Phase.CORRIGENDUM:
-        return files + _later_session(uow_factory, document, count_bytes, contest, committee)
+        return files + _later_session(uow_factory, document, count_bytes, contest, committee, head)
     from osv.pv import render_na31_2
 
-    pv = render_na31_2(document, digest=hashlib.sha256(count_bytes).digest(), contest=contest)
+    pv = render_na31_2(
+        document, digest=hashlib.sha256(count_bytes).digest(), contest=contest, audit_head=head
+    )
     return [*files, (f"Model_Na31-2_{eid}_gemeente_{_file_safe(municipality)}.pdf", pv)]
 
 
@@ -98,6 +103,7 @@ def _later_session(
     count_bytes: bytes,
     contest: Contest,
     committee: str,
+    head: str,
 ) -> list[tuple[str, bytes]]:
     """Na 14-2 with its Bijlagen 1, and P 2a of the latest session."""
     from osv.pv.p2a import InvestigatedStation, render_p2a
@@ -128,7 +134,7 @@ def _later_session(
         held=session.started_at.date(),
     )
     return [
-        *corrigendum_of(document, count_bytes, contest, reasons),
+        *corrigendum_of(document, count_bytes, contest, reasons, audit_head=head),
         (
             f"Model_P2a_{eid}_gemeente_{_file_safe(municipality)}_zitting_{session.number}.pdf",
             report,
