@@ -32,6 +32,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.routing import APIRoute
+from starlette.datastructures import FormData
 
 from osv.service.entry import Actor
 from osv.store import User, WebSession
@@ -137,19 +138,14 @@ def allow(*roles: str) -> Callable[..., Any]:
         principal: Principal = resolve(request)
         if PUBLIC in roles:
             if request.method == "POST":
-                problem = input_problem(request, await request.form())
-                if problem is not None:
-                    raise BadInputError(problem)
+                await _guard_form(request)
             return principal
         if principal.user is None:
             raise LoginRequiredError
         if principal.role not in roles:
             raise ForbiddenError
         if request.method == "POST":
-            form = await request.form()
-            problem = input_problem(request, form)
-            if problem is not None:
-                raise BadInputError(problem)
+            form = await _guard_form(request)
             token = form.get("csrf")
             if not isinstance(token, str) or not hmac.compare_digest(token, principal.csrf):
                 raise BadFormError
@@ -157,6 +153,17 @@ def allow(*roles: str) -> Callable[..., Any]:
 
     check.osv_roles = roles  # type: ignore[attr-defined]
     return check
+
+
+async def _guard_form(request: Request) -> FormData:
+    """The posted form, or :class:`BadInputError` (its uploaded files closed) when it holds
+    what no box takes."""
+    form = await request.form()
+    problem = input_problem(request, form)
+    if problem is not None:
+        await form.close()
+        raise BadInputError(problem)
+    return form
 
 
 def api_routes(routes: Iterable[Any]) -> Iterator[APIRoute]:
