@@ -106,17 +106,22 @@ def backup_database(database: Database, target: Path, *, actor: str) -> BackupCh
 
 
 def backup_into_folder(database: Database, folder: Path, *, actor: str) -> BackupCheck:
-    """:func:`backup_database` into ``folder``, as ``osv-backup-<UTC time>.sqlite3``.
+    """:func:`backup_database` into ``folder``, as ``osv-backup-<UTC time>.sqlite3`` (with
+    ``-2``, ``-3``, ... for more of the same second).
 
-    :raises BackupError: as :func:`backup_database` (also when a backup of the same second
-        exists).
+    :raises BackupError: as :func:`backup_database`.
     """
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BackupError(f"The folder {folder} cannot be created: {error}.") from None
-    name = f"osv-backup-{utc_now():%Y%m%dT%H%M%SZ}.sqlite3"
-    return backup_database(database, folder / name, actor=actor)
+    stem = f"osv-backup-{utc_now():%Y%m%dT%H%M%SZ}"
+    target = folder / f"{stem}.sqlite3"
+    number = 1
+    while target.exists():  # a second backup within the same second
+        number += 1
+        target = folder / f"{stem}-{number}.sqlite3"
+    return backup_database(database, target, actor=actor)
 
 
 def backup_for_download(

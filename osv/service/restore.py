@@ -63,22 +63,35 @@ def _sqlite_path(database: Database) -> Path:
     return Path(url.database).expanduser()
 
 
-def _current(path: Path) -> tuple[int, str | None, int | None, set[tuple[int, str]]] | None:
-    """The number of events, the head and (id, hash) of every event of the database file at
-    ``path``, or ``None`` when there is no OSV database there."""
+def _current(path: Path) -> list[tuple[int, str, str]] | None:
+    """The audit events (id, hash, name) of the database file at ``path``, oldest first, or
+    ``None`` when there is no OSV database there."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = db.execute("SELECT id, hash FROM audit_events ORDER BY id").fetchall()
+            rows = db.execute("SELECT id, hash, event FROM audit_events ORDER BY id").fetchall()
         finally:
             db.close()
     except sqlite3.Error:
         return None  # not an OSV database (or damaged): nothing to lose by replacing it
-    events = {(int(i), str(h)) for i, h in rows}
-    last = rows[-1] if rows else None
-    return len(rows), (str(last[1]) if last else None), (int(last[0]) if last else None), events
+    return [(int(i), str(h), str(e)) for i, h, e in rows]
+
+
+def _lost(current: list[tuple[int, str, str]], check: BackupCheck) -> str | None:
+    """What restoring ``check``'s backup over a database with events ``current`` would lose,
+    or ``None``. Backups made after it (``database.backup``) record no data and do not count."""
+    chain = check.chain
+    if chain.last_id is not None and (chain.last_id, chain.last_hash) not in {
+        (i, h) for i, h, _ in current
+    }:
+        return "an audit log that does not contain the backup's last event"
+    after = [e for i, _, e in current if (chain.last_id is None or i > chain.last_id)]
+    later = [e for e in after if e != "database.backup"]
+    if later:
+        return f"{len(later)} audit events after the backup's last event"
+    return None
 
 
 def restore_backup(
@@ -110,22 +123,13 @@ def _restore(
 ) -> RestoreOutcome:
     chain = check.chain
     current = _current(path)
-    replaced_events = 0
-    if current is not None:
-        count, _, _, events = current
-        replaced_events = count
-        kept = chain.last_id is None or (chain.last_id, chain.last_hash) in events
-        later = count - chain.count if kept else count
-        if (later > 0 or not kept) and not force:
-            what = (
-                f"{later} events after the backup's last event"
-                if kept
-                else "an audit log that does not contain the backup's last event"
-            )
-            raise BackupError(
-                f"The database has {what}; restoring would lose them. Give --force to restore "
-                "anyway (the database is kept aside first)."
-            )
+    lost = _lost(current, check) if current is not None else None
+    if lost is not None and not force:
+        raise BackupError(
+            f"The database has {lost}; restoring would lose them. Give --force to restore "
+            "anyway (the database is kept aside first)."
+        )
+    replaced_events = len(current) if current is not None else 0
     database.engine.dispose()
     aside = None
     if current is not None:
@@ -146,7 +150,7 @@ def _restore(
                     "restored_head": chain.last_hash,
                     "replaced": aside.name if aside else None,
                     "replaced_events": replaced_events,
-                    "replaced_head": current[1] if current else None,
+                    "replaced_head": current[-1][1] if current else None,
                     "forced": force,
                 },
             )

@@ -71,7 +71,8 @@ def serving(database: Database) -> Iterator[None]:
         connection.commit()
         yield
     finally:
-        connection.close()  # ends the session, and with it the lock
+        connection.invalidate()  # closes the session itself (not back to the pool): no lock
+        connection.close()
 
 
 class DatabaseInUseError(StoreError):
@@ -114,7 +115,8 @@ def exclusive(database: Database) -> Iterator[None]:
             raise refusal
         yield
     finally:
-        connection.close()  # ends the session, and with it the lock
+        connection.invalidate()  # closes the session itself (not back to the pool): no lock
+        connection.close()
 
 
 def in_use(database: Database) -> bool:

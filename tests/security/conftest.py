@@ -20,7 +20,7 @@ from osv.store import Database, open_database
 from tests.databases import database_url
 from tests.ui.helpers import COMMITTEE, EID, typed_twice
 
-__all__ = ["Demo", "behind_osvs_back", "database_url", "demo"]
+__all__ = ["Demo", "behind_osvs_back", "database_url", "demo", "sqlite_demo"]
 
 COORDINATOR = Actor("coordinator_gsb", "coordinator")
 
@@ -36,19 +36,17 @@ class Demo:
     home: Path
 
 
-@pytest.fixture
-def demo(database_url: str, tmp_path: Path) -> Iterator[Demo]:
-    """The demo election imported (hash file), every station typed twice, session finished."""
-    database = open_database(database_url)
+def _demo(url: str, home: Path) -> Iterator[Demo]:
+    database = open_database(url)
     database.ensure_schema()
     factory = UnitOfWorkFactory(database)
-    paths = write_demo(tmp_path / "demo")
+    paths = write_demo(home / "demo")
     import_files(
         factory,
         [p for p in paths if p.suffix == ".xml"],
         schemas=None,
         limits=Limits(),
-        hash_check=HashCheck(hash_file=tmp_path / "demo" / "Hashcodes.txt"),
+        hash_check=HashCheck(hash_file=home / "demo" / "Hashcodes.txt"),
         actor="test",
     )
     session_id = start_session(factory, EID, COMMITTEE, COORDINATOR).id
@@ -56,9 +54,22 @@ def demo(database_url: str, tmp_path: Path) -> Iterator[Demo]:
         typed_twice(factory, session_id, station)
     finish_session(factory, session_id, COORDINATOR)
     try:
-        yield Demo(database_url, database, factory, session_id, tmp_path)
+        yield Demo(url, database, factory, session_id, home)
     finally:
         database.close()
+
+
+@pytest.fixture
+def demo(database_url: str, tmp_path: Path) -> Iterator[Demo]:
+    """The demo election imported (hash file), every station typed twice, session finished;
+    on SQLite and on PostgreSQL."""
+    yield from _demo(database_url, tmp_path)
+
+
+@pytest.fixture
+def sqlite_demo(tmp_path: Path) -> Iterator[Demo]:
+    """:func:`demo` on SQLite only: for what OSV does with SQLite files (backups, restore)."""
+    yield from _demo(f"sqlite:///{tmp_path / 'osv.sqlite3'}", tmp_path)
 
 
 def behind_osvs_back(database: Database, *statements: str, **values: object) -> None:

@@ -267,24 +267,99 @@ def _documented_program() -> str:
     return program
 
 
-def test_the_documented_program_recomputes_every_hash_without_osv(
-    demo: Demo, tmp_path: Path
-) -> None:
-    """docs/audit.md holds a program using only the standard library and ``sqlite3``; run
-    on this database it gives every object the hash OSV gives it."""
-    if demo.database.engine.dialect.name != "sqlite":
-        pytest.skip("the documented program reads an SQLite file; PostgreSQL is the same query")
+def _every_kind_of_object(demo: Demo) -> None:
+    """Besides the demo's files, entries and session: an investigation and a warning note, the
+    CSB's uploaded count, a deceased candidate, a computation, a candidacy publication."""
+    from eml.hash import format_digest, hidden_groups
+    from osv.service.candidacy_pages import decide_and_publish, load_submission, store_submission
+    from osv.service.stage.compute import compute, register_deceased
+    from osv.service.stage.uploads import upload_count
+    from tests.service.test_candidacy_pages import LISTS, SETUP
+
+    coordinator = Actor("coordinator_gsb", "coordinator")
+    request_investigation(demo.factory, EID, COMMITTEE, 6, "hertelling", coordinator)
+    name, data = next(
+        (n, d) for n, d in session_documents(demo.factory, EID, COMMITTEE) if n.endswith(".eml.xml")
+    )
+    digest = hashlib.sha256(data).digest()
+    groups = format_digest(digest).split(" ")
+    first, second = hidden_groups(digest)
+    upload_count(demo.factory, EID, "CSB", name, data, "csb", typed=(groups[first], groups[second]))
+    register_deceased(demo.factory, EID, "CSB", 1, 2, "csb")
+    compute(demo.factory, EID, "CSB", "csb")
+    token = store_submission(demo.factory, LISTS, SETUP, "csb")
+    submission = load_submission(demo.factory, token)
+    assert submission is not None
+    decide_and_publish(demo.factory, submission, "csb", repaired={0}, lots=["blanco:4;Nieuw"])
+
+
+def _recomputed_without_osv(path: Path, engine_url: str) -> None:
     namespace: dict[str, object] = {}
     exec(compile(_documented_program(), str(DOCS), "exec"), namespace)
-    path = demo.database.engine.url.database
-    assert path is not None
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    with Session(demo.database.engine) as session:
-        keys = list(current_objects(session))
-        ours = {key: content_hash(session, key) for key in keys}
-        texts = {key: canonical_content(session, key) for key in keys}
     recompute = namespace["content_hash"]
     assert callable(recompute)
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    database = open_database(engine_url)
+    try:
+        with Session(database.engine) as session:
+            keys = list(current_objects(session))
+            ours = {key: content_hash(session, key) for key in keys}
+            texts = {key: canonical_content(session, key) for key in keys}
+    finally:
+        database.close()
     for key in keys:
-        theirs = recompute(db, key)
-        assert theirs == ours[key], (key, texts[key])
+        assert recompute(db, key) == ours[key], (key, texts[key])
+    db.close()
+
+
+def test_the_documented_program_recomputes_every_hash_without_osv(
+    sqlite_demo: Demo, tmp_path: Path
+) -> None:
+    """docs/audit.md holds a program using only the standard library and ``sqlite3``; run on a
+    database with every kind of object, it gives each the hash OSV gives it (and OSV's own
+    verification holds)."""
+    demo = sqlite_demo
+    _every_kind_of_object(demo)
+    report = verify_audit_log(demo.factory)
+    assert report.ok, report.content
+    assert report.content is not None
+    kinds = {f.split("/")[0] for f in _keys(demo)}
+    assert kinds == {"eml", "entry", "session", "investigation", "stage", "candidacy"}
+    path = demo.database.engine.url.database
+    assert path is not None
+    _recomputed_without_osv(Path(path), demo.url)
+
+
+def test_the_documented_program_recomputes_a_station_added_by_hand(tmp_path: Path) -> None:
+    from eml.safe import Limits
+    from osv.model import PollingStation, PollingStationType
+    from osv.service.bootstrap import UnitOfWorkFactory
+    from osv.service.demo import write_demo
+    from osv.service.importing import HashCheck, import_files
+    from osv.service.polling_stations import add_polling_station
+
+    url = f"sqlite:///{tmp_path / 'osv.sqlite3'}"
+    database = open_database(url)
+    database.ensure_schema()
+    factory = UnitOfWorkFactory(database)
+    paths = write_demo(tmp_path / "demo")
+    import_files(
+        factory,
+        [p for p in paths if p.suffix == ".xml"],
+        schemas=None,
+        limits=Limits(),
+        hash_check=HashCheck(hash_file=tmp_path / "demo" / "Hashcodes.txt"),
+        actor="test",
+    )
+    station = PollingStation(number=21, name="Bibliotheek", type=PollingStationType.FIXED)
+    add_polling_station(factory, EID, COMMITTEE, "Vlietdam", station, "beheerder")
+    assert verify_audit_log(factory).ok
+    with Session(database.engine) as session:
+        assert f"station/{EID}/{COMMITTEE}/21" in set(current_objects(session))
+    database.close()
+    _recomputed_without_osv(tmp_path / "osv.sqlite3", url)
+
+
+def _keys(demo: Demo) -> list[str]:
+    with Session(demo.database.engine) as session:
+        return list(current_objects(session))

@@ -453,10 +453,9 @@ def test_12_a_session_ends_after_its_lifetime_and_others_can_be_ended(
 
 
 def test_13_a_backup_is_restored_checked_logged_and_the_old_one_kept(
-    demo: Demo, monkeypatch: pytest.MonkeyPatch
+    sqlite_demo: Demo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if demo.database.engine.dialect.name != "sqlite":
-        pytest.skip("osv db restore copies SQLite files; PostgreSQL: test_restore.py")
+    demo = sqlite_demo
     osv = _runner(monkeypatch, demo.home / "cli", demo.url)
     backup = demo.home / "backup.sqlite3"
     assert osv("db", "backup", str(backup)).exit_code == 0
