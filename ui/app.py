@@ -37,6 +37,7 @@ from osv.service.users import (
     session_of,
 )
 from osv.store import EntryConflictError, StoreError
+from osv.store.repository import UnknownElectionError
 from results.checks import EntryInputError
 from results.entry import EntryTransitionError
 from ui.auth import (
@@ -242,7 +243,7 @@ def create_app(
             409
             if isinstance(error, EntryConflictError | EntryTransitionError)
             else 400
-            if isinstance(error, EntryRefusedError | EntryInputError)
+            if isinstance(error, EntryRefusedError | EntryInputError | UnknownElectionError)
             else 503
             if isinstance(error, StoreError)
             else 400

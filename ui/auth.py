@@ -26,7 +26,7 @@ instead.
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,9 +128,21 @@ class Principal:
 
 
 def allow(*roles: str) -> Callable[..., Any]:
-    """The dependency of a route that only ``roles`` may use (or :data:`PUBLIC`)."""
+    """The dependency of a route that only ``roles`` may use (or :data:`PUBLIC`).
 
-    async def check(request: Request) -> Principal:
+    After the route, the posted form's uploaded files are closed (a route that takes no files
+    does not read them, and they must not wait for the garbage collector).
+    """
+
+    async def check(request: Request) -> AsyncIterator[Principal]:
+        try:
+            yield await _checked(request)
+        finally:
+            form = getattr(request.state, "osv_form", None)
+            if form is not None:
+                await form.close()
+
+    async def _checked(request: Request) -> Principal:
         problem = input_problem(request)
         if problem is not None:
             raise BadInputError(problem)
@@ -159,9 +171,9 @@ async def _guard_form(request: Request) -> FormData:
     """The posted form, or :class:`BadInputError` (its uploaded files closed) when it holds
     what no box takes."""
     form = await request.form()
+    request.state.osv_form = form
     problem = input_problem(request, form)
     if problem is not None:
-        await form.close()
         raise BadInputError(problem)
     return form
 
