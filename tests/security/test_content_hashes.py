@@ -9,6 +9,7 @@ database would: each is found, at the object it touched, on SQLite and on Postgr
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import sqlite3
@@ -363,3 +364,28 @@ def test_the_documented_program_recomputes_a_station_added_by_hand(tmp_path: Pat
 def _keys(demo: Demo) -> list[str]:
     with Session(demo.database.engine) as session:
         return list(current_objects(session))
+
+
+def test_the_process_verbaal_of_a_session_carries_the_head_beside_the_eml_hash(
+    demo: Demo,
+) -> None:
+    """The Na 31-2 made from the database prints the audit log's last hash under the 510b's
+    hash on every page; ``audit_head`` is the service that gives it."""
+    from pypdf import PdfReader
+
+    from osv.service.audit_log import audit_head
+
+    head = audit_head(demo.factory)
+    with demo.factory() as uow:
+        assert head.hash == uow.audit.events()[-1].hash
+    assert head.events == head.event_id
+    files = dict(session_documents(demo.factory, EID, COMMITTEE))
+    [name] = [n for n in files if n.startswith("Model_Na31-2")]
+    count = next(data for n, data in files.items() if n.endswith(".eml.xml"))
+    pages = PdfReader(io.BytesIO(files[name])).pages
+    eml_hash = " ".join(re.findall("....", hashlib.sha256(count).hexdigest()))
+    for page in pages:
+        text = page.extract_text()
+        assert "Laatste hash logboek OSV:" in text
+        assert head.groups in text
+        assert eml_hash in text
