@@ -181,6 +181,26 @@ def test_3_a_hash_file_does_not_replace_the_check_against_paper(
         assert uow.elections.eids() == []
 
 
+def test_3_the_command_line_records_a_check_against_a_file_with_its_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``osv import --hash-file`` stays, and says it was a file, not paper: the event holds the
+    hash file's own SHA-256, and ``osv show audit`` and the command's output say which."""
+    osv = _runner(monkeypatch, tmp_path / "home", f"sqlite:///{tmp_path / 'osv.sqlite3'}")
+    paths = write_demo(tmp_path / "demo")
+    hash_file = tmp_path / "demo" / "Hashcodes.txt"
+    imported = osv(
+        "import", *[str(p) for p in paths if p.suffix == ".xml"], "--hash-file", str(hash_file)
+    )
+    assert imported.exit_code == 0, imported.output
+    assert "checked against a hash file, not against paper" in imported.stdout
+    shown = osv("show", "audit")
+    assert "checked_against=file" in shown.stdout
+    assert f"hash_file_sha256={hashlib.sha256(hash_file.read_bytes()).hexdigest()}" in (
+        shown.stdout
+    )
+
+
 # --- 4 -------------------------------------------------------------------------------------
 
 
