@@ -302,7 +302,7 @@ _STATION = {
     "huisnummer": "1",
     "postcode": "2811 AB",
     "plaats": "Vlietdam",
-    "soort": "vaste locatie",
+    "soort": "FixedLocation",
     "kiesgerechtigden": "100",
 }
 
@@ -314,7 +314,7 @@ _STATION = {
         ("huisnummer", "²"),
         ("kiesgerechtigden", "²"),
         ("kiesgerechtigden", "1000000000000"),
-        ("nummer", "١٢"),
+        ("nummer", "٢٢"),  # Arabic-Indic 22: int() takes it
         ("straat", "s" * 100_000),
         ("naam", "Buurt\x00huis"),
     ],
@@ -333,7 +333,18 @@ def test_8_odd_input_in_a_polling_station_is_refused_in_dutch(
     installed.factory.close()
 
 
-@pytest.mark.parametrize("name", ["Mal\x00lory", "ma\u202elory", "m" * 100])
+def test_8_the_polling_station_form_itself_works(tmp_path: Path) -> None:
+    """The form the odd values below are put into is stored as it is (a control)."""
+    installed = install(tmp_path, session=False)
+    client = _signed_in(installed, "administrator")
+    csrf = _csrf(client.get("/beheer/stembureaus").text)
+    assert client.post("/beheer/stembureaus", data={**_STATION, "csrf": csrf}).status_code == 303
+    with installed.factory() as uow:
+        assert [s.number for s in uow.polling_stations.get(EID, "9997")][-1] == 21
+    installed.factory.close()
+
+
+@pytest.mark.parametrize("name", ["Mal\x00lory", "ma\u202elory"])
 def test_8_odd_user_names_are_refused_in_dutch(installed: Installation, name: str) -> None:
     client = _signed_in(installed, "administrator")
     csrf = _csrf(client.get("/beheer/gebruikers").text)
