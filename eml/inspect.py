@@ -3,7 +3,8 @@
 :func:`inspect` gives a stable JSON contract; every file has::
 
     {"type": "110a"|"110b"|"230b"|"510a"…"510d"|"520", "election": "<ElectionIdentifier Id>",
-     "sha256": "<16 groups of 4>", "bytes": n, "validated": bool, "authority": {...}|null, ...}
+     "sha256": "<16 groups of 4>", "bytes": n, "validated": bool, "authority": {...}|null,
+     "notes": ["<a deviation the reader accepted>", ...], ...}
 
 and per type (numbers, list numbers and candidate keys as JSON object keys are strings):
 
@@ -76,6 +77,7 @@ def inspect(result: ReadResult) -> dict[str, object]:
         "sha256": format_digest(result.digest),
         "bytes": result.size,
         "validated": result.validated,
+        "notes": list(result.notes),
     }
     match document:
         case Eml110a():
@@ -292,6 +294,7 @@ def summary_text(result: ReadResult) -> str:
             lines.extend(_count_lines(document))
     lines.append(f"SHA-256:   {format_digest(result.digest)}")
     lines.append(f"Schema:    {'valid' if result.validated else 'not checked'}")
+    lines.extend(f"Note:      {note}" for note in result.notes)
     return "\n".join(lines)
 
 

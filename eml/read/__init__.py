@@ -31,13 +31,17 @@ _SUPPORTED = ", ".join(member.value for member in MessageType)
 
 @dataclass(frozen=True)
 class ReadResult:
-    """A document read from a file, with the SHA-256 of the exact bytes and their size."""
+    """A document read from a file, with the SHA-256 of the exact bytes and their size.
+
+    ``notes`` are the deviations the reader accepted (see :class:`~eml.read.common.Reader`).
+    """
 
     document: EmlDocument
     digest: bytes
     size: int
     source: str
     validated: bool
+    notes: tuple[str, ...] = ()
 
 
 def open_stream(
@@ -158,6 +162,7 @@ def read_eml(
         size=stream.size,
         source=stream.source,
         validated=stream.validated,
+        notes=tuple(reader.notes),
     )
 
 

@@ -31,10 +31,21 @@ E = TypeVar("E", bound=StrEnum)
 
 
 class Reader:
-    """Typed access to elements of one file; every failure names the file and the line."""
+    """Typed access to elements of one file; every failure names the file and the line.
+
+    :attr:`notes` collects the deviations the reader accepted: forms the law does not prescribe
+    that the Kiesraad's own files write differently from what OSV would expect (docs/eml.md,
+    "What OSV refuses and what it notes"). They are shown, never silently dropped.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.notes: list[str] = []
+
+    def note(self, element: etree._Element | None, text: str) -> None:
+        """Record an accepted deviation at ``element`` (with its line when known)."""
+        line = line_of(element)
+        self.notes.append(f"line {line}: {text}" if line else text)
 
     def error(self, element: etree._Element | None, problem: str) -> EmlContentError:
         """An error about ``element`` (its line is added when known)."""

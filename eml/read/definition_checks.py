@@ -15,11 +15,13 @@ allocation, so the reader refuses it, one rule at a time, in this order:
 6. the preference threshold is the one of Kieswet P 15: 50 % of the quota for a municipal
    council below 19 seats, otherwise 25 % (:func:`osv.model.rules.expected_preference_threshold`);
 7. the nomination date comes before the election date;
-8. the tree has a region with the centraal stembureau (committee CSB): the GEMEENTE region for a
-   municipal council, the STAAT region for a national election;
+8. the tree has a region with the centraal stembureau (committee CSB); where it sits is noted
+   when it is not the GEMEENTE region of a municipal council or the STAAT region of a national
+   election (the Kiesraad's TK definitions put it in the kieskring of its seat);
 9. the voting method is SPV (one preferential vote, the only method Dutch law knows).
 
-Each failure is one sentence naming what was expected and what was found.
+Each failure is one sentence naming what was expected and what was found. Deviations that are
+accepted are recorded as notes on the reader (:meth:`eml.read.common.Reader.note`).
 """
 
 from __future__ import annotations
@@ -244,6 +246,14 @@ def _check_subcategory_fits(
 def _check_central_committee(
     reader: Reader, element: etree._Element, category: ElectionCategory, tree: tuple[Region, ...]
 ) -> None:
+    """Rule 8: the tree names the centraal stembureau; where it sits is only noted.
+
+    A tree without any CSB committee names no committee to determine the result: refused.
+    Which region holds the CSB is a form, not law: the Kiesraad's own Tweede Kamer definitions
+    (``Verkiezingsdefinitie_TK2023``) put "De Kiesraad" in kieskring 12 's-Gravenhage, beside
+    that kieskring's HSB, not in the STAAT region. A CSB elsewhere than :data:`_CSB_REGION`
+    expects is accepted and noted.
+    """
     central = [region for region in tree if region.has_committee(CommitteeCategory.CSB)]
     required = _CSB_REGION.get(category)
     where = f"a {required.value} region" if required is not None else "a region"
@@ -254,12 +264,21 @@ def _check_central_committee(
             f"{where} with a kr:Committee CSB, found none",
         )
     if required is not None and not any(region.category is required for region in central):
-        found = ", ".join(f"{region.category.value} region {region.name}" for region in central)
-        raise reader.error(
+        found = ", ".join(_region_text(region) for region in central)
+        reader.note(
             element,
-            f"the centraal stembureau of a {category.value} election sits in {where}: "
-            f"expected a kr:Committee CSB there, found it in the {found}",
+            f"the centraal stembureau sits in the {found}, not in {where}; accepted: the "
+            "Kiesraad's own definitions place it in the region of its seat (the Tweede Kamer "
+            "2023 definition puts De Kiesraad in kieskring 12 's-Gravenhage)",
         )
+    if len(central) > 1:
+        found = ", ".join(_region_text(region) for region in central)
+        reader.note(element, f"the centraal stembureau is named in {len(central)} regions: {found}")
+
+
+def _region_text(region: Region) -> str:
+    number = f" {region.number}" if region.number is not None else ""
+    return f"{region.category.value} region{number} {region.name}"
 
 
 def _one_of(allowed: str) -> str:

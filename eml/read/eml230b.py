@@ -26,6 +26,7 @@ Whether the lists belong to the election definition is a separate question, answ
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple
 
 from lxml import etree
@@ -43,6 +44,7 @@ from osv.model import (
     ElectionIdentifier,
     ListType,
 )
+from osv.model.rules import election_dates_agree
 
 __all__ = ["compared_identifier_fields", "from_root", "mismatch_with_definition", "read_list_data"]
 
@@ -124,9 +126,19 @@ def compared_identifier_fields(
         ("ElectionCategory", ours.category.value, theirs.category.value),
         ("kr:ElectionSubcategory", _text(ours.subcategory), _text(theirs.subcategory)),
         ("kr:ElectionDomain", domain_ours, domain_theirs),
-        ("kr:ElectionDate", ours.election_date.isoformat(), theirs.election_date.isoformat()),
+        (
+            "kr:ElectionDate",
+            _date(ours.election_date, theirs.election_date),
+            _text(theirs.election_date),
+        ),
         ("kr:NominationDate", _text(ours.nomination_date), _text(theirs.nomination_date)),
     ]
+
+
+def _date(ours: dt.date, theirs: dt.date) -> str:
+    """The election date as compared: a date within the tolerance counts as the same
+    (:func:`osv.model.rules.election_dates_agree`; the difference is a note, not a refusal)."""
+    return (theirs if election_dates_agree(ours, theirs) else ours).isoformat()
 
 
 def _text(value: object) -> str | None:

@@ -160,12 +160,16 @@ def _vote_group(parent: etree._Element, counts: VoteCounts) -> None:
         sub(selection, valid_tag, list_votes.votes)
         for candidate in list_votes.candidates:
             selection = sub(parent, selection_tag)
-            attributes = {"Id": str(candidate.number)} if candidate.number is not None else None
-            identifier = sub(
-                sub(selection, ns.eml("Candidate")), ns.eml("CandidateIdentifier"), None, attributes
-            )
+            # As the Kiesraad writes them (its TK2023 510d): ``Id`` and ``ShortCode`` attributes.
+            attributes = {"Id": str(candidate.number)} if candidate.number is not None else {}
             if candidate.short_code is not None:
-                sub(identifier, ns.eml("ShortCode"), candidate.short_code)
+                attributes["ShortCode"] = candidate.short_code
+            sub(
+                sub(selection, ns.eml("Candidate")),
+                ns.eml("CandidateIdentifier"),
+                None,
+                attributes or None,
+            )
             if candidate.initial_votes is not None:
                 sub(selection, initial_tag, candidate.initial_votes)
             sub(selection, valid_tag, candidate.votes)

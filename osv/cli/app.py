@@ -127,6 +127,8 @@ def import_command(
         print(f"{outcome.path}: EML {outcome.message_type} of {outcome.election}, {state}")
         print(f"    {outcome.summary}")
         print(f"    hash check: {outcome.hash_check}{_AGAINST.get(outcome.hash_check, '')}")
+        for note in outcome.notes:
+            print(f"    note: {note}")
 
 
 #: What each hash check compared the file with, for the operator.

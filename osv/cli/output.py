@@ -33,14 +33,23 @@ def fail(message: str, status: int = EXIT_INVALID) -> typer.Exit:
 
 
 def guarded(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn every :class:`OSVError` raised by ``command`` into a one-line error, exit status 2."""
+    """Turn every :class:`OSVError` raised by ``command`` into a one-line error, exit status 2.
+
+    An error with :attr:`~osv.errors.OSVError.problems` prints its headline on the error line
+    and then one line per problem (every missing count, say).
+    """
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return command(*args, **kwargs)
         except OSVError as error:
-            raise fail(str(error)) from None
+            if not error.problems or error.headline == str(error):
+                raise fail(str(error)) from None
+            exit_ = fail(error.headline)
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            raise exit_ from None
 
     return wrapper
 

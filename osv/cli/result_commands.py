@@ -121,6 +121,14 @@ def result_command(
     seats: Seats = None,
     lot: Lots = None,
     deceased: Deceased = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="csb: compute even from incomplete counts; write only result.txt and "
+            "result.json, headed as a draft (CONCEPT), never an EML file or a PDF.",
+        ),
+    ] = False,
     xsd_dir: XsdDir = None,
     max_bytes: MaxBytes = None,
 ) -> None:
@@ -132,7 +140,10 @@ def result_command(
     the seats and the elected candidates, and writes Totaaltelling_<EID>.eml.xml,
     Resultaat_<EID>.eml.xml, result.txt and result.json. Exit status 0 when done, 3 when a
     drawing of lots is needed (nothing but the reports is written; they say which lot), 4 when
-    there are no valid votes, 2 on invalid input. See docs/result.md.
+    there are no valid votes, 2 on invalid input. Both refuse (exit status 2, one line per
+    missing unit, nothing written) when the election definition (110a) in the folder names a
+    municipality or kieskring without a count; csb --draft computes anyway and writes only the
+    reports. See docs/result.md.
     """
     from osv.service.result.options import parse_deceased, parse_lots
 
@@ -141,9 +152,13 @@ def result_command(
     if stage is Stage.HSB:
         given = [name for name, value in (("--seats", seats), ("--lot", lot)) if value]
         given += ["--deceased"] if deceased else []
+        given += ["--draft"] if draft else []
         if given:
             options = ", ".join(given)
-            raise fail(f"{options} cannot be used with --stage hsb (it allocates no seats)")
+            raise fail(
+                f"{options} cannot be used with --stage hsb (it allocates no seats and writes "
+                "only the district count)"
+            )
         _hsb(folder, out, schemas, limits)
         return
     from osv.service.result.csb import run_csb
@@ -157,6 +172,7 @@ def result_command(
         schemas=schemas,
         limits=limits,
         created=_now(),
+        draft=draft,
     )
     print(outcome.text, end="")
     print(f"Reports written: {', '.join(str(path) for path in outcome.reports)}")
@@ -173,11 +189,13 @@ def result_command(
 def _hsb(folder: Path, out: Path, schemas: SchemaSet | None, limits: Limits) -> None:
     from osv.service.result.formatting import finding_line
     from osv.service.result.hsb import run_hsb
+    from osv.service.result.reports import coverage_lines
 
     outcome = run_hsb(folder, out, schemas=schemas, limits=limits, created=_now())
     number, name = outcome.district
     counts = outcome.counts
     district = f"{number} {name}" if name else number
+    print("\n".join(coverage_lines(outcome.coverage)))
     print(
         f"District {district} of {counts.identifier.id}: "
         f"{len(counts.parts)} municipal count(s) added up"

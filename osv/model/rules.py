@@ -7,10 +7,15 @@ https://wetten.overheid.nl/BWBR0004627; the Gemeentewet (BWBR0005416) and Provin
 
 from __future__ import annotations
 
+import datetime as dt
+
 from osv.model.election import ElectionCategory, ElectionSubcategory
 
 __all__ = [
+    "ELECTION_DATE_TOLERANCE",
     "SMALL_BODY_SEATS",
+    "election_date_note",
+    "election_dates_agree",
     "expected_preference_threshold",
     "expected_subcategory",
     "seat_range",
@@ -31,6 +36,38 @@ _SEAT_RANGES: dict[ElectionCategory, tuple[int, int]] = {
     ElectionCategory.EK: (75, 75),
 }
 _DEFAULT_SEAT_RANGE = (1, 150)
+
+#: How far apart the ``kr:ElectionDate`` of two files of one election (the same
+#: ``ElectionIdentifier Id``) may be. The date is a label of the file, not part of the result:
+#: the Kiesraad's own files of one election can differ by a day (the 510c of kieskring 20
+#: Bonaire of TK2023 states 2023-11-21, every other TK2023 file 2023-11-22). A difference of
+#: more than a week is not a slip but another election, and is refused (docs/eml.md).
+ELECTION_DATE_TOLERANCE = dt.timedelta(days=7)
+
+
+def election_dates_agree(found: dt.date, expected: dt.date) -> bool:
+    """Whether two files of one election identifier may state these election dates."""
+    return abs(found - expected) <= ELECTION_DATE_TOLERANCE
+
+
+def election_date_note(
+    what: str, found: dt.date, expected: dt.date, reference: str = "the election definition"
+) -> str | None:
+    """The note for a tolerated difference of election dates, or ``None`` when they are equal.
+
+    :param what: the file or document that states ``found`` (e.g. ``"the count (510c)"``).
+    :param expected: the date of the reference.
+    :param reference: what states ``expected`` (the election definition, or the other files).
+    """
+    if found == expected or not election_dates_agree(found, expected):
+        return None
+    days = abs((found - expected).days)
+    return (
+        f"{what} states election date {found.isoformat()}, {reference} "
+        f"{expected.isoformat()} ({days} day{'s' if days != 1 else ''} apart); accepted: files "
+        "of one election identifier may differ by up to a week (the Kiesraad's 510c of the "
+        "Caribbean kieskring of TK2023 states the day before the election)"
+    )
 
 
 def seat_range(category: ElectionCategory) -> tuple[int, int]:

@@ -10,10 +10,18 @@ only. The postal votes from abroad are counted by municipality 9010 in district 
 Kiesraad's files have them. Votes are drawn from a fixed seed, so the same arguments give the
 same bytes.
 
+Party 4 is a lijstengroep as BBB and FvD filed in 2023: a list of its own in every district,
+the first five persons on all of them, the others different per district.
+
 Written: ``Verkiezingsdefinitie_TK2026.eml.xml`` (110a), ``Kandidatenlijsten_TK2026_<n>.eml.xml``
 (230b per district) and ``Telling_TK2026_gemeente_<code>.eml.xml`` (510b per municipality), each
 written and flushed before the next is built, so memory holds one municipality at a time.
 ``scale`` (0 < scale ≤ 1) shrinks the number of municipalities and polling stations.
+
+``definition`` takes a real election definition instead (the Kiesraad's TK2023 110a in
+``../shared/data/TK2023``): its election identifier, its kieskringen with their names and its
+municipalities with their CBS codes and names, each in its own kieskring; the 110a is copied
+byte for byte and every other file is generated for it, so tests run on the real tree.
 """
 
 from __future__ import annotations
@@ -30,6 +38,7 @@ from eml.documents import (
     EmlHeader,
     MessageType,
 )
+from eml.read import read_eml
 from eml.write import write_eml
 from eml.xsd import SchemaSet
 from osv.model import (
@@ -56,7 +65,15 @@ from osv.model import (
 from osv.service.demo import split_total, station_counts
 from results.tally import sum_counts
 
-__all__ = ["ABROAD_CODE", "ABROAD_DISTRICT", "NATIONAL_ELECTION_ID", "write_national"]
+__all__ = [
+    "ABROAD_CODE",
+    "ABROAD_DISTRICT",
+    "GROUP_PARTY",
+    "LOCAL_PARTY",
+    "NATIONAL_ELECTION_ID",
+    "REGIONAL_PARTY",
+    "write_national",
+]
 
 NATIONAL_ELECTION_ID = "TK2026"
 DISTRICTS = 20
@@ -64,6 +81,9 @@ MUNICIPALITIES = 342
 STATIONS = 10_000
 PARTIES = 30
 GROUP_PARTY = 3
+#: A lijstengroep with a different list in every district (the first five persons shared).
+REGIONAL_PARTY = 4
+REGIONAL_SHARED = 5
 LOCAL_PARTY = 30
 #: The briefstembureaus for voters abroad count as municipality 9010 in district 12.
 ABROAD_CODE = "9010"
@@ -146,29 +166,37 @@ def _candidate(rng: random.Random, number: int) -> Candidate:
     )
 
 
-def _lists(seed: int, most: int) -> dict[int, tuple[CandidateList, ...]]:
+def _lists(
+    seed: int, most: int, districts: tuple[int, ...], names: dict[int, str]
+) -> dict[int, tuple[CandidateList, ...]]:
     """The lists of every district (at most ``most`` candidates each)."""
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not a secret
-    per_party: dict[int, tuple[tuple[Candidate, ...], ...]] = {}
+    per_party: dict[int, dict[int, tuple[Candidate, ...]]] = {}
+    half = len(districts) // 2
     for party in range(1, PARTIES + 1):
-        size = min(most, 80 if party <= 3 else rng.choice((10, 20, 30, 50)))
+        size = min(most, 80 if party <= 4 else rng.choice((10, 20, 30, 50)))
         common = tuple(_candidate(rng, n) for n in range(1, size + 1))
         if party == GROUP_PARTY:
             shared = min(10, size // 2)
             other = common[:shared] + tuple(_candidate(rng, n) for n in range(shared + 1, size + 1))
-            per_party[party] = (common, other)
+            per_party[party] = {d: common if i < half else other for i, d in enumerate(districts)}
+        elif party == REGIONAL_PARTY:
+            shared = min(REGIONAL_SHARED, size)
+            per_party[party] = {
+                d: common[:shared] + tuple(_candidate(rng, n) for n in range(shared + 1, size + 1))
+                for d in districts
+            }
         else:
-            per_party[party] = (common,)
-    districts: dict[int, tuple[CandidateList, ...]] = {}
-    for district in range(1, DISTRICTS + 1):
+            per_party[party] = dict.fromkeys(districts, common)
+    found: dict[int, tuple[CandidateList, ...]] = {}
+    for district in districts:
         lists = []
         for party, variants in per_party.items():
-            if party == LOCAL_PARTY and district != 1:
+            if party == LOCAL_PARTY and district != districts[0]:
                 continue
-            candidates = variants[0] if district <= 10 or len(variants) == 1 else variants[1]
             kind = (
                 ListType.GROUP
-                if party == GROUP_PARTY
+                if party in (GROUP_PARTY, REGIONAL_PARTY)
                 else ListType.STANDALONE
                 if party == LOCAL_PARTY
                 else ListType.IDENTICAL_SET
@@ -176,18 +204,34 @@ def _lists(seed: int, most: int) -> dict[int, tuple[CandidateList, ...]]:
             lists.append(
                 CandidateList(
                     number=party,
-                    name=f"Partij {party}",
+                    name=names.get(party, f"Partij {party}"),
                     type=kind,
                     belongs_to_set=1 if kind is ListType.IDENTICAL_SET else None,
                     publish_gender=True,
-                    candidates=candidates,
+                    candidates=variants[district],
                 )
             )
-        districts[district] = tuple(lists)
-    return districts
+        found[district] = tuple(lists)
+    return found
 
 
-def _definition() -> Eml110a:
+def _committees(scale: float) -> list[tuple[str, str, int, int]]:
+    """(CBS code, name, district, polling stations) of every municipality, and 9010 abroad."""
+    municipalities = max(DISTRICTS, round(MUNICIPALITIES * scale))
+    stations_each = max(1, round(STATIONS * scale / municipalities))
+    committees = [
+        (f"{index + 1:04d}", f"Gemeente {index + 1}", index % DISTRICTS + 1, stations_each)
+        for index in range(municipalities)
+    ]
+    # The postal votes from abroad: the briefstembureaus count like a municipality, code 9010,
+    # in the district of 's-Gravenhage (shared process.md, NBSB).
+    committees.append((ABROAD_CODE, "Briefstembureaus buitenland", ABROAD_DISTRICT, 3))
+    return committees
+
+
+def _definition(committees: list[tuple[str, str, int, int]]) -> Eml110a:
+    """The 110a: the STAAT, its kieskringen with their HSB, and every municipality in its
+    kieskring (as the Kiesraad's TK2023 definition has them)."""
     csb = Committee(category=CommitteeCategory.CSB, name="Kiesraad")
     hsb = Committee(category=CommitteeCategory.HSB)
     tree = [Region(category=RegionCategory.STAAT, name="Nederland", committees=(csb,))]
@@ -200,6 +244,16 @@ def _definition() -> Eml110a:
             committees=(hsb,),
         )
         for d in range(1, DISTRICTS + 1)
+    ]
+    tree += [
+        Region(
+            number=int(code),
+            category=RegionCategory.GEMEENTE,
+            name=name,
+            superior_number=district,
+            superior_category=RegionCategory.KIESKRING,
+        )
+        for code, name, district, _ in committees
     ]
     return Eml110a(
         header=_header(Authority(id="CSB", name="Kiesraad")),
@@ -225,7 +279,7 @@ def _station(
         per = split_total(
             rng,
             total,
-            [(6.0 if c.number == 1 else 1.0) / (1 + c.number * 0.05) for c in lst.candidates],
+            [(20.0 if c.number == 1 else 1.0) / (1 + c.number * 0.05) for c in lst.candidates],
         )
         list_votes.append(
             ListVotes(
@@ -255,45 +309,46 @@ def write_national(
     max_candidates: int = 80,
     seed: int = 2026,
     schemas: SchemaSet | None = None,
+    definition: Path | None = None,
 ) -> list[Path]:
     """Write the election's files into ``folder``; return their paths (110a, 230b, 510b).
 
     :param scale: the share of the municipalities and polling stations (at least one
-        municipality per district).
+        municipality per district; with a real ``definition`` every municipality it names).
     :param max_candidates: at most this many candidates per list (tests use fewer).
+    :param definition: a real election definition (110a) to generate the files for.
     """
     if not 0 < scale <= 1:
         raise ValueError(f"scale must be above 0 and at most 1, found {scale}")
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    definition = folder / f"Verkiezingsdefinitie_{NATIONAL_ELECTION_ID}.eml.xml"
-    definition.write_bytes(write_eml(_definition(), schemas=schemas))
-    paths.append(definition)
-    lists = _lists(seed, max_candidates)
+    if definition is None:
+        identifier = _IDENTIFIER
+        committees = _committees(scale)
+        districts = {d: f"Kieskring {d}" for d in range(1, DISTRICTS + 1)}
+        parties: dict[int, str] = {}
+        path = folder / f"Verkiezingsdefinitie_{NATIONAL_ELECTION_ID}.eml.xml"
+        path.write_bytes(write_eml(_definition(committees), schemas=schemas))
+    else:
+        identifier, committees, districts, parties = _from_definition(definition, scale)
+        path = folder / definition.name
+        path.write_bytes(definition.read_bytes())
+    paths.append(path)
+    count_identifier = identifier.model_copy(update={"nomination_date": None})
+    lists = _lists(seed, max_candidates, tuple(districts), parties)
     for district, district_lists in lists.items():
         document = Eml230b(
             header=_header(Authority(id="CSB", name="Kiesraad")).model_copy(
-                update={"issue_date": dt.date(2026, 9, 18)}
+                update={"issue_date": identifier.election_date - dt.timedelta(days=40)}
             ),
-            identifier=_IDENTIFIER.model_copy(update={"nomination_date": dt.date(2026, 9, 14)}),
-            contests=(
-                Contest(id=str(district), name=f"Kieskring {district}", lists=district_lists),
-            ),
+            identifier=identifier,
+            contests=(Contest(id=str(district), name=districts[district], lists=district_lists),),
         )
-        path = folder / f"Kandidatenlijsten_{NATIONAL_ELECTION_ID}_{district}.eml.xml"
+        path = folder / f"Kandidatenlijsten_{identifier.id}_{district}.eml.xml"
         path.write_bytes(write_eml(document, schemas=schemas))
         paths.append(path)
     rng = random.Random(seed + 1)  # noqa: S311 - reproducible test data, not a secret
     weights = {party: rng.uniform(0.2, 3.0) / (1 + party * 0.12) for party in range(1, PARTIES + 1)}
-    municipalities = max(DISTRICTS, round(MUNICIPALITIES * scale))
-    stations_each = max(1, round(STATIONS * scale / municipalities))
-    committees = [
-        (f"{index + 1:04d}", f"Gemeente {index + 1}", index % DISTRICTS + 1, stations_each)
-        for index in range(municipalities)
-    ]
-    # The postal votes from abroad: the briefstembureaus count like a municipality, code 9010,
-    # in the district of 's-Gravenhage (shared process.md, NBSB).
-    committees.append((ABROAD_CODE, "Briefstembureaus buitenland", ABROAD_DISTRICT, 3))
     abroad = random.Random(seed + 2)  # noqa: S311 - its own stream: the others stay as they were
     for position, (code, name, district, stations) in enumerate(committees):
         units = tuple(
@@ -307,17 +362,41 @@ def write_national(
         count = Eml510(
             message_type=MessageType.COUNT_MUNICIPALITY,
             header=_header(Authority(id=code, name=name)),
-            identifier=_IDENTIFIER,
+            identifier=count_identifier,
             contests=(
                 ContestCount(
                     contest_id=str(district),
-                    contest_name=f"Kieskring {district}",
+                    contest_name=districts[district],
                     total=sum_counts(unit.votes for unit in units),
                     reporting_units=units,
                 ),
             ),
         )
-        path = folder / f"Telling_{NATIONAL_ELECTION_ID}_gemeente_{code}.eml.xml"
+        path = folder / f"Telling_{identifier.id}_gemeente_{code}.eml.xml"
         path.write_bytes(write_eml(count, schemas=schemas))
         paths.append(path)
     return paths
+
+
+def _from_definition(
+    path: Path, scale: float
+) -> tuple[ElectionIdentifier, list[tuple[str, str, int, int]], dict[int, str], dict[int, str]]:
+    """The identifier, municipalities, kieskringen and party names of a real 110a."""
+    document = read_eml(path).document
+    if not isinstance(document, Eml110a):
+        raise ValueError(f"{path} is not an election definition (110a)")
+    election = document.election
+    districts = {d.number: d.name for d in election.districts}
+    stations = max(1, round(STATIONS * scale / MUNICIPALITIES))
+    committees = [
+        (f"{region.number:04d}", region.name, region.superior_number, stations)
+        for region in election.tree
+        if region.category is RegionCategory.GEMEENTE
+        and region.number is not None
+        and region.superior_number in districts
+    ]
+    parties = {
+        number: party.appellation
+        for number, party in enumerate(election.registered_parties, start=1)
+    }
+    return election.identifier, committees, districts, parties

@@ -22,10 +22,11 @@ from eml.documents import Eml110a, Eml110b, Eml230b, Eml510, Eml520, EmlDocument
 from eml.read import eml110b as eml110b_reader
 from eml.read import eml230b as eml230b_reader
 from osv.model import ElectionDefinition, ElectionIdentifier
+from osv.model.rules import election_date_note, election_dates_agree
 from osv.service.errors import ImportRefused
 from osv.store import ImportedFile, UnitOfWork, contests_of
 
-__all__ = ["PendingFile", "election_id", "identifier_mismatch", "plan"]
+__all__ = ["PendingFile", "date_note", "election_id", "identifier_mismatch", "plan"]
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,9 @@ def identifier_mismatch(
             compared.append(("domain", ours.domain.id, domain.id))
         else:
             compared.append(("domain", ours.domain.name, domain.name if domain else None))
-    compared.append(("election date", ours.election_date, theirs.election_date))
+    if not election_dates_agree(ours.election_date, theirs.election_date):
+        # Within the tolerance the difference is a note (:func:`date_note`), not a refusal.
+        compared.append(("election date", ours.election_date, theirs.election_date))
     if ours.nomination_date is not None:
         compared.append(("nomination date", ours.nomination_date, theirs.nomination_date))
     for field, found, expected in compared:
@@ -77,6 +80,21 @@ def identifier_mismatch(
                 f"{_text(expected)}"
             )
     return None
+
+
+def date_note(uow: UnitOfWork, pending: PendingFile) -> str | None:
+    """The note for a file whose election date differs, within the tolerance, from the stored
+    definition's (:func:`osv.model.rules.election_date_note`); ``None`` otherwise."""
+    document = pending.document
+    if isinstance(document, Eml110a):
+        return None
+    definition = uow.elections.get(pending.election)
+    if definition is None:
+        return None
+    what = f"{pending.path.name} ({document.message_type.value})"
+    return election_date_note(
+        what, document.identifier.election_date, definition.identifier.election_date
+    )
 
 
 def _text(value: object) -> str:

@@ -44,7 +44,7 @@ from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.service.errors import ImportRefused
 from osv.service.hash_checks import HashCheck, HashOutcome, check_hash, hash_file_index
-from osv.service.import_checks import PendingFile, plan
+from osv.service.import_checks import PendingFile, date_note, plan
 from osv.store import AuditEvent, ImportedFile, UnitOfWork, contests_of
 
 __all__ = ["CHECKED_AGAINST", "HashCheck", "ImportOutcome", "import_files"]
@@ -76,6 +76,8 @@ class ImportOutcome:
         ``skipped`` or ``not-required``.
     :param digest_matched: ``raw`` or ``c14n`` (OSV2020's canonical form) when a hash was
         compared; ``None`` otherwise.
+    :param notes: deviations from the expected form that were accepted (docs/eml.md, "What
+        OSV refuses and what it notes"), for the operator; also in the audit event.
     """
 
     path: Path
@@ -86,6 +88,7 @@ class ImportOutcome:
     summary: str
     hash_check: str
     digest_matched: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class _Read:
     size: int
     validated: bool
     position: int
+    notes: tuple[str, ...] = ()
 
     @property
     def message_type(self) -> MessageType:
@@ -121,6 +125,7 @@ def _read(path: Path, position: int, schemas: SchemaSet | None, limits: Limits) 
         size=result.size,
         validated=result.validated,
         position=position,
+        notes=result.notes,
     )
 
 
@@ -268,6 +273,10 @@ def _store(
         uow.files.add(record)
         _store_content(uow, pending.election, document, pending.sha256)
     summary, counts = _describe(document)
+    notes = item.notes
+    date = date_note(uow, pending)
+    if date is not None:
+        notes += (date,)
     uow.audit.append(
         AuditEvent(
             event="eml.imported",
@@ -289,6 +298,7 @@ def _store(
                 ),
                 "digest_matched": record.digest_matched,
                 "counts": counts,
+                **({"notes": list(notes)} if notes else {}),
             },
         )
     )
@@ -301,6 +311,7 @@ def _store(
         summary=summary,
         hash_check=checked.method,
         digest_matched=checked.digest,
+        notes=notes,
     )
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from fractions import Fraction
 from typing import Literal
 
@@ -126,12 +127,18 @@ class _Election:
         self.elected: dict[int, list[DistrictElected]] = {item.list_id: [] for item in self.lists}
         self.seated: dict[int, int] = {}  # person number -> list_id
         self.by_preference: set[int] = set()
+        #: person number -> sort key of the party's order of election (see DistrictElected).
+        self.order_keys: dict[int, tuple[int, ...]] = {}
 
     def _free(self, list_id: int) -> int:
         return self.seats[list_id] - len(self.elected[list_id])
 
-    def _elect(self, person: GroupPerson, list_id: int, by: _By) -> None:
+    def _elect(self, person: GroupPerson, list_id: int, by: _By, round_number: int = 0) -> None:
         appearance = next(a for a in person.appearances if a.list_id == list_id)
+        if by == "preference":  # in the order of P 15(1): votes, then the lot
+            self.order_keys[person.number] = (0, len(self.order_keys))
+        else:  # in the order of assignment: round of P 17/P 18, position, lowest kieskring
+            self.order_keys[person.number] = (1, round_number, appearance.position, list_id)
         self.elected[list_id].append(
             DistrictElected(
                 person=person.number,
@@ -338,7 +345,7 @@ class _Election:
             for list_id, chosen in picks.items():
                 for person, _position in chosen:
                     if targets[person.number] == list_id:
-                        self._elect(person, list_id, "list_order")
+                        self._elect(person, list_id, "list_order", round_number)
         for district_list in self.lists:
             left = self._free(district_list.list_id)
             if left > 0:
@@ -382,6 +389,16 @@ class _Election:
 
     # --- P 19 -------------------------------------------------------------------------------
 
+    def _ordered(self, list_id: int) -> tuple[DistrictElected, ...]:
+        """The list's elected persons, each with its place in the party's order of election."""
+        ranks = {
+            number: rank
+            for rank, number in enumerate(
+                sorted(self.order_keys, key=self.order_keys.__getitem__), 1
+            )
+        }
+        return tuple(replace(e, order=ranks[e.person]) for e in self.elected[list_id])
+
     def results(self) -> tuple[DistrictListResult, ...]:
         """The lists with their elected persons and rankings (P 19)."""
         is_group = len(self.lists) > 1
@@ -391,7 +408,7 @@ class _Election:
                 list_id=district_list.list_id,
                 districts=district_list.districts,
                 seats=self.seats[district_list.list_id],
-                elected=tuple(self.elected[district_list.list_id]),
+                elected=self._ordered(district_list.list_id),
                 ranking=(
                     ranking := rank_list(
                         district_list,

@@ -224,7 +224,14 @@ class GroupSeats:
 @dataclass(frozen=True)
 class DistrictElected:
     """A person elected on a list: by preference votes (P 15, P 16) or in list order (P 17,
-    P 18). ``votes`` are the votes on this list, ``total_votes`` on all lists of the party."""
+    P 18). ``votes`` are the votes on this list, ``total_votes`` on all lists of the party.
+
+    ``order`` is the person's place in the party's order of election (1 = first), the order
+    the Kiesraad publishes the elected of a party in (its 520 of TK2023): first those elected by
+    preference votes, most votes first, equal votes in the order the lot decided (P 15(1)); then
+    those elected in list order, in the order their seats were assigned (P 17, P 18): by round,
+    then position on the list, then the lowest kieskring of the list.
+    """
 
     person: int
     key: str
@@ -232,6 +239,7 @@ class DistrictElected:
     by: Literal["preference", "list_order"]
     votes: int
     total_votes: int
+    order: int = 0
 
 
 @dataclass(frozen=True)

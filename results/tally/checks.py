@@ -274,13 +274,21 @@ def _list_sums(stated: VoteCounts, summed: VoteCounts, unit: str) -> list[Findin
         our_candidates = {c.key: c.votes for c in ours.candidates}
         their_candidates = {c.key: c.votes for c in parts.candidates}
         if set(our_candidates) != set(their_candidates):
-            differing = ", ".join(sorted(set(our_candidates) ^ set(their_candidates), key=_order))
+            different = sorted(set(our_candidates) ^ set(their_candidates), key=_order)
+            differing = ", ".join(different[:_NAMED])
+            if len(different) > _NAMED:
+                differing += f" and {len(different) - _NAMED} more"
             found.append(
                 _finding(
                     "S.201",
                     unit,
                     f"list {number}: the total has {len(our_candidates)} candidates, its parts "
-                    f"have {len(their_candidates)}; different ones: {differing}",
+                    f"have {len(their_candidates)}; "
+                    + _different_candidates(
+                        set(our_candidates) - set(their_candidates),
+                        set(their_candidates) - set(our_candidates),
+                        differing,
+                    ),
                     {
                         "candidates in total": len(our_candidates),
                         "candidates in parts": len(their_candidates),
@@ -303,6 +311,33 @@ def _list_sums(stated: VoteCounts, summed: VoteCounts, unit: str) -> list[Findin
                     )
                 )
     return found
+
+
+#: S.201 names at most this many candidates; beyond it, it says how they are identified.
+_NAMED = 10
+
+
+def _different_candidates(only_total: set[str], only_parts: set[str], named: str) -> str:
+    """Which candidates differ: a few by key, or many summarised by how each side keys them.
+
+    A 510d of a multi-district election keys its total by ShortCode and its parts by number:
+    then every candidate differs, and one summary says why instead of 160 identifiers.
+    """
+    if len(only_total) + len(only_parts) <= _NAMED:
+        return f"different ones: {named}"
+    return (
+        f"{len(only_total) + len(only_parts)} differ: {_keys_text(only_total)} only in the "
+        f"total, {_keys_text(only_parts)} only in the parts ({named})"
+    )
+
+
+def _keys_text(keys: set[str]) -> str:
+    """``80 identified by ShortCode``, ``3 by number``, ``none``."""
+    numbers = sum(1 for key in keys if key.isdigit())
+    codes = len(keys) - numbers
+    parts = [f"{numbers} identified by number"] if numbers else []
+    parts += [f"{codes} identified by ShortCode"] if codes else []
+    return " and ".join(parts) or "none"
 
 
 def _numbers(lists: Mapping[int, ListVotes]) -> str:

@@ -29,7 +29,14 @@ from osv.model import (
     VoteCounts,
 )
 
-__all__ = ["Tally", "same_structure", "structure_of", "sum_counts"]
+__all__ = [
+    "Tally",
+    "by_short_code",
+    "keyed_by_short_code",
+    "same_structure",
+    "structure_of",
+    "sum_counts",
+]
 
 
 @dataclass
@@ -147,3 +154,41 @@ def structure_of(votes: VoteCounts) -> tuple[tuple[int, tuple[str, ...]], ...]:
 def same_structure(first: VoteCounts, second: VoteCounts) -> bool:
     """Whether two counts have the same lists with the same candidates (not the same numbers)."""
     return structure_of(first) == structure_of(second)
+
+
+def keyed_by_short_code(votes: VoteCounts) -> bool:
+    """Whether ``votes`` identifies candidates by ShortCode alone (the total of a 510d of an
+    election with several kieskringen, where candidate numbers differ per kieskring)."""
+    return any(
+        candidate.number is None and candidate.short_code
+        for lst in votes.lists
+        for candidate in lst.candidates
+    )
+
+
+def by_short_code(votes: VoteCounts) -> VoteCounts:
+    """``votes`` with every candidate that has a ShortCode identified by it alone.
+
+    A kieskring's count (a unit of a 510d) names candidates by number *and* ShortCode; adding
+    kieskringen up, or comparing them with a total keyed by ShortCode, needs the person's key,
+    the ShortCode, not the number on one kieskring's list.
+    """
+    if not any(
+        c.short_code and c.number is not None for lst in votes.lists for c in lst.candidates
+    ):
+        return votes
+    return votes.model_copy(
+        update={
+            "lists": tuple(
+                lst.model_copy(
+                    update={
+                        "candidates": tuple(
+                            c.model_copy(update={"number": None}) if c.short_code else c
+                            for c in lst.candidates
+                        )
+                    }
+                )
+                for lst in votes.lists
+            )
+        }
+    )

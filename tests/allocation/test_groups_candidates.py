@@ -361,3 +361,51 @@ def test_a_list_without_seats_keeps_its_order_p19_5() -> None:
     [only] = party(result, 1).lists
     assert (only.ranking, only.elected) == ((1, 2), ())
     assert only.ranking_changed  # the deceased candidate is left out
+
+
+def order_of_election(result: MultiDistrictAllocation, number: int) -> list[tuple[str, str]]:
+    """The party's elected as (key, by) in its order of election (the order of the 520)."""
+    found = [person for item in party(result, number).lists for person in item.elected]
+    return [(person.key, person.by) for person in sorted(found, key=lambda p: p.order)]
+
+
+def test_the_party_order_is_preference_by_votes_then_the_order_of_assignment() -> None:
+    """The Kiesraad publishes a party's elected as in its 520 of TK2023: those elected by
+    preference votes first, most votes first (P 15(1)), then the others in the order their
+    seats were assigned (P 17, P 18) — not per district list.
+
+    The threefold group of the test above (3 seats, nobody above the threshold): P 17 round 1
+    elects A (list 1), round 2 C (list 3), round 3 F (list 2). Per district list it would read
+    A, F, C; in the order of assignment it is A, C, F.
+    """
+    districts, seats = threefold_group()
+    result = allocate_districts(districts, seats)
+    assert order_of_election(result, 1) == [("A", L), ("C", L), ("F", L)]
+
+
+def test_preference_elected_on_a_higher_kieskring_come_first_by_votes() -> None:
+    """Filler 7,550, 10 seats: quota 1,000, threshold 250; the group has 3 seats.
+
+    ===========  ===========
+    kieskring 1  kieskring 2
+    ===========  ===========
+    A 900        D 200
+    B 100        B 100         (B: 200 in all)
+    C 100        E 1,050
+    1,100        1,350
+    ===========  ===========
+
+    P 12/P 13: group quota 2,450 / 3 = 816 2/3: one full seat each, the third to kieskring 2
+    (remainder 533 1/3 against 283 1/3). P 15: E (1,050) and A (900) pass the threshold, E
+    first; P 17: the last seat of kieskring 2 goes to D. The order of election is E, A, D; per
+    district list it would read A, E, D.
+    """
+    groep = group(
+        1,
+        dlist(1, ("A", 900), ("B", 100), ("C", 100)),
+        dlist(2, ("D", 200), ("B", 100), ("E", 1050)),
+    )
+    result = allocate_districts(election(10, groep, filler(2, 7550)), {1: 3, 2: 7})
+    assert result.status == "complete"
+    assert elected(result, 1) == {1: [("A", P)], 2: [("E", P), ("D", L)]}
+    assert order_of_election(result, 1) == [("E", P), ("A", P), ("D", L)]

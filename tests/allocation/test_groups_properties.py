@@ -140,6 +140,33 @@ def test_preference_goes_by_votes_on_all_lists_together(
 
 
 @given(elections(), st.data())
+def test_the_order_of_election_is_the_kiesraads(
+    case: tuple[MultiDistrictInput, dict[int, int]], data: st.DataObject
+) -> None:
+    """The party's order of election (``DistrictElected.order``, the order of the 520) numbers
+    its elected 1, 2, … without gaps; those elected by preference (P 15) come first, most votes
+    on all lists together first; then those elected in list order (P 17, P 18), with positions
+    that never go down within one list."""
+    districts, seats = case
+    result = run(data, districts, seats)
+    for party in result.parties:
+        elected = sorted(
+            (person for item in party.lists for person in item.elected), key=lambda e: e.order
+        )
+        assert [e.order for e in elected] == list(range(1, len(elected) + 1))
+        kinds = [e.by for e in elected]
+        assert kinds == sorted(kinds, key=lambda by: by != "preference")
+        votes = [e.total_votes for e in elected if e.by == "preference"]
+        assert votes == sorted(votes, reverse=True)
+        for item in party.lists:
+            in_order = sorted(
+                (e for e in item.elected if e.by == "list_order"), key=lambda e: e.order
+            )
+            positions = [e.position for e in in_order]
+            assert positions == sorted(positions)
+
+
+@given(elections(), st.data())
 def test_the_group_distribution_does_not_depend_on_the_order_of_the_lists(
     case: tuple[MultiDistrictInput, dict[int, int]], data: st.DataObject
 ) -> None:

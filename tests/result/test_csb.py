@@ -219,5 +219,6 @@ def test_seats_must_agree_with_the_110a(tmp_path: Path, osv: Run) -> None:
     assert right.exit_code == 0, right.output
     assert "Seats:           23 (from the election definition" in right.stdout
     assert (
-        "Stembureaus_GR2026_Vlietdam.eml.xml (polling stations, 110b) is not used" in right.stdout
+        "Complete: every one of the 20 polling stations of municipality 9997 Vlietdam "
+        "(Stembureaus_GR2026_Vlietdam.eml.xml) has its count." in right.stdout
     )

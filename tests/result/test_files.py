@@ -42,8 +42,8 @@ def test_files_of_different_elections_are_refused_in_one_sentence(
         find_election_files(folder)
     message = str(raised.value)
     assert "holds files of 2 different elections" in message
-    assert "GR2022_Texel (Resultaat_GR2022_Texel.eml.xml)" in message
-    assert "GR2022_Vlieland (Telling_GR2022_Vlieland.eml.xml)" in message
+    assert "1 file(s) of GR2022_Texel" in message
+    assert "Telling_GR2022_Vlieland.eml.xml is of GR2022_Vlieland" in message
     assert "\n" not in message
 
 

@@ -39,17 +39,49 @@ def test_the_csb_output_of_west_maas_en_waal_verifies_with_its_510d(
     assert {f.message_type for f in verification.files} == {"230b", "510b", "510d", "520"}
 
 
-def test_a_result_decided_by_lot_verifies_only_with_the_lot(tmp_path: Path, osv: Run) -> None:
+def test_a_result_decided_by_lot_verifies_and_names_the_lot_outcome(
+    tmp_path: Path, osv: Run
+) -> None:
+    """Issue 14 (7): a published result that needed a lot is one of the lawful outcomes; verify
+    recomputes them all, says which one the 520 equals, and exits 0. With a --lot outcome given
+    it checks that one only: the other outcome differs (exit 1)."""
     folder = write_election(tmp_path / "in", TIE)
     out = tmp_path / "out"
     run_csb(folder, out, seats=3, lots=[LotOutcome(LotKind.RESIDUAL_LR, 2)], created=_CREATED)
     published = _publish(folder, out, tmp_path / "published")
     without = osv("verify", published, "--seats", "3")
-    assert without.exit_code == 3, without.output
-    assert "--lot residual_LR:2    (if list 2 is drawn)" in without.stdout
-    assert "NOT DECIDED" in without.stdout
+    assert without.exit_code == 0, without.output
+    assert (
+        "of its 2 lawful outcomes the published result equals the one with lot outcome: "
+        "list 2 (residual_LR)" in " ".join(without.stdout.split())
+    )
+    assert f"VERIFIED: {ELECTION_ID}" in without.stdout
+    assert "with lot outcome list 2 (residual_LR) (one of 2 lawful outcomes" in without.stdout
     wrong = osv("verify", published, "--seats", "3", "--lot", "residual_LR:1")
     assert wrong.exit_code == 1
     right = osv("verify", published, "--seats", "3", "--lot", "residual_LR:2")
     assert right.exit_code == 0, right.output
     assert f"VERIFIED: {ELECTION_ID}" in right.stdout
+    assert "lawful outcomes" not in right.stdout
+
+
+def test_a_result_equal_to_no_lawful_lot_outcome_is_not_verified(tmp_path: Path, osv: Run) -> None:
+    """A 520 that gives the tied residual seat to list 3 (not one of the tied lists 1 and 2)
+    equals none of the lawful outcomes: exit 1."""
+    folder = write_election(tmp_path / "in", TIE)
+    out = tmp_path / "out"
+    run_csb(folder, out, seats=3, lots=[LotOutcome(LotKind.RESIDUAL_LR, 2)], created=_CREATED)
+    published = _publish(folder, out, tmp_path / "published")
+    path = published / f"Resultaat_{ELECTION_ID}.eml.xml"
+    text = path.read_text(encoding="utf-8")
+    assert '<AffiliationIdentifier Id="2">' in text
+    path.write_text(
+        text.replace('<AffiliationIdentifier Id="2">', '<AffiliationIdentifier Id="3">'),
+        encoding="utf-8",
+    )
+    checked = osv("verify", published, "--seats", "3")
+    assert checked.exit_code == 1, checked.output
+    assert "none of its 2 lawful outcomes equals the published result" in " ".join(
+        checked.stdout.split()
+    )
+    assert "NOT VERIFIED" in checked.stdout

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from eml import SchemaSet, read_eml
+from eml import Eml510, SchemaSet, read_eml
 from eml.documents import Phase
 from eml.safe import Limits
 from eml.write import write_eml
@@ -332,10 +332,13 @@ def test_the_session_documents_are_the_510b_and_its_osv43_table(
     assert csv.decode("utf-8-sig").splitlines()[0] == '"Verkiezing";;"Gemeenteraad Vlietdam 2026"'
 
 
-def test_a_later_sessions_documents_are_na14_2_its_annex_and_p2a(demo: Factory) -> None:
-    """After a recount of station 7 the municipality hands over the corrigendum 510b, model Na
-    14-2 with that 510b's hash, Bijlage 1 of station 7 with the CSB's reason and its numbers
-    before and after, and the session's report P 2a naming the investigation."""
+def test_a_later_sessions_documents_are_na14_2_its_annex_and_p2a(
+    demo: Factory, schemas: SchemaSet
+) -> None:
+    """After a recount of station 7 the municipality hands over the corrigendum 510b (valid
+    against the official schemas), model Na 14-2 with that 510b's hash, Bijlage 1 of station 7
+    with the CSB's reason and its numbers before and after, and the session's report P 2a
+    naming the investigation."""
     session = start_session(demo, EID, GSB, CARLA)
     for station in range(1, 21):
         typed_twice(demo, session.id, station)
@@ -349,8 +352,12 @@ def test_a_later_sessions_documents_are_na14_2_its_annex_and_p2a(demo: Factory) 
     typed_twice(demo, later.id, 7, moved)
     conclude_without_new_results(demo, later.id, "4", CARLA)
     finish_session(demo, later.id, CARLA)
-    files = dict(session_documents(demo, EID, GSB))
+    files = dict(session_documents(demo, EID, GSB, schemas=schemas))
     eml = files["Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"]
+    corrected = read_eml(eml, schemas=schemas)
+    assert corrected.validated
+    assert isinstance(corrected.document, Eml510)
+    assert corrected.document.phase is Phase.CORRIGENDUM
     corrigendum = _text(files["Model_Na14-2_GR2026_Vlietdam_gemeente_9997_Vlietdam.pdf"])
     assert format_hash(hashlib.sha256(eml).digest()) in corrigendum
     assert "Onderzochte stembureaus: 7" in corrigendum

@@ -220,25 +220,50 @@ def test_a_second_count_of_the_same_authority_is_refused(
     assert "corrigendum" in str(error)
 
 
-def test_a_count_that_disagrees_with_the_definition_is_refused(
-    uow_factory: Callable[[], UnitOfWork], database: Database, shared: Path, tmp_path: Path
-) -> None:
-    """A count for the same election Id but another date is not this election's count."""
-    definition = write_definition(
+def _west_maas_en_waal_definition(tmp_path: Path, election_date: dt.date) -> Path:
+    return write_definition(
         tmp_path,
         "GR2022_WestMaasenWaal",
         name="Gemeenteraad West Maas en Waal 2022",
         domain=("0668", "West Maas en Waal"),
         seats=17,
         subcategory=ElectionSubcategory.GR1,
-        election_date=dt.date(2022, 3, 17),
+        election_date=election_date,
     )
-    _import(uow_factory, definition)
+
+
+def test_a_count_that_disagrees_with_the_definition_is_refused(
+    uow_factory: Callable[[], UnitOfWork], database: Database, shared: Path, tmp_path: Path
+) -> None:
+    """A count for the same election Id but a date a month away is not this election's count
+    (the tolerance for dates of one election is a week, osv.model.rules)."""
+    _import(uow_factory, _west_maas_en_waal_definition(tmp_path, dt.date(2022, 4, 16)))
     count = shared / "data" / "GR2022_WestMaasenWaal" / "Telling_GR2022_WestMaasenWaal.eml.xml"
     error = _refused(uow_factory, database, count)
     assert "the count (510b) has election date 2022-03-16, but the election definition has " in (
         str(error)
     )
+
+
+def test_a_count_a_day_off_the_definition_is_imported_with_a_note(
+    uow_factory: Callable[[], UnitOfWork], shared: Path, tmp_path: Path
+) -> None:
+    """The Kiesraad's own files of one election can state dates a day apart (the Caribbean
+    kieskring's 510c of TK2023 says 2023-11-21, the rest 2023-11-22): such a file is imported,
+    and the import says so."""
+    _import(uow_factory, _west_maas_en_waal_definition(tmp_path, dt.date(2022, 3, 17)))
+    count = shared / "data" / "GR2022_WestMaasenWaal" / "Telling_GR2022_WestMaasenWaal.eml.xml"
+    (outcome,) = _import(uow_factory, count)
+    assert outcome.status == "imported"
+    assert outcome.notes == (
+        "Telling_GR2022_WestMaasenWaal.eml.xml (510b) states election date 2022-03-16, the "
+        "election definition 2022-03-17 (1 day apart); accepted: files of one election "
+        "identifier may differ by up to a week (the Kiesraad's 510c of the Caribbean kieskring "
+        "of TK2023 states the day before the election)",
+    )
+    with uow_factory() as uow:
+        event = uow.audit.events(event="eml.imported", limit=1)[0]
+    assert event.data["notes"] == list(outcome.notes)
 
 
 def test_a_file_that_cannot_be_read_is_refused(

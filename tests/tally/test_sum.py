@@ -7,8 +7,9 @@ units, the finding names the quantity, the total as stated and the sum.
 
 from __future__ import annotations
 
-from osv.model import CandidateVotes, ContestCount, RejectedReason, ReportingUnitVotes
+from osv.model import CandidateVotes, ContestCount, RejectedReason, ReportingUnitVotes, VoteCounts
 from results.tally import Tally, check_contest, check_sum, same_structure, sum_counts
+from results.tally.tally import by_short_code, keyed_by_short_code
 from tests.tally.counts import I, count, with_list, with_uncounted
 
 PARTS = [
@@ -107,3 +108,63 @@ def test_check_contest_checks_units_total_and_sum() -> None:
     assert ("F.201", "0473::SB1") in found
     assert ("S.105", "0473") in found
     assert ("S.104", "0473") in found  # the stated A is the consistent one; the unit's is not
+
+
+def _by_code(votes: VoteCounts, prefix: str) -> VoteCounts:
+    """``votes`` with candidates identified by ShortCode only, as a TK 510d's total has them."""
+    lists = tuple(
+        lst.model_copy(
+            update={
+                "candidates": tuple(
+                    CandidateVotes(short_code=f"{prefix}{lst.number}x{c.number}", votes=c.votes)
+                    for c in lst.candidates
+                )
+            }
+        )
+        for lst in votes.lists
+    )
+    return votes.model_copy(update={"lists": lists})
+
+
+def test_s201_summarises_a_total_keyed_by_short_code_against_parts_keyed_by_number() -> None:
+    """Issue 14 (5): a total by ShortCode against parts by number differs in every candidate;
+    the finding says how each side identifies them instead of printing every key."""
+    part = count({1: [1] * 40, 2: [2] * 40})
+    total = _by_code(part, "Lid")
+    findings = check_sum(total, [part], "CSB")
+    assert [f.code for f in findings] == ["S.201", "S.201"]
+    message = findings[0].message
+    assert message.startswith(
+        "list 1: the total has 40 candidates, its parts have 40; 80 differ: 40 identified by "
+        "ShortCode only in the total, 40 identified by number only in the parts ("
+    )
+    assert message.endswith(" and 70 more)")
+    assert len(message) < 300
+    assert findings[0].subject is not None
+    assert findings[0].subject.endswith(" and 70 more")
+
+
+def test_a_total_by_short_code_equals_its_parts_added_up_by_short_code() -> None:
+    """The units of a 510d name candidates by number and ShortCode; added up by ShortCode they
+    equal a correct total keyed by ShortCode: no finding."""
+    parts = [count({1: [5, 3]}), count({1: [2, 7]})]
+    coded = [_with_codes(part) for part in parts]
+    total = by_short_code(sum_counts(by_short_code(part) for part in coded))
+    assert keyed_by_short_code(total)
+    assert not keyed_by_short_code(coded[0])
+    assert check_sum(total, [by_short_code(part) for part in coded], "CSB") == []
+    assert [c.votes for c in total.lists[0].candidates] == [7, 10]
+
+
+def _with_codes(votes: VoteCounts) -> VoteCounts:
+    lists = tuple(
+        lst.model_copy(
+            update={
+                "candidates": tuple(
+                    c.model_copy(update={"short_code": f"Lid{c.number}"}) for c in lst.candidates
+                )
+            }
+        )
+        for lst in votes.lists
+    )
+    return votes.model_copy(update={"lists": lists})

@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from eml.safe import Limits
+from eml.xsd import SchemaSet
 from osv.config import Settings
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
@@ -60,6 +61,7 @@ def install(
     session: bool = True,
     extra_typist: bool = True,
     shortcuts_confirmed: bool = True,
+    xsd_dir: Path | None = None,
 ) -> Installation:
     """The demo election imported, users made, the first session started.
 
@@ -67,19 +69,24 @@ def install(
     entry pages' explanation of the shortcuts (set in the store, without an audit event), so
     tests of the entry flows type without dismissing it first; the onboarding's own tests
     (tests/ui/test_onboarding.py) install with ``False``.
+
+    With ``xsd_dir`` (the official schemas, the ``xsd_dir`` fixture) the demo is written and
+    imported against them and the application is configured with them, as ``make run`` is
+    (``OSV_EML_XSD_DIR``): every EML file it reads or writes is validated.
     """
     settings = Settings(
         home=home,
         database_url=f"sqlite:///{home / 'osv.sqlite3'}",
-        xsd_dir=None,
+        xsd_dir=xsd_dir,
         max_bytes=50_000_000,
     )
     factory = unit_of_work_factory(settings)
-    paths = write_demo(home / "demo")
+    schemas = SchemaSet(xsd_dir) if xsd_dir is not None else None
+    paths = write_demo(home / "demo", schemas=schemas)
     import_files(
         factory,
         [p for p in paths if p.suffix == ".xml"],
-        schemas=None,
+        schemas=schemas,
         limits=Limits(),
         hash_check=HashCheck(hash_file=next(p for p in paths if p.name == "Hashcodes.txt")),
         actor="test",

@@ -1,10 +1,14 @@
 """Count files (510b) of the demo election made for the HSB/CSB page tests: the demo's own
 count, one whose total does not match its polling stations, and one with chosen list totals
-(to make the law draw lots)."""
+(to make the law draw lots). And, for any election: its 510b files by kieskring, and a
+municipality's total typed twice at a stage from its 510b (the paper)."""
 
 from __future__ import annotations
 
-from eml import write_eml
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from eml import read_eml, write_eml
 from eml.documents import Eml510
 from osv.model import (
     CandidateVotes,
@@ -13,9 +17,19 @@ from osv.model import (
     UncountedReason,
     VoteCounts,
 )
+from osv.model.entry import EntryModel
 from osv.service.demo import build_demo
+from osv.service.entry import Actor, claim, counts_entry, finalise
+from osv.service.stage import totals_overview
+from osv.store import UnitOfWork
 
-__all__ = ["count_with_list_votes", "demo_count", "inconsistent_count"]
+__all__ = [
+    "by_district",
+    "count_with_list_votes",
+    "demo_count",
+    "inconsistent_count",
+    "type_totals_twice",
+]
 
 
 def demo_count() -> bytes:
@@ -63,3 +77,35 @@ def count_with_list_votes(votes: dict[int, int]) -> bytes:
     unit = contest.reporting_units[0].model_copy(update={"votes": counts})
     new_contest = contest.model_copy(update={"total": counts, "reporting_units": (unit,)})
     return write_eml(count.model_copy(update={"contests": (new_contest,)}))
+
+
+def by_district(paths: Iterable[Path]) -> dict[str, list[Path]]:
+    """The municipal counts (``Telling_…`` 510b files) among ``paths``, by their contest."""
+    found: dict[str, list[Path]] = {}
+    for path in paths:
+        if path.name.startswith("Telling_"):
+            document = read_eml(path).document
+            assert isinstance(document, Eml510)
+            found.setdefault(document.contests[0].contest_id, []).append(path)
+    return found
+
+
+def type_totals_twice(
+    factory: Callable[[], UnitOfWork], eid: str, committee: str, count: Path
+) -> None:
+    """Two typists CSB type the total of the 510b ``count`` (its paper), open for entry at the
+    stage: definitive."""
+    document = read_eml(count).document
+    assert isinstance(document, Eml510)
+    assert document.header.managing_authority is not None
+    code = document.header.managing_authority.id
+    total = document.contests[0].total
+    assert total is not None
+    paper = counts_entry(total, EntryModel.GSB_TOTALS)
+    session_id, _ = totals_overview(factory, eid, committee)
+    assert session_id is not None
+    for name in ("typist_csb", "typist_csb_2"):
+        typist = Actor(name, "typist")
+        claimed = claim(factory, session_id, code, typist, paper)
+        state = finalise(factory, session_id, code, typist, claimed.version).state
+    assert state == "Definitive"

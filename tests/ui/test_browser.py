@@ -55,10 +55,12 @@ def _chromium() -> None:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[str, Installation]]:
+def server(tmp_path: Path, xsd_dir: Path) -> Iterator[tuple[str, Installation]]:
+    """The demo installation served over HTTP, configured with the official schemas (as
+    ``make run`` is), so every EML file the flows read or write is validated."""
     import uvicorn
 
-    installed = install(tmp_path)
+    installed = install(tmp_path, xsd_dir=xsd_dir)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -1,14 +1,17 @@
 """The central polling station's flow in a real browser, to the 520.
 
-The coordinator CSB of the demo election signs in, opens the CSB's page, uploads a municipal
-count (510b) in which two lists tie for the last seat, types the two hidden groups of its hash
+The coordinator CSB of the demo election signs in, opens the CSB's page (which lists the
+municipality as still without a count), uploads a municipal count (510b) in which two lists
+tie for the last seat, types the two hidden groups of its hash
 with the keyboard, registers a deceased candidate,
 computes the result, is asked for a drawing of lots, records the outcome with the keyboard,
 and downloads the 520, which is valid against the official schemas and does not name the
 deceased candidate. Then the totals pages, and a municipality's 510b imported as the first
 entry of its totals (hash groups typed with the keyboard) with the second entry typed with the
 keyboard. Every new page is checked with axe-core; screenshots go to
-``test-output/screenshots`` (``1x-…``). Skipped like ``test_browser.py`` without Chromium.
+``test-output/screenshots`` (``1x-…``). Skipped like ``test_browser.py`` without Chromium. The
+application is configured with the official schemas (the ``server`` fixture), as ``make run``
+is: every EML file it reads or writes is validated.
 """
 
 from __future__ import annotations
@@ -48,6 +51,10 @@ def test_a_csb_flow_to_the_520_in_the_browser(
 
         page.click(f'a[href="/uitslag/{EID}/CSB"]')
         page.wait_for_selector("#bestanden")
+        # Before any count: the municipality the 110a names is listed as without one.
+        assert page.locator("#zonder-telling li").all_inner_texts() == [
+            "Gemeente 9997 Vlietdam: geen telling."
+        ]
         violations["csb-leeg"] = _axe(page)
         page.set_input_files("#bestanden", str(count))
         page.click("#uploaden")
@@ -66,6 +73,9 @@ def test_a_csb_flow_to_the_520_in_the_browser(
         with page.expect_navigation():
             page.keyboard.press("Enter")  # the last box: check and store
         page.wait_for_selector("#tellingen >> text=" + count.name)
+        assert page.locator("#volledig").inner_text() == (
+            "Volledig: de gemeente die de verkiezingsdefinitie noemt, heeft een telling."
+        )
         _shot(page, "12-csb-telling-geupload")
         violations["csb-telling"] = _axe(page)
 

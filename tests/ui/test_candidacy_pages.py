@@ -37,8 +37,8 @@ from ui.auth import SESSION_COOKIE
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
-    installation = install(tmp_path_factory.mktemp("candidacy"), session=False)
+def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[Installation]:
+    installation = install(tmp_path_factory.mktemp("candidacy"), session=False, xsd_dir=xsd_dir)
     yield installation
     installation.factory.close()
 

@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,8 +28,8 @@ from ui.forms import pages_of, value_at
 
 
 @pytest.fixture
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
-    installation = install(tmp_path_factory.mktemp("flow"))
+def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[Installation]:
+    installation = install(tmp_path_factory.mktemp("flow"), xsd_dir=xsd_dir)
     yield installation
     installation.factory.close()
 

@@ -28,10 +28,13 @@ from candidacy import (
 from candidacy.findings import Code
 from eml.errors import EmlError, EmlSyntaxError
 from osv.errors import OSVError
+from osv.model import PollingStation
 from osv.service.candidacy import CandidacyInputError
 from osv.service.entry import EntryRefusedError
 from osv.service.entry.session import UnfinishedSource
 from osv.service.errors import HashMismatchError, ImportRefused, ServiceError
+from osv.service.result.coverage import Coverage
+from osv.service.stage import StageRefusedError
 from osv.service.users import UserRefusedError
 from osv.store.errors import (
     DatabaseLockedError,
@@ -39,6 +42,7 @@ from osv.store.errors import (
     DiskFullError,
     StoreError,
 )
+from results.tally.completeness import check_completeness, expected_polling_stations
 from ui.messages import (
     CANDIDACY_CSV,
     CANDIDACY_REFUSALS,
@@ -52,6 +56,7 @@ from ui.messages import (
     dutch_error,
 )
 from ui.routes.stages import REFUSALS as STAGE_REFUSALS
+from ui.routes.stages import _dutch as _stage_dutch
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("osv", "ui", "results", "candidacy")
@@ -69,7 +74,10 @@ TABLES: dict[str, tuple[dict[str, str], int, bool]] = {
 }
 
 #: Values the interface adds to a refusal's details before filling in its sentence.
-COMPUTED = {("StageRefusedError", "hash_mismatch"): {"where"}}
+COMPUTED = {
+    ("StageRefusedError", "hash_mismatch"): {"where"},
+    ("StageRefusedError", "counts_incomplete"): {"summary", "units"},
+}
 
 #: Codes with a text that no raise site names: the default of StageRefusedError.
 UNRAISED = {("StageRefusedError", "refused")}
@@ -285,3 +293,27 @@ def test_a_refused_list_file_is_dutch_without_the_value(cells: str, shown: str) 
     assert TECHNICAL not in dutch
     assert "'q'" not in dutch
     assert "1980" not in dutch
+
+
+def test_an_incomplete_stage_is_told_unit_by_unit_in_dutch() -> None:
+    """The refusal ``counts_incomplete`` names every missing unit as the paper does (a polling
+    station within its municipality, in Dutch) and every count of a unit the definition does
+    not name for the stage; nothing of the English text of the computation."""
+    stations = check_completeness(
+        expected_polling_stations(
+            "0668",
+            "West Maas en Waal",
+            [PollingStation(number=1, name="Dorpshuis"), PollingStation(number=2, name="School")],
+        ),
+        ["0668::SB1", "0668::SB7"],
+        "polling stations of municipality 0668 West Maas en Waal",
+    )
+    coverage = Coverage(checked=True, checks=(stations,))
+    refused = StageRefusedError("...", "counts_incomplete", coverage=coverage)
+    assert _stage_dutch(refused) == (
+        "Er is niets berekend: 1 van de 2 stembureaus heeft nog geen telling; 1 telling is van "
+        "een stembureau dat de verkiezingsdefinitie hier niet noemt. Stembureau 2 School "
+        "(gemeente 0668 West Maas en Waal): geen telling. 0668::SB7: een telling van een "
+        "stembureau dat de verkiezingsdefinitie hier niet noemt; die telt niet mee. Er is niets "
+        "opgeslagen en er is niets te downloaden; bereken opnieuw zodra elke telling er is."
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -35,8 +36,8 @@ FILE = "Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"
 
 
 @pytest.fixture
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
-    installation = install(tmp_path_factory.mktemp("first"), session=False)
+def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[Installation]:
+    installation = install(tmp_path_factory.mktemp("first"), session=False, xsd_dir=xsd_dir)
     create_user(installation.factory, "typist_csb_2", PASSWORD, "typist_csb", "test")
     yield installation
     installation.factory.close()

@@ -35,8 +35,8 @@ PAGE = f"/uitslag/{EID}/CSB"
 
 
 @pytest.fixture
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
-    installation = install(tmp_path_factory.mktemp("stage"), session=False)
+def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[Installation]:
+    installation = install(tmp_path_factory.mktemp("stage"), session=False, xsd_dir=xsd_dir)
     yield installation
     installation.factory.close()
 

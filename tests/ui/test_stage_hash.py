@@ -31,8 +31,8 @@ NAME = "Telling_GR2026_Vlietdam.eml.xml"
 
 
 @pytest.fixture
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
-    installation = install(tmp_path_factory.mktemp("stagehash"), session=False)
+def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[Installation]:
+    installation = install(tmp_path_factory.mktemp("stagehash"), session=False, xsd_dir=xsd_dir)
     yield installation
     installation.factory.close()
 

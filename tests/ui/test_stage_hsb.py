@@ -6,10 +6,13 @@ each file's two hidden hash groups (a mistyped one is refused), a count of distr
 refused with nothing stored, and the district count (510c) is made and is valid
 against the official schemas, with the sum of the municipalities as its total.
 
-The 110a of a Tweede Kamer election lists no municipalities: in a fresh installation the
-coordinator HSB adds one of district 1 by its CBS code and name (a malformed or present code is
-refused with nothing stored), two typists CSB type its totals from the paper, and the 510c made
-with them has the same total as the one made from all the uploaded 510b files.
+The 110a names every municipality in its kieskring, as the Kiesraad's does: in a fresh
+installation the municipalities HSB 1 can have typed are exactly the two the 110a names in
+kieskring 1; adding one by hand (as older pages offered) is refused in Dutch with nothing
+stored, saying why: a malformed code, a municipality the 110a names here already, one it names
+in kieskring 2, one it does not name at all. Two typists CSB type the totals of one of the two
+from the paper, the other is uploaded, and the 510c made with them equals (total and
+reporting units) the one made from both uploaded 510b files.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from osv.service.result.hsb import run_hsb
 from osv.service.stage import municipalities_of, stage_view, totals_overview, upload_count
 from osv.service.users import LoginThrottle, create_user, sign_in
 from tests.ui.helpers import PASSWORD
+from tests.ui.stage_counts import by_district
 from tests.ui.stage_uploads import confirm_counts, hash_groups, upload_counts
 from ui.app import create_app
 from ui.auth import SESSION_COOKIE
@@ -50,42 +54,40 @@ National = tuple[TestClient, UnitOfWorkFactory, dict[str, list[Path]]]
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory: pytest.TempPathFactory) -> Iterator[National]:
-    yield from _national(tmp_path_factory)
+def national(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[National]:
+    yield from _national(tmp_path_factory, xsd_dir)
 
 
 @pytest.fixture(scope="module")
-def national_typed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[National]:
+def national_typed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[National]:
     """Another installation of the same election, with two typists CSB."""
-    yield from _national(tmp_path_factory, typists=("typist_csb", "typist_csb_2"))
+    yield from _national(tmp_path_factory, xsd_dir, typists=("typist_csb", "typist_csb_2"))
 
 
 def _national(
-    tmp_path_factory: pytest.TempPathFactory, typists: tuple[str, ...] = ()
+    tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path, typists: tuple[str, ...] = ()
 ) -> Iterator[National]:
+    """The election written and imported against the official schemas, and the web
+    application configured with them (as ``make run`` is)."""
     home = tmp_path_factory.mktemp("hsb")
     settings = Settings(
         home=home,
         database_url=f"sqlite:///{home / 'osv.sqlite3'}",
-        xsd_dir=None,
+        xsd_dir=xsd_dir,
         max_bytes=50_000_000,
     )
     factory = unit_of_work_factory(settings)
-    paths = write_national(home / "tk", scale=0.06, max_candidates=8)  # district 1: two
+    schemas = SchemaSet(xsd_dir)
+    paths = write_national(home / "tk", scale=0.06, max_candidates=8, schemas=schemas)
     import_files(
         factory,
         [p for p in paths if not p.name.startswith("Telling_")],
-        schemas=None,
+        schemas=schemas,
         limits=Limits(),
         hash_check=HashCheck(skip=True),
         actor="test",
     )
-    counts: dict[str, list[Path]] = {}
-    for path in paths:
-        if path.name.startswith("Telling_"):
-            document = read_eml(path).document
-            assert isinstance(document, Eml510)
-            counts.setdefault(document.contests[0].contest_id, []).append(path)
+    counts = by_district(paths)
     create_user(factory, "hsb", PASSWORD, "coordinator_hsb", "test")
     for typist in typists:
         create_user(factory, typist, PASSWORD, "typist_csb", "test")
@@ -206,12 +208,14 @@ def _type(client: TestClient, key: str, entry: CountEntry) -> Any:
     return sent
 
 
-def _added(factory: UnitOfWorkFactory) -> list[tuple[str, str]]:
+def _added(factory: UnitOfWorkFactory) -> tuple[int, int]:
+    """Municipalities stored as added by hand at HSB 1, and audit events: what a refusal
+    must leave as it was."""
     with factory() as uow:
-        return [(c.value, c.stored_by) for c in uow.stages.choices(EID, "HSB1", "gemeente")]
+        return len(uow.stages.choices(EID, "HSB1", "gemeente")), len(uow.audit.events())
 
 
-def test_a_municipality_the_hsb_adds_is_typed_twice_into_the_district_count(
+def test_a_municipality_the_110a_names_is_typed_twice_into_the_district_count(
     national_typed: National, tmp_path: Path, schemas: SchemaSet
 ) -> None:
     client, factory, counts = national_typed
@@ -220,45 +224,57 @@ def test_a_municipality_the_hsb_adds_is_typed_twice_into_the_district_count(
     assert isinstance(municipal, Eml510)
     authority = municipal.header.managing_authority
     assert authority is not None
-    assert authority.name is not None
-    code, name = authority.id, authority.name
-    assert municipalities_of(factory, EID, "HSB1") == []  # a TK 110a lists none
+    code = authority.id
+    # The municipalities to type are those the 110a names in kieskring 1, and only those.
+    assert municipalities_of(factory, EID, "HSB1") == [
+        ("0001", "Gemeente 1"),
+        ("0021", "Gemeente 21"),
+    ]
+    assert code in dict(municipalities_of(factory, EID, "HSB1"))
     for path in uploaded:
         data = path.read_bytes()
         upload_count(factory, EID, "HSB1", path.name, data, "test", typed=hash_groups(data))
 
-    page = client.get(PAGE).text
-    assert '<label for="gemeente-code">' in page
-    assert '<label for="gemeente-naam">' in page
-    for wrong in ("479", "04790", "04a9", ""):
-        refused = client.post(
-            f"{PAGE}/gemeenten", data={"csrf": _csrf(client), "code": wrong, "naam": "X"}
-        )
-        assert refused.status_code == 400
-        assert "geen CBS-gemeentecode" in html.unescape(refused.text)
+    page = html.unescape(client.get(PAGE).text)
+    assert 'action="/uitslag/TK2026/HSB1/gemeenten"' not in page  # nothing to add by hand
+    assert "De gemeenten van dit stembureau zijn die de verkiezingsdefinitie (110a) noemt" in page
+    assert re.search(rf'<option value="{code}">{code} Gemeente {int(code)}</option>', page)
+
+    # Adding a municipality by hand (as older pages offered) is refused, saying why.
+    before = _added(factory)
     other = read_eml(uploaded[0]).document
     assert isinstance(other, Eml510)
     assert other.header.managing_authority is not None
-    refused = client.post(
-        f"{PAGE}/gemeenten",
-        data={"csrf": _csrf(client), "code": other.header.managing_authority.id, "naam": "X"},
-    )
-    assert refused.status_code == 400
-    assert "hoort al bij dit stembureau" in refused.text
-    assert _added(factory) == []
-
-    added = client.post(
-        f"{PAGE}/gemeenten", data={"csrf": _csrf(client), "code": code, "naam": name}
-    )
-    assert added.status_code == 303
-    assert _added(factory) == [(f"{code}:{name}", "hsb")]
-    again = client.post(
-        f"{PAGE}/gemeenten", data={"csrf": _csrf(client), "code": code, "naam": "Y"}
-    )
-    assert again.status_code == 400
-    assert "hoort al bij dit stembureau" in again.text
-    assert _added(factory) == [(f"{code}:{name}", "hsb")]
-    assert municipalities_of(factory, EID, "HSB1") == [(code, name)]
+    elsewhere = read_eml(counts["2"][0]).document
+    assert isinstance(elsewhere, Eml510)
+    assert elsewhere.header.managing_authority is not None
+    for wrong, sentence in [
+        ("479", "'479' is geen CBS-gemeentecode"),
+        ("04a9", "'04a9' is geen CBS-gemeentecode"),
+        ("", "'' is geen CBS-gemeentecode"),
+        (code, f"Gemeente {code} hoort al bij dit stembureau"),
+        (other.header.managing_authority.id, "hoort al bij dit stembureau"),
+        (
+            elsewhere.header.managing_authority.id,
+            f"De verkiezingsdefinitie noemt gemeente {elsewhere.header.managing_authority.id} "
+            f"{elsewhere.header.managing_authority.name} bij kieskring 2 Kieskring 2, niet bij "
+            "deze kieskring",
+        ),
+        (
+            "0479",
+            "De verkiezingsdefinitie (110a) noemt geen gemeente 0479: een telling van die "
+            "gemeente telt niet mee in de uitslag van deze kieskring.",
+        ),
+    ]:
+        refused = client.post(f"{PAGE}/gemeenten", data={"csrf": _csrf(client), "code": wrong})
+        assert refused.status_code == 400
+        assert sentence in html.unescape(refused.text), wrong
+        assert "is niets opgeslagen" in html.unescape(refused.text)
+    assert _added(factory) == before
+    assert municipalities_of(factory, EID, "HSB1") == [
+        ("0001", "Gemeente 1"),
+        ("0021", "Gemeente 21"),
+    ]
 
     opened = client.post(f"{PAGE}/invoer", data={"csrf": _csrf(client), "gemeente": code})
     assert opened.status_code == 303
@@ -292,6 +308,6 @@ def test_a_municipality_the_hsb_adds_is_typed_twice_into_the_district_count(
     from_files = read_eml(made).document
     assert isinstance(from_files, Eml510)
     assert typed.contests[0].total == from_files.contests[0].total
-    # The typed municipality is a reporting unit of the 510c like the uploaded ones, with
-    # the code and name the coordinator gave and the same votes.
+    # The typed municipality is a reporting unit of the 510c like the uploaded ones, with the
+    # code and name the 110a gives and the same votes.
     assert typed.contests[0].reporting_units == from_files.contests[0].reporting_units

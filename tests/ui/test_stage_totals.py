@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,8 +31,8 @@ PAGE = f"/uitslag/{EID}/CSB"
 
 
 @pytest.fixture
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation]:
-    installation = install(tmp_path_factory.mktemp("totals"), session=False)
+def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[Installation]:
+    installation = install(tmp_path_factory.mktemp("totals"), session=False, xsd_dir=xsd_dir)
     create_user(installation.factory, "typist_csb_2", PASSWORD, "typist_csb", "test")
     yield installation
     installation.factory.close()

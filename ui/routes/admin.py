@@ -147,6 +147,9 @@ def _import(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     message = "; ".join(f"{o.path.name}: {_outcome(o.status, o.hash_check)}" for o in outcomes)
+    notes = [f"{o.path.name}: {note}" for o in outcomes for note in o.notes]
+    if notes:
+        message += ". Geaccepteerde afwijkingen (technische melding, Engels): " + " | ".join(notes)
     return _elections(request, f"Gelukt. {message}.", 200)
 
 

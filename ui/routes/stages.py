@@ -53,7 +53,16 @@ from osv.service.stage import (
 from osv.service.workplace import DECISIONS_BY_STATE, comparison
 from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
 from ui.forms import label_of
-from ui.messages import DECISION_LABELS, TECHNICAL, dutch_error, fill, without_server_folders
+from ui.messages import (
+    DECISION_LABELS,
+    TECHNICAL,
+    coverage_confirmation,
+    coverage_sentences,
+    coverage_summary,
+    dutch_error,
+    fill,
+    without_server_folders,
+)
 from ui.routes.common import redirect, ui
 from ui.routes.totals import box_labels
 
@@ -93,6 +102,8 @@ REFUSALS = {
     "no_counts": "Er zijn nog geen tellingen; upload ze eerst.",
     "not_computed": "De uitslag is nog niet berekend.",
     "compute_failed": "De uitslag kan niet worden berekend.",
+    "counts_incomplete": "Er is niets berekend: {summary}. {units} Er is niets opgeslagen en er "
+    "is niets te downloaden; bereken opnieuw zodra elke telling er is.",
     "unknown_municipality": "Dit stembureau telt geen gemeente {municipality} op.",
     "uploaded_already": "De telling van gemeente {municipality} is geüpload; verwijder die eerst "
     "om de totalen in te voeren.",
@@ -115,10 +126,16 @@ REFUSALS = {
     "noemt ze, of het telt de tellingen van de hoofdstembureaus op; er is niets opgeslagen.",
     "malformed_code": "'{municipality}' is geen CBS-gemeentecode: die heeft vier cijfers, zoals "
     "0479; er is niets opgeslagen.",
-    "malformed_name": "Geef de naam van gemeente {municipality} (hoogstens {limit} tekens); er is "
-    "niets opgeslagen.",
-    "municipality_present": "Gemeente {municipality} hoort al bij dit stembureau (genoemd in de "
-    "verkiezingsdefinitie, toegevoegd, geüpload of open voor invoer); er is niets opgeslagen.",
+    "municipality_present": "Gemeente {municipality} hoort al bij dit stembureau: de "
+    "verkiezingsdefinitie noemt haar bij deze kieskring, of haar telling is geüpload of staat "
+    "open voor invoer; er is niets opgeslagen.",
+    "other_district": "De verkiezingsdefinitie noemt gemeente {municipality} {name} bij kieskring "
+    "{district} {district_name}, niet bij deze kieskring: haar telling hoort bij het "
+    "hoofdstembureau van die kieskring. Er is niets opgeslagen.",
+    "not_in_definition": "De verkiezingsdefinitie (110a) noemt geen gemeente {municipality}: een "
+    "telling van die gemeente telt niet mee in de uitslag van deze kieskring. De gemeenten van "
+    "dit stembureau zijn die de verkiezingsdefinitie noemt; klopt die niet, neem dan contact "
+    "op met het centraal stembureau. Er is niets opgeslagen.",
     "not_coordinator": "Alleen een coördinator kan dit doen.",
     "unknown": "Deze registratie bestaat niet (meer).",
     "refused": "Dit is geweigerd; er is niets opgeslagen.",
@@ -163,6 +180,9 @@ def _dutch(error: OSVError) -> str:
             details["where"] = _place(
                 details["message_type"], details["part"], details["part_name"]
             )
+        if error.code == "counts_incomplete":
+            details["summary"] = coverage_summary(details["coverage"])
+            details["units"] = " ".join(coverage_sentences(details["coverage"]))
         text = fill(REFUSALS[error.code], details)
         reason = error.details.get("reason")
         return f"{text} {TECHNICAL} {without_server_folders(reason)}" if reason else text
@@ -223,11 +243,21 @@ def _page(
         for row in entries
         if row.key in files and row.typists[:1] == (files[row.key].by,)
     }
+    coverage = view.coverage
     return state.render(
         request,
         "stages/stage.html",
         status,
         view=view,
+        complete=coverage is not None and coverage.complete,
+        coverage_text=(
+            ""
+            if coverage is None
+            else coverage_confirmation(coverage)
+            if coverage.complete
+            else coverage_summary(coverage)
+        ),
+        without_count=coverage_sentences(coverage) if coverage is not None else [],
         entry_session=session_id,
         entries=entries,
         versions=versions,
@@ -674,20 +704,14 @@ def add_entry_municipality(
     eid: str,
     committee: str,
     code: Annotated[str, Form()] = "",
-    naam: Annotated[str, Form()] = "",
 ) -> Response:
-    """Add a municipality of the HSB's district (CBS code and name) for typed totals."""
+    """Adding a municipality by hand, as older pages offered it: refused with the reason for
+    this code (the stage's municipalities are those the election definition names)."""
     _require_level(who, committee)
     try:
-        added, name = add_municipality(
-            ui(request).factory, eid, committee, code, naam, Actor(who.name, "coordinator")
-        )
+        add_municipality(ui(request).factory, eid, committee, code, Actor(who.name, "coordinator"))
     except OSVError as refused:
         return _page(request, who, eid, committee, _dutch(refused), 400, error=True)
-    return redirect(
-        f"/uitslag/{eid}/{committee}?melding=Gemeente {name} ({added}) is toegevoegd; haar "
-        "totalen kunnen nu open worden gezet voor invoer."
-    )
 
 
 @router.post("/uitslag/{eid}/{committee}/invoer/{key}/besluit")

@@ -69,7 +69,7 @@ def read_count_file(
     :raises EmlError: when the file cannot be read (naming it).
     """
     from results.tally.checks import check_counts, check_sum, duplicate_unit
-    from results.tally.tally import Tally
+    from results.tally.tally import Tally, by_short_code, keyed_by_short_code
 
     stream = iter_count(found.path, source=found.name, schemas=schemas, limits=limits)
     keep_units = found.message_type is MessageType.COUNT_TOTAL
@@ -79,7 +79,8 @@ def read_count_file(
     contest: tuple[str, str | None] | None = None
     findings: list[Finding] = []
     kept: list[ReportingUnitVotes] = []
-    seen: set[str] = set()
+    seen: dict[str, None] = {}  # the units' Ids, in file order
+    by_code = False
     for item in stream:
         if contest is None:
             contest = (item.contest_id, item.contest_name)
@@ -91,14 +92,16 @@ def read_count_file(
         if isinstance(item.votes, ReportingUnitVotes):
             if item.votes.id in seen:
                 findings.append(duplicate_unit(item.votes.id, found.name))
-            seen.add(item.votes.id)
+            seen[item.votes.id] = None
             findings += check_counts(item.votes.votes, item.votes.id)
-            running.add(item.votes.votes)
+            # A total keyed by ShortCode (the Kiesraad's TK 510d) is added up by ShortCode.
+            running.add(by_short_code(item.votes.votes) if by_code else item.votes.votes)
             units += 1
             if keep_units:
                 kept.append(item.votes)
         else:
             stated = item.votes
+            by_code = keyed_by_short_code(stated)
     assert contest is not None  # the stream refuses a file without contests
     authority = found.authority.id if found.authority is not None else found.name
     recomputed = running.total if units else None
@@ -139,6 +142,7 @@ def read_count_file(
                 votes=total,
                 recomputed=recomputed,
                 source=found.name,
+                units=tuple(seen),
             )
         ]
     return FileCount(

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -28,7 +28,7 @@ from typing import Any, cast
 from eml import Eml510, Eml520, SchemaSet
 from eml.documents import Authority
 from eml.safe import Limits
-from osv.model import ReportingUnitVotes
+from osv.model import CommitteeCategory, ReportingUnitVotes, VoteCounts
 from osv.service.result.eml_out import (
     WrittenFile,
     result_document,
@@ -44,6 +44,8 @@ from osv.service.result.report_json import result_json
 from osv.service.result.reports import ResultContext, result_text
 from osv.service.result.single_district import compute_single_district
 from results.allocation.types import LotOutcome
+from results.tally import sum_counts
+from results.tally.tally import by_short_code
 
 __all__ = ["REPORT_JSON", "REPORT_TEXT", "CsbOutcome", "compute_result", "run_csb"]
 
@@ -141,18 +143,27 @@ def run_csb(
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
     created: dt.datetime,
+    draft: bool = False,
 ) -> CsbOutcome:
     """Read ``folder``, compute the result and write the CSB's files into ``out``.
 
     :param created: the moment the result is fixed (``kr:CreationDateTime``, no time zone).
+    :param draft: compute even when counts are missing, and write only the reports, headed
+        as a draft (never an EML file or a process-verbaal).
+    :raises IncompleteCountsError: when a unit the election definition names has no count
+        (and ``draft`` is not set); nothing is written.
     :raises ResultInputError: for unusable input, or when an EML file to be written exists.
     """
-    inputs = read_inputs(folder, schemas=schemas, limits=limits)
+    inputs = read_inputs(folder, schemas=schemas, limits=limits, complete=not draft)
+    if not draft:
+        inputs.require_complete()
     result, seats_from = compute_result(inputs, seats=seats, lots=lots, deceased=deceased)
-    notes = list(inputs.files.notes)
+    notes = list(inputs.notes)
     notes += _unused_notes(inputs)
     written: list[WrittenFile] = []
-    if result.status == "complete":
+    if draft:
+        notes.append("no EML file and no process-verbaal were written: this is a draft (--draft)")
+    elif result.status == "complete":
         authority = _csb_authority(inputs)
         contest_id = "alle" if inputs.multi_district else inputs.counts.contest_ids[0]
         documents: list[tuple[Eml510 | Eml520, str]] = [
@@ -161,8 +172,7 @@ def run_csb(
                     inputs.files.identifier,
                     authority,
                     contest_id,
-                    inputs.counts.total,
-                    _total_units(inputs),
+                    *_total_and_units(inputs, result),
                     created,
                     inputs.counts.counting_method,
                 ),
@@ -197,6 +207,8 @@ def run_csb(
         seats_from=seats_from,
         notes=tuple(notes),
         written=tuple(written),
+        coverage=inputs.coverage,
+        draft=draft,
     )
     text = result_text(result, context)
     reports = _write_reports(out, text, result_json(result, context))
@@ -257,27 +269,79 @@ def _unused_notes(inputs: ElectionInputs) -> list[str]:
 
 
 def _csb_authority(inputs: ElectionInputs) -> Authority:
-    """The CSB as the Kiesraad's files name it: ``CSB`` with the domain's name."""
+    """The CSB as the Kiesraad's files name it: ``CSB`` with the domain's name, or with the
+    name the 110a gives its CSB committee ("De Kiesraad"), or as the other files name it."""
     identifier = inputs.files.identifier
     if identifier.domain is not None and identifier.domain.name:
         return Authority(id="CSB", name=identifier.domain.name)
+    if inputs.definition is not None:
+        for region in inputs.definition.election.regions_with(CommitteeCategory.CSB):
+            for committee in region.committees:
+                if committee.category is CommitteeCategory.CSB and committee.name:
+                    return Authority(id="CSB", name=committee.name)
     for found in inputs.files.files:
         if found.authority is not None and found.authority.id == "CSB" and found.authority.name:
             return Authority(id="CSB", name=found.authority.name)
     return Authority(id="CSB", name=None)
 
 
-def _total_units(inputs: ElectionInputs) -> tuple[ReportingUnitVotes, ...]:
-    """The 510d's reporting units: municipalities (one district), or districts ``HSB<n>``."""
+def _total_and_units(
+    inputs: ElectionInputs, result: ElectionResult
+) -> tuple[VoteCounts, tuple[ReportingUnitVotes, ...]]:
+    """The 510d's total and reporting units: municipalities (one district), or districts.
+
+    With several districts the units are ``HSB<n>``, their candidates identified by number and
+    ShortCode, and the total names each person once, by ShortCode, with the votes of all their
+    lists: as the Kiesraad's 510d of TK2023 (eml-nl.md §6.4).
+    """
     counts = inputs.counts
-    if inputs.multi_district and counts.level != "510d":
-        names = {part.contest_id: part.name for part in counts.parts if counts.level == "510c"}
-        return tuple(
-            ReportingUnitVotes(id=f"HSB{contest_id}", name=names.get(contest_id), votes=votes)
-            for contest_id, votes in counts.districts
+    if not inputs.multi_district:
+        units = tuple(
+            ReportingUnitVotes(id=part.id, name=part.name, votes=part.votes)
+            for part in counts.parts
         )
-    return tuple(
-        ReportingUnitVotes(id=part.id, name=part.name, votes=part.votes) for part in counts.parts
+        return counts.total, units
+    names = {part.contest_id: part.name for part in counts.parts if counts.level != "510b"}
+    if counts.level == "510d":
+        names = {part.contest_id: part.name for part in counts.parts}
+    districts = [
+        (contest_id, _with_short_codes(votes, contest_id, result.short_codes))
+        for contest_id, votes in counts.districts
+    ]
+    units = tuple(
+        ReportingUnitVotes(
+            id=f"HSB{contest_id}",
+            name=names.get(contest_id) or counts.contest_name(contest_id),
+            votes=votes,
+        )
+        for contest_id, votes in districts
+    )
+    total = sum_counts(by_short_code(votes) for _, votes in districts)
+    return total, units
+
+
+def _with_short_codes(
+    votes: VoteCounts, district: str, codes: Mapping[tuple[str, int, int], str]
+) -> VoteCounts:
+    """A district's count with each candidate's ShortCode beside its number."""
+    return votes.model_copy(
+        update={
+            "lists": tuple(
+                lst.model_copy(
+                    update={
+                        "candidates": tuple(
+                            c.model_copy(
+                                update={"short_code": codes.get((district, lst.number, c.number))}
+                            )
+                            if c.number is not None
+                            else c
+                            for c in lst.candidates
+                        )
+                    }
+                )
+                for lst in votes.lists
+            )
+        }
     )
 
 

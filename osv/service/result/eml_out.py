@@ -68,7 +68,7 @@ class WrittenFile:
 def file_safe(name: str) -> str:
     """A name as the Kiesraad puts it in file names: spaces become ``_``, path characters go."""
     text = re.sub(r"\s+", "_", name.strip())
-    return re.sub(r"[^\w'.-]", "", text)
+    return re.sub(r"[^\w.-]", "", text)
 
 
 def district_count_name(identifier: ElectionIdentifier, district_name: str) -> str:

@@ -14,6 +14,7 @@ stage that needs it, so a folder of large count files is scanned quickly.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ from eml.read import open_stream, root_element
 from eml.read.common import Reader, read_header, read_identifier
 from eml.safe import Limits
 from osv.model import ElectionIdentifier
+from osv.model.rules import ELECTION_DATE_TOLERANCE, election_date_note, election_dates_agree
 from osv.service.errors import ServiceError
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "FoundFile",
     "ResultInputError",
     "find_election_files",
+    "peek_file",
 ]
 
 #: What each EML message is, in words for reports.
@@ -125,9 +128,9 @@ class ElectionFiles:
         return found[0] if found else None
 
 
-#: Files that may lie in an election's folder but play no part in a result.
+#: Files that may lie in an election's folder but play no part in a result. (Polling-station
+#: lists, 110b, are kept: they say which polling stations a municipality's count must cover.)
 _NOT_USED = (
-    MessageType.POLLING_STATIONS,
     MessageType.NOMINATION,
     MessageType.COUNT_POLLING_STATION,
 )
@@ -137,9 +140,9 @@ def find_election_files(folder: Path, *, limits: Limits | None = None) -> Electi
     """Scan ``folder`` (not its subfolders) for the EML files of one election.
 
     Every file whose name ends in ``.xml`` must be an EML_NL file OSV can read; other files
-    (reports, CSV exports) are left alone. Files of the polling-station list (110b), nominations
-    (210) and single polling stations (510a) are listed in :attr:`ElectionFiles.notes` and not
-    used.
+    (reports, CSV exports) are left alone. Nominations (210) and single polling stations (510a)
+    are listed in :attr:`ElectionFiles.notes` and not used; polling-station lists (110b) are
+    kept for the completeness check (:mod:`osv.service.result.coverage`).
 
     :raises ResultInputError: when the folder cannot be read, holds no EML file, or holds
         files of different elections (one sentence naming them).
@@ -159,9 +162,8 @@ def find_election_files(folder: Path, *, limits: Limits | None = None) -> Electi
         raise ResultInputError(f"{folder} cannot be read ({error.strerror or error})") from None
     if not paths:
         raise ResultInputError(f"the folder {folder} holds no EML files (*.xml)")
-    found = tuple(_peek(path, limits) for path in paths)
-    _require_one_election(folder, found)
-    notes: list[str] = []
+    found = tuple(peek_file(path, limits) for path in paths)
+    reference, notes = _require_one_election(folder, found)
     used: list[FoundFile] = []
     for item in found:
         expected = next(
@@ -182,11 +184,11 @@ def find_election_files(folder: Path, *, limits: Limits | None = None) -> Electi
             continue
         used.append(item)
     return ElectionFiles(
-        folder=folder, identifier=found[0].identifier, files=tuple(used), notes=tuple(notes)
+        folder=folder, identifier=reference.identifier, files=tuple(used), notes=tuple(notes)
     )
 
 
-def _peek(path: Path, limits: Limits | None) -> FoundFile:
+def peek_file(path: Path, limits: Limits | None = None) -> FoundFile:
     """Read ``path`` up to its ``ElectionIdentifier``: the EML Id, the authority, the election."""
     stream = open_stream(path, source=str(path), limits=limits)
     events = iter(stream)
@@ -209,27 +211,68 @@ def _peek(path: Path, limits: Limits | None) -> FoundFile:
             events.close()  # stop reading: closes the file
 
 
-def _require_one_election(folder: Path, found: tuple[FoundFile, ...]) -> None:
+def _require_one_election(
+    folder: Path, found: tuple[FoundFile, ...]
+) -> tuple[FoundFile, list[str]]:
+    """The file whose identifier stands for the folder, and notes on tolerated date deviations.
+
+    Every file must name the same election (``ElectionIdentifier Id``): the files of the
+    election with most files are the reference, and only the others are named in the refusal.
+    Election dates may differ within :data:`osv.model.rules.ELECTION_DATE_TOLERANCE` (noted);
+    the reference date is the election definition's, or else the one most files state.
+
+    :raises ResultInputError: naming the files that belong to another election.
+    """
     by_election: dict[str, list[FoundFile]] = {}
     for item in found:
         by_election.setdefault(item.identifier.id, []).append(item)
     if len(by_election) > 1:
-        groups = "; ".join(
-            f"{election_id} ({_names(items)})" for election_id, items in sorted(by_election.items())
+        ordered = sorted(by_election.items(), key=lambda pair: (-len(pair[1]), pair[0]))
+        main_id, main = ordered[0]
+        others = "; ".join(
+            f"{_few(items)} {'is' if len(items) == 1 else 'are'} of {election_id}"
+            for election_id, items in ordered[1:]
         )
         raise ResultInputError(
             f"the folder {folder} holds files of {len(by_election)} different elections: "
-            f"{groups}; give a folder with the files of one election only"
+            f"{len(main)} file(s) of {main_id}, but {others}; give a folder with the files of "
+            "one election only"
         )
-    dates = {item.identifier.election_date for item in found}
-    if len(dates) > 1:
-        listed = "; ".join(
-            f"{item.name} says {item.identifier.election_date.isoformat()}" for item in found
+    definitions = [f for f in found if f.message_type is MessageType.ELECTION_DEFINITION]
+    if definitions:
+        reference = definitions[0]
+        source = f"the election definition {reference.name}"
+    else:
+        dates = Counter(item.identifier.election_date for item in found)
+        common = max(dates, key=lambda date: (dates[date], -date.toordinal()))
+        reference = next(item for item in found if item.identifier.election_date == common)
+        source = f"{dates[common]} of the {len(found)} files"
+    expected = reference.identifier.election_date
+    far = [
+        item for item in found if not election_dates_agree(item.identifier.election_date, expected)
+    ]
+    if far:
+        differing = ", ".join(
+            f"{item.name} states {item.identifier.election_date.isoformat()}" for item in far[:5]
         )
+        more = f" and {len(far) - 5} more" if len(far) > 5 else ""
         raise ResultInputError(
-            f"the files in {folder} name election {found[0].identifier.id} but different "
-            f"election dates: {listed}; they cannot be of the same election"
+            f"the files in {folder} name election {reference.identifier.id}, but {differing}"
+            f"{more}, more than {ELECTION_DATE_TOLERANCE.days} days from "
+            f"{expected.isoformat()} ({source}); they cannot be of the same election"
         )
+    notes = [
+        note
+        for item in found
+        if (note := election_date_note(item.name, item.identifier.election_date, expected, source))
+    ]
+    return reference, notes
+
+
+def _few(items: list[FoundFile]) -> str:
+    """Up to five file names, and how many more."""
+    names = ", ".join(item.name for item in items[:5])
+    return names + (f" and {len(items) - 5} more" if len(items) > 5 else "")
 
 
 def _names(items: tuple[FoundFile, ...] | list[FoundFile]) -> str:

@@ -18,14 +18,20 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from eml import SchemaSet
+from eml import Eml110a, SchemaSet, read_eml
 from eml.documents import Authority, CountingMethod, MessageType
 from eml.safe import Limits
-from osv.model import ReportingUnitVotes
+from osv.model import ElectionDefinition, ReportingUnitVotes
 from osv.service.result.counts import read_count_source
+from osv.service.result.coverage import UNCHECKED, Coverage, IncompleteCountsError, coverage_of
 from osv.service.result.eml_out import WrittenFile, district_count, district_count_name
 from osv.service.result.eml_out import write_document as write_eml_file
-from osv.service.result.files import DESCRIPTIONS, ResultInputError, find_election_files
+from osv.service.result.files import (
+    DESCRIPTIONS,
+    ElectionFiles,
+    ResultInputError,
+    find_election_files,
+)
 from osv.service.result.sources import CountSource
 
 __all__ = ["HsbOutcome", "run_hsb"]
@@ -38,13 +44,16 @@ class HsbOutcome:
     :param counts: the municipal counts read, with their hashes and findings.
     :param district: the district's number (contest Id) and name.
     :param written: the 510c written, with its hash.
-    :param notes: files in the folder that were not used.
+    :param notes: files in the folder that were not used, deviations accepted.
+    :param coverage: whether the counts cover every municipality of the kieskring (unchecked
+        without a 110a in the folder; the report then says so first).
     """
 
     counts: CountSource
     district: tuple[str, str | None]
     written: WrittenFile
     notes: tuple[str, ...]
+    coverage: Coverage = UNCHECKED
 
 
 def run_hsb(
@@ -58,6 +67,8 @@ def run_hsb(
     """Add up the municipal counts (510b) in ``folder`` and write the district's 510c to ``out``.
 
     :param created: the moment the count is fixed (``kr:CreationDateTime``, no time zone).
+    :raises IncompleteCountsError: when the folder's election definition (110a) names a
+        municipality of the kieskring that has no count, or a count is of another unit.
     :raises ResultInputError: when the folder has no 510b, the election has one district,
         two files count one municipality, or the files count different districts.
     """
@@ -70,12 +81,18 @@ def run_hsb(
             "the HSB adds up the 510b files of its district"
         )
     notes = list(files.notes)
+    used = (
+        MessageType.COUNT_MUNICIPALITY,
+        MessageType.ELECTION_DEFINITION,
+        MessageType.POLLING_STATIONS,
+    )
     notes += [
         f"{found.name} ({DESCRIPTIONS[found.message_type]}, {found.message_type.value}) is not "
         "used by the HSB"
         for found in files.files
-        if found.message_type is not MessageType.COUNT_MUNICIPALITY
+        if found.message_type not in used
     ]
+    definition = _definition(files, schemas, limits, notes)
     counts = read_count_source(
         identifier, municipal, multi_district=True, schemas=schemas, limits=limits
     )
@@ -87,11 +104,10 @@ def run_hsb(
             "central polling station adds up the municipalities: use --stage csb"
         )
     if len(contests) > 1:
-        listed = ", ".join(f"{part.source} (district {part.contest_id})" for part in counts.parts)
-        raise ResultInputError(
-            f"the municipal counts are of {len(contests)} different districts: {listed}; "
-            "an HSB adds up the municipalities of one district"
-        )
+        raise ResultInputError(_districts_differ(counts))
+    coverage = coverage_of(files, definition, counts, hsb=True, schemas=schemas, limits=limits)
+    if not coverage.complete:
+        raise IncompleteCountsError(identifier.id, coverage)
     contest_id = contests[0]
     total = counts.district(contest_id)
     assert total is not None
@@ -116,5 +132,42 @@ def run_hsb(
         document, out, district_count_name(identifier, name or contest_id), schemas
     )
     return HsbOutcome(
-        counts=counts, district=(contest_id, name), written=written, notes=tuple(notes)
+        counts=counts,
+        district=(contest_id, name),
+        written=written,
+        notes=tuple(notes),
+        coverage=coverage,
+    )
+
+
+def _definition(
+    files: ElectionFiles, schemas: SchemaSet | None, limits: Limits | None, notes: list[str]
+) -> ElectionDefinition | None:
+    """The folder's election definition (110a), which names the kieskring's municipalities."""
+    found = files.single(MessageType.ELECTION_DEFINITION)
+    if found is None:
+        return None
+    read = read_eml(found.path, source=found.name, schemas=schemas, limits=limits)
+    notes += [f"{found.name}: {note}" for note in read.notes]
+    if not isinstance(read.document, Eml110a):  # the scan classified it by the same Id
+        raise ResultInputError(f"{found.name} is not an election definition (110a)")
+    return read.document.election
+
+
+def _districts_differ(counts: CountSource) -> str:
+    """The refusal of counts of several districts: the files of the minority districts."""
+    by_district: dict[str, list[str]] = {}
+    for part in counts.parts:
+        by_district.setdefault(part.contest_id, []).append(part.source)
+    ordered = sorted(by_district.items(), key=lambda pair: (-len(pair[1]), pair[0]))
+    main, main_files = ordered[0]
+    others = "; ".join(
+        f"{', '.join(names[:5])}{f' and {len(names) - 5} more' if len(names) > 5 else ''} "
+        f"count{'s' if len(names) == 1 else ''} district {district}"
+        for district, names in ordered[1:]
+    )
+    return (
+        f"the municipal counts are of {len(by_district)} different districts: "
+        f"{len(main_files)} of district {main}, but {others}; an HSB adds up the "
+        "municipalities of one district"
     )

@@ -29,6 +29,13 @@ from eml.documents import MessageType
 from eml.safe import Limits
 from osv.model import Contest, ElectionCategory, ElectionSubcategory
 from osv.service.result.counts import FileCount, read_count_file, read_count_source
+from osv.service.result.coverage import (
+    UNCHECKED,
+    Coverage,
+    IncompleteCountsError,
+    coverage_from_headers,
+    coverage_of,
+)
 from osv.service.result.files import (
     DESCRIPTIONS,
     ElectionFiles,
@@ -57,6 +64,9 @@ class ElectionInputs:
     :param published_result: the 520, when present.
     :param read: every non-count file read, with its hash, in name order.
     :param multi_district: whether the election has several districts (TK, PS2).
+    :param notes: deviations the readers accepted (file name first), and the folder's notes.
+    :param coverage: whether the counts cover every unit the definition names
+        (:mod:`osv.service.result.coverage`); the stages refuse to publish when they do not.
     """
 
     files: ElectionFiles
@@ -67,6 +77,16 @@ class ElectionInputs:
     published_result: Eml520 | None
     read: tuple[SourceFile, ...]
     multi_district: bool
+    notes: tuple[str, ...] = ()
+    coverage: Coverage = UNCHECKED
+
+    def require_complete(self) -> None:
+        """Refuse to go on when a unit the definition names has no count.
+
+        :raises IncompleteCountsError: one sentence per missing unit.
+        """
+        if not self.coverage.complete:
+            raise IncompleteCountsError(self.files.identifier.id, self.coverage)
 
     @property
     def sources(self) -> tuple[SourceFile, ...]:
@@ -92,24 +112,32 @@ def is_multi_district(files: ElectionFiles) -> bool:
 
 
 def read_inputs(
-    folder: Path, *, schemas: SchemaSet | None = None, limits: Limits | None = None
+    folder: Path,
+    *,
+    schemas: SchemaSet | None = None,
+    limits: Limits | None = None,
+    complete: bool = False,
 ) -> ElectionInputs:
     """Find and read the files of one election in ``folder`` (see the module docstring).
 
+    :param complete: refuse as soon as the count files' headers show that a unit the 110a
+        names has no count, before their content is read (the stage would refuse anyway).
+    :raises IncompleteCountsError: with ``complete``, for a unit without a count.
     :raises ResultInputError: when files are missing, duplicated or do not fit together.
     :raises EmlError: when a file cannot be read (naming it).
     """
     files = find_election_files(folder, limits=limits)
     multi = is_multi_district(files)
     read: list[SourceFile] = []
+    notes: list[str] = list(files.notes)
     found_definition = files.single(MessageType.ELECTION_DEFINITION)
     definition = (
-        _read(found_definition, Eml110a, schemas, limits, read) if found_definition else None
+        _read(found_definition, Eml110a, schemas, limits, read, notes) if found_definition else None
     )
     found_result = files.single(MessageType.RESULT)
-    result = _read(found_result, Eml520, schemas, limits, read) if found_result else None
+    result = _read(found_result, Eml520, schemas, limits, read, notes) if found_result else None
     lists = [
-        _read(found, Eml230b, schemas, limits, read)
+        _read(found, Eml230b, schemas, limits, read, notes)
         for found in files.of(MessageType.CANDIDATE_LISTS)
     ]
     _check_candidate_lists(files, lists, multi)
@@ -119,6 +147,10 @@ def read_inputs(
             f"the folder {folder} holds no counts of {files.identifier.id}: expected municipal "
             "counts (510b), district counts (510c) or a total count (510d)"
         )
+    if complete and definition is not None:
+        early = coverage_from_headers(definition.election, files.of(levels[0]))
+        if early is not None and not early.complete:
+            raise IncompleteCountsError(files.identifier.id, early)
     counts = read_count_source(
         files.identifier, files.of(levels[0]), multi_district=multi, schemas=schemas, limits=limits
     )
@@ -127,7 +159,21 @@ def read_inputs(
         for level in levels[1:]
         for found in files.of(level)
     )
-    _check_covered(counts, published)
+    coverage = coverage_of(
+        files,
+        definition.election if definition is not None else None,
+        counts,
+        schemas=schemas,
+        limits=limits,
+    )
+    if counts.level != "510b":
+        notes += [
+            f"{found.name} (polling stations, 110b) is not used: the counts are "
+            f"{counts.level} files, not the municipalities' 510b"
+            for found in files.of(MessageType.POLLING_STATIONS)
+        ]
+    if coverage.complete:  # else the stage refuses with the missing units (require_complete)
+        _check_covered(counts, published)
     return ElectionInputs(
         files=files,
         definition=definition,
@@ -137,6 +183,8 @@ def read_inputs(
         published_result=result,
         read=tuple(sorted(read, key=lambda source: source.name)),
         multi_district=multi,
+        notes=tuple(notes),
+        coverage=coverage,
     )
 
 
@@ -171,8 +219,10 @@ def _read(
     schemas: SchemaSet | None,
     limits: Limits | None,
     read: list[SourceFile],
+    notes: list[str],
 ) -> D:
     outcome = read_eml(found.path, source=found.name, schemas=schemas, limits=limits)
+    notes += [f"{found.name}: {note}" for note in outcome.notes]
     document = outcome.document
     if not isinstance(document, kind):  # the scan classified it by the same Id
         raise AssertionError(f"{found.name} is not a {kind.__name__}")

@@ -8,7 +8,8 @@ one (Tweede Kamer, provinces with several districts). The text and JSON reports,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -72,7 +73,9 @@ class ElectionResult:
     ``lots_used`` are the lot outcomes the computation consumed, in order; ``deceased`` the
     candidates registered as deceased (P 19a), as (list, candidate) pairs. ``names_known`` is
     ``False`` when the candidate lists (230b) were not available: the elected persons then carry
-    an empty name and only their list and number are known.
+    an empty name and only their list and number are known. ``short_codes`` (several districts
+    only) gives every candidate's ShortCode by (district, list, candidate number), for the
+    510d and the 520 (:mod:`eml.short_codes`).
     """
 
     identifier: ElectionIdentifier
@@ -91,3 +94,4 @@ class ElectionResult:
     lots_used: tuple[LotOutcome, ...] = ()
     deceased: tuple[tuple[int, int], ...] = ()
     names_known: bool = True
+    short_codes: Mapping[tuple[str, int, int], str] = field(default_factory=dict)

@@ -23,8 +23,11 @@ counts per district. This module builds the input of the multi-district allocati
 * ``--deceased LIST:CANDIDATE`` names the candidate by their number on the party's list in the
   lowest-numbered district where the party stands; the person is deceased on every list.
 
-The elected of a party are listed per district list (lowest district first), each list's in the
-order their seats were given; ``ElectedPerson.district`` is the list's lowest district.
+The elected of a party are listed in the order the Kiesraad publishes them (its 520 of TK2023):
+first those elected by preference votes, most votes first (equal votes in the order the lot
+decided, P 15(1)), then the others in the order their seats were assigned (P 17, P 18);
+``ElectedPerson.district`` is the lowest district of the list the person is elected on, and
+``short_code`` the person's ShortCode (:func:`osv.service.result.short_codes.short_codes`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from eml import Eml230b
+from eml.short_codes import assign_short_codes
 from osv.model import Candidate, CandidateList, ElectionDefinition, ListType, VoteCounts
 from osv.service.allocation_json import _plain
 from osv.service.result.files import ResultInputError
@@ -88,6 +92,7 @@ def compute_multi_district(
             "lists (230b) of those districts were given; give the 230b of every district"
         )
     parties = _parties(districts, counted, deceased)
+    short_codes = _short_codes(districts)
     election = MultiDistrictInput(
         seats=seats,
         category=identifier.category,
@@ -137,27 +142,37 @@ def compute_multi_district(
     )
     outcomes = []
     for outcome, result in zip(base.lists, within.parties, strict=True):
-        elected = []
+        placed = []
         for list_result in result.lists:
             lowest = min(list_result.districts)
             source = _list_in(districts, lowest, outcome.number)
             for person in list_result.elected:
                 candidate = source.candidate(person.position)
-                assert candidate is not None
-                elected.append(
-                    ElectedPerson(
-                        list_number=outcome.number,
-                        candidate_number=person.position,
-                        name=candidate.name,
-                        by=person.by,
-                        votes=person.total_votes,
-                        gender=candidate.gender.value if candidate.gender else None,
-                        locality=candidate.locality,
-                        country_code=candidate.country_code,
-                        district=str(lowest),
-                        short_code=candidate.short_code,
+                if candidate is None:  # the allocation elects only candidates of the list
+                    raise ResultInputError(
+                        f"list {outcome.number} in kieskring {lowest} has no candidate "
+                        f"{person.position}"
+                    )
+                placed.append(
+                    (
+                        person.order,
+                        ElectedPerson(
+                            list_number=outcome.number,
+                            candidate_number=person.position,
+                            name=candidate.name,
+                            by=person.by,
+                            votes=person.total_votes,
+                            gender=candidate.gender.value if candidate.gender else None,
+                            locality=candidate.locality,
+                            country_code=candidate.country_code,
+                            district=str(lowest),
+                            short_code=short_codes.get(person.key),
+                        ),
                     )
                 )
+        # The party's elected in the Kiesraad's order (DistrictElected.order): by preference
+        # votes first (P 15), then in the order of assignment (P 17, P 18).
+        elected = [person for _, person in sorted(placed, key=lambda pair: pair[0])]
         ranking = result.lists[0].ranking if len(result.lists) == 1 else ()
         outcomes.append(
             ListOutcome(
@@ -187,7 +202,30 @@ def compute_multi_district(
         unassigned=between.unassigned,
         lots_used=(*between.lots_used, *within.lots_used),
         deceased=base.deceased,
+        short_codes={
+            (str(district), number, candidate.number): short_codes[person_key(candidate)]
+            for district, lists in districts.items()
+            for number, lst in lists.items()
+            for candidate in lst.candidates
+        },
     )
+
+
+def _short_codes(districts: dict[int, dict[int, CandidateList]]) -> dict[str, str]:
+    """Every person's ShortCode: the one the 230b gives, or one formed as the Kiesraad does
+    (:mod:`eml.short_codes`), in the order of party number, district and position."""
+    order = [
+        (person_key(candidate), candidate)
+        for number in sorted({n for lists in districts.values() for n in lists})
+        for district in sorted(districts)
+        if number in districts[district]
+        for candidate in districts[district][number].candidates
+    ]
+    given = {key: c.short_code for key, c in order if c.short_code}
+    formed = assign_short_codes(
+        ((key, c.name) for key, c in order if key not in given), taken=given.values()
+    )
+    return {**formed, **given}
 
 
 def _district_lists(candidate_lists: Sequence[Eml230b]) -> dict[int, dict[int, CandidateList]]:

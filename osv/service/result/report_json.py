@@ -14,12 +14,19 @@ from typing import Any
 from eml.hash import format_digest
 from osv.service.result.formatting import lot_instructions, lot_option, mixed
 from osv.service.result.model import ElectedPerson, ElectionResult
-from osv.service.result.reports import ResultContext
+from osv.service.result.reports import ResultContext, coverage_heading
 from osv.service.result.sources import SourceFile
 from results.allocation.types import LotOutcome, LotRequired
 from results.tally.findings import Finding
 
-__all__ = ["REPORT_FORMAT", "exact", "finding_json", "result_json", "source_json"]
+__all__ = [
+    "REPORT_FORMAT",
+    "coverage_json",
+    "exact",
+    "finding_json",
+    "result_json",
+    "source_json",
+]
 
 #: The version of the JSON shape; raised when a field changes meaning or disappears.
 REPORT_FORMAT = 1
@@ -39,6 +46,17 @@ def source_json(source: SourceFile) -> dict[str, Any]:
         "type": source.message_type,
         "sha256": format_digest(source.digest),
         "schema_validated": source.validated,
+    }
+
+
+def coverage_json(context: ResultContext) -> dict[str, Any]:
+    """Whether the counts cover every unit the definition names (docs/result.md)."""
+    coverage = context.coverage
+    return {
+        "checked": coverage.checked,
+        "complete": coverage.complete if coverage.checked else None,
+        "missing": coverage.sentences(),
+        "heading": coverage_heading(context)[0] if coverage_heading(context) else None,
     }
 
 
@@ -122,6 +140,8 @@ def result_json(result: ElectionResult, context: ResultContext) -> dict[str, Any
             "seats_from": context.seats_from,
         },
         "status": result.status,
+        "draft": context.draft,
+        "completeness": coverage_json(context),
         "files_read": [source_json(source) for source in context.files_read],
         "total_votes": result.total_votes,
         "quota": exact(result.quota),

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eml.hash import format_digest
+from osv.service.result.coverage import NO_DEFINITION, UNCHECKED, Coverage
 from osv.service.result.eml_out import WrittenFile
 from osv.service.result.formatting import (
     finding_line,
@@ -36,7 +37,21 @@ from osv.service.result.model import ElectedPerson, ElectionResult, ListOutcome
 from osv.service.result.sources import SourceFile
 from results.tally.findings import Finding
 
-__all__ = ["EXCLUSION_REASONS", "ResultContext", "person_label", "result_text"]
+__all__ = [
+    "DRAFT",
+    "DRAFT_INCOMPLETE",
+    "EXCLUSION_REASONS",
+    "ResultContext",
+    "coverage_heading",
+    "coverage_lines",
+    "person_label",
+    "result_text",
+]
+
+#: The heading of a draft, in the language of the paper (it may be printed and shown).
+DRAFT = "CONCEPT"
+#: The heading of a draft computed from counts that are incomplete or could not be checked.
+DRAFT_INCOMPLETE = "CONCEPT – onvolledig"
 
 #: Why a list could not compete for a residual seat, in words.
 EXCLUSION_REASONS = {
@@ -62,12 +77,42 @@ class ResultContext:
     :param seats_from: where the number of seats came from, in words.
     :param notes: sentences about files not used, names unknown, files not written.
     :param written: the EML files written, with their hashes.
+    :param coverage: whether the counts cover every unit the election definition names.
+    :param draft: ``True`` for ``--draft``: a draft, never an EML file or a PDF.
     """
 
     files_read: tuple[SourceFile, ...]
     seats_from: str
     notes: tuple[str, ...] = ()
     written: tuple[WrittenFile, ...] = ()
+    coverage: Coverage = UNCHECKED
+    draft: bool = False
+
+
+def coverage_heading(context: ResultContext) -> list[str]:
+    """The lines at the very top of a report about a draft and about the counts' coverage."""
+    lines: list[str] = []
+    coverage = context.coverage
+    if context.draft:
+        incomplete = not coverage.checked or not coverage.complete
+        lines += [
+            DRAFT_INCOMPLETE if incomplete else DRAFT,
+            "This is a draft (--draft): no EML file and no process-verbaal were written.",
+        ]
+        if coverage.checked and not coverage.complete:
+            lines.append(f"The counts are incomplete: {coverage.summary()}:")
+            lines += [f"  {sentence}" for sentence in coverage.sentences()]
+        lines.append("")
+    return lines + coverage_lines(coverage)
+
+
+def coverage_lines(coverage: Coverage) -> list[str]:
+    """Whether the counts cover what the definition names: loud when it could not be checked."""
+    if not coverage.checked:
+        return [*textwrap.wrap(coverage.why or NO_DEFINITION, width=98), ""]
+    if coverage.complete:
+        return [*(f"Complete: {sentence}." for sentence in coverage.confirmations()), ""]
+    return []
 
 
 def person_label(person: ElectedPerson, names_known: bool) -> str:
@@ -83,6 +128,7 @@ def result_text(result: ElectionResult, context: ResultContext) -> str:
     identifier = result.identifier
     title = f"Result of {identifier.name or identifier.id} ({identifier.id})"
     lines = [title, "=" * len(title), ""]
+    lines += coverage_heading(context)
     if result.status == "lots_required" and result.lots_required is not None:
         lines += ["NOT FINISHED: a drawing of lots is needed.", ""]
         lines += lot_instructions(result.lots_required, result.lots_used)

@@ -63,6 +63,8 @@ class CountPart:
     :param recomputed: the sum of the file's reporting units, or ``None`` when the part has no
         units of its own (a reporting unit of a 510d).
     :param source: the file the part was read from.
+    :param units: the Ids of the file's reporting units (a municipality's polling stations),
+        in file order; empty for a reporting unit of a 510d.
     """
 
     id: str
@@ -71,6 +73,7 @@ class CountPart:
     votes: VoteCounts
     recomputed: VoteCounts | None
     source: str
+    units: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

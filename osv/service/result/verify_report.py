@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from eml.hash import format_digest
-from osv.service.result.formatting import finding_line, lot_instructions, plain_table
+from osv.service.result.formatting import finding_line, lot_instructions, lot_option, plain_table
 from osv.service.result.report_json import REPORT_FORMAT, finding_json, source_json
-from osv.service.result.verify import Comparison, Verification, VerifyCheck
+from osv.service.result.reports import coverage_lines
+from osv.service.result.verify import Comparison, Verification, VerifyCheck, lot_description
 
 __all__ = ["FINDINGS_NOTE", "verdict_text", "verification_json", "verification_text"]
 
@@ -68,7 +69,26 @@ def verdict_text(verification: Verification) -> str:
     names = "" if verification.names_compared else " (names not compared: no 230b)"
     missing = [check.title.lower() for check in verification.checks if not check.compared]
     gap = f"; not compared: {', '.join(missing)}" if missing else ""
-    return f"VERIFIED: {identifier}: {what}{names} match the recomputation{gap}."
+    return (
+        f"VERIFIED: {identifier}: {what}{names} match the recomputation{gap}{_lots(verification)}."
+    )
+
+
+def _lots(verification: Verification) -> str:
+    """What the verdict owes to a drawing of lots, when the recomputation needed one."""
+    matching = verification.matching
+    if not matching:
+        return ""
+    if len(matching) == 1:
+        drawn = "; ".join(lot_description(lot) for lot in matching[0].lots)
+        return (
+            f", with lot outcome {drawn} (one of {len(verification.alternatives)} lawful "
+            "outcomes; confirm it from the CSB's process-verbaal, P 22)"
+        )
+    return (
+        f", as {len(matching)} of its {len(verification.alternatives)} lawful lot outcomes "
+        "do (the folder cannot tell which was drawn; see the notes)"
+    )
 
 
 def _difference(item: Comparison) -> str:
@@ -81,7 +101,8 @@ def verification_text(verification: Verification) -> str:
     """The whole readable report."""
     identifier = verification.result.identifier
     title = f"Verification of {identifier.name or identifier.id} ({identifier.id})"
-    lines = [title, "=" * len(title), "", "Files used", "----------"]
+    lines = [title, "=" * len(title), "", *coverage_lines(verification.coverage)]
+    lines += ["Files used", "----------"]
     for source in verification.files:
         lines.append(f"{source.message_type:4}  {source.name}")
         lines.append(f"      SHA-256 {format_digest(source.digest)}")
@@ -224,6 +245,19 @@ def verification_json(verification: Verification) -> dict[str, Any]:
         ],
         "recomputed_status": result.status,
         "lots_required": lots,
+        "completeness": {
+            "checked": verification.coverage.checked,
+            "complete": verification.coverage.complete if verification.coverage.checked else None,
+            "missing": verification.coverage.sentences(),
+        },
+        "lot_alternatives": [
+            {
+                "lots": [lot_option(lot.kind, lot.chosen, lot.list_number) for lot in a.lots],
+                "matches": a.matches,
+                "differences": a.differences,
+            }
+            for a in verification.alternatives
+        ],
         "findings": [finding_json(finding) for finding in verification.findings],
         "findings_note": FINDINGS_NOTE,
         "notes": list(verification.notes),

@@ -6,11 +6,18 @@ election stored in the database. Its computation is the one of ``osv result`` (d
 which works on a folder of EML files: :func:`working_folder` writes that folder from the store —
 the election definition (110a) and candidate lists (230b) as stored, written again by
 :func:`eml.write_eml`, and the stage's uploaded count files byte for byte.
+
+The store keeps the definition and the lists, not the files they came from, so their headers
+are written anew: ``IssueDate`` and ``kr:CreationDateTime`` (which the official schemas
+require) are the moment the file was imported, as its import record has it. The same stored
+data therefore always give the same bytes, and the hashes in a stage's report stay the same
+from one computation to the next.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,8 +25,10 @@ from typing import Any
 
 from eml import write_eml
 from eml.documents import Authority, Eml110a, Eml230b, EmlHeader
+from osv.model import ElectionDefinition
 from osv.service.errors import ServiceError
 from osv.store import AuditEvent, UnitOfWork
+from osv.store.records import ImportedFile
 
 __all__ = [
     "CSB",
@@ -27,6 +36,7 @@ __all__ = [
     "UowFactory",
     "audit",
     "district_of",
+    "eml_moment",
     "is_multi_district",
     "require_stage",
     "working_folder",
@@ -92,24 +102,28 @@ def working_folder(
 ) -> Iterator[Path]:
     """A temporary folder with the stage's files as ``osv result`` reads them.
 
-    The CSB's folder has the 110a, every stored 230b and the uploaded counts; an HSB's only the
-    uploaded counts (it adds up 510b files); both also the municipalities' totals typed in twice
-    and definitive (:func:`osv.service.stage.totals.entered_counts`). ``extra`` is a file being
-    uploaded, checked with the others before it is stored. The folder is removed afterwards.
+    Both have the election definition (110a), which names the units the stage must have a
+    count of: an HSB the municipalities of its kieskring, the CSB every kieskring or
+    municipality (``osv result`` refuses to compute without all of them). The CSB's folder also
+    has every stored 230b. Then the uploaded counts, and the municipalities' totals typed in
+    twice and definitive (:func:`osv.service.stage.totals.entered_counts`). ``extra`` is a
+    file being uploaded, checked with the others before it is stored. The folder is removed
+    afterwards.
     """
     with tempfile.TemporaryDirectory(prefix="osv-stage-") as name:
         folder = Path(name) / "in"
         folder.mkdir()
+        definition = uow.elections.get(eid)
+        assert definition is not None
+        domain = definition.identifier.domain
+        authority = Authority(id=CSB, name=domain.name if domain else None)
+        imported = {f.message_type: f for f in uow.files.for_election(eid)}
+        defined = _header(authority, imported.get("110a"), definition)
+        (folder / f"Verkiezingsdefinitie_{eid}.eml.xml").write_bytes(
+            write_eml(Eml110a(header=defined, election=definition))
+        )
         if committee == CSB:
-            definition = uow.elections.get(eid)
-            assert definition is not None
-            domain = definition.identifier.domain
-            header = EmlHeader(
-                managing_authority=Authority(id=CSB, name=domain.name if domain else None)
-            )
-            (folder / f"Verkiezingsdefinitie_{eid}.eml.xml").write_bytes(
-                write_eml(Eml110a(header=header, election=definition))
-            )
+            sources = uow.candidate_lists.sources(eid)
             contests = [
                 contest
                 for stored in uow.elections.contests(eid)
@@ -117,6 +131,9 @@ def working_folder(
             ]
             for contest in contests:
                 suffix = "" if len(contests) == 1 else f"_kieskring_{contest.id}"
+                header = _header(
+                    authority, sources.get(contest.id) or imported.get("110a"), definition
+                )
                 (folder / f"Kandidatenlijsten_{eid}{suffix}.eml.xml").write_bytes(
                     write_eml(
                         Eml230b(
@@ -133,3 +150,28 @@ def working_folder(
         if extra is not None:
             (folder / extra[0]).write_bytes(extra[1])
         yield folder
+
+
+def eml_moment(at: dt.datetime) -> dt.datetime:
+    """A stored moment as ``kr:CreationDateTime`` carries it: UTC without a time zone, to the
+    second (as the stage's computation dates its files)."""
+    return at.astimezone(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _header(
+    authority: Authority, record: ImportedFile | None, definition: ElectionDefinition
+) -> EmlHeader:
+    """The header of a stored 110a or 230b written again: dated when its file was imported.
+
+    Without an import record (data stored by other means) the date is the election's nomination
+    date, or its election date, at midnight: fixed, so the bytes stay the same.
+    """
+    if record is not None:
+        moment = eml_moment(record.imported_at)
+    else:
+        identifier = definition.identifier
+        day = identifier.nomination_date or identifier.election_date
+        moment = dt.datetime.combine(day, dt.time())
+    return EmlHeader(
+        managing_authority=authority, issue_date=moment.date(), creation_date_time=moment
+    )

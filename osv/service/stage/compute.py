@@ -29,8 +29,9 @@ from eml import SchemaSet
 from eml.documents import MessageType
 from eml.safe import Limits
 from osv.errors import OSVError
-from osv.model import Contest
+from osv.model import Contest, ElectionDefinition
 from osv.service.result.counts import read_count_source
+from osv.service.result.coverage import Coverage, IncompleteCountsError, coverage_of
 from osv.service.result.csb import REPORT_JSON, run_csb
 from osv.service.result.files import find_election_files
 from osv.service.result.hsb import run_hsb
@@ -41,6 +42,7 @@ from osv.service.stage.common import (
     StageRefusedError,
     UowFactory,
     audit,
+    district_of,
     is_multi_district,
     require_stage,
     working_folder,
@@ -49,6 +51,11 @@ from osv.service.stage.totals import entered_counts
 from osv.store import UnitOfWork
 from osv.store.records import utc_now
 from osv.store.stages import StageChoice, StageFile
+from results.tally.completeness import (
+    check_completeness,
+    expected_districts,
+    expected_municipalities,
+)
 from results.tally.findings import Finding
 
 __all__ = [
@@ -73,6 +80,10 @@ class StageView:
     :param deceased: each registered deceased candidate with the list and the name.
     :param report: the last computation's JSON report (docs/result.md), or ``None``.
     :param candidate_lists: the contests' lists, to choose a deceased candidate from.
+    :param coverage: which units the election definition names for the stage have a count
+        (uploaded, or typed twice and definitive), and which do not yet: the result is only
+        computed when every one has. ``None`` when the counts cannot be read together
+        (``problem`` says why).
     """
 
     eid: str
@@ -87,6 +98,7 @@ class StageView:
     lots: tuple[StageChoice, ...]
     report: dict[str, Any] | None
     candidate_lists: tuple[Contest, ...]
+    coverage: Coverage | None = None
 
     @property
     def is_csb(self) -> bool:
@@ -124,12 +136,15 @@ def stage_view(
         )
         findings: tuple[Finding, ...] = ()
         problem = None
+        coverage: Coverage | None = _nothing_counted(definition, committee)
         if inputs or entered_counts(uow, eid, committee):
             with working_folder(uow, eid, committee) as folder:
                 try:
-                    findings = _findings(folder, committee, schemas, limits)
+                    findings, coverage = _read_counts(
+                        folder, definition, committee, schemas, limits
+                    )
                 except OSVError as error:
-                    problem = str(error)
+                    problem, coverage = str(error), None
         deceased = tuple(
             (choice, _candidate_name(contests, choice.value))
             for choice in uow.stages.choices(eid, committee, "deceased")
@@ -150,6 +165,7 @@ def stage_view(
         lots=lots,
         report=report,
         candidate_lists=contests,
+        coverage=coverage,
     )
 
 
@@ -231,7 +247,9 @@ def compute(
     """Compute the stage's result from its counts and choices; keep the files it writes.
 
     :return: the JSON report (docs/result.md); its ``status`` says whether a lot is needed.
-    :raises StageRefusedError: when there are no counts, or ``osv result`` refuses them.
+    :raises StageRefusedError: when there are no counts, when a unit the election definition
+        names for the stage has no count (``counts_incomplete``, with the ``coverage``: nothing
+        is computed or stored), or when ``osv result`` refuses them.
     """
     with uow_factory() as uow:
         report = _compute(uow, eid, committee, actor, schemas, limits)
@@ -353,6 +371,12 @@ def _compute(
                     hsb.written.path.name, hsb.written.digest.hex(), hsb.counts.findings
                 )
                 (out / REPORT_JSON).write_text(json.dumps(report, indent=2), "utf-8")
+        except IncompleteCountsError as error:
+            raise StageRefusedError(
+                f"the result of {committee} is not computed: {error}",
+                "counts_incomplete",
+                coverage=error.coverage,
+            ) from None
         except OSVError as error:
             raise StageRefusedError(
                 f"the result of {committee} cannot be computed: {error}",
@@ -404,11 +428,18 @@ def _hsb_report(name: str, digest: str, findings: tuple[Finding, ...]) -> dict[s
     }
 
 
-def _findings(
-    folder: Path, committee: str, schemas: SchemaSet | None, limits: Limits | None
-) -> tuple[Finding, ...]:
+def _read_counts(
+    folder: Path,
+    definition: ElectionDefinition,
+    committee: str,
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+) -> tuple[tuple[Finding, ...], Coverage]:
+    """The findings of the stage's counts, and how they cover the units the definition names,
+    read from the working folder as the computation reads it."""
     if committee == CSB:
-        return tuple(read_inputs(folder, schemas=schemas, limits=limits).counts.findings)
+        inputs = read_inputs(folder, schemas=schemas, limits=limits)
+        return tuple(inputs.counts.findings), inputs.coverage
     files = find_election_files(folder, limits=limits)
     source = read_count_source(
         files.identifier,
@@ -417,7 +448,25 @@ def _findings(
         schemas=schemas,
         limits=limits,
     )
-    return tuple(source.findings)
+    coverage = coverage_of(files, definition, source, hsb=True, schemas=schemas, limits=limits)
+    return tuple(source.findings), coverage
+
+
+def _nothing_counted(definition: ElectionDefinition, committee: str) -> Coverage:
+    """The coverage of a stage without counts: every unit it adds up lacks one.
+
+    An HSB adds up the municipalities of its kieskring, the CSB of an election with several
+    kieskringen the kieskringen (from the HSBs' 510c files), otherwise the municipalities.
+    """
+    district = district_of(committee)
+    if district is not None:
+        expected = expected_municipalities(definition, int(district))
+        what = f"municipalities of kieskring {district}"
+    elif len(definition.districts) > 1:
+        expected, what = expected_districts(definition), "kieskringen"
+    else:
+        expected, what = expected_municipalities(definition), "municipalities of the election"
+    return Coverage(checked=True, checks=(check_completeness(expected, (), what),))
 
 
 def _last_report(uow: UnitOfWork, eid: str, committee: str) -> dict[str, Any] | None:

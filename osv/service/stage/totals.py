@@ -9,14 +9,17 @@ differences and errors exactly as at a municipality. A definitive entry counts f
 that municipality's count: :func:`entered_counts` writes it as a 510b with only the total into
 the stage's working folder, so findings and the computation treat it like an uploaded file.
 
-The municipalities are those the election definition (110a) lists for the stage, and at an HSB
-also those its coordinator added by CBS code and name (:func:`add_municipality`): a Tweede
-Kamer 110a lists none, and the HSB knows its district's municipalities from the paper.
+The municipalities are those the election definition (110a) names for the stage
+(:func:`municipalities`): at an HSB those of its kieskring, at a CSB all of them. They are
+exactly the units the computation requires a count of (:mod:`results.tally.completeness`), so
+nothing is typed that would not count and nothing that must count is missing from the list.
+A municipality cannot be added by hand (:func:`add_municipality` says why, per code).
 """
 
 from __future__ import annotations
 
 import re
+from typing import NoReturn
 
 from eml import write_eml
 from eml.documents import Authority, Eml510, EmlHeader, MessageType
@@ -30,15 +33,15 @@ from osv.service.stage.common import (
     UowFactory,
     audit,
     district_of,
+    eml_moment,
     require_stage,
 )
 from osv.store import EntrySession, UnitOfWork
-from osv.store.records import utc_now
 from results.entry import Definitive
 from results.entry.serialize import state_from_data
+from results.tally.completeness import expected_municipalities
 
 __all__ = [
-    "ADDED",
     "add_municipality",
     "entered_counts",
     "municipalities",
@@ -49,69 +52,55 @@ __all__ = [
 ]
 
 
-#: The audit event of a municipality an HSB coordinator added.
-ADDED = "stage.municipality_added"
 #: A CBS municipality code as in the EML ``ManagingAuthority`` id (``0479``).
 _CODE = re.compile(r"[0-9]{4}")
-#: The longest name of an added municipality.
-_MAX_NAME = 100
 
 
 def municipalities(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, str | None]]:
     """The municipalities whose counts the stage adds up: (CBS code, name), by code.
 
-    Those the election definition lists for the stage, and those its coordinator added.
+    Those the election definition (110a) names for the stage: at an HSB the municipalities of
+    its kieskring, at the CSB every municipality.
     """
-    listed = _listed(uow, eid, committee)
-    codes = {code for code, _ in listed}
-    added = [
-        (code, name)
-        for code, name in _added(uow, eid, committee)
-        if code not in codes  # (never: adding a listed one is refused)
-    ]
-    return sorted(listed + added)
-
-
-def _added(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, str | None]]:
-    found: list[tuple[str, str | None]] = []
-    for choice in uow.stages.choices(eid, committee, "gemeente"):
-        code, _, name = choice.value.partition(":")
-        found.append((code, name or None))
-    return found
+    definition = uow.elections.get(eid)
+    if definition is None:
+        return []
+    district = district_of(committee)
+    named = expected_municipalities(definition, int(district) if district else None)
+    return sorted((f"{unit.number:04d}", unit.name or None) for unit in named)
 
 
 def add_municipality(
-    uow_factory: UowFactory, eid: str, committee: str, code: str, name: str, actor: Actor
-) -> tuple[str, str]:
-    """Add a municipality of an HSB's district by its CBS code and name, so that its totals
-    can be opened for double entry; return (code, name) as stored.
+    uow_factory: UowFactory, eid: str, committee: str, code: str, actor: Actor
+) -> NoReturn:
+    """Refuse to add a municipality to a stage by hand, saying why for this code.
 
-    :raises StageRefusedError: at a CSB (a single district's 110a lists its municipalities; a
-        CSB of several districts adds up the HSBs' counts), for a code that is not four
-        digits, an empty or too long name, or a municipality the stage lists, added, had
-        uploaded or opened for entry already. Nothing is stored then.
+    The municipalities of a stage are those the election definition (110a) names for it
+    (:func:`municipalities`); the Kiesraad's definitions name every municipality of every
+    kieskring. A count of one it does not name for the stage would not be part of the stage's
+    result: the computation refuses it. Earlier versions let an HSB coordinator add one by CBS
+    code, because OSV's generated Tweede Kamer definition named none; the page no longer offers
+    it, and a request from an older page gets the reason. Nothing is stored.
+
+    :raises StageRefusedError: always: ``not_coordinator``; at a CSB ``add_at_csb``; a code
+        that is not four digits ``malformed_code``; a municipality the 110a names for the
+        stage, or one uploaded or open for entry, ``municipality_present``; one the 110a names
+        in another kieskring ``other_district``; one it does not name ``not_in_definition``.
     """
     if actor.role != "coordinator":
         raise StageRefusedError(f"{actor.name} is not a coordinator", "not_coordinator")
-    code, name = code.strip(), " ".join(name.split())
+    code = code.strip()
     with uow_factory() as uow:
         require_stage(uow, eid, committee)
         if committee == CSB:
             raise StageRefusedError(
-                "a CSB adds no municipalities: the election definition lists them", "add_at_csb"
+                "a CSB adds no municipalities: the election definition names them", "add_at_csb"
             )
         if not _CODE.fullmatch(code):
             raise StageRefusedError(
                 f"{code!r} is not a CBS municipality code of four digits",
                 "malformed_code",
                 municipality=code,
-            )
-        if not name or len(name) > _MAX_NAME:
-            raise StageRefusedError(
-                f"the name of municipality {code} is empty or longer than {_MAX_NAME}",
-                "malformed_name",
-                municipality=code,
-                limit=_MAX_NAME,
             )
         session = session_of(uow, eid, committee)
         if (
@@ -124,32 +113,34 @@ def add_municipality(
                 "municipality_present",
                 municipality=code,
             )
-        uow.stages.add_choice(
-            eid, committee, "gemeente", f"{code}:{name}", at=utc_now(), by=actor.name
+        definition = uow.elections.get(eid)
+        assert definition is not None
+    region = next(
+        (
+            r
+            for r in definition.tree
+            if r.category is RegionCategory.GEMEENTE and r.number == int(code)
+        ),
+        None,
+    )
+    if region is None:
+        raise StageRefusedError(
+            f"the election definition of {eid} names no municipality {code}: a count of it "
+            f"would not be part of the result of {committee}",
+            "not_in_definition",
+            municipality=code,
         )
-        audit(uow, actor.name, ADDED, eid, committee=committee, municipality=code, name=name)
-        uow.commit()
-    return code, name
-
-
-def _listed(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str, str | None]]:
-    definition = uow.elections.get(eid)
-    if definition is None:
-        return []
-    district = district_of(committee)
-    return [
-        (f"{region.number:04d}", region.name)
-        for region in definition.tree
-        if region.category is RegionCategory.GEMEENTE
-        and region.number is not None
-        and (
-            district is None
-            or (
-                region.superior_category is RegionCategory.KIESKRING
-                and str(region.superior_number) == district
-            )
-        )
-    ]
+    district = region.superior_number
+    names = {d.number: d.name for d in definition.districts}
+    raise StageRefusedError(
+        f"the election definition of {eid} names municipality {code} {region.name} in "
+        f"kieskring {district}, not in the kieskring of {committee}",
+        "other_district",
+        municipality=code,
+        name=region.name or "",
+        district=district,
+        district_name=names.get(district, "") if district is not None else "",
+    )
 
 
 def open_totals(uow_factory: UowFactory, eid: str, committee: str, code: str, actor: Actor) -> None:
@@ -223,7 +214,11 @@ def entered_counts(uow: UnitOfWork, eid: str, committee: str) -> list[tuple[str,
         total = entry_counts(state.entry, state.entry.eligible_voters)
         document = Eml510(
             message_type=MessageType.COUNT_MUNICIPALITY,
-            header=EmlHeader(managing_authority=Authority(id=source.key, name=source.name)),
+            header=EmlHeader(
+                managing_authority=Authority(id=source.key, name=source.name),
+                creation_date_time=eml_moment(source.updated_at),  # definitive then
+                canonicalization=True,
+            ),
             identifier=definition.identifier,
             contests=(
                 ContestCount(contest_id=contest_id, total=_named(uow, eid, contest_id, total)),
