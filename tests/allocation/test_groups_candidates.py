@@ -16,7 +16,7 @@ from results.allocation.groups_trace import (
     PreferenceStep,
     UnfilledStep,
 )
-from results.allocation.groups_types import MultiDistrictInput
+from results.allocation.groups_types import MultiDistrictAllocation, MultiDistrictInput
 from results.allocation.types import LotKind, LotOutcome
 from tests.allocation.group_builders import (
     complete,
