@@ -138,24 +138,18 @@ def _restore(
         database.engine.dispose()
     _copy_pages(backup, path)
     database.engine.dispose()
-    with database.unit_of_work() as uow:
-        uow.audit.append(
-            AuditEvent(
-                event="database.restored",
-                actor=actor,
-                data={
-                    "backup": backup.name,
-                    "backup_sha256": check.sha256,
-                    "restored_events": chain.count,
-                    "restored_head": chain.last_hash,
-                    "replaced": aside.name if aside else None,
-                    "replaced_events": replaced_events,
-                    "replaced_head": current[-1][1] if current else None,
-                    "forced": force,
-                },
-            )
-        )
-        uow.commit()
+    _log_restore(
+        database,
+        actor,
+        backup=backup.name,
+        backup_sha256=check.sha256,
+        restored_events=chain.count,
+        restored_head=chain.last_hash,
+        replaced=aside.name if aside else None,
+        replaced_events=replaced_events,
+        replaced_head=current[-1][1] if current else None,
+        forced=force,
+    )
     with database.unit_of_work() as uow:
         log = uow.audit.verify()
     return RestoreOutcome(check, aside, replaced_events, log)
@@ -201,40 +195,41 @@ def _record_pg_restore(database: Database, dump: Path, *, actor: str) -> Restore
         )
     with database.unit_of_work() as uow:
         before = uow.audit.verify()
-    problem = _problem(before)
+    problem = before.problem
     if problem is not None:
         raise BackupError(f"The restored database failed its check: {problem}.")
     try:
         digest = file_sha256(dump)
     except OSError as error:
         raise StoreError(f"{dump} cannot be read: {error}.") from None
-    with database.unit_of_work() as uow:
-        uow.audit.append(
-            AuditEvent(
-                event="database.restored",
-                actor=actor,
-                data={
-                    "backup": dump.name,
-                    "backup_sha256": digest,
-                    "restored_events": before.chain.count,
-                    "restored_head": before.chain.last_hash,
-                    "replaced": None,
-                    "replaced_events": 0,
-                    "replaced_head": None,
-                    "forced": False,
-                    "with": "pg_restore",
-                },
-            )
-        )
-        uow.commit()
+    _log_restore(
+        database,
+        actor,
+        backup=dump.name,
+        backup_sha256=digest,
+        restored_events=before.chain.count,
+        restored_head=before.chain.last_hash,
+        replaced=None,
+        replaced_events=0,
+        replaced_head=None,
+        forced=False,
+        via="pg_restore",
+    )
     with database.unit_of_work() as uow:
         log = uow.audit.verify()
     return RestoreOutcome(None, None, 0, log)
 
 
-def _problem(report: LogReport) -> str | None:
-    if report.chain.broken is not None:
-        return report.chain.broken.reason
-    if report.content is not None and report.content.findings:
-        return report.content.findings[0].reason
-    return None
+def _log_restore(
+    database: Database,
+    actor: str,
+    *,
+    via: str = "osv db restore",
+    **data: str | int | bool | None,
+) -> None:
+    """Append ``database.restored`` with ``data``: the first event after the restored head."""
+    with database.unit_of_work() as uow:
+        uow.audit.append(
+            AuditEvent(event="database.restored", actor=actor, data={**data, "with": via})
+        )
+        uow.commit()

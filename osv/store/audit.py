@@ -86,6 +86,18 @@ class LogReport:
             and (self.head is None or self.head.found)
         )
 
+    @property
+    def problem(self) -> str | None:
+        """The first thing that does not hold, in one line (chain, content, head), or
+        ``None``."""
+        if self.chain.broken is not None:
+            return self.chain.broken.reason
+        if self.content is not None and self.content.findings:
+            return self.content.findings[0].reason
+        if self.head is not None and not self.head.found:
+            return f"no audit event has hash {self.head.hash}"
+        return None
+
     def to_json(self) -> dict[str, Any]:
         """The report as plain JSON values: the chain's keys, then ``content``, ``head``
         and ``ok`` (``osv audit verify --json``, docs/audit.md)."""

@@ -58,12 +58,7 @@ class BackupCheck:
     @property
     def problem(self) -> str | None:
         """Why its audit log does not hold (chain, then content), or ``None``."""
-        if self.log.chain.broken is not None:
-            return self.log.chain.broken.reason
-        content = self.log.content
-        if content is not None and content.findings:
-            return content.findings[0].reason
-        return None
+        return self.log.problem
 
 
 def pg_dump_command(database: Database, target: Path) -> str:

@@ -71,6 +71,7 @@ __all__ = [
     "entry_key",
     "entry_key_of",
     "investigation_key",
+    "key_parts",
     "recorded_content",
     "session_key",
     "session_key_of",
@@ -403,41 +404,60 @@ def candidacy_key(token: str) -> str:
     return f"candidacy/{token}"
 
 
+#: How many parts each kind of key has after its kind (the last may hold ``/``).
+_KEY_PARTS = {
+    "eml": 2,
+    "entry": 4,
+    "session": 3,
+    "investigation": 3,
+    "station": 3,
+    "stage": 3,
+    "candidacy": 1,
+    "unsourced": 3,
+}
+
+
+def key_parts(key: str) -> tuple[str, list[str]]:
+    """The kind of object ``key`` and its parts (``ValueError`` for a key no object has)."""
+    kind, _, rest = key.partition("/")
+    count = _KEY_PARTS.get(kind)
+    parts = rest.split("/", count - 1) if count else []
+    if count is None or len(parts) != count:
+        raise ValueError(f"{key!r} is not the key of an object of counted data")
+    return kind, parts
+
+
 def describe(key: str) -> str:
     """The object of ``key`` in words, for messages (English)."""
-    kind, _, rest = key.partition("/")
-    parts = rest.split("/")
     try:
-        match kind:
-            case "eml":
-                return f"imported file with SHA-256 {parts[1][:16]}… of {parts[0]}"
-            case "entry":
-                eid, committee, session, source = rest.split("/", 3)
-                what = (
-                    f"polling station {source}"
-                    if committee.isdigit()
-                    else f"the totals of municipality {source}"
-                )
-                return f"entry of {what}, session {session} ({committee}, {eid})"
-            case "session":
-                return f"session {parts[2]} of {parts[1]} ({parts[0]})"
-            case "investigation":
-                return f"investigation of polling station {parts[2]} of {parts[1]} ({parts[0]})"
-            case "station":
-                return (
-                    f"polling station {parts[2]} of municipality {parts[1]}, added by hand "
-                    f"({parts[0]})"
-                )
-            case "stage":
-                what = "registered choices" if parts[2] == "choices" else f"{parts[2]} files"
-                return f"the {what} of {parts[1]} ({parts[0]})"
-            case "candidacy":
-                return f"candidacy submission {parts[0][:8]}…"
-            case "unsourced":
-                return f"row {parts[2]} of {parts[1]} ({parts[0]}), not read from a file"
-    except IndexError:
-        pass
-    return key
+        kind, parts = key_parts(key)
+    except ValueError:
+        return key
+    match kind:
+        case "eml":
+            return f"imported file with SHA-256 {parts[1][:16]}… of {parts[0]}"
+        case "entry":
+            eid, committee, session, source = parts
+            what = (
+                f"polling station {source}"
+                if committee.isdigit()
+                else f"the totals of municipality {source}"
+            )
+            return f"entry of {what}, session {session} ({committee}, {eid})"
+        case "session":
+            return f"session {parts[2]} of {parts[1]} ({parts[0]})"
+        case "investigation":
+            return f"investigation of polling station {parts[2]} of {parts[1]} ({parts[0]})"
+        case "station":
+            return (
+                f"polling station {parts[2]} of municipality {parts[1]}, added by hand ({parts[0]})"
+            )
+        case "stage":
+            what = "registered choices" if parts[2] == "choices" else f"{parts[2]} files"
+            return f"the {what} of {parts[1]} ({parts[0]})"
+        case "candidacy":
+            return f"candidacy submission {parts[0][:8]}…"
+    return f"row {parts[2]} of {parts[1]} ({parts[0]}), not read from a file"
 
 
 # --- canonical documents -------------------------------------------------------------------
@@ -452,12 +472,10 @@ _IN_ELECTION = ("elections", "election_id")
 
 def _document(session: Session, key: str) -> dict[str, Any] | None:
     """The canonical form of the object ``key``, or ``None`` when it is not stored."""
-    kind, _, rest = key.partition("/")
-    reader = _Reader(session)
-    parts = rest.split("/")
     try:
-        found = _documents(session, reader, kind, rest, parts)
-    except (ValueError, IndexError):
+        kind, parts = key_parts(key)
+        found = _documents(session, _Reader(session), kind, parts)
+    except ValueError:
         return None  # a key no object can have (a tampered log)
     if found is None:
         return None
@@ -465,13 +483,13 @@ def _document(session: Session, key: str) -> dict[str, Any] | None:
 
 
 def _documents(
-    session: Session, reader: _Reader, kind: str, rest: str, parts: list[str]
+    session: Session, reader: _Reader, kind: str, parts: list[str]
 ) -> dict[str, Any] | None:
     match kind:
         case "eml":
             return _eml(session, reader, parts[0], parts[1])
         case "entry":
-            eid, committee, number, source = rest.split("/", 3)
+            eid, committee, number, source = parts
             return _entry(reader, eid, committee, int(number), source)
         case "session":
             return _session(session, reader, parts[0], parts[1], int(parts[2]))
@@ -491,13 +509,13 @@ def _documents(
             t = _table("candidacy_submissions")
             rows = reader.rows("candidacy_submissions", [t.c.token == parts[0]])
             return _only("candidacy_submissions", rows)
-        case "unsourced":
-            t = _table(parts[1])
-            where = [_election_is(parts[0]), t.c.id == int(parts[2])]
-            if parts[1] != "elections":
-                where.append(t.c.source_file_id.is_(None))
-            return _only(parts[1], reader.rows(parts[1], where, [_IN_ELECTION]))
-    return None
+    if parts[1] not in COLUMNS:
+        return None
+    t = _table(parts[1])
+    where = [_election_is(parts[0]), t.c.id == int(parts[2])]
+    if parts[1] != "elections":
+        where.append(t.c.source_file_id.is_(None))
+    return _only(parts[1], reader.rows(parts[1], where, [_IN_ELECTION]))
 
 
 def _only(table: str, rows: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -20,7 +20,7 @@ from osv.store import Database, open_database
 from tests.databases import database_url
 from tests.ui.helpers import COMMITTEE, EID, typed_twice
 
-__all__ = ["Demo", "behind_osvs_back", "database_url", "demo", "sqlite_demo"]
+__all__ = ["Demo", "behind_osvs_back", "database_url", "demo", "import_demo", "sqlite_demo"]
 
 COORDINATOR = Actor("coordinator_gsb", "coordinator")
 
@@ -36,19 +36,24 @@ class Demo:
     home: Path
 
 
-def _demo(url: str, home: Path) -> Iterator[Demo]:
-    database = open_database(url)
-    database.ensure_schema()
-    factory = UnitOfWorkFactory(database)
-    paths = write_demo(home / "demo")
+def import_demo(factory: UnitOfWorkFactory, folder: Path) -> None:
+    """The demo election's files written into ``folder`` and imported (with its hash file)."""
+    paths = write_demo(folder)
     import_files(
         factory,
         [p for p in paths if p.suffix == ".xml"],
         schemas=None,
         limits=Limits(),
-        hash_check=HashCheck(hash_file=home / "demo" / "Hashcodes.txt"),
+        hash_check=HashCheck(hash_file=folder / "Hashcodes.txt"),
         actor="test",
     )
+
+
+def _demo(url: str, home: Path) -> Iterator[Demo]:
+    database = open_database(url)
+    database.ensure_schema()
+    factory = UnitOfWorkFactory(database)
+    import_demo(factory, home / "demo")
     session_id = start_session(factory, EID, COMMITTEE, COORDINATOR).id
     for station in range(1, 21):
         typed_twice(factory, session_id, station)

@@ -16,7 +16,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from osv.service.audit_log import verify_audit_log
@@ -32,7 +32,7 @@ from osv.store import open_database
 from osv.store.content import canonical_content, content_hash, current_objects, entry_key
 from osv.store.rows import EntrySourceRow
 from tests.cli.test_cli import _runner
-from tests.security.conftest import Demo, behind_osvs_back
+from tests.security.conftest import Demo, behind_osvs_back, import_demo
 from tests.ui.helpers import COMMITTEE, EID, paper
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -225,27 +225,13 @@ def test_removing_the_last_events_shows_against_the_noted_head(
 
 def test_migration_0010_records_what_was_stored_before(database_url: str, tmp_path: Path) -> None:
     """A database filled before content hashes gets one event recording every object."""
-    from eml.safe import Limits
     from osv.service.bootstrap import UnitOfWorkFactory
-    from osv.service.demo import write_demo
-    from osv.service.importing import HashCheck, import_files
 
     database = open_database(database_url)
     try:
-        database.upgrade("0009")
-        paths = write_demo(tmp_path / "demo")
-        with database.engine.begin() as connection:
-            assert connection.execute(text("SELECT count(*) FROM audit_events")).scalar() == 0
         database.upgrade()
         factory = UnitOfWorkFactory(database)
-        import_files(
-            factory,
-            [p for p in paths if p.suffix == ".xml"],
-            schemas=None,
-            limits=Limits(),
-            hash_check=HashCheck(hash_file=tmp_path / "demo" / "Hashcodes.txt"),
-            actor="test",
-        )
+        import_demo(factory, tmp_path / "demo")
         # As if imported before: the events' content taken out, then the column's migration
         # run again from 0009.
         behind_osvs_back(database, "DELETE FROM audit_events")
@@ -332,26 +318,15 @@ def test_the_documented_program_recomputes_every_hash_without_osv(
 
 
 def test_the_documented_program_recomputes_a_station_added_by_hand(tmp_path: Path) -> None:
-    from eml.safe import Limits
     from osv.model import PollingStation, PollingStationType
     from osv.service.bootstrap import UnitOfWorkFactory
-    from osv.service.demo import write_demo
-    from osv.service.importing import HashCheck, import_files
     from osv.service.polling_stations import add_polling_station
 
     url = f"sqlite:///{tmp_path / 'osv.sqlite3'}"
     database = open_database(url)
     database.ensure_schema()
     factory = UnitOfWorkFactory(database)
-    paths = write_demo(tmp_path / "demo")
-    import_files(
-        factory,
-        [p for p in paths if p.suffix == ".xml"],
-        schemas=None,
-        limits=Limits(),
-        hash_check=HashCheck(hash_file=tmp_path / "demo" / "Hashcodes.txt"),
-        actor="test",
-    )
+    import_demo(factory, tmp_path / "demo")
     station = PollingStation(number=21, name="Bibliotheek", type=PollingStationType.FIXED)
     add_polling_station(factory, EID, COMMITTEE, "Vlietdam", station, "beheerder")
     assert verify_audit_log(factory).ok

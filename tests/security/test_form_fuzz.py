@@ -53,6 +53,7 @@ from tests.ui.helpers import COMMITTEE, EID, ROLES, install, paper, token, typed
 from tests.ui.test_authorisation import ANONYMOUS, EXPECTED
 from ui.app import create_app
 from ui.auth import PUBLIC, SESSION_COOKIE, api_routes
+from ui.routes.stations import _FIELDS as STATION_FIELDS
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -60,22 +61,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 READ_BY_CODE: dict[str, dict[str, str]] = {
     "/beheer/import": {"bestanden": "file"},
     "/beheer/import/bevestigen": {"upload": "text", "groep1:x.xml": "text", "groep2:x.xml": "text"},
-    "/beheer/stembureaus": dict.fromkeys(
-        (
-            "verkiezing",
-            "gemeente",
-            "gemeentenaam",
-            "nummer",
-            "naam",
-            "straat",
-            "huisnummer",
-            "postcode",
-            "plaats",
-            "soort",
-            "kiesgerechtigden",
-        ),
-        "text",
-    ),
+    "/beheer/stembureaus": dict.fromkeys(STATION_FIELDS, "text"),
     "/kandidaatstelling": {"lijsten": "file", "verkiezing": "file"},
     "/kandidaatstelling/{token}/besluiten": {
         "hersteld": "text",

@@ -31,7 +31,7 @@ from osv.store.errors import BackupError
 from osv.store.presence import DatabaseInUseError, serving
 from tests.cli.test_cli import _runner
 from tests.databases import postgres_url
-from tests.security.conftest import Demo, behind_osvs_back
+from tests.security.conftest import Demo, behind_osvs_back, import_demo
 from tests.ui.helpers import COMMITTEE, EID
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -159,22 +159,11 @@ def test_postgresql_pg_dump_pg_restore_then_the_same_checks(tmp_path: Path) -> N
     target_url = source_url.set(database=target_db)
     env = {**os.environ, "PGPASSWORD": parsed.password or ""}
     try:
-        from eml.safe import Limits
         from osv.service.bootstrap import UnitOfWorkFactory
-        from osv.service.demo import write_demo
-        from osv.service.importing import HashCheck, import_files
 
         source = open_database(source_url.render_as_string(hide_password=False))
         source.ensure_schema()
-        paths = write_demo(tmp_path / "demo")
-        import_files(
-            UnitOfWorkFactory(source),
-            [p for p in paths if p.suffix == ".xml"],
-            schemas=None,
-            limits=Limits(),
-            hash_check=HashCheck(hash_file=tmp_path / "demo" / "Hashcodes.txt"),
-            actor="test",
-        )
+        import_demo(UnitOfWorkFactory(source), tmp_path / "demo")
         source.close()
         dump = tmp_path / "osv.dump"
         subprocess.run(

@@ -7,47 +7,46 @@ administrator's audit-log page says the same in Dutch.
 
 from __future__ import annotations
 
-from osv.store.content import ContentFinding
+from osv.store.content import ContentFinding, key_parts
 
 __all__ = ["content_sentence", "object_label"]
 
 
 def object_label(key: str) -> str:
     """The object of ``key`` in Dutch."""
-    kind, _, rest = key.partition("/")
-    parts = rest.split("/")
     try:
-        match kind:
-            case "eml":
-                return f"ingelezen bestand met SHA-256 {parts[1][:16]}… van {parts[0]}"
-            case "entry":
-                eid, committee, session, source = rest.split("/", 3)
-                what = (
-                    f"stembureau {source}"
-                    if committee.isdigit()
-                    else f"de totalen van gemeente {source}"
-                )
-                return f"invoer van {what}, zitting {session} ({committee}, {eid})"
-            case "session":
-                return f"zitting {parts[2]} van {parts[1]} ({parts[0]})"
-            case "investigation":
-                return f"onderzoek van stembureau {parts[2]} van {parts[1]} ({parts[0]})"
-            case "station":
-                return f"stembureau {parts[2]} van gemeente {parts[1]}, met de hand toegevoegd"
-            case "stage":
-                what = {
-                    "input": "geüploade tellingen",
-                    "output": "berekende bestanden",
-                    "choices": "vastgelegde keuzes",
-                }.get(parts[2], parts[2])
-                return f"de {what} van {parts[1]} ({parts[0]})"
-            case "candidacy":
-                return f"kandidaatstelling {parts[0][:8]}…"
-            case "unsourced":
-                return f"rij {parts[2]} van {parts[1]} ({parts[0]}) die niet uit een bestand komt"
-    except (IndexError, ValueError):
-        pass
-    return key
+        kind, parts = key_parts(key)
+    except ValueError:
+        return key
+    match kind:
+        case "eml":
+            return f"ingelezen bestand met SHA-256 {parts[1][:16]}… van {parts[0]}"
+        case "entry":
+            eid, committee, session, source = parts
+            what = (
+                f"stembureau {source}"
+                if committee.isdigit()
+                else f"de totalen van gemeente {source}"
+            )
+            return f"invoer van {what}, zitting {session} ({committee}, {eid})"
+        case "session":
+            return f"zitting {parts[2]} van {parts[1]} ({parts[0]})"
+        case "investigation":
+            return f"onderzoek van stembureau {parts[2]} van {parts[1]} ({parts[0]})"
+        case "station":
+            return f"stembureau {parts[2]} van gemeente {parts[1]}, met de hand toegevoegd"
+        case "stage":
+            return f"de {_STAGE.get(parts[2], parts[2])} van {parts[1]} ({parts[0]})"
+        case "candidacy":
+            return f"kandidaatstelling {parts[0][:8]}…"
+    return f"rij {parts[2]} van {parts[1]} ({parts[0]}) die niet uit een bestand komt"
+
+
+_STAGE = {
+    "input": "geüploade tellingen",
+    "output": "berekende bestanden",
+    "choices": "vastgelegde keuzes",
+}
 
 
 def content_sentence(finding: ContentFinding) -> str:
