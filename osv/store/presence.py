@@ -19,7 +19,6 @@ import fcntl
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
@@ -48,31 +47,42 @@ def _key(connection: Connection) -> int:
 
 
 @contextlib.contextmanager
-def serving(database: Database) -> Iterator[None]:
-    """Mark ``database`` as used by this process's server until the block ends."""
+def _held(database: Database, *, shared: bool) -> Iterator[bool]:
+    """Hold the database's server lock for the block: shared (a server; waits for an exclusive
+    holder) or exclusive (a restore; does not wait). Yields whether it is held."""
     path = lock_file(database)
     if path is not None:
-        handle: IO[bytes] = path.open("ab")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_SH)
-            yield
-        finally:
-            handle.close()
+        with path.open("ab") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH if shared else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            yield True
         return
     if database.engine.dialect.name != "postgresql":
-        yield
+        yield True
         return
+    function = "pg_advisory_lock_shared" if shared else "pg_try_advisory_lock"
     try:
         connection = database.engine.connect()
-    except SQLAlchemyError as error:
-        raise translate(error, "mark the database as served") from error
-    try:
-        connection.execute(text("SELECT pg_advisory_lock_shared(:key)"), {"key": _key(connection)})
+        result = connection.execute(text(f"SELECT {function}(:key)"), {"key": _key(connection)})
+        held = shared or bool(result.scalar_one())
         connection.commit()
-        yield
+    except SQLAlchemyError as error:
+        raise translate(error, "see whether a server uses the database") from error
+    try:
+        yield held
     finally:
         connection.invalidate()  # closes the session itself (not back to the pool): no lock
         connection.close()
+
+
+@contextlib.contextmanager
+def serving(database: Database) -> Iterator[None]:
+    """Mark ``database`` as used by this process's server until the block ends."""
+    with _held(database, shared=True):
+        yield
 
 
 class DatabaseInUseError(StoreError):
@@ -86,37 +96,13 @@ def exclusive(database: Database) -> Iterator[None]:
 
     :raises DatabaseInUseError: when a server uses the database now.
     """
-    refusal = DatabaseInUseError(
-        "A server (osv serve) is using the database; stop it first, so that nothing is written "
-        "into the database while it is being replaced."
-    )
-    path = lock_file(database)
-    if path is not None:
-        with path.open("ab") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                raise refusal from None
-            yield
-        return
-    if database.engine.dialect.name != "postgresql":
-        yield
-        return
-    try:
-        connection = database.engine.connect()
-        key = _key(connection)
-        free = connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": key})
-        held = bool(free.scalar_one())
-        connection.commit()
-    except SQLAlchemyError as error:
-        raise translate(error, "see whether a server uses the database") from error
-    try:
+    with _held(database, shared=False) as held:
         if not held:
-            raise refusal
+            raise DatabaseInUseError(
+                "A server (osv serve) is using the database; stop it first, so that nothing is "
+                "written into the database while it is being replaced."
+            )
         yield
-    finally:
-        connection.invalidate()  # closes the session itself (not back to the pool): no lock
-        connection.close()
 
 
 def in_use(database: Database) -> bool:
