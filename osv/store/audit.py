@@ -9,7 +9,8 @@ access to the database cannot change or remove an event without :meth:`verify_ch
 Appends are serialised so the chain never forks: SQLite lets one transaction write at a time
 anyway; on PostgreSQL :meth:`append` first locks the table against other appends (readers are
 not blocked) until its transaction ends. The id is taken before the hash is computed, because
-the hash covers it.
+the hash covers it. The content hashes an event records are computed after that lock too, so
+they include every change committed by the transactions that appended before it.
 """
 
 from __future__ import annotations
@@ -135,11 +136,14 @@ class AuditRepository(Repository):
 
         :raises ValueError: when ``event.data`` is not JSON.
         """
+        normalise_data(event.data)  # refuse what is not JSON before taking the lock
+        self._lock_for_append()
+        # After the lock: on PostgreSQL every earlier append's transaction has committed, so
+        # an object two transactions change (a stage's files) is hashed with both changes.
         content = self.changes.take()
         if content:
             event = replace(event, data={**event.data, "content": content})
         data = normalise_data(event.data)
-        self._lock_for_append()
         previous = self.session.scalar(
             select(AuditEventRow.hash).order_by(AuditEventRow.id.desc()).limit(1)
         )

@@ -364,3 +364,62 @@ def test_the_process_verbaal_of_a_session_carries_the_head_beside_the_eml_hash(
         assert "Laatste hash logboek OSV:" in text
         assert head.groups in text
         assert eml_hash in text
+
+
+def test_two_uploads_at_once_are_both_in_the_recorded_hash(tmp_path: Path) -> None:
+    """PostgreSQL: two transactions add a file to the same stage at once, each then appends
+    its event. The second event's hash is computed after the first transaction committed (the
+    append's lock), so it covers both files and the log verifies."""
+    import threading
+    import uuid
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import NullPool
+
+    from osv.service.bootstrap import UnitOfWorkFactory
+    from osv.store import AuditEvent
+    from osv.store.records import utc_now
+    from tests.databases import postgres_url
+
+    server = postgres_url()
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+    database = open_database(url.render_as_string(hide_password=False))
+    try:
+        database.ensure_schema()
+        factory = UnitOfWorkFactory(database)
+        import_demo(factory, tmp_path / "demo")
+        both_added = threading.Barrier(2, timeout=30)
+        errors: list[BaseException] = []
+
+        def upload(name: str) -> None:
+            try:
+                with factory() as uow:
+                    uow.stages.add_file(
+                        EID, "CSB", "input", message_type="510b", part=name, file_name=name,
+                        sha256="0" * 64, content=name.encode(), stored_at=utc_now(),
+                        stored_by="test",
+                    )  # fmt: skip
+                    both_added.wait()  # neither has appended yet
+                    uow.audit.append(AuditEvent(event="test.uploaded", actor="test"))
+                    uow.commit()
+            except BaseException as error:
+                errors.append(error)
+
+        threads = [threading.Thread(target=upload, args=(n,)) for n in ("a.xml", "b.xml")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        report = verify_audit_log(factory)
+        assert report.ok, report.problem
+    finally:
+        database.close()
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.dispose()
