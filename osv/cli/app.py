@@ -126,9 +126,17 @@ def import_command(
         state = "imported" if outcome.status == "imported" else "already imported, unchanged"
         print(f"{outcome.path}: EML {outcome.message_type} of {outcome.election}, {state}")
         print(f"    {outcome.summary}")
-        print(f"    hash check: {outcome.hash_check}")
+        print(f"    hash check: {outcome.hash_check}{_AGAINST.get(outcome.hash_check, '')}")
         for note in outcome.notes:
             print(f"    note: {note}")
+
+
+#: What each hash check compared the file with, for the operator.
+_AGAINST = {
+    "typed-groups": " (checked against the paper report)",
+    "hash-file": " (checked against a hash file, not against paper; its SHA-256 is logged)",
+    "skipped": " (not checked; recorded in the audit log)",
+}
 
 
 def _ask_groups(path: Path, masked_hash: str) -> tuple[str, str]:
