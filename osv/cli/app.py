@@ -30,8 +30,6 @@ from osv.cli import (
     show_commands,
 )
 from osv.cli.output import fail, guarded, print_json
-from osv.service.allocation_json import allocation_to_json, parse_allocation_input
-from results.allocation import allocate
 
 __all__ = ["EXIT_LOTS_REQUIRED", "EXIT_NO_VOTES", "app", "main"]
 
@@ -201,6 +199,9 @@ def allocate_command(
             text = Path(file).read_bytes()
         except OSError as error:
             raise fail(f"{file}: cannot be read ({error.strerror or error})") from None
+    from osv.service.allocation_json import allocation_to_json, parse_allocation_input
+    from results.allocation import allocate
+
     allocation = allocate(parse_allocation_input(text))
     print_json(allocation_to_json(allocation))
     if allocation.status == "lots_required":
