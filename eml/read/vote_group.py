@@ -263,9 +263,8 @@ class VoteGroupBuilder:
         code = identifier.get("ShortCode")
         short_code = code.strip() or None if code is not None else None
         candidates = current.candidates
-        if (
-            short_code is not None and short_code in current.short_codes
-        ) or len(candidates) >= self._limits.max_candidates_per_list:
+        repeated = short_code is not None and short_code in current.short_codes
+        if repeated or len(candidates) >= self._limits.max_candidates_per_list:
             return False
         current.last_number = number
         if short_code is not None:
