@@ -22,7 +22,7 @@ from eml import Eml110a, SchemaSet, read_eml
 from eml.documents import Authority, CountingMethod, MessageType
 from eml.safe import Limits
 from osv.model import ElectionDefinition, ReportingUnitVotes
-from osv.service.result.counts import read_count_source
+from osv.service.result.counts import Progress, read_count_source
 from osv.service.result.coverage import UNCHECKED, Coverage, IncompleteCountsError, coverage_of
 from osv.service.result.eml_out import WrittenFile, district_count, district_count_name
 from osv.service.result.eml_out import write_document as write_eml_file
@@ -63,6 +63,7 @@ def run_hsb(
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
     created: dt.datetime,
+    progress: Progress | None = None,
 ) -> HsbOutcome:
     """Add up the municipal counts (510b) in ``folder`` and write the district's 510c to ``out``.
 
@@ -94,7 +95,12 @@ def run_hsb(
     ]
     definition = _definition(files, schemas, limits, notes)
     counts = read_count_source(
-        identifier, municipal, multi_district=True, schemas=schemas, limits=limits
+        identifier,
+        municipal,
+        multi_district=True,
+        schemas=schemas,
+        limits=limits,
+        progress=progress,
     )
     contests = counts.contest_ids
     if any(not contest_id.isdigit() for contest_id in contests):
