@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from eml.xsd import SchemaSet
 from osv.config import Settings
 from osv.errors import OSVError
+from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.entry import EntryRefusedError
 from osv.service.retention import clean_uploads
@@ -38,6 +39,7 @@ from osv.service.users import (
 )
 from osv.service.workplace import MunicipalMethod, counting_methods
 from osv.store import EntryConflictError, StoreError
+from osv.store.queries import CandidateSummary, ListSummary
 from osv.store.repository import UnknownElectionError
 from results.checks import EntryInputError
 from results.entry import EntryTransitionError
@@ -69,6 +71,14 @@ _HTTP_ERRORS = {
 HERE = Path(__file__).resolve().parent
 
 
+@dataclass(frozen=True)
+class Ballot:
+    """An election's candidate lists and candidates as the entry pages name them."""
+
+    lists: tuple[ListSummary, ...]
+    candidates: tuple[CandidateSummary, ...]
+
+
 @dataclass
 class UiState:
     """What every route needs, made once per application."""
@@ -80,6 +90,22 @@ class UiState:
     lifetime: dt.timedelta = dt.timedelta(hours=12)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
     first_password: str | None = None
+    _ballots: dict[str, Ballot] = field(default_factory=dict)
+
+    def ballot(self, eid: str) -> Ballot:
+        """The candidate lists and candidates of election ``eid``, read once per process.
+
+        Stored lists are never replaced (osv.service.import_checks) and a restore refuses while
+        the server runs, so they cannot change under a running server; every page of an entry
+        needs them (docs/performance.md).
+        """
+        found = self._ballots.get(eid)
+        if found is None:
+            found = self._ballots[eid] = Ballot(
+                tuple(queries.lists(self.factory, eid)),
+                tuple(queries.candidates(self.factory, eid, None)),
+            )
+        return found
 
     @property
     def schemas(self) -> SchemaSet | None:

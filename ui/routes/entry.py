@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 
 from osv.model.entry import CountEntry
-from osv.service import queries
 from osv.service.entry import (
     EntryRefusedError,
     SourceView,
@@ -25,7 +24,7 @@ from osv.service.entry import (
     save,
     view,
 )
-from osv.service.workplace import session_info, sessions, typist_of
+from osv.service.workplace import SessionInfo, session_info, sessions, typist_of
 from results.checks import CHECK_RULES, EntryFinding
 from ui.auth import GSB_TYPISTS, Principal, allow
 from ui.forms import (
@@ -99,12 +98,20 @@ def still_cleared(entry: CountEntry, cleared: tuple[str, ...]) -> list[str]:
     return [path for path in cleared if not _filled(value_at(entry, path))]
 
 
-def _municipal(request: Request, session_id: int) -> None:
-    """Refuse a session that is not a municipality's (an HSB/CSB's is typed on /totalen)."""
-    if session_info(ui(request).factory, session_id) is None:
+def _municipal(request: Request, session_id: int) -> SessionInfo:
+    """The municipality's session; refuse one that is not (an HSB/CSB's is typed on /totalen).
+
+    Read once per request (kept on the request's state)."""
+    cached = getattr(request.state, "session_info", None)
+    if isinstance(cached, SessionInfo) and cached.session.id == session_id:
+        return cached
+    info = session_info(ui(request).factory, session_id)
+    if info is None:
         raise EntryRefusedError(
             f"there is no municipal session {session_id}", "unknown_session", session=session_id
         )
+    request.state.session_info = info
+    return info
 
 
 def _mine(request: Request, who: Principal, session_id: int, key: str) -> SourceView:
@@ -118,15 +125,14 @@ def _mine(request: Request, who: Principal, session_id: int, key: str) -> Source
 
 
 def _pages(request: Request, session_id: int, current: SourceView) -> list[Page]:
-    state = ui(request)
-    info = session_info(state.factory, session_id)
+    info = _municipal(request, session_id)
     assert current.entry is not None
-    eid = info.session.election if info else None
-    names = {s.number: s.name for s in queries.lists(state.factory, eid)}
+    ballot = ui(request).ballot(info.session.election)
+    names = {s.number: s.name for s in ballot.lists}
     candidates: dict[int, list[str]] = {}
-    for c in queries.candidates(state.factory, eid, None):
+    for c in ballot.candidates:
         candidates.setdefault(c.list_number, []).append(c.full_name)
-    return pages_of(current.entry, info.category if info else "GR", names, candidates)
+    return pages_of(current.entry, info.category, names, candidates)
 
 
 def _page(pages: list[Page], slug: str) -> tuple[int, Page]:

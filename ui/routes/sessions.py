@@ -10,7 +10,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 
-from osv.service import queries
 from osv.service.entry import (
     SourceView,
     decide,
@@ -219,10 +218,10 @@ def _labels(request: Request, session_id: int, current: SourceView) -> dict[str,
     info = session_info(state.factory, session_id)
     if current.entry is None or info is None:
         return {}
-    eid = info.session.election
-    names = {s.number: s.name for s in queries.lists(state.factory, eid)}
+    ballot = state.ballot(info.session.election)
+    names = {s.number: s.name for s in ballot.lists}
     candidates: dict[int, list[str]] = {}
-    for c in queries.candidates(state.factory, eid, None):
+    for c in ballot.candidates:
         prefix = f"{c.prefix} ".capitalize() if c.prefix else ""
         candidates.setdefault(c.list_number, []).append(f"{prefix}{c.last_name}, {c.initials}")
     return field_labels(pages_of(current.entry, info.category, names, candidates))

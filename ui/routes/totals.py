@@ -16,7 +16,6 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from osv.model.entry import CountEntry
-from osv.service import queries
 from osv.service.entry import EntryRefusedError, claim, finalise, overview, save, view
 from osv.service.entry.common import SourceView
 from osv.service.stage import district_of, first_entry_files
@@ -93,9 +92,10 @@ def _paper_pages(request: Request, session_id: int, entry: CountEntry) -> list[P
     def ours(contest_id: str) -> bool:
         return district is None or contest_id == district
 
-    names = {s.number: s.name for s in queries.lists(state.factory, eid) if ours(s.contest_id)}
+    ballot = state.ballot(eid)
+    names = {s.number: s.name for s in ballot.lists if ours(s.contest_id)}
     candidates: dict[int, list[str]] = {}
-    for c in queries.candidates(state.factory, eid, None):
+    for c in ballot.candidates:
         if ours(c.contest_id):
             candidates.setdefault(c.list_number, []).append(c.full_name)
     return pages_of(entry, info.category, names, candidates)[:-1]
