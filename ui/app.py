@@ -90,21 +90,25 @@ class UiState:
     lifetime: dt.timedelta = dt.timedelta(hours=12)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
     first_password: str | None = None
-    _ballots: dict[str, Ballot] = field(default_factory=dict)
+    _ballots: dict[str, tuple[tuple[int, int], Ballot]] = field(default_factory=dict)
 
     def ballot(self, eid: str) -> Ballot:
-        """The candidate lists and candidates of election ``eid``, read once per process.
+        """The candidate lists and candidates of election ``eid``, read again only when changed.
 
-        Stored lists are never replaced (osv.service.import_checks) and a restore refuses while
-        the server runs, so they cannot change under a running server; every page of an entry
-        needs them (docs/performance.md).
+        Every page of an entry needs them (docs/performance.md). Stored lists are never
+        replaced (osv.service.import_checks), only added, so one small query for the number
+        and highest id of the candidates tells whether the copy kept is current, also when
+        another process (the command line) imported lists meanwhile.
         """
-        found = self._ballots.get(eid)
-        if found is None:
-            found = self._ballots[eid] = Ballot(
-                tuple(queries.lists(self.factory, eid)),
-                tuple(queries.candidates(self.factory, eid, None)),
-            )
+        version = queries.ballot_version(self.factory, eid)
+        kept = self._ballots.get(eid)
+        if kept is not None and kept[0] == version:
+            return kept[1]
+        found = Ballot(
+            tuple(queries.lists(self.factory, eid)),
+            tuple(queries.candidates(self.factory, eid, None)),
+        )
+        self._ballots[eid] = (version, found)
         return found
 
     @property

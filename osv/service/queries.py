@@ -63,6 +63,12 @@ def elections(uow_factory: Callable[[], UnitOfWork]) -> list[ElectionSummary]:
         return uow.queries.election_summaries()
 
 
+def ballot_version(uow_factory: Callable[[], UnitOfWork], election: str) -> tuple[int, int]:
+    """A fingerprint of an election's candidates that changes when any is added."""
+    with uow_factory() as uow:
+        return uow.queries.ballot_version(election)
+
+
 def lists(uow_factory: Callable[[], UnitOfWork], election: str | None) -> list[ListSummary]:
     """The candidate lists of an election, by contest and number, with candidate counts."""
     with uow_factory() as uow:

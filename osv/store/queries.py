@@ -158,6 +158,21 @@ class ReadQueries:
             for row in self.session.scalars(select(ElectionRow).order_by(ElectionRow.eid))
         ]
 
+    def ballot_version(self, eid: str) -> tuple[int, int]:
+        """The number and the highest row id of ``eid``'s candidates: changes when any is added.
+
+        Lists and candidates are only ever added (never replaced or removed), so this pair
+        tells a cache of them whether it is still current, at the cost of one small query.
+        """
+        query = (
+            select(func.count(CandidateRow.id), func.coalesce(func.max(CandidateRow.id), 0))
+            .join(CandidateListRow, CandidateRow.list_id == CandidateListRow.id)
+            .join(ElectionRow, CandidateListRow.election_id == ElectionRow.id)
+            .where(ElectionRow.eid == eid)
+        )
+        count, highest = self.session.execute(query).one()
+        return int(count), int(highest)
+
     def lists(self, eid: str) -> list[ListSummary]:
         """The candidate lists of ``eid`` by contest and number, with their candidate counts."""
         query = (
