@@ -346,8 +346,7 @@ class CountStream:
             return None
         self._group = None
         assert contest.id is not None
-        for child in element:
-            group.add(child)
+        group.read(element)
         item: CountItem
         if element.tag == _TOTAL:
             item = CountItem(contest.id, contest.name, "total", group.counts(element))

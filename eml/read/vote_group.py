@@ -8,11 +8,13 @@ preceded by its ``kr:Initial…`` value in a corrigendum. A ``ReportingUnitVotes
 write them first although the schema wants them last).
 
 The walk over the file's events (:mod:`eml.read.count_stream`) hands a
-:class:`VoteGroupBuilder` each child of the group as soon as the child is complete and then
-discards the child's elements, so a polling station with 40 lists of 50 candidates never exists
-as a whole XML subtree. Selections form the
-lists in file order: a list selection (``AffiliationIdentifier``) opens a list, the candidate
-selections after it belong to it.
+:class:`VoteGroupBuilder` each complete group element (one polling station, or the total) and
+discards it once read, so the file never exists as a whole XML tree. Selections form the lists
+in file order: a list selection (``AffiliationIdentifier``) opens a list, the candidate
+selections after it belong to it. The common candidate selection is read in one tight loop
+(:meth:`VoteGroupBuilder.read`); every other child goes through :meth:`VoteGroupBuilder.add`,
+which has the message for every problem. Both paths give the same result
+(``tests/eml/test_510_fast.py``).
 
 What is refused here, with one sentence naming the reporting unit: counts that are not whole
 numbers from 0 to 999,999,999; list or candidate numbers that do not increase; candidates before
@@ -23,6 +25,7 @@ finding of ``results``, never a reason to refuse a file.
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Final
 
 from lxml import etree
@@ -73,10 +76,6 @@ _UNIT_TYPE: Final = ns.kr("ReportingUnitType")
 _SHARED_LOCATION: Final = ns.kr("SharedLocation")
 _INVESTIGATIONS: Final = ns.kr("ReportingUnitInvestigations")
 
-#: Builds a validated :class:`CandidateVotes` from a dict: the model's own validator, without
-#: the keyword-argument round trip of its constructor (about twice as fast, same checks).
-_CANDIDATE_VOTES: Final = CandidateVotes.__pydantic_validator__.validate_python
-
 #: Children that only a ReportingUnitVotes (not a TotalVotes) may have.
 _UNIT_ONLY: Final = frozenset({_UNIT_ID, _UNIT_TYPE, _SHARED_LOCATION, _INVESTIGATIONS})
 #: Children that hold one count each.
@@ -84,36 +83,77 @@ _SINGLE_VALUES: Final = frozenset({_CAST, _INITIAL_CAST, _TOTAL_COUNTED, _INITIA
 
 
 class _OpenList:
-    """The list whose candidate selections are being read."""
+    """The list whose candidate selections are being read.
 
-    __slots__ = ("candidates", "initial", "last_number", "name", "number", "short_codes", "votes")
+    The candidates are kept as parallel lists of checked values (number, short code, votes,
+    and the few corrigendum values by position) and become model objects once, in
+    :meth:`build`.
+    """
+
+    __slots__ = (
+        "codes",
+        "initial",
+        "initials",
+        "last_number",
+        "name",
+        "number",
+        "numbers",
+        "short_codes",
+        "votes",
+        "votes_of",
+    )
 
     def __init__(self, number: int, name: str, votes: int, initial: int | None) -> None:
         self.number = number
         self.name = name
         self.votes = votes
         self.initial = initial
-        self.candidates: list[CandidateVotes] = []
+        self.numbers: list[int | None] = []
+        self.codes: list[str | None] = []
+        self.votes_of: list[int] = []
+        self.initials: dict[int, int] = {}
         self.last_number = 0
         self.short_codes: set[str] = set()
 
+    def append(
+        self, number: int | None, short_code: str | None, votes: int, initial: int | None
+    ) -> None:
+        """Add a checked candidate."""
+        if initial is not None:
+            self.initials[len(self.numbers)] = initial
+        self.numbers.append(number)
+        self.codes.append(short_code)
+        self.votes_of.append(votes)
+
     def build(self) -> ListVotes:
-        return ListVotes(
-            number=self.number,
-            name=self.name,
-            votes=self.votes,
-            initial_votes=self.initial,
-            candidates=tuple(self.candidates),
+        """The list as a model object; every value was checked when it was read."""
+        count = len(self.numbers)
+        initials = self.initials
+        candidates = CandidateVotes.many_from_checked(
+            self.numbers,
+            self.codes,
+            self.votes_of,
+            [initials.get(index) for index in range(count)] if initials else repeat(None, count),
+        )
+        return ListVotes.from_checked_values(
+            {
+                "number": self.number,
+                "name": self.name,
+                "votes": self.votes,
+                "initial_votes": self.initial,
+                "candidates": candidates,
+            }
         )
 
 
 class VoteGroupBuilder:
     """Collects one vote group from its child elements, given one at a time in file order.
 
-    Model objects are built with pydantic validation, after the builder's own checks have
-    produced the messages: for these small models validation is no slower than
-    ``model_construct`` (measured: 3.4 µs against 3.7 µs per ``CandidateVotes``), and it
-    checks the ranges a second time for free.
+    Every value is checked here, with a message naming the reporting unit, before it is kept;
+    the lists and candidates then become model objects without a second validation
+    (:meth:`~osv.model.base.Frozen.from_checked_values`, compared with the validated objects
+    in ``tests/model/test_counts_fast.py``). The group's totals and reporting unit are built
+    with validation.
 
     :param reader: names the file in errors.
     :param limits: the maximum number of lists and of candidates per list.
@@ -142,6 +182,48 @@ class VoteGroupBuilder:
         self._initial_uncounted: dict[UncountedReason, int] = {}
 
     # -- children ---------------------------------------------------------------------------
+
+    def read(self, group: etree._Element) -> None:
+        """Read every child of the complete ``group`` element, in file order.
+
+        The common candidate selection (a list is open; ``Candidate`` with a childless
+        ``CandidateIdentifier`` first, then ``ValidVotes``; a plain ``Id`` above the list's last
+        one, no ``ShortCode``, plain digits for the votes, room under the limit) is read in this
+        loop itself, as most of a count file is; anything else goes to :meth:`add`, which has
+        the messages for every problem. Both give the same numbers (tests/eml/test_510_fast.py).
+        """
+        limit = self._limits.max_candidates_per_list
+        current = self._open
+        for child in group:
+            if current is not None and child.tag == _SELECTION and len(child) == 2:
+                first, second = child
+                if first.tag == _CANDIDATE and second.tag == _VALID and len(first):
+                    identifier = first[0]
+                    raw_id = identifier.get("Id")
+                    raw_votes = second.text
+                    if (
+                        raw_id is not None
+                        and raw_votes is not None
+                        and identifier.tag == _CANDIDATE_ID
+                        and len(raw_id) <= MAX_DIGITS
+                        and len(raw_votes) <= MAX_DIGITS
+                        and raw_id.isdigit()
+                        and raw_id.isascii()
+                        and raw_votes.isdigit()
+                        and raw_votes.isascii()
+                        and identifier.get("ShortCode") is None
+                        and not len(identifier)
+                    ):
+                        number = int(raw_id)
+                        if number > current.last_number and len(current.numbers) < limit:
+                            current.last_number = number
+                            current.numbers.append(number)
+                            current.votes_of.append(int(raw_votes))
+                            current.codes.append(None)
+                            self._selections += 1
+                            continue
+            self.add(child)
+            current = self._open
 
     def add(self, child: etree._Element) -> None:
         """Read one complete child element of the group."""
@@ -262,14 +344,13 @@ class VoteGroupBuilder:
             return False
         code = identifier.get("ShortCode")
         short_code = code.strip() or None if code is not None else None
-        candidates = current.candidates
         repeated = short_code is not None and short_code in current.short_codes
-        if repeated or len(candidates) >= self._limits.max_candidates_per_list:
+        if repeated or len(current.numbers) >= self._limits.max_candidates_per_list:
             return False
         current.last_number = number
         if short_code is not None:
             current.short_codes.add(short_code)
-        candidates.append(CandidateVotes.from_checked(number, short_code, votes, None))
+        current.append(number, short_code, votes, None)
         return True
 
     def _candidate(
@@ -303,7 +384,7 @@ class VoteGroupBuilder:
                     f"in {self.where}",
                 )
             current.short_codes.add(short_code)
-        if len(current.candidates) >= self._limits.max_candidates_per_list:
+        if len(current.numbers) >= self._limits.max_candidates_per_list:
             raise self._reader.error(
                 choice,
                 f"list {current.number} in {self.where} has more than "
@@ -316,16 +397,7 @@ class VoteGroupBuilder:
             label = f"candidate {key} on list {current.number} in {self.where}"
             votes = self._valid(selection, valid, f"ValidVotes of {label}")
             initial_votes = self._initial(initial, f"InitialValidVotes of {label}")
-        current.candidates.append(
-            _CANDIDATE_VOTES(
-                {
-                    "number": number,
-                    "short_code": short_code,
-                    "votes": votes,
-                    "initial_votes": initial_votes,
-                }
-            )
-        )
+        current.append(number, short_code, votes, initial_votes)
 
     def _candidate_identity(
         self, candidate: etree._Element, list_number: int
