@@ -10,21 +10,31 @@ page and save it (the save is what is timed), then finalise. Once a station's fi
 finalised, another typist types its second entry the same way, so the run ends with definitive
 stations. Then the coordinator opens the status overview of all 500 stations a few times.
 
-Reported, each next to a baseline measured in the same run on the same server: the bare
-sign-in page (``GET /inloggen``, a template without database work) and a static file
+Two paces, each on a database of its own (``--pace``):
+
+* ``stress``: no pause at all, every typist saves as fast as the server answers;
+* ``real``: as on election night, a typist spends 5 to 10 s on a page (uniformly at random,
+  ``--think``) between fetching it and saving it, and the typists start at random moments
+  within the first such pause (so they do not save in step);
+* ``both`` (the default): ``stress``, then ``real``.
+
+Reported per pace, each next to a baseline measured in the same run on the same server: the
+bare sign-in page (``GET /inloggen``, a template without database work) and a static file
 (``GET /static/osv.css``), each fetched 200 times by one client while the server is idle:
 
-* saves per second over the whole run (50 typists, no pause: a stress test),
+* saves per second over the whole run,
 * p50 and p99 latency of a page save under that load, and p50 of a save by one typist alone,
 * the render time of the status overview (p50 of 5), and of the typist's list of stations
   (``/invoer``, which a browser opens after every finalised entry).
 
 No number is asserted anywhere; tests never time anything.
 
-Usage: ``.venv/bin/python benchmarks/ui.py [--typists 50] [--stations 500] [--typed 100]``
-(``--typed``: how many polling stations are typed twice; the database always holds
-``--stations``). PostgreSQL is used instead of SQLite when ``OSV_BENCH_DATABASE_URL`` names a
-server (the benchmark then needs an empty database there).
+Usage: ``.venv/bin/python benchmarks/ui.py [--pace both|stress|real] [--typists 50]
+[--stations 500] [--typed N] [--think 5-10] [--json]`` (``--typed``: how many polling stations
+are typed twice, by default 100 without pause and 50 at the real pace, about three minutes
+each; the database always holds ``--stations``). PostgreSQL is used instead of SQLite when
+``OSV_BENCH_DATABASE_URL`` names a server: the benchmark makes a schema of its own there for
+each run and drops it afterwards.
 """
 
 from __future__ import annotations
@@ -34,6 +44,7 @@ import http.client
 import json
 import os
 import queue
+import random
 import re
 import socket
 import statistics
@@ -43,11 +54,18 @@ import tempfile
 import threading
 import time
 import urllib.parse
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 _REPO = Path(__file__).resolve().parent.parent
 if str(_REPO) not in sys.path:
     sys.path.insert(0, str(_REPO))
+
+from sqlalchemy import create_engine  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy.pool import NullPool  # noqa: E402
 
 from eml.safe import Limits  # noqa: E402
 from osv.config import Settings  # noqa: E402
@@ -61,6 +79,8 @@ from ui.forms import pages_of, value_at  # noqa: E402
 
 GSB = "9997"
 PASSWORD = "benchmark-wachtwoord-lang"
+#: The default number of stations typed twice, per pace (about three minutes each).
+TYPED = {"stress": 100, "real": 50}
 
 
 class Browser:
@@ -135,8 +155,18 @@ def _form(entry: CountEntry, fields: object) -> dict[str, str]:
     return data
 
 
-def type_entry(browser: Browser, session_id: int, key: str, entry: CountEntry) -> list[float]:
-    """Start, fetch and save every page, finalise; return the seconds of each save."""
+def type_entry(
+    browser: Browser,
+    session_id: int,
+    key: str,
+    entry: CountEntry,
+    think: tuple[float, float] | None = None,
+) -> list[float]:
+    """Start, fetch and save every page, finalise; return the seconds of each save.
+
+    :param think: the shortest and longest time spent typing a page (between fetching and
+        saving it); ``None``: no pause.
+    """
     base = f"/invoer/{session_id}/{key}"
     status, headers, body, _ = browser.request("POST", f"{base}/starten", {"csrf": browser.csrf})
     if status != 303:
@@ -145,6 +175,8 @@ def type_entry(browser: Browser, session_id: int, key: str, entry: CountEntry) -
     saves = []
     for page in pages_of(entry, "GR", {}, {})[:-1]:
         _, _, html, _ = browser.request("GET", location)
+        if think is not None:
+            time.sleep(random.uniform(*think))
         data = {
             "csrf": browser.csrf,
             "versie": _hidden(html, "versie"),
@@ -223,16 +255,39 @@ def _p(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def run(typists: int, stations: int, typed: int) -> dict[str, float | int | str]:
+@contextmanager
+def _database(home: Path) -> Iterator[str]:
+    """The URL of an empty database: SQLite in ``home``, or a PostgreSQL schema of its own on
+    the server ``OSV_BENCH_DATABASE_URL`` (dropped afterwards)."""
+    server = os.environ.get("OSV_BENCH_DATABASE_URL")
+    if not server:
+        yield f"sqlite:///{home / 'osv.sqlite3'}"
+        return
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, poolclass=NullPool)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+    try:
+        url = make_url(server).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.dispose()
+
+
+def run(
+    typists: int, stations: int, typed: int, think: tuple[float, float] | None = None
+) -> dict[str, float | int | str]:
+    """One run on a fresh database; ``think``: the time typing a page (``None``: no pause)."""
     demo = build_demo(stations=stations)
     units = demo.count.contests[0].reporting_units
     entries = {
         str(n): counts_entry(units[n - 1].votes, EntryModel.CSO_FIRST_SESSION)
         for n in range(1, typed + 1)
     }
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, _database(Path(folder)) as url:
         home = Path(folder)
-        url = os.environ.get("OSV_BENCH_DATABASE_URL") or f"sqlite:///{home / 'osv.sqlite3'}"
         session_id = _prepare(home, url, stations, typists)
         port = _free_port()
         env = {**os.environ, "OSV_HOME": str(home), "OSV_DATABASE_URL": url}
@@ -267,6 +322,8 @@ def run(typists: int, stations: int, typed: int) -> dict[str, float | int | str]
             def typist(me: int) -> None:
                 browser = Browser(port)
                 try:
+                    if think is not None:  # the typists do not start in step
+                        time.sleep(random.uniform(0, think[1]))
                     browser.sign_in(f"invoerder{me}")
                     browser.request("GET", "/invoer")
                     while True:
@@ -281,7 +338,7 @@ def run(typists: int, stations: int, typed: int) -> dict[str, float | int | str]
                             work.put((key, phase))
                             time.sleep(0.01)
                             continue
-                        took = type_entry(browser, session_id, key, entries[key])
+                        took = type_entry(browser, session_id, key, entries[key], think)
                         with lock:
                             saves.extend(took)
                             remaining[0] -= 1
@@ -313,6 +370,7 @@ def run(typists: int, stations: int, typed: int) -> dict[str, float | int | str]
             server.wait(timeout=30)
     return {
         "database": "PostgreSQL" if url.startswith("postgresql") else "SQLite",
+        "pace": "stress" if think is None else f"real ({think[0]:g}-{think[1]:g} s a page)",
         "typists": typists,
         "stations": stations,
         "entries": 2 * typed,
@@ -334,26 +392,49 @@ def _extra(units: object, number: int) -> CountEntry:
     return counts_entry(votes, EntryModel.CSO_FIRST_SESSION)
 
 
+def _seconds(text: str) -> tuple[float, float]:
+    low, _, high = text.partition("-")
+    return float(low), float(high or low)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pace", choices=("both", "stress", "real"), default="both")
     parser.add_argument("--typists", type=int, default=50)
     parser.add_argument("--stations", type=int, default=500)
-    parser.add_argument("--typed", type=int, default=100)
+    parser.add_argument("--typed", type=int, default=None)
+    parser.add_argument("--think", type=_seconds, default=(5.0, 10.0), help="seconds, e.g. 5-10")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.typists < 2:
         parser.error("--typists must be at least 2 (the second entry needs another typist)")
-    if args.typed + 1 > args.stations:
-        parser.error("--typed must be smaller than --stations")
-    result = run(args.typists, args.stations, args.typed)
+    paces = ("stress", "real") if args.pace == "both" else (args.pace,)
+    for pace in paces:
+        typed = args.typed or TYPED[pace]
+        if typed + 1 > args.stations:
+            parser.error("--typed must be smaller than --stations")
+    results = [
+        run(
+            args.typists,
+            args.stations,
+            args.typed or TYPED[pace],
+            None if pace == "stress" else args.think,
+        )
+        for pace in paces
+    ]
     if args.json:
-        print(json.dumps(result, indent=2))
+        print(json.dumps(results if len(results) > 1 else results[0], indent=2))
         return
+    for result in results:
+        _print(result)
+
+
+def _print(result: dict[str, float | int | str]) -> None:
     page = float(result["baseline_page_ms"])
     print(
-        f"{result['database']}: {result['typists']} typists, {result['stations']} polling "
-        f"stations, {result['entries']} entries typed, {result['saves']} page saves in "
-        f"{result['seconds']} s"
+        f"{result['database']}, {result['pace']}: {result['typists']} typists, "
+        f"{result['stations']} polling stations, {result['entries']} entries typed, "
+        f"{result['saves']} page saves in {result['seconds']} s"
     )
     print(
         f"  baseline (idle server): sign-in page p50 {page} ms, "
