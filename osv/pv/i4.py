@@ -97,7 +97,7 @@ def render_i4(session: CandidacySession) -> bytes:
         committee=session.committee,
         model_lines=tuple(text["footer"]),
         created=session.created,
-        part=text["part1"],
+        parts_in_header=True,
     )
     return render(story, info, title=f"Model I 4 {identifier.id}")
 

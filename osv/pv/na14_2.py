@@ -98,7 +98,7 @@ def render_na14_2(
         model_lines=tuple(text["footer"]),
         digest=digest,
         created=count.header.creation_date_time,
-        part=text["part1"],
+        parts_in_header=True,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
 

@@ -113,7 +113,7 @@ def render_na31_1(count: Eml510, *, digest: bytes | None, contest: Contest | Non
         model_lines=tuple(text["footer"]),
         digest=digest,
         created=count.header.creation_date_time,
-        part=text["part1"],
+        parts_in_header=True,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
 

@@ -78,7 +78,7 @@ def render_na31_2(
         model_lines=tuple(text["footer"]),
         digest=digest,
         created=count.header.creation_date_time,
-        part=text["part2"],
+        parts_in_header=True,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
 

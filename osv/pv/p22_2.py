@@ -110,7 +110,7 @@ def render_result_model(
         model_lines=tuple(text["footer"]),
         digest=digest,
         created=created,
-        part=text["part2"],
+        parts_in_header=True,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id}")
 

@@ -104,6 +104,6 @@ def render_p2a(
     info = PageInfo(
         committee=f"Gemeente {municipality}",
         model_lines=tuple(text["footer"]),
-        part=text["part1"],
+        parts_in_header=True,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {municipality}")
