@@ -200,10 +200,12 @@ def municipal_totals(
     units: tuple[ReportingUnitVotes, ...],
     text: Mapping[str, Any],
     identifier: ElectionIdentifier,
+    contest: Contest | None = None,
 ) -> list[Flowable]:
-    """Deel 2 of a municipality's report (Na 31-1, Na 31-2): Z, A–D and E.x–H of its total
-    in letter boxes, and the polling stations with more and with fewer votes than admitted
-    voters with I and J (the headings and labels from ``text``)."""
+    """Deel 2 of a municipality's report (Na 31-1, Na 31-2; a kieskring's O 3): Z, A–D and
+    E.x–H of its total in letter boxes, and the units (polling stations, municipalities) with
+    more and with fewer votes than admitted voters with I and J (the headings and labels from
+    ``text``; a list the count does not name is named from ``contest``)."""
     labels = text["labels"]
     u = total.uncounted
     h = total.total_counted + sum(total.rejected.values())
@@ -221,8 +223,14 @@ def municipal_totals(
         )
     )
     story.append(heading(text["votes"], 2))
+    names = {lst.number: lst.name for lst in contest.lists} if contest is not None else {}
     rows: list[tuple[str, int | str | None, str, bool]] = [
-        (f"E.{lst.number}", lst.votes, f"Lijst {lst.number} {lst.name}".strip(), False)
+        (
+            f"E.{lst.number}",
+            lst.votes,
+            f"Lijst {lst.number} {lst.name or names.get(lst.number) or ''}".strip(),
+            False,
+        )
         for lst in total.lists
     ]
     rows += [

@@ -28,6 +28,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    FrameBreak,
     KeepTogether,
     PageBreak,
     PageTemplate,
@@ -314,6 +315,36 @@ def signatures(
     return [PageBreak(), KeepTogether([*head, grid])]
 
 
+#: How much of a long table or paragraph a heading keeps on its page.
+_START = 3 * cm
+
+
+class _KeepWithNext(KeepTogether):
+    """Keeps headings on the page of what follows them.
+
+    reportlab keeps a heading and the next flowable together and, when both do not fit, starts
+    them on a new page: for a long table (a list of 50 candidates) that leaves the rest of the
+    page blank. Here a heading needs only the start of a table or paragraph that runs on (3 cm,
+    a few rows with the header row) on its page; whatever cannot be split moves whole.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        content: list[Flowable] = list(getattr(self, "_content"))  # noqa: B009 - no stub
+        frame = getattr(self, "_frame", None)
+        if frame is not None and getattr(frame, "_atTop", False):
+            return content
+        heights = [
+            f.wrapOn(self.canv, aW, 0xFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in content
+        ]
+        needed = sum(heights)
+        if isinstance(content[-1], (Table, Paragraph)):
+            needed = min(needed, sum(heights[:-1]) + _START)
+        if needed > aH:
+            content.insert(0, FrameBreak())
+        return content
+
+
 class _NumberedCanvas(pdf_canvas.Canvas):
     """Keeps every page until the end, then draws the footers with the page count."""
 
@@ -409,6 +440,7 @@ def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:
         creator="OSV",
         invariant=1,
         initialFontName=REGULAR,  # reportlab's default, Helvetica, is not embedded (PDF/A)
+        keepTogetherClass=_KeepWithNext,
     )
     frame = Frame(_LEFT, _BOTTOM, _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM, id="body")
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])

@@ -3,7 +3,8 @@
 The computation is ``osv result``'s own (:func:`osv.service.result.csb.run_csb` for the CSB,
 :func:`osv.service.result.hsb.run_hsb` for an HSB), run on the folder
 :func:`~osv.service.stage.common.working_folder` writes; nothing of the allocation is repeated
-here. Its files — the 510d, the 520, model P 22-2 and the reports, or an HSB's 510c — are kept
+here. Its files — the 510d, the 520, model P 22-2 (or P 22-1) and the reports, or an HSB's 510c
+and its model O 3 — are kept
 in the store as the stage's ``output`` files and can be downloaded one by one or as one zip.
 Each computation replaces the previous one's files and is written to the audit log with the
 SHA-256 of every file, so a result that was printed and signed can always be traced.
@@ -503,13 +504,17 @@ def _kind_of(name: str) -> str:
         return "520"
     if name.startswith("Telling_"):
         return "510c"
+    if name.startswith("Model_O3_"):
+        return "O 3"
+    if name.startswith("Model_P22-1_"):
+        return "P 22-1"
     if name.endswith(".pdf"):
         return "P 22-2"
     return "report"
 
 
 def _output_order(path: Path) -> tuple[int, str]:
-    order = {"510c": 0, "510d": 1, "520": 2, "P 22-2": 3, "report": 4}
+    order = {"510c": 0, "O 3": 1, "510d": 2, "520": 3, "P 22-1": 4, "P 22-2": 4, "report": 5}
     return order[_kind_of(path.name)], path.name
 
 
