@@ -16,22 +16,38 @@ code.
 
 from __future__ import annotations
 
-from eml.documents import (
-    Eml110a,
-    Eml110b,
-    Eml210,
-    Eml230b,
-    Eml510,
-    Eml520,
-    EmlDocument,
-    EmlHeader,
-    MessageType,
-)
-from eml.errors import EmlError
-from eml.read import ReadResult, read_eml, read_nomination
-from eml.safe import Limits
-from eml.write import write_eml
-from eml.xsd import SchemaSet
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from eml.documents import (
+        Eml110a,
+        Eml110b,
+        Eml210,
+        Eml230b,
+        Eml510,
+        Eml520,
+        EmlDocument,
+        EmlHeader,
+        MessageType,
+    )
+    from eml.errors import (
+        EmlError,
+    )
+    from eml.read import (
+        ReadResult,
+        read_eml,
+        read_nomination,
+    )
+    from eml.safe import (
+        Limits,
+    )
+    from eml.write import (
+        write_eml,
+    )
+    from eml.xsd import (
+        SchemaSet,
+    )
 
 __all__ = [
     "Eml110a",
@@ -51,3 +67,35 @@ __all__ = [
     "read_nomination",
     "write_eml",
 ]
+
+#: Where each exported name lives: importing ``eml`` (or a light module such as
+#: ``eml.hash``) loads no document model until one is asked for, so the command line starts
+#: fast.
+_LAZY = {
+    "Eml110a": "eml.documents",
+    "Eml110b": "eml.documents",
+    "Eml210": "eml.documents",
+    "Eml230b": "eml.documents",
+    "Eml510": "eml.documents",
+    "Eml520": "eml.documents",
+    "EmlDocument": "eml.documents",
+    "EmlHeader": "eml.documents",
+    "MessageType": "eml.documents",
+    "EmlError": "eml.errors",
+    "ReadResult": "eml.read",
+    "read_eml": "eml.read",
+    "read_nomination": "eml.read",
+    "Limits": "eml.safe",
+    "write_eml": "eml.write",
+    "SchemaSet": "eml.xsd",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import an exported name's module on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -51,6 +51,10 @@ class EmlError(OSVError):
             where = f"{where}, line {self.line}"
         return f"{where}: {self.problem}"
 
+    def __reduce__(self) -> tuple[type[EmlError], tuple[str, str | None, int | None]]:
+        """Pickled with its parts, so an error raised in a worker process reads the same."""
+        return (type(self), (self.problem, self.source, self.line))
+
     def located(self, source: str) -> EmlError:
         """Return this error with ``source`` filled in (used when the reader learns the name)."""
         if self.source is None:

@@ -8,11 +8,14 @@
 ``OSV_EML_XSD_DIR``        folder with the official EML_NL schemas; when set, every
                            EML file read or written is validated against them
 ``OSV_EML_MAX_BYTES``      largest EML file accepted, in bytes (default 50 MiB)
+``OSV_SESSION_HOURS``      a web sign-in ends this many hours after it began, however
+                           busy (default 12; besides 30 minutes without use)
 =========================  ==========================================================
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,6 +39,8 @@ class Settings:
     database_url: str
     xsd_dir: Path | None
     max_bytes: int
+    #: the absolute lifetime of a web sign-in
+    session_lifetime: dt.timedelta = dt.timedelta(hours=12)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -53,9 +58,20 @@ class Settings:
             ) from None
         if max_bytes < 1:
             raise ConfigError(f"OSV_EML_MAX_BYTES is {max_bytes}; it must be positive")
+        raw_hours = env.get("OSV_SESSION_HOURS") or "12"
+        try:
+            hours = float(raw_hours)
+        except ValueError:
+            hours = -1.0
+        if not 0 < hours <= 24 * 7:
+            raise ConfigError(
+                f"OSV_SESSION_HOURS is {raw_hours!r}; it must be a number of hours above 0 and "
+                "at most 168"
+            )
         return cls(
             home=home,
             database_url=url,
             xsd_dir=Path(xsd) if xsd else None,
             max_bytes=max_bytes,
+            session_lifetime=dt.timedelta(hours=hours),
         )

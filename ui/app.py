@@ -1,10 +1,12 @@
 """The web application: wiring and error handling in one place.
 
 :func:`create_app` opens the database (or takes a unit-of-work factory from a test), makes the
-first administrator when there are no users, loads the templates, includes one router per area
-(:mod:`ui.routes`) and refuses to start when a route declares no access rule
-(:func:`ui.auth.allow`). Errors of the services are turned into Dutch pages here, so routes
-stay thin: they parse a form, call one service and render a template.
+first administrator when there are no users, removes old pending uploads
+(:mod:`osv.service.retention`), loads the templates, includes one router per area
+(:mod:`ui.routes`), sets the security headers on every response (:mod:`ui.security`) and
+refuses to start when a route declares no access rule (:func:`ui.auth.allow`). Errors of the
+services, and input no box takes, are turned into Dutch pages here, so routes stay thin: they
+parse a form, call one service and render a template.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -25,9 +28,17 @@ from osv.config import Settings
 from osv.errors import OSVError
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.entry import EntryRefusedError
-from osv.service.users import ROLES, LoginThrottle, ensure_first_administrator, session_of
+from osv.service.retention import clean_uploads
+from osv.service.users import (
+    ROLES,
+    SESSION_TIMEOUT,
+    LoginThrottle,
+    ensure_first_administrator,
+    session_of,
+)
 from osv.service.workplace import MunicipalMethod, counting_methods
 from osv.store import EntryConflictError, StoreError
+from osv.store.repository import UnknownElectionError
 from results.checks import EntryInputError
 from results.entry import EntryTransitionError
 from ui.auth import (
@@ -40,6 +51,8 @@ from ui.auth import (
     rule_of,
 )
 from ui.messages import dutch_error, method_label, state_label
+from ui.security import BadInputError, SecurityHeaders
+from ui.texts.audit import content_sentence
 from ui.texts.findings import finding_sentence, number, quantity_label, unit_label
 from ui.texts.numbers import finding_numbers
 from ui.texts.result import result_notes, status_label
@@ -64,6 +77,7 @@ class UiState:
     settings: Settings
     templates: Jinja2Templates
     timeout: dt.timedelta
+    lifetime: dt.timedelta = dt.timedelta(hours=12)
     throttle: LoginThrottle = field(default_factory=LoginThrottle)
     first_password: str | None = None
 
@@ -78,7 +92,7 @@ class UiState:
         if isinstance(cached, Principal):
             return cached
         token = request.cookies.get(SESSION_COOKIE, "")
-        session = session_of(self.factory, token, self.timeout) if token else None
+        session = session_of(self.factory, token, self.timeout, self.lifetime) if token else None
         if session is not None and session.kind != "login":
             session = None
         principal = Principal(session.user if session else None, session)
@@ -118,16 +132,18 @@ def create_app(
     settings: Settings | None = None,
     *,
     factory: UnitOfWorkFactory | None = None,
-    timeout: dt.timedelta = dt.timedelta(minutes=30),
+    timeout: dt.timedelta = SESSION_TIMEOUT,
 ) -> FastAPI:
     """The OSV web application.
 
     :param settings: where the database is (default: from the environment).
     :param factory: units of work on an opened database (tests); default: opened from
         ``settings``.
-    :param timeout: sign-in sessions end after this long without use.
+    :param timeout: sign-in sessions end after this long without use (and at the latest
+        ``settings.session_lifetime`` after the sign-in).
     """
     from ui.routes import (
+        account,
         admin,
         candidacy,
         entry,
@@ -154,14 +170,18 @@ def create_app(
     templates.env.globals["result_notes"] = result_notes
     templates.env.globals["entry_value"] = entry_value
     templates.env.globals["finding_numbers"] = finding_numbers
-    state = UiState(factory, settings, templates, timeout)
+    templates.env.globals["content_sentence"] = content_sentence
+    state = UiState(factory, settings, templates, timeout, settings.session_lifetime)
     state.first_password = ensure_first_administrator(factory)
+    clean_uploads(settings.home / "uploads")
 
     app = FastAPI(title="OSV", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.osv = state
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (
         login,
+        account,
         entry,
         shortcuts,
         sessions,
@@ -207,6 +227,26 @@ def create_app(
             "pagina opnieuw en probeer het nog eens.",
         )
 
+    @app.exception_handler(BadInputError)
+    async def _bad_input(request: Request, error: Exception) -> Response:
+        assert isinstance(error, BadInputError)
+        return state.render(
+            request, "error.html", 400, title="Niet aangenomen", message=error.message
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, _: Exception) -> Response:
+        """A box missing or of the wrong kind (FastAPI's check of a route's parameters): a
+        Dutch page instead of FastAPI's English JSON."""
+        return state.render(
+            request,
+            "error.html",
+            400,
+            title="Niet aangenomen",
+            message="Een vak ontbreekt of is niet goed ingevuld; er is niets opgeslagen. Laad "
+            "de pagina opnieuw en probeer het nog eens.",
+        )
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, error: Exception) -> Response:
         """An HTTP error (an unknown page, a wrong method) as a Dutch page; the English detail
@@ -223,7 +263,7 @@ def create_app(
             409
             if isinstance(error, EntryConflictError | EntryTransitionError)
             else 400
-            if isinstance(error, EntryRefusedError | EntryInputError)
+            if isinstance(error, EntryRefusedError | EntryInputError | UnknownElectionError)
             else 503
             if isinstance(error, StoreError)
             else 400

@@ -9,28 +9,34 @@ Every route declares its rule with :func:`allow`, as a dependency::
 reachable by accident (deny by default), and ``tests/ui/test_authorisation.py`` checks every
 route with every role. The rule dependency, in this order:
 
-1. finds the sign-in session from the ``osv_sessie`` cookie (server-side, sliding timeout);
-2. without one, sends a browser to the sign-in page (``GET``) or answers 401;
-3. refuses a role that is not allowed with 403;
-4. for a ``POST``, checks the form's ``csrf`` field against the session's token: 400 when it
-   differs (the page was old, or the post came from another site).
+1. refuses an address (path or query) holding what no box takes (:mod:`ui.security`): 400;
+2. finds the sign-in session from the ``osv_sessie`` cookie (server-side, sliding timeout and
+   absolute lifetime);
+3. without one, sends a browser to the sign-in page (``GET``) or answers 401;
+4. refuses a role that is not allowed with 403;
+5. for a ``POST``, refuses a form holding what no box takes (400, nothing stored), then checks
+   its ``csrf`` field against the session's token: 400 when it differs (the page was old, or
+   the post came from another site).
 
-Public routes (the sign-in page, a projector's display link) use ``allow(PUBLIC)``; the
-sign-in form is protected with a double-submit CSRF cookie instead.
+Public routes (the sign-in page, a projector's display link) use ``allow(PUBLIC)``: the input
+guard applies to them too; the sign-in form is protected with a double-submit CSRF cookie
+instead.
 """
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
 from fastapi.routing import APIRoute
+from starlette.datastructures import FormData
 
 from osv.service.entry import Actor
 from osv.store import User, WebSession
+from ui.security import BadInputError, input_problem
 
 __all__ = [
     "ADMINISTRATORS",
@@ -122,19 +128,36 @@ class Principal:
 
 
 def allow(*roles: str) -> Callable[..., Any]:
-    """The dependency of a route that only ``roles`` may use (or :data:`PUBLIC`)."""
+    """The dependency of a route that only ``roles`` may use (or :data:`PUBLIC`).
 
-    async def check(request: Request) -> Principal:
+    After the route, the posted form's uploaded files are closed (a route that takes no files
+    does not read them, and they must not wait for the garbage collector).
+    """
+
+    async def check(request: Request) -> AsyncIterator[Principal]:
+        try:
+            yield await _checked(request)
+        finally:
+            form = getattr(request.state, "osv_form", None)
+            if form is not None:
+                await form.close()
+
+    async def _checked(request: Request) -> Principal:
+        problem = input_problem(request)
+        if problem is not None:
+            raise BadInputError(problem)
         resolve = request.app.state.osv.principal
         principal: Principal = resolve(request)
         if PUBLIC in roles:
+            if request.method == "POST":
+                await _guard_form(request)
             return principal
         if principal.user is None:
             raise LoginRequiredError
         if principal.role not in roles:
             raise ForbiddenError
         if request.method == "POST":
-            form = await request.form()
+            form = await _guard_form(request)
             token = form.get("csrf")
             if not isinstance(token, str) or not hmac.compare_digest(token, principal.csrf):
                 raise BadFormError
@@ -142,6 +165,17 @@ def allow(*roles: str) -> Callable[..., Any]:
 
     check.osv_roles = roles  # type: ignore[attr-defined]
     return check
+
+
+async def _guard_form(request: Request) -> FormData:
+    """The posted form, or :class:`BadInputError` (its uploaded files closed) when it holds
+    what no box takes."""
+    form = await request.form()
+    request.state.osv_form = form
+    problem = input_problem(request, form)
+    if problem is not None:
+        raise BadInputError(problem)
+    return form
 
 
 def api_routes(routes: Iterable[Any]) -> Iterator[APIRoute]:

@@ -16,6 +16,7 @@ A refusal reaches the user in Dutch in one of two ways (:func:`dutch_error`):
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from typing import Any
@@ -73,6 +74,7 @@ __all__ = [
     "state_label",
     "technical",
     "unfinished_sentence",
+    "without_server_folders",
 ]
 
 STATE_LABELS = {
@@ -134,6 +136,8 @@ STATION_REFUSALS = {
     "session_started": "De zitting van deze gemeente is al begonnen; er kunnen geen "
     "stembureaus meer bij.",
     "unknown_election": "Deze verkiezing is niet ingelezen.",
+    "outside_domain": "Deze gemeente hoort niet bij het gebied van deze verkiezing; een "
+    "stembureau van een andere gemeente kan hier niet bij.",
 }
 
 
@@ -207,7 +211,13 @@ ENTRY_REFUSALS = {
 USER_REFUSALS = {
     "password_too_short": "Een wachtwoord moet minstens {minimum} tekens hebben; dit heeft er "
     "{length}.",
-    "bad_name": "Een gebruikersnaam heeft 1 tot 64 tekens, zonder spaties.",
+    "password_too_long": "Een wachtwoord heeft hoogstens {maximum} tekens.",
+    "password_has_name": "Een wachtwoord mag de gebruikersnaam niet zijn of bevatten.",
+    "password_one_character": "Een wachtwoord mag niet één teken herhaald zijn.",
+    "password_common": "Dit wachtwoord is een van de meest gebruikte en dus makkelijk te raden; "
+    "kies een ander.",
+    "unknown_session": "Deze sessie bestaat niet (meer).",
+    "bad_name": "Een gebruikersnaam heeft 1 tot 64 tekens, zonder spaties of stuurtekens.",
     "unknown_role": "Deze rol bestaat niet.",
     "name_taken": "Er is al een gebruiker met de naam {name}.",
     "unknown_user": "Er is geen gebruiker met de naam {name}.",
@@ -334,10 +344,27 @@ def fill(template: str, details: Mapping[str, Any]) -> str:
 
 def technical(error: OSVError) -> str:
     """The Dutch lead of an error's class and its English text, labelled as such (a refused
-    import names its file without the server's folder)."""
+    import names its file without the server's folder; no folder of the server is shown)."""
     lead = next(text for kind, text in LEADS if isinstance(error, kind))
     text = f"{error.path.name}: {error.problem}" if isinstance(error, ImportRefused) else error
-    return f"{lead} {TECHNICAL} {text}"
+    return f"{lead} {TECHNICAL} {without_server_folders(str(text))}"
+
+
+#: An absolute path of the server (two parts or more), as deep code names folders and files.
+_SERVER_PATH = re.compile(r"(?<![\w.:/])/(?:[^\s/'\"]+/)+[^\s/'\",;:()]*")
+
+
+def without_server_folders(text: str) -> str:
+    """``text`` with the server's folders left out: a file keeps its name, a folder (such as
+    the temporary folder of an upload) becomes "(een map op de server)"."""
+
+    def shown(found: re.Match[str]) -> str:
+        last = found.group(0).rstrip("/").rsplit("/", 1)[-1]
+        if re.fullmatch(r"[\w.-]+\.(xml|txt|csv|pdf|json|zip|sqlite3)", last):
+            return last
+        return "(een map op de server)"
+
+    return _SERVER_PATH.sub(shown, text)
 
 
 #: The reporting units a stage adds up, in Dutch: one, several, the article and the relative
@@ -500,6 +527,8 @@ def dutch_error(error: OSVError) -> str:
     if isinstance(error, SignInRefusedError):
         if error.wait:
             return f"Te veel mislukte pogingen. Wacht {error.wait:.0f} seconden."
+        if error.old_password:
+            return "Het huidige wachtwoord is onjuist; er is niets gewijzigd."
         return "Gebruikersnaam of wachtwoord is onjuist."
     if isinstance(error, PollingStationRefusedError) and error.code in STATION_REFUSALS:
         return STATION_REFUSALS[error.code]

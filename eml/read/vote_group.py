@@ -73,6 +73,10 @@ _UNIT_TYPE: Final = ns.kr("ReportingUnitType")
 _SHARED_LOCATION: Final = ns.kr("SharedLocation")
 _INVESTIGATIONS: Final = ns.kr("ReportingUnitInvestigations")
 
+#: Builds a validated :class:`CandidateVotes` from a dict: the model's own validator, without
+#: the keyword-argument round trip of its constructor (about twice as fast, same checks).
+_CANDIDATE_VOTES: Final = CandidateVotes.__pydantic_validator__.validate_python
+
 #: Children that only a ReportingUnitVotes (not a TotalVotes) may have.
 _UNIT_ONLY: Final = frozenset({_UNIT_ID, _UNIT_TYPE, _SHARED_LOCATION, _INVESTIGATIONS})
 #: Children that hold one count each.
@@ -164,6 +168,15 @@ class VoteGroupBuilder:
 
     def _selection(self, selection: etree._Element) -> None:
         self._selections += 1
+        if len(selection) == 2:  # the common case: Candidate (or AffiliationIdentifier), ValidVotes
+            first, second = selection
+            if second.tag == _VALID:
+                if first.tag == _CANDIDATE:
+                    self._candidate(selection, first, second, None)
+                    return
+                if first.tag == _AFFILIATION:
+                    self._start_list(selection, first, second, None)
+                    return
         choice = valid = initial = None
         for child in selection:
             tag = child.tag
@@ -265,19 +278,22 @@ class VoteGroupBuilder:
             votes = self._valid(selection, valid, f"ValidVotes of {label}")
             initial_votes = self._initial(initial, f"InitialValidVotes of {label}")
         current.candidates.append(
-            CandidateVotes(
-                number=number, short_code=short_code, votes=votes, initial_votes=initial_votes
+            _CANDIDATE_VOTES(
+                {
+                    "number": number,
+                    "short_code": short_code,
+                    "votes": votes,
+                    "initial_votes": initial_votes,
+                }
             )
         )
 
     def _candidate_identity(
         self, candidate: etree._Element, list_number: int
     ) -> tuple[int | None, str | None]:
-        identifier = None
-        for child in candidate:  # faster than find(): CandidateIdentifier comes first
-            if child.tag == _CANDIDATE_ID:
-                identifier = child
-                break
+        identifier = candidate[0] if len(candidate) else None  # CandidateIdentifier comes first
+        if identifier is not None and identifier.tag != _CANDIDATE_ID:
+            identifier = candidate.find(_CANDIDATE_ID)
         if identifier is None:
             raise self._reader.error(
                 candidate,

@@ -30,8 +30,6 @@ from osv.cli import (
     show_commands,
 )
 from osv.cli.output import fail, guarded, print_json
-from osv.service.allocation_json import allocation_to_json, parse_allocation_input
-from results.allocation import allocate
 
 __all__ = ["EXIT_LOTS_REQUIRED", "EXIT_NO_VOTES", "app", "main"]
 
@@ -126,9 +124,17 @@ def import_command(
         state = "imported" if outcome.status == "imported" else "already imported, unchanged"
         print(f"{outcome.path}: EML {outcome.message_type} of {outcome.election}, {state}")
         print(f"    {outcome.summary}")
-        print(f"    hash check: {outcome.hash_check}")
+        print(f"    hash check: {outcome.hash_check}{_AGAINST.get(outcome.hash_check, '')}")
         for note in outcome.notes:
             print(f"    note: {note}")
+
+
+#: What each hash check compared the file with, for the operator.
+_AGAINST = {
+    "typed-groups": " (checked against the paper report)",
+    "hash-file": " (checked against a hash file, not against paper; its SHA-256 is logged)",
+    "skipped": " (not checked; recorded in the audit log)",
+}
 
 
 def _ask_groups(path: Path, masked_hash: str) -> tuple[str, str]:
@@ -193,6 +199,9 @@ def allocate_command(
             text = Path(file).read_bytes()
         except OSError as error:
             raise fail(f"{file}: cannot be read ({error.strerror or error})") from None
+    from osv.service.allocation_json import allocation_to_json, parse_allocation_input
+    from results.allocation import allocate
+
     allocation = allocate(parse_allocation_input(text))
     print_json(allocation_to_json(allocation))
     if allocation.status == "lots_required":

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from osv.cli.output import fail, guarded, print_json, table
-from osv.model.entry import EntryModel
+from osv.model.forms import EntryModel
 
 __all__ = ["checks_command"]
 

@@ -76,3 +76,55 @@ def backup_command(
     print(f"size:   {check.size} bytes")
     print(f"sha256: {check.sha256}")
     print(f"checked: schema {check.revision}, audit log intact ({check.chain.count} events)")
+    print(f"audit head: {check.chain.last_hash} (write it down with the backup)")
+
+
+@app.command("restore")
+@guarded
+def restore_command(
+    backup: Annotated[
+        Path, typer.Argument(help="The backup file (osv db backup), or the pg_dump file.")
+    ],
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Restore even when the database has audit events the backup lacks (they are "
+            "kept in the copy set aside).",
+        ),
+    ] = False,
+    after_pg_restore: Annotated[
+        bool,
+        typer.Option(
+            "--after-pg-restore",
+            help="PostgreSQL: BACKUP was restored into this (new) database with pg_restore; "
+            "check it and record the restore.",
+        ),
+    ] = False,
+) -> None:
+    """Restore a backup, checked, with the replaced database kept aside (docs/audit.md).
+
+    SQLite: the backup must have this OSV's schema and an intact audit log (chain and content
+    hashes); no server (osv serve) may be using the database; a database with audit events the
+    backup lacks is only replaced with --force. The database is copied aside as
+    <file>.replaced-<time>, the backup copied in, and a database.restored event appended as the
+    first event after the restored head. PostgreSQL: restore the pg_dump file with pg_restore
+    into a new, empty database, point OSV_DATABASE_URL at it, then run this with
+    --after-pg-restore for the same checks and the event.
+    """
+    from osv.service.restore import record_pg_restore, restore_backup
+    from osv.store.database import open_database
+
+    database = open_database(context.settings().database_url)
+    try:
+        if after_pg_restore:
+            outcome = record_pg_restore(database, backup, actor=context.actor())
+        else:
+            outcome = restore_backup(database, backup, actor=context.actor(), force=force)
+    finally:
+        database.close()
+    if outcome.aside is not None:
+        print(f"kept aside: {outcome.aside} ({outcome.replaced_events} audit events)")
+    chain = outcome.log.chain
+    print(f"restored:   {backup.name}")
+    print(f"audit log:  {chain.count} events, last hash {chain.last_hash} (the restore event)")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from eml.errors import EmlError
-from eml.hash import c14n_digest, digest_file, format_digest, groups_match, hidden_groups, masked
-from eml.inspect import inspect, summary_text
-from eml.read import read_eml
-from eml.xsd import SchemaSet
 from osv.cli import context
 from osv.cli.output import fail, guarded, print_json
+
+if TYPE_CHECKING:
+    from eml.xsd import SchemaSet
 
 __all__ = ["app"]
 
@@ -57,6 +55,9 @@ def inspect_command(
 
     Exit status 0 for a readable file, 2 (with a one-line message) for invalid input.
     """
+    from eml.inspect import inspect, summary_text
+    from eml.read import read_eml
+
     result = read_eml(file, schemas=_schemas(xsd_dir, no_schema), limits=context.limits(max_bytes))
     if as_json:
         print_json(inspect(result))
@@ -87,6 +88,15 @@ def hash_command(
     The hash is SHA-256 over the exact bytes of the file. With --check, two groups are hidden
     and must be typed from the paper report; exit status 0 when they match, 2 otherwise.
     """
+    from eml.hash import (
+        c14n_digest,
+        digest_file,
+        format_digest,
+        groups_match,
+        hidden_groups,
+        masked,
+    )
+
     digest = c14n_digest(file.read_bytes(), source=str(file)) if c14n else digest_file(file)
     if not check:
         print(format_digest(digest))
@@ -113,6 +123,9 @@ def validate_command(
 
     Prints one line per file; exit status 0 when every file is valid, 2 otherwise.
     """
+    from eml.errors import EmlError
+    from eml.read import read_eml
+
     schemas = context.schemas(xsd_dir)
     if schemas is None:
         raise fail("no schema folder: give --xsd-dir or set OSV_EML_XSD_DIR")

@@ -18,17 +18,18 @@ import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperCommand
 
-from eml.hash import format_digest
-from eml.safe import Limits
-from eml.xsd import SchemaSet
 from osv.cli import context
 from osv.cli.eml_commands import MaxBytes, XsdDir
 from osv.cli.output import fail, guarded, print_json
+
+if TYPE_CHECKING:
+    from eml.safe import Limits
+    from eml.xsd import SchemaSet
 
 __all__ = [
     "EXIT_DIFFERS",
@@ -187,6 +188,7 @@ def result_command(
 
 
 def _hsb(folder: Path, out: Path, schemas: SchemaSet | None, limits: Limits) -> None:
+    from eml.hash import format_digest
     from osv.service.result.formatting import finding_line
     from osv.service.result.hsb import run_hsb
     from osv.service.result.reports import coverage_lines

@@ -2,38 +2,112 @@
 
 from __future__ import annotations
 
+import ipaddress
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from osv.cli import context
-from osv.cli.output import guarded
+from osv.cli.output import fail, guarded
 
 __all__ = ["serve_command", "user_app"]
 
 user_app = typer.Typer(help="Users of the web interface.", no_args_is_help=True)
 
 
+def _loopback(host: str) -> bool:
+    """Whether ``host`` only listens on this computer (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 @guarded
 def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    tls_cert: Annotated[
+        Path | None,
+        typer.Option(
+            "--tls-cert",
+            help="Serve HTTPS with this certificate (PEM; the chain after it).",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+    tls_key: Annotated[
+        Path | None,
+        typer.Option(
+            "--tls-key", help="The certificate's private key (PEM).", exists=True, dir_okay=False
+        ),
+    ] = None,
+    proxy_headers: Annotated[
+        bool,
+        typer.Option(
+            "--proxy-headers",
+            help="Behind a reverse proxy that terminates TLS: take the client's address and "
+            "https from its X-Forwarded-For and X-Forwarded-Proto headers.",
+        ),
+    ] = False,
+    forwarded_allow_ips: Annotated[
+        str,
+        typer.Option(
+            "--forwarded-allow-ips",
+            help="With --proxy-headers: the proxy's addresses (comma-separated) whose "
+            "forwarded headers are trusted.",
+        ),
+    ] = "127.0.0.1",
 ) -> None:
-    """Serve the web interface (creates the first administrator when there are no users)."""
+    """Serve the web interface (creates the first administrator when there are no users).
+
+    On a network, serve it over TLS: --tls-cert and --tls-key, or a reverse proxy that
+    terminates TLS with --proxy-headers --forwarded-allow-ips PROXY (docs/ui.md, "On a
+    network"). Without TLS on an address other than loopback OSV warns: passwords and session
+    cookies would travel in clear text.
+    """
     import uvicorn
 
+    from osv.store.presence import serving
     from ui.app import create_app
 
+    if (tls_cert is None) != (tls_key is None):
+        raise fail("give both --tls-cert and --tls-key, or neither")
+    tls = tls_cert is not None
+    if not tls and not _loopback(host):
+        print(
+            f"osv: warning: serving without TLS on {host}: passwords and session cookies "
+            "travel in clear text on the network. Use --tls-cert and --tls-key, or a reverse "
+            "proxy with TLS in front of OSV listening on 127.0.0.1 (docs/ui.md).",
+            file=sys.stderr,
+        )
     app = create_app(context.settings())
     password = app.state.osv.first_password
-    print(f"OSV web interface on http://{host}:{port}")
+    print(f"OSV web interface on {'https' if tls else 'http'}://{host}:{port}")
+    if proxy_headers:
+        print(f"Behind a reverse proxy: forwarded headers trusted from {forwarded_allow_ips}")
     if password:
         print("First start: a user 'beheerder' (administrator) was created.")
         print(f"    user name: beheerder    password: {password}")
         print("    (shown only now; 'osv user password beheerder' sets a new one)")
     else:
         print("Log in with your user name; 'osv user create NAME --role ROLE' adds users.")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    with serving(app.state.osv.factory.database):
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            ssl_certfile=str(tls_cert) if tls_cert else None,
+            ssl_keyfile=str(tls_key) if tls_key else None,
+            proxy_headers=proxy_headers,
+            forwarded_allow_ips=forwarded_allow_ips if proxy_headers else None,
+            server_header=False,
+        )
 
 
 @user_app.command("create")

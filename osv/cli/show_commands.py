@@ -210,7 +210,9 @@ def audit_command(
                     r.event,
                     r.election or "",
                     ", ".join(
-                        f"{k}={v}" for k, v in sorted(r.data.items()) if k not in ("sha256", "path")
+                        f"{k}={v}"
+                        for k, v in sorted(r.data.items())
+                        if k not in ("sha256", "path", "content")
                     ),
                 ]
                 for r in rows

@@ -14,46 +14,70 @@ Frozen pydantic models, compared by value, with no database or web code:
 
 from __future__ import annotations
 
-from osv.model.base import MAX_COUNT, Count, Frozen, Number
-from osv.model.candidates import Candidate, CandidateList, Contest, Gender, ListType, PersonName
-from osv.model.counts import (
-    CandidateVotes,
-    ContestCount,
-    Investigation,
-    InvestigationReason,
-    ListVotes,
-    RejectedReason,
-    ReportingUnitVotes,
-    UncountedReason,
-    VoteCounts,
-)
-from osv.model.election import (
-    NATIONAL_CATEGORIES,
-    Committee,
-    CommitteeCategory,
-    District,
-    ElectionCategory,
-    ElectionDefinition,
-    ElectionDomain,
-    ElectionIdentifier,
-    ElectionSubcategory,
-    Region,
-    RegionCategory,
-    RegisteredParty,
-)
-from osv.model.nomination import (
-    Agent,
-    AgentRole,
-    ContestRef,
-    LivingAddress,
-    MailingAddress,
-    NominatedCandidate,
-    NominatedList,
-    Proposer,
-    ProposerRole,
-)
-from osv.model.polling import Location, PollingStation, PollingStationType
-from osv.model.result import ContestResult, ElectedCandidate, ListResult
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from osv.model.base import (
+        MAX_COUNT,
+        Count,
+        Frozen,
+        Number,
+    )
+    from osv.model.candidates import (
+        Candidate,
+        CandidateList,
+        Contest,
+        Gender,
+        ListType,
+        PersonName,
+    )
+    from osv.model.counts import (
+        CandidateVotes,
+        ContestCount,
+        Investigation,
+        InvestigationReason,
+        ListVotes,
+        RejectedReason,
+        ReportingUnitVotes,
+        UncountedReason,
+        VoteCounts,
+    )
+    from osv.model.election import (
+        NATIONAL_CATEGORIES,
+        Committee,
+        CommitteeCategory,
+        District,
+        ElectionCategory,
+        ElectionDefinition,
+        ElectionDomain,
+        ElectionIdentifier,
+        ElectionSubcategory,
+        Region,
+        RegionCategory,
+        RegisteredParty,
+    )
+    from osv.model.nomination import (
+        Agent,
+        AgentRole,
+        ContestRef,
+        LivingAddress,
+        MailingAddress,
+        NominatedCandidate,
+        NominatedList,
+        Proposer,
+        ProposerRole,
+    )
+    from osv.model.polling import (
+        Location,
+        PollingStation,
+        PollingStationType,
+    )
+    from osv.model.result import (
+        ContestResult,
+        ElectedCandidate,
+        ListResult,
+    )
 
 __all__ = [
     "MAX_COUNT",
@@ -103,3 +127,64 @@ __all__ = [
     "UncountedReason",
     "VoteCounts",
 ]
+
+#: Where each exported name lives: importing a light module of the package
+#: (``osv.model.forms``) loads no pydantic model until one is asked for.
+_LAZY = {
+    "MAX_COUNT": "osv.model.base",
+    "Count": "osv.model.base",
+    "Frozen": "osv.model.base",
+    "Number": "osv.model.base",
+    "Candidate": "osv.model.candidates",
+    "CandidateList": "osv.model.candidates",
+    "Contest": "osv.model.candidates",
+    "Gender": "osv.model.candidates",
+    "ListType": "osv.model.candidates",
+    "PersonName": "osv.model.candidates",
+    "CandidateVotes": "osv.model.counts",
+    "ContestCount": "osv.model.counts",
+    "Investigation": "osv.model.counts",
+    "InvestigationReason": "osv.model.counts",
+    "ListVotes": "osv.model.counts",
+    "RejectedReason": "osv.model.counts",
+    "ReportingUnitVotes": "osv.model.counts",
+    "UncountedReason": "osv.model.counts",
+    "VoteCounts": "osv.model.counts",
+    "NATIONAL_CATEGORIES": "osv.model.election",
+    "Committee": "osv.model.election",
+    "CommitteeCategory": "osv.model.election",
+    "District": "osv.model.election",
+    "ElectionCategory": "osv.model.election",
+    "ElectionDefinition": "osv.model.election",
+    "ElectionDomain": "osv.model.election",
+    "ElectionIdentifier": "osv.model.election",
+    "ElectionSubcategory": "osv.model.election",
+    "Region": "osv.model.election",
+    "RegionCategory": "osv.model.election",
+    "RegisteredParty": "osv.model.election",
+    "Agent": "osv.model.nomination",
+    "AgentRole": "osv.model.nomination",
+    "ContestRef": "osv.model.nomination",
+    "LivingAddress": "osv.model.nomination",
+    "MailingAddress": "osv.model.nomination",
+    "NominatedCandidate": "osv.model.nomination",
+    "NominatedList": "osv.model.nomination",
+    "Proposer": "osv.model.nomination",
+    "ProposerRole": "osv.model.nomination",
+    "Location": "osv.model.polling",
+    "PollingStation": "osv.model.polling",
+    "PollingStationType": "osv.model.polling",
+    "ContestResult": "osv.model.result",
+    "ElectedCandidate": "osv.model.result",
+    "ListResult": "osv.model.result",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import an exported name's module on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -205,6 +205,30 @@ class ElectionDefinition(Frozen):
             if region.category in DISTRICT_CATEGORIES and region.number is not None
         )
 
+    def municipality_outside(self, code: str) -> str | None:
+        """Why municipality ``code`` (its CBS code) holds no polling station of this election,
+        or ``None`` when it may.
+
+        A municipal council (GR) is elected in one municipality, the election's domain. For the
+        other elections (PS, TK, EP, ...) a municipality must be one of the tree's ``GEMEENTE``
+        regions; a tree that lists none (a Tweede Kamer 110a) cannot tell, so any is accepted.
+        """
+        if not code.isascii() or not code.isdigit():
+            return f"{code!r} is not a CBS code of a municipality"
+        domain = self.identifier.domain
+        if self.identifier.category is ElectionCategory.GR and domain is not None and domain.id:
+            if domain.id.isdigit() and int(domain.id) == int(code):
+                return None
+            return f"the election is for municipality {domain.id} ({domain.name}), not {code}"
+        listed = {
+            region.number
+            for region in self.tree
+            if region.category is RegionCategory.GEMEENTE and region.number is not None
+        }
+        if listed and int(code) not in listed:
+            return f"municipality {code} is not in the election tree of {self.identifier.id}"
+        return None
+
     def regions_with(self, category: CommitteeCategory) -> tuple[Region, ...]:
         """The regions in which a committee of ``category`` sits."""
         return tuple(region for region in self.tree if region.has_committee(category))

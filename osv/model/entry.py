@@ -21,12 +21,12 @@ question; whether the numbers agree is :func:`results.checks.check_entry`'s.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, StrictBool
 
 from osv.model.base import MAX_COUNT, Frozen
+from osv.model.forms import EntryModel
 
 __all__ = [
     "Box",
@@ -46,33 +46,6 @@ __all__ = [
 
 #: One number box of a paper form: an integer 0 … 999,999,999, or ``None`` when left empty.
 Box = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)] | None
-
-
-class EntryModel(StrEnum):
-    """The paper form an entry is typed from (counts-and-checks.md §1, "Model key")."""
-
-    #: GSB, central count (CSO), first session: Na 31-2 Bijlage 1, per polling station.
-    CSO_FIRST_SESSION = "CSOFirstSession"
-    #: GSB, central count, later session: Na 14-2 Bijlage 1, per investigated polling station.
-    CSO_NEXT_SESSION = "CSONextSession"
-    #: GSB, decentral count (DSO), first session: N 10-1 (with Na 14-1 version 1).
-    DSO_FIRST_SESSION = "DSOFirstSession"
-    #: GSB, decentral count, later session: Na 14-1 version 2.
-    DSO_NEXT_SESSION = "DSONextSession"
-    #: CSB (municipal council) or HSB: one municipality's totals, from its Na 31-2.
-    GSB_TOTALS = "GSBTotals"
-    #: CSB of a multi-district election: one district's totals (OSV addition; as GSBTotals).
-    HSB_TOTALS = "HSBTotals"
-
-    @property
-    def is_totals(self) -> bool:
-        """Whether the form is a committee's totals (TOT in the rule tables), not a station's."""
-        return self in (EntryModel.GSB_TOTALS, EntryModel.HSB_TOTALS)
-
-    @property
-    def is_first_session(self) -> bool:
-        """Whether the form is of a polling station's first session."""
-        return self in (EntryModel.CSO_FIRST_SESSION, EntryModel.DSO_FIRST_SESSION)
 
 
 class YesNo(Frozen):

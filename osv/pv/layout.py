@@ -3,7 +3,8 @@
 A4; margins 1.5 cm left and right, 2.0 cm top, 2.9 cm bottom (room for the hash footer). Every
 page carries a header (the committee, bold, right), a footer with the model's identity (left)
 and "Pagina X van Y" (right), and, for generated models, the date and the SHA-256 of the EML
-file the report belongs to, in 16 groups of 4. "Pagina X van Y" needs the page count: the
+file the report belongs to, in 16 groups of 4, and for a report made from OSV's database the
+last hash of its audit log under it. "Pagina X van Y" needs the page count: the
 canvas keeps its pages and writes the footers when the document is saved.
 
 Building blocks, each a list of reportlab flowables: :func:`title_block`, :func:`heading`,
@@ -74,6 +75,9 @@ class PageInfo:
     :param parts_in_header: the header names the part of the report the page is in: each
         level-1 heading (``Deel 2 - Telresultaten``) begins a part, and a page shows the part
         in force at its top (one that begins at the top of the page included).
+    :param audit_head: the last hash of OSV's audit log when the report was made (64 hex), for a
+        report made from OSV's database; printed under the EML hash, so the paper holds the
+        anchor of the log (docs/audit.md). ``None`` for reports made from files.
     """
 
     committee: str
@@ -82,6 +86,7 @@ class PageInfo:
     created: dt.datetime | None = None
     part: str = ""
     parts_in_header: bool = False
+    audit_head: str | None = None
 
 
 def format_hash(digest: bytes) -> str:
@@ -410,6 +415,16 @@ class _NumberedCanvas(pdf_canvas.Canvas):
             )
             self.setFont(MONO, 8)
             self.drawString(_LEFT, 0.8 * cm, format_hash(info.digest))
+        if info.audit_head is not None:
+            self.setFont(REGULAR, 8)
+            label = "Laatste hash logboek OSV: "
+            self.drawString(_LEFT, 0.4 * cm, label)
+            self.setFont(MONO, 8)
+            self.drawString(
+                _LEFT + self.stringWidth(label, REGULAR, 8),
+                0.4 * cm,
+                format_hash(bytes.fromhex(info.audit_head)),
+            )
 
 
 def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:

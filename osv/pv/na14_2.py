@@ -62,10 +62,12 @@ def render_na14_2(
     *,
     digest: bytes | None,
     contest: Contest | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of model Na 14-2 from the corrigendum 510b and the SHA-256 of its bytes.
 
     :param contest: the candidate lists, to name the candidates.
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     text = model_texts("na14_2")
     code, name = municipality_of(count)
@@ -99,6 +101,7 @@ def render_na14_2(
         digest=digest,
         created=count.header.creation_date_time,
         parts_in_header=True,
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
 

@@ -42,11 +42,13 @@ def render_na31_2(
     *,
     digest: bytes | None,
     contest: Contest | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of model Na 31-2 for a municipality's count (510b).
 
     :param digest: SHA-256 of the 510b's bytes (``None`` for a draft).
     :param contest: the candidate lists, to name the candidates.
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     text = model_texts("na31_2")
     code, name = municipality_of(count)
@@ -79,6 +81,7 @@ def render_na31_2(
         digest=digest,
         created=count.header.creation_date_time,
         parts_in_header=True,
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
 

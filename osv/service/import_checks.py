@@ -177,6 +177,9 @@ class _Batch:
         if mismatch:
             raise ImportRefused(pending.path, mismatch)
         eid, code = pending.election, document.reporting_unit.id
+        outside = definition.municipality_outside(code)
+        if outside is not None:
+            raise ImportRefused(pending.path, f"the polling stations are of {code}: {outside}")
         stored = self.uow.polling_stations.sources(eid)
         if code in stored or (eid, code) in self.municipalities:
             raise ImportRefused(

@@ -11,6 +11,10 @@
    510b/c/d is checked against a hash file or the paper (:mod:`osv.service.hash_checks`).
 3. **Store** them in one transaction, with an ``eml.imported`` audit event per file, and commit
    once. A refusal raises before this step or rolls it back: nothing is ever half-imported.
+   The event says what the hash was checked against (``checked_against``): ``paper`` (two
+   groups typed from the paper report), ``file`` (a hash file, whose own name and SHA-256 are
+   recorded: whoever can change the EML files on a USB stick can change that file too, so only
+   the command line accepts one), ``nothing`` (skipped) or ``null`` (no paper hash: 110b, 520).
 
 A file whose SHA-256 is already stored for its election is not stored again; its outcome says
 ``already-imported`` and an ``eml.already_imported`` audit event notes the attempt.
@@ -18,6 +22,7 @@ A file whose SHA-256 is already stored for its election is not stored again; its
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +47,7 @@ from osv.service.hash_checks import HashCheck, HashOutcome, check_hash, hash_fil
 from osv.service.import_checks import PendingFile, date_note, plan
 from osv.store import AuditEvent, ImportedFile, UnitOfWork, contests_of
 
-__all__ = ["HashCheck", "ImportOutcome", "import_files"]
+__all__ = ["CHECKED_AGAINST", "HashCheck", "ImportOutcome", "import_files"]
 
 #: The order in which an election is built up; files are imported in this order.
 _ORDER = {
@@ -155,6 +160,7 @@ def import_files(
         stored_before = plan(uow, pending)
     entries = read_hash_file(hash_check.hash_file) if hash_check.hash_file else ()
     hash_file = hash_file_index(entries)
+    source = _HashFile.of(hash_check.hash_file)
     hashes = {
         item.pending.sha256: check_hash(
             item.pending.path,
@@ -177,7 +183,7 @@ def import_files(
             if existing is not None:
                 outcomes[item.pending.sha256] = _note_repeat(uow, item, existing, actor)
             elif checked is not None:
-                outcomes[item.pending.sha256] = _store(uow, item, checked, actor)
+                outcomes[item.pending.sha256] = _store(uow, item, checked, actor, source)
             else:
                 # Stored when checked, gone now: never store a file whose hash was not checked.
                 raise ImportRefused(
@@ -217,7 +223,36 @@ def _outcome_for(item: _Read, outcome: ImportOutcome, unique: list[_Read]) -> Im
     )
 
 
-def _store(uow: UnitOfWork, item: _Read, checked: HashOutcome, actor: str) -> ImportOutcome:
+@dataclass(frozen=True)
+class _HashFile:
+    """The hash file an import was checked against: its name and its own SHA-256."""
+
+    name: str
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path | None) -> _HashFile | None:
+        if path is None:
+            return None
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as error:
+            raise ImportRefused(path, f"cannot be read ({error.strerror or error})") from None
+        return cls(path.name, digest)
+
+
+#: What a hash check compared the file with, as the audit event records it.
+CHECKED_AGAINST = {
+    "typed-groups": "paper",
+    "hash-file": "file",
+    "skipped": "nothing",
+    "not-required": None,
+}
+
+
+def _store(
+    uow: UnitOfWork, item: _Read, checked: HashOutcome, actor: str, source: _HashFile | None
+) -> ImportOutcome:
     """Store one new file with its record and audit event."""
     pending = item.pending
     record = ImportedFile(
@@ -255,6 +290,12 @@ def _store(uow: UnitOfWork, item: _Read, checked: HashOutcome, actor: str) -> Im
                 "size": record.size,
                 "schema_validated": item.validated,
                 "hash_check": record.hash_check,
+                "checked_against": CHECKED_AGAINST[record.hash_check],
+                **(
+                    {"hash_file": source.name, "hash_file_sha256": source.sha256}
+                    if record.hash_check == "hash-file" and source is not None
+                    else {}
+                ),
                 "digest_matched": record.digest_matched,
                 "counts": counts,
                 **({"notes": list(notes)} if notes else {}),

@@ -22,7 +22,8 @@ class PollingStationRefusedError(ServiceError):
     """Adding a polling station was refused.
 
     :param code: ``duplicate`` (the number is taken), ``session_started`` (the municipality's
-        session has started) or ``unknown_election``.
+        session has started), ``outside_domain`` (the municipality takes no part in the
+        election) or ``unknown_election``.
     """
 
     def __init__(self, message: str, code: str) -> None:
@@ -42,12 +43,19 @@ def add_polling_station(
 
     :param municipality_name: used when the municipality has no stations yet; otherwise the
         stored name is kept.
-    :raises PollingStationRefusedError: the election is unknown, the number is taken, or the
-        municipality's first session has started.
+    :raises PollingStationRefusedError: the election is unknown, the municipality is not in
+        its domain, the number is taken, or the municipality's first session has started.
     """
     with uow_factory() as uow:
-        if uow.elections.get(eid) is None:
+        definition = uow.elections.get(eid)
+        if definition is None:
             raise PollingStationRefusedError(f"there is no election {eid}", "unknown_election")
+        outside = definition.municipality_outside(municipality_code)
+        if outside is not None:
+            raise PollingStationRefusedError(
+                f"municipality {municipality_code} holds no polling station of {eid}: {outside}",
+                "outside_domain",
+            )
         stored = uow.polling_stations.get(eid, municipality_code)
         if any(s.number == station.number for s in stored):
             raise PollingStationRefusedError(

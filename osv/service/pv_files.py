@@ -250,9 +250,15 @@ def corrigendum_documents(
 
 
 def corrigendum_of(
-    document: Eml510, data: bytes, contest: Contest | None, reasons: dict[int, str]
+    document: Eml510,
+    data: bytes,
+    contest: Contest | None,
+    reasons: dict[int, str],
+    *,
+    audit_head: str | None = None,
 ) -> list[Document]:
-    """Na 14-2 and its Bijlagen 1 of a corrigendum 510b and its bytes."""
+    """Na 14-2 and its Bijlagen 1 of a corrigendum 510b and its bytes (with the audit log's
+    last hash when made from OSV's database)."""
     from osv.pv import corrected_units, render_na14_2, render_na14_2_bijlage1
     from osv.pv.common import station_number
 
@@ -261,7 +267,12 @@ def corrigendum_of(
     documents = [
         (
             f"Model_Na14-2_{identifier.id}_gemeente_{_safe(municipality)}.pdf",
-            render_na14_2(document, digest=hashlib.sha256(data).digest(), contest=contest),
+            render_na14_2(
+                document,
+                digest=hashlib.sha256(data).digest(),
+                contest=contest,
+                audit_head=audit_head,
+            ),
         )
     ]
     for unit in corrected_units(document):

@@ -4,14 +4,23 @@ Roles (process.md §7): the administrator sets up elections and users and takes 
 count; a coordinator runs the sessions of one committee level (GSB, HSB or CSB); a typist types
 counts at one level (GSB or CSB); an observer watches the progress, read-only.
 
-* Passwords are hashed with Argon2id (``argon2-cffi``'s defaults) and must be at least
-  :data:`MIN_PASSWORD_LENGTH` characters long.
+* **User names** are 1 to 64 printable characters without spaces (:func:`user_name_problem`);
+  a sign-in with any other name is refused before it is looked up, checked or logged as given.
+* **Passwords** are hashed with Argon2id (``argon2-cffi``'s defaults). A new password has at
+  least :data:`MIN_PASSWORD_LENGTH` characters, is not the user name nor contains it, is not one
+  character repeated and is not one of the common passwords shipped with OSV
+  (``common_passwords.txt``; :func:`password_problem`). Users change their own password with
+  the old one (:func:`change_own_password`).
 * A sign-in creates a server-side session: the browser gets a random token, the database keeps
-  only its SHA-256, with a CSRF token and the moment of last use. A ``login`` session ends after
-  ``timeout`` without use (sliding); a ``display`` session (a read-only progress link for a
-  projector) never times out and is revoked by a coordinator.
-* :class:`LoginThrottle` slows down guessing: after :data:`LoginThrottle.free` failed attempts
-  for a name or from an address, each further attempt must wait, doubling up to 15 minutes.
+  only its SHA-256, with a CSRF token, the client's address and the moment of last use. A
+  ``login`` session ends after ``timeout`` without use (sliding) and at the latest ``lifetime``
+  after the sign-in (absolute); a ``display`` session (a read-only progress link for a
+  projector) never times out and is revoked by a coordinator. Users see their own sessions and
+  end the others (:func:`own_sessions`, :func:`end_own_session`).
+* :class:`LoginThrottle` slows down guessing: every attempt is counted *before* its password is
+  checked, atomically, per user name (after :attr:`LoginThrottle.free` failures each further
+  attempt waits, the delay doubling) and per client address only as a generous ceiling, so one
+  client cannot lock out the others behind the same address.
 * Every change and every sign-in (failed or not) is written to the audit log.
 """
 
@@ -24,6 +33,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -34,17 +45,26 @@ from osv.store.records import utc_now
 
 __all__ = [
     "FIRST_ADMINISTRATOR",
+    "MAX_PASSWORD_LENGTH",
+    "MAX_USER_NAME_LENGTH",
     "MIN_PASSWORD_LENGTH",
     "ROLES",
+    "SESSION_LIFETIME",
+    "SESSION_TIMEOUT",
     "LoginThrottle",
     "SignInRefusedError",
     "UserRefusedError",
+    "change_own_password",
     "confirm_shortcuts",
     "create_display_link",
     "create_user",
     "display_links",
+    "end_other_sessions",
+    "end_own_session",
     "ensure_first_administrator",
     "hash_password",
+    "own_sessions",
+    "password_problem",
     "revoke_display_link",
     "session_of",
     "set_active",
@@ -52,6 +72,7 @@ __all__ = [
     "set_role",
     "sign_in",
     "sign_out",
+    "user_name_problem",
     "users",
 ]
 
@@ -70,6 +91,15 @@ ROLES = {
 
 #: The shortest password accepted (as Abacus: 13 characters).
 MIN_PASSWORD_LENGTH = 13
+#: The longest password accepted (Argon2 hashes any length; this bounds the work per attempt).
+MAX_PASSWORD_LENGTH = 1024
+#: The longest user name.
+MAX_USER_NAME_LENGTH = 64
+
+#: A sign-in session ends after this long without use (sliding).
+SESSION_TIMEOUT = dt.timedelta(minutes=30)
+#: A sign-in session ends this long after the sign-in, however busy (absolute).
+SESSION_LIFETIME = dt.timedelta(hours=12)
 
 #: The name of the administrator created when no user exists yet.
 FIRST_ADMINISTRATOR = "beheerder"
@@ -80,10 +110,10 @@ _DUMMY_HASH = _HASHER.hash("not a password of anyone")
 
 
 class UserRefusedError(CodedRefusalError):
-    """A change to users was refused (name taken, password too short, unknown role or user).
+    """A change to users was refused (name taken, password too weak, unknown role or user).
 
     :param code: the reason, which ``ui/messages.py`` translates (``password_too_short``,
-        ``name_taken``, ``own_role``, ...).
+        ``password_common``, ``name_taken``, ``own_role``, ...).
     :param details: the values the Dutch sentence names.
     """
 
@@ -92,23 +122,84 @@ class SignInRefusedError(ServiceError):
     """A sign-in was refused: wrong name or password, inactive user, or too many attempts.
 
     :param wait: seconds to wait before the next attempt is considered (0 when not throttled).
+    :param old_password: the old password given to change it was wrong (not a sign-in).
     """
 
-    def __init__(self, message: str, wait: float = 0.0) -> None:
+    def __init__(self, message: str, wait: float = 0.0, *, old_password: bool = False) -> None:
         super().__init__(message)
         self.wait = wait
+        self.old_password = old_password
 
 
-def hash_password(password: str) -> str:
-    """The Argon2id hash of ``password`` (refused when shorter than the minimum)."""
+def user_name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a user name (English, for the log), or ``None``.
+
+    A user name has 1 to :data:`MAX_USER_NAME_LENGTH` characters, all printable (no control,
+    format or bidirectional characters such as NUL or U+202E) and none of them a space.
+    """
+    if not name:
+        return "empty"
+    if len(name) > MAX_USER_NAME_LENGTH:
+        return f"{len(name)} characters, at most {MAX_USER_NAME_LENGTH}"
+    if not name.isprintable() or any(c.isspace() for c in name):
+        return "a space, or a character that is not printable"
+    return None
+
+
+@cache
+def _common_passwords() -> frozenset[str]:
+    text = resources.files("osv.service").joinpath("common_passwords.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().casefold() for line in text.splitlines() if line and line[0] != "#"
+    )
+
+
+def password_problem(password: str, name: str) -> UserRefusedError | None:
+    """Why ``password`` is refused as the password of user ``name``, or ``None``.
+
+    Refused: shorter than :data:`MIN_PASSWORD_LENGTH` or longer than
+    :data:`MAX_PASSWORD_LENGTH` characters; the user name, or containing it (ignoring case;
+    names of three characters or more); one character repeated; one of the common passwords
+    in ``osv/service/common_passwords.txt`` (ignoring case).
+    """
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserRefusedError(
+        return UserRefusedError(
             f"a password must have at least {MIN_PASSWORD_LENGTH} characters, "
             f"this one has {len(password)}",
             "password_too_short",
             minimum=MIN_PASSWORD_LENGTH,
             length=len(password),
         )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return UserRefusedError(
+            f"a password has at most {MAX_PASSWORD_LENGTH} characters",
+            "password_too_long",
+            maximum=MAX_PASSWORD_LENGTH,
+        )
+    folded, own = password.casefold(), name.strip().casefold()
+    if own and (folded == own or (len(own) >= 3 and own in folded)):
+        return UserRefusedError(
+            "a password must not be or contain the user name", "password_has_name"
+        )
+    if len(set(password)) == 1:
+        return UserRefusedError(
+            "a password must not be one character repeated", "password_one_character"
+        )
+    if folded in _common_passwords() or folded.strip() in _common_passwords():
+        return UserRefusedError(
+            "this password is one of the most common ones; choose another", "password_common"
+        )
+    return None
+
+
+def hash_password(password: str, name: str = "") -> str:
+    """The Argon2id hash of ``password`` for user ``name``.
+
+    :raises UserRefusedError: when :func:`password_problem` refuses the password.
+    """
+    problem = password_problem(password, name)
+    if problem is not None:
+        raise problem
     return _HASHER.hash(password)
 
 
@@ -123,13 +214,16 @@ def _audit(uow: UnitOfWork, actor: str, event: str, **data: object) -> None:
 def create_user(factory: UowFactory, name: str, password: str, role: str, actor: str) -> User:
     """Create a user with ``role`` (one of :data:`ROLES`)."""
     name = name.strip()
-    if not name or len(name) > 64 or any(c.isspace() for c in name):
-        raise UserRefusedError("a user name must be 1 to 64 characters without spaces", "bad_name")
+    if user_name_problem(name) is not None:
+        raise UserRefusedError(
+            f"a user name must be 1 to {MAX_USER_NAME_LENGTH} printable characters without spaces",
+            "bad_name",
+        )
     if role not in ROLES:
         raise UserRefusedError(
             f"unknown role {role!r}; one of {', '.join(ROLES)}", "unknown_role", role=role
         )
-    hashed = hash_password(password)
+    hashed = hash_password(password, name)
     with factory() as uow:
         if uow.users.get(name) is not None:
             raise UserRefusedError(f"a user named {name} already exists", "name_taken", name=name)
@@ -148,6 +242,8 @@ def ensure_first_administrator(factory: UowFactory) -> str | None:
         if uow.users.count():
             return None
     password = secrets.token_urlsafe(12)  # 16 characters
+    while password_problem(password, FIRST_ADMINISTRATOR) is not None:
+        password = secrets.token_urlsafe(12)  # practically never: a repeat or the name
     create_user(factory, FIRST_ADMINISTRATOR, password, "administrator", "system")
     return password
 
@@ -196,8 +292,9 @@ def set_role(factory: UowFactory, name: str, role: str, actor: str) -> None:
 
 
 def set_password(factory: UowFactory, name: str, password: str, actor: str) -> None:
-    """Give a user a new password; their sessions end."""
-    hashed = hash_password(password)
+    """Give a user a new password (an administrator, or ``osv user password``); their
+    sessions end."""
+    hashed = hash_password(password, name)
     with factory() as uow:
         user = _existing(uow, name)
         uow.users.update(name, password_hash=hashed)
@@ -220,45 +317,76 @@ def confirm_shortcuts(factory: UowFactory, name: str) -> None:
 class LoginThrottle:
     """Failed sign-ins per user name and per client address, in this process.
 
-    After ``free`` failures, the next attempt must wait ``base`` seconds, doubling with every
-    further failure up to ``ceiling``; a successful sign-in clears the name's count. Counts older
-    than ``ceiling`` seconds are forgotten.
+    :meth:`admit` counts an attempt *before* its password is checked, under a lock, so
+    attempts sent at once cannot all pass before the first failure is counted; a right password
+    takes the attempt back (:meth:`succeeded`). Per user name, after ``free`` counted attempts
+    each next one must wait ``base`` seconds after the last, doubling up to ``longest``. Per
+    address the same holds only after ``address_free`` attempts: a generous ceiling, so that
+    typists behind one address (NAT, a proxy) do not lock each other out. Counts are forgotten
+    ``forget`` seconds after their last attempt. Attempts refused for waiting are not counted.
     """
 
     free: int = 5
     base: float = 2.0
-    ceiling: float = 900.0
+    longest: float = 300.0
+    forget: float = 900.0
+    address_free: int = 100
     clock: Callable[[], float] = time.monotonic
-    _failures: dict[str, tuple[int, float]] = field(default_factory=dict)
+    _names: dict[str, tuple[int, float]] = field(default_factory=dict)
+    _addresses: dict[str, tuple[int, float]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def wait(self, *keys: str) -> float:
-        """Seconds until an attempt for these keys (name, address) is considered."""
-        now = self.clock()
-        longest = 0.0
-        with self._lock:
-            for key in keys:
-                count, last = self._failures.get(key, (0, 0.0))
-                if count and now - last > self.ceiling:
-                    self._failures.pop(key, None)
-                    continue
-                if count >= self.free:
-                    delay = min(self.ceiling, self.base * 2 ** (count - self.free))
-                    longest = max(longest, last + delay - now)
-        return max(0.0, longest)
+    def admit(self, name: str | None, client: str) -> float:
+        """Count an attempt for ``name`` (``None``: a name that cannot exist) from ``client``.
 
-    def failed(self, *keys: str) -> None:
-        """Count a failed attempt."""
+        :returns: 0 when the attempt may go on to the password check (it is counted), else
+            the seconds to wait (it is not counted).
+        """
         now = self.clock()
         with self._lock:
-            for key in keys:
-                count, _ = self._failures.get(key, (0, 0.0))
-                self._failures[key] = (count + 1, now)
+            wait = self._wait(self._addresses, client, self.address_free, now)
+            if name is not None:
+                wait = max(wait, self._wait(self._names, name, self.free, now))
+            if wait > 0:
+                return wait
+            self._count(self._addresses, client, now)
+            if name is not None:
+                self._count(self._names, name, now)
+            return 0.0
 
-    def succeeded(self, key: str) -> None:
-        """Forget the failures of ``key``."""
+    def succeeded(self, name: str, client: str) -> None:
+        """The attempt's password was right: forget the name's failures, and take the attempt
+        off the address's count."""
         with self._lock:
-            self._failures.pop(key, None)
+            self._names.pop(name, None)
+            count, last = self._addresses.get(client, (0, 0.0))
+            if count > 1:
+                self._addresses[client] = (count - 1, last)
+            else:
+                self._addresses.pop(client, None)
+
+    def _wait(self, table: dict[str, tuple[int, float]], key: str, free: int, now: float) -> float:
+        count, last = table.get(key, (0, 0.0))
+        if count and now - last > self.forget:
+            del table[key]
+            return 0.0
+        if count < free:
+            return 0.0
+        delay: float = min(self.longest, self.base * float(2 ** min(count - free, 32)))
+        return max(0.0, last + delay - now)
+
+    def _count(self, table: dict[str, tuple[int, float]], key: str, now: float) -> None:
+        count, _ = table.get(key, (0, 0.0))
+        table[key] = (count + 1, now)
+        if len(table) > 10_000:  # many names or addresses: drop the forgotten ones
+            for old in [k for k, (_, last) in table.items() if now - last > self.forget]:
+                del table[old]
+
+
+def _client_label(client: str) -> str:
+    """The client address as it is logged and stored: printable, at most 64 characters."""
+    clean = "".join(c for c in client if c.isprintable())[:64]
+    return clean or "?"
 
 
 def sign_in(
@@ -266,13 +394,24 @@ def sign_in(
 ) -> tuple[str, WebSession]:
     """Check a name and password; return a new session token and the session.
 
+    The name is checked first (:func:`user_name_problem`): an impossible name is refused
+    without looking it up and logged without its text. Then the attempt is counted
+    (:meth:`LoginThrottle.admit`) before the password is checked.
+
     :raises SignInRefusedError: wrong name or password (one message for both), an inactive
         user, or too many failed attempts (with the seconds to wait).
     """
-    keys = (f"user:{name}", f"client:{client}")
-    wait = throttle.wait(*keys)
+    client = _client_label(client)
+    impossible = user_name_problem(name)
+    wait = throttle.admit(None if impossible else name, client)
     if wait > 0:
         raise SignInRefusedError(f"too many failed attempts; wait {wait:.0f} seconds", wait)
+    if impossible is not None or len(password) > MAX_PASSWORD_LENGTH:
+        with factory() as uow:
+            reason = f"user name refused: {impossible}" if impossible else "password too long"
+            _audit(uow, "?", "user.sign_in_failed", client=client, reason=reason)
+            uow.commit()
+        raise SignInRefusedError("the user name or password is wrong")
     with factory() as uow:
         user = uow.users.get(name)
         try:
@@ -281,13 +420,14 @@ def sign_in(
         except (VerificationError, InvalidHashError):
             ok = False
         if not ok or user is None:
-            throttle.failed(*keys)
-            _audit(uow, name or "?", "user.sign_in_failed", client=client)
+            _audit(uow, name, "user.sign_in_failed", client=client)
             uow.commit()
             raise SignInRefusedError("the user name or password is wrong")
-        throttle.succeeded(keys[0])
+        throttle.succeeded(name, client)
         token = secrets.token_urlsafe(32)
-        uow.users.add_session(user, _token_hash(token), "login", secrets.token_urlsafe(32))
+        uow.users.add_session(
+            user, _token_hash(token), "login", secrets.token_urlsafe(32), client=client
+        )
         _audit(uow, user.name, "user.signed_in", client=client)
         uow.commit()
         found = uow.users.find_session(_token_hash(token))
@@ -295,9 +435,22 @@ def sign_in(
     return token, found
 
 
-def session_of(factory: UowFactory, token: str, timeout: dt.timedelta) -> WebSession | None:
+def _alive(
+    found: WebSession, now: dt.datetime, timeout: dt.timedelta, lifetime: dt.timedelta
+) -> bool:
+    """Whether a login session is within its sliding timeout and its absolute lifetime."""
+    return now - found.last_seen_at <= timeout and now - found.created_at <= lifetime
+
+
+def session_of(
+    factory: UowFactory,
+    token: str,
+    timeout: dt.timedelta,
+    lifetime: dt.timedelta = SESSION_LIFETIME,
+) -> WebSession | None:
     """The live session of ``token``, its sliding timeout restarted; ``None`` when there is
-    none, it was revoked, its user is inactive, or a login session was unused for ``timeout``.
+    none, it was revoked, its user is inactive, or a login session was unused for ``timeout``
+    or began more than ``lifetime`` ago.
     """
     if not token:
         return None
@@ -307,7 +460,7 @@ def session_of(factory: UowFactory, token: str, timeout: dt.timedelta) -> WebSes
             return None
         now = utc_now()
         if found.kind == "login":
-            if now - found.last_seen_at > timeout:
+            if not _alive(found, now, timeout, lifetime):
                 uow.users.revoke(found.id)
                 uow.commit()
                 return None
@@ -325,6 +478,94 @@ def sign_out(factory: UowFactory, token: str) -> None:
             uow.users.revoke(found.id)
             _audit(uow, found.user.name, "user.signed_out")
             uow.commit()
+
+
+def own_sessions(
+    factory: UowFactory,
+    name: str,
+    timeout: dt.timedelta = SESSION_TIMEOUT,
+    lifetime: dt.timedelta = SESSION_LIFETIME,
+) -> list[WebSession]:
+    """The sign-in sessions of user ``name`` that still work, newest first."""
+    now = utc_now()
+    with factory() as uow:
+        return [
+            s
+            for s in uow.users.sessions("login")
+            if s.user.name == name and _alive(s, now, timeout, lifetime)
+        ]
+
+
+def end_own_session(factory: UowFactory, name: str, session_id: int) -> None:
+    """End one of user ``name``'s own sign-in sessions (on another computer, say).
+
+    :raises UserRefusedError: when it is not a session of theirs that still works.
+    """
+    with factory() as uow:
+        mine = [s for s in uow.users.sessions("login") if s.user.name == name]
+        if not any(s.id == session_id for s in mine):
+            raise UserRefusedError(
+                f"{name} has no session {session_id}", "unknown_session", session=session_id
+            )
+        uow.users.revoke(session_id)
+        _audit(uow, name, "user.session_ended", session=session_id)
+        uow.commit()
+
+
+def end_other_sessions(factory: UowFactory, name: str, keep: int) -> int:
+    """End every sign-in session of user ``name`` except ``keep`` (the current one); return
+    how many were ended."""
+    with factory() as uow:
+        others = [s for s in uow.users.sessions("login") if s.user.name == name and s.id != keep]
+        for other in others:
+            uow.users.revoke(other.id)
+        if others:
+            _audit(uow, name, "user.sessions_ended", sessions=[s.id for s in others])
+        uow.commit()
+        return len(others)
+
+
+def change_own_password(
+    factory: UowFactory,
+    name: str,
+    old: str,
+    new: str,
+    *,
+    throttle: LoginThrottle,
+    client: str,
+    keep: int | None = None,
+) -> None:
+    """A user changes their own password, giving the old one; their other sessions end.
+
+    The old password is checked like a sign-in (the attempt counted first, so a session left
+    open cannot be used to guess it).
+
+    :param keep: the session the change is made in, which stays.
+    :raises SignInRefusedError: the old password is wrong, or too many attempts.
+    :raises UserRefusedError: the new password is refused (:func:`password_problem`).
+    """
+    client = _client_label(client)
+    wait = throttle.admit(name, client)
+    if wait > 0:
+        raise SignInRefusedError(f"too many failed attempts; wait {wait:.0f} seconds", wait)
+    with factory() as uow:
+        user = _existing(uow, name)
+        try:
+            _HASHER.verify(user.password_hash, old[:MAX_PASSWORD_LENGTH])
+        except (VerificationError, InvalidHashError):
+            _audit(uow, name, "user.password_change_failed", client=client)
+            uow.commit()
+            raise SignInRefusedError("the old password is wrong", old_password=True) from None
+    throttle.succeeded(name, client)
+    hashed = hash_password(new, name)
+    with factory() as uow:
+        user = _existing(uow, name)
+        uow.users.update(name, password_hash=hashed)
+        for session in uow.users.sessions("login"):
+            if session.user.id == user.id and session.id != keep:
+                uow.users.revoke(session.id)
+        _audit(uow, name, "user.password_changed", user=name, by="self")
+        uow.commit()
 
 
 def create_display_link(factory: UowFactory, actor: str) -> str:

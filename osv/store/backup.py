@@ -25,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from osv.store.audit import AuditRepository
+from osv.store.audit import AuditRepository, LogReport
 from osv.store.chain import ChainReport
 from osv.store.database import Database
 from osv.store.errors import BackupError, translate
@@ -41,14 +41,24 @@ class BackupCheck:
     :param size: its size in bytes.
     :param sha256: the SHA-256 of its bytes, 64 lowercase hex characters.
     :param revision: its schema version.
-    :param chain: the verification of its audit log.
+    :param log: the verification of its audit log (chain and content hashes).
     """
 
     path: Path
     size: int
     sha256: str
     revision: str | None
-    chain: ChainReport
+    log: LogReport
+
+    @property
+    def chain(self) -> ChainReport:
+        """The verification of its audit log's hash chain."""
+        return self.log.chain
+
+    @property
+    def problem(self) -> str | None:
+        """Why its audit log does not hold (chain, then content), or ``None``."""
+        return self.log.problem
 
 
 def pg_dump_command(database: Database, target: Path) -> str:
@@ -116,7 +126,8 @@ def file_sha256(path: Path) -> str:
 
 
 def check_backup(path: Path) -> BackupCheck:
-    """Open the SQLite file ``path`` read-only; read its schema version; verify its audit log.
+    """Open the SQLite file ``path`` read-only; read its schema version; verify its audit log
+    (the chain and the content hashes of its counted data).
 
     :raises BackupError: when the file cannot be read as an OSV database.
     """
@@ -125,7 +136,7 @@ def check_backup(path: Path) -> BackupCheck:
         with engine.connect() as connection:
             revision = MigrationContext.configure(connection).get_current_revision()
             with Session(bind=connection) as session:
-                chain = AuditRepository(session).verify_chain()
+                log = AuditRepository(session).verify()
     except SQLAlchemyError as error:
         raise BackupError(f"The backup {path} cannot be read as an OSV database: {error}.") from (
             error
@@ -133,4 +144,4 @@ def check_backup(path: Path) -> BackupCheck:
     finally:
         with contextlib.suppress(SQLAlchemyError):
             engine.dispose()
-    return BackupCheck(path, path.stat().st_size, file_sha256(path), revision, chain)
+    return BackupCheck(path, path.stat().st_size, file_sha256(path), revision, log)

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
+from osv.store.content import candidacy_key
 from osv.store.repository import Repository, as_utc
 from osv.store.rows import CandidacyOutputRow, CandidacySubmissionRow
 
@@ -68,6 +69,7 @@ class CandidacyRepository(Repository):
             )
         )
         self.session.flush()
+        self.changes.touch(candidacy_key(submission.token))
 
     def get(self, token: str) -> CandidacySubmission | None:
         """The submission ``token``, or ``None`` when there is none."""
@@ -119,6 +121,7 @@ class CandidacyRepository(Repository):
                 )
             )
         self.session.flush()
+        self.changes.touch(candidacy_key(token))
 
     def outputs(self, token: str) -> list[CandidacyOutput]:
         """The files of the submission's publication, by name (none before it is published)."""

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from osv.model import Candidate, CandidateList, Contest, Gender, ListType, PersonName
+from osv.store.content import definition_key
 from osv.store.errors import StoreError
 from osv.store.records import ImportedFile
 from osv.store.repository import Repository
@@ -39,6 +40,8 @@ class CandidateListRepository(Repository):
         )
         if district is None:
             raise StoreError(f"Election {eid} has no contest {contest.id!r}; nothing was stored.")
+        if district.contest_name != contest.name:
+            self.changes.touch(definition_key(self.session, election))
         district.contest_name = contest.name
         list_ids = self._insert_returning_keys(
             CandidateListRow,

@@ -79,9 +79,13 @@ class Database:
         """A new session (one transaction at a time); prefer :meth:`unit_of_work`."""
         return self._sessions()
 
-    def unit_of_work(self) -> UnitOfWork:
-        """A new :class:`UnitOfWork` on this database."""
-        return UnitOfWork(self._sessions)
+    def unit_of_work(self, *, audited: bool = True) -> UnitOfWork:
+        """A new :class:`UnitOfWork` on this database.
+
+        :param audited: refuse to commit counted data that no audit event recorded (always,
+            except in tests of the repositories themselves).
+        """
+        return UnitOfWork(self._sessions, audited=audited)
 
     def close(self) -> None:
         """Close every pooled connection."""

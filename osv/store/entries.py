@@ -16,6 +16,13 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from osv.store.content import (
+    entry_key,
+    entry_key_of,
+    investigation_key,
+    session_key,
+    session_key_of,
+)
 from osv.store.errors import StoreError
 from osv.store.records import utc_now
 from osv.store.repository import Repository, as_utc
@@ -118,6 +125,7 @@ class EntryRepository(Repository):
         )
         self.session.add(row)
         self.session.flush()
+        self.changes.touch(session_key(eid, committee, number))
         return _session(row, eid)
 
     def sessions(self, eid: str, committee: str | None = None) -> list[EntrySession]:
@@ -149,6 +157,7 @@ class EntryRepository(Repository):
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise EntryConflictError(f"session {session_id} is not in progress")
+        self.changes.touch(session_key_of(self.session, session_id))
 
     def reopen_session(self, session_id: int) -> None:
         """Set a completed session back in progress (a coordinator resets a definitive entry)."""
@@ -157,6 +166,7 @@ class EntryRepository(Repository):
             .where(EntrySessionRow.id == session_id)
             .values(status="in_progress", completed_at=None, completed_by=None)
         )
+        self.changes.touch(session_key_of(self.session, session_id))
 
     # --- sources ---------------------------------------------------------------------------
 
@@ -181,6 +191,11 @@ class EntryRepository(Repository):
                 for key, name, model, data in sources
             ],
         )
+        session = session_key_of(self.session, session_id)
+        if session is not None:
+            _, eid, committee, number = session.split("/", 3)
+            for key, *_ in sources:
+                self.changes.touch(entry_key(eid, committee, int(number), key))
 
     def sources(self, session_id: int) -> list[EntrySource]:
         """The sources of a session, in the order they were added."""
@@ -208,6 +223,9 @@ class EntryRepository(Repository):
 
         :raises EntryConflictError: when the stored version is no longer ``read_version``.
         """
+        key = entry_key_of(self.session, source_id)
+        if key is not None:  # a draft save leaves the hash as it was and needs no event
+            self.changes.touch(key, before=self.changes.hash_now(key))
         result = self.session.execute(
             update(EntrySourceRow)
             .where(EntrySourceRow.id == source_id, EntrySourceRow.version == read_version)
@@ -241,6 +259,7 @@ class EntryRepository(Repository):
         row.noted_by = note.noted_by
         row.noted_at = note.noted_at
         self.session.flush()
+        self.changes.touch(entry_key_of(self.session, note.source_id))
 
     def notes(self, source_ids: Sequence[int]) -> list[WarningNote]:
         """The warning notes of some sources."""
@@ -279,6 +298,9 @@ class EntryRepository(Repository):
             )
         )
         self.session.flush()
+        self.changes.touch(
+            investigation_key(eid, investigation.committee, investigation.polling_station)
+        )
 
     def investigations(self, eid: str, committee: str) -> list[Investigation]:
         """The investigations of a committee's polling stations, by polling station."""
@@ -317,6 +339,7 @@ class EntryRepository(Repository):
             )
             .values(concluded_in=session, corrected_results=corrected)
         )
+        self.changes.touch(investigation_key(eid, committee, polling_station))
 
 
 def _session(row: EntrySessionRow, eid: str) -> EntrySession:

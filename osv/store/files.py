@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from osv.store.content import eml_key
 from osv.store.records import ImportedFile
 from osv.store.repository import Repository, imported_file
 from osv.store.rows import ImportedFileRow
@@ -39,6 +40,7 @@ class FileRepository(Repository):
             )
         )
         self.session.flush()
+        self.changes.touch(eml_key(record.election, record.sha256))
 
     def get(self, eid: str, sha256: str) -> ImportedFile | None:
         """The record of the file with ``sha256`` imported for ``eid``, or ``None``."""

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from osv.model import Location, PollingStation, PollingStationType
+from osv.store.content import station_key
 from osv.store.records import ImportedFile
 from osv.store.repository import Repository
 from osv.store.rows import PollingStationRow
@@ -55,6 +56,9 @@ class PollingStationRepository(Repository):
             for station in stations
         ]
         self._bulk_insert(PollingStationRow, rows)
+        if source is None:
+            for station in stations:
+                self.changes.touch(station_key(eid, municipality_code, station.number))
 
     def get(self, eid: str, municipality_code: str) -> tuple[PollingStation, ...]:
         """The stored stations of one municipality, by number (empty when none are stored)."""

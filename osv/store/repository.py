@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from osv.store.content import Tracker
 from osv.store.errors import StoreError
 from osv.store.records import ImportedFile
 from osv.store.rows import Base, ElectionRow, ImportedFileRow
@@ -82,6 +83,8 @@ class Repository:
 
     def __init__(self, session: Session) -> None:
         self.session = session
+        #: the objects of counted data this transaction changes (:mod:`osv.store.content`)
+        self.changes = Tracker(session)
 
     def _election_key(self, eid: str) -> int | None:
         return self.session.scalar(select(ElectionRow.id).where(ElectionRow.eid == eid))

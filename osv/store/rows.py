@@ -598,8 +598,8 @@ class WebSessionRow(Base):
     """A sign-in of the web interface, or a read-only display link for a projector.
 
     Only the SHA-256 of the secret token is stored, so a copy of the database does not let
-    anyone sign in. ``kind`` is ``login`` (sliding timeout) or ``display`` (read-only progress,
-    no timeout, revocable).
+    anyone sign in. ``kind`` is ``login`` (sliding timeout and an absolute lifetime from
+    ``created_at``) or ``display`` (read-only progress, no timeout, revocable).
     """
 
     __tablename__ = "web_sessions"
@@ -613,6 +613,8 @@ class WebSessionRow(Base):
     created_at: Mapped[dt.datetime]
     last_seen_at: Mapped[dt.datetime]
     revoked: Mapped[bool]
+    #: the address the sign-in came from (``None`` for display links and older sign-ins)
+    client: Mapped[str | None]
 
 
 class StageFileRow(Base):

@@ -15,6 +15,7 @@ from typing import Literal
 
 from sqlalchemy import delete, func, select
 
+from osv.store.content import stage_key
 from osv.store.repository import Repository, as_utc
 from osv.store.rows import StageChoiceRow, StageFileRow
 
@@ -93,6 +94,7 @@ class StageRepository(Repository):
             )
         )
         self.session.flush()
+        self.changes.touch(stage_key(eid, committee, role))
 
     def files(self, eid: str, committee: str, role: FileRole) -> list[StageFile]:
         """The stage's files of ``role``, in the order they were stored."""
@@ -119,10 +121,12 @@ class StageRepository(Repository):
         removed = _file(row)
         self.session.delete(row)
         self.session.flush()
+        self.changes.touch(stage_key(eid, committee, removed.role))
         return removed
 
     def clear_outputs(self, eid: str, committee: str) -> int:
         """Remove the files of the last computation; return how many there were."""
+        self.changes.touch(stage_key(eid, committee, "output"))
         return self._clear(StageFileRow, eid, committee, StageFileRow.role == "output")
 
     def add_choice(
@@ -149,6 +153,7 @@ class StageRepository(Repository):
             )
         )
         self.session.flush()
+        self.changes.touch(stage_key(eid, committee, "choices"))
 
     def choices(self, eid: str, committee: str, kind: ChoiceKind) -> list[StageChoice]:
         """The stage's choices of ``kind``, in order."""
@@ -192,10 +197,12 @@ class StageRepository(Repository):
         )
         self.session.delete(row)
         self.session.flush()
+        self.changes.touch(stage_key(eid, committee, "choices"))
         return removed
 
     def clear_lots(self, eid: str, committee: str) -> int:
         """Remove every lot outcome of the stage; return how many there were."""
+        self.changes.touch(stage_key(eid, committee, "choices"))
         return self._clear(StageChoiceRow, eid, committee, StageChoiceRow.kind == "lot")
 
     def _clear(

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from osv.store.audit import AuditRepository
 from osv.store.candidacy import CandidacyRepository
 from osv.store.candidates import CandidateListRepository
+from osv.store.content import Tracker, describe
 from osv.store.counts import CountRepository
 from osv.store.elections import ElectionRepository
 from osv.store.entries import EntryRepository
@@ -44,6 +45,8 @@ class UnitOfWork:
     """A transaction with the repositories as attributes.
 
     :param session_factory: makes the session for each ``with`` block (one transaction each).
+    :param audited: refuse to commit a change of counted data that no audit event recorded
+        (:mod:`osv.store.content`); only the repositories' own tests turn this off.
     """
 
     elections: ElectionRepository
@@ -59,8 +62,9 @@ class UnitOfWork:
     candidacy: CandidacyRepository
     queries: ReadQueries
 
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
+    def __init__(self, session_factory: Callable[[], Session], *, audited: bool = True) -> None:
         self._session_factory = session_factory
+        self._audited = audited
         self._session: Session | None = None
 
     @property
@@ -96,6 +100,7 @@ class UnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         session, self._session = self.session, None
+        Tracker(session).forget()
         try:
             session.rollback()  # a no-op after commit(); undoes everything otherwise
         except SQLAlchemyError as error:
@@ -107,7 +112,22 @@ class UnitOfWork:
             raise translate(exc, "complete the operation") from exc
 
     def commit(self) -> None:
-        """Make everything done in this unit of work permanent, at once."""
+        """Make everything done in this unit of work permanent, at once.
+
+        :raises StoreError: when counted data changed without an audit event recording it
+            (:mod:`osv.store.content`); everything is rolled back then.
+        """
+        try:
+            unrecorded = Tracker(self.session).unrecorded() if self._audited else []
+        except SQLAlchemyError as error:
+            raise translate(error, "store the changes") from error
+        if unrecorded:
+            self.rollback()
+            raise StoreError(
+                f"{describe(unrecorded[0])} was changed without an audit event recording it; "
+                "nothing was stored."
+            )
+        Tracker(self.session).forget()
         try:
             self.session.commit()
         except SQLAlchemyError as error:
@@ -117,6 +137,7 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         """Undo everything done in this unit of work since it began (or was last committed)."""
+        Tracker(self.session).forget()
         try:
             self.session.rollback()
         except SQLAlchemyError as error:

@@ -47,6 +47,8 @@ class WebSession:
     created_at: dt.datetime
     last_seen_at: dt.datetime
     revoked: bool
+    #: the address the sign-in came from (``None`` for display links and older sign-ins)
+    client: str | None = None
 
 
 class UserRepository(Repository):
@@ -112,8 +114,10 @@ class UserRepository(Repository):
 
     # --- web sessions ----------------------------------------------------------------------
 
-    def add_session(self, user: User, token_hash: str, kind: str, csrf_token: str) -> int:
-        """Store a new web session; returns its id."""
+    def add_session(
+        self, user: User, token_hash: str, kind: str, csrf_token: str, *, client: str | None = None
+    ) -> int:
+        """Store a new web session (from address ``client``); returns its id."""
         now = utc_now()
         row = WebSessionRow(
             token_hash=token_hash,
@@ -123,6 +127,7 @@ class UserRepository(Repository):
             created_at=now,
             last_seen_at=now,
             revoked=False,
+            client=client,
         )
         self.session.add(row)
         self.session.flush()
@@ -193,4 +198,5 @@ def _web_session(row: WebSessionRow, user: User) -> WebSession:
         created_at=as_utc(row.created_at),
         last_seen_at=as_utc(row.last_seen_at),
         revoked=row.revoked,
+        client=row.client,
     )

@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "9999"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
@@ -70,10 +70,10 @@ def test_an_empty_database_gets_the_schema_on_first_use(database_url: str) -> No
     try:
         assert database.current_revision() is None
         database.ensure_schema()
-        assert database.current_revision() == database.head_revision() == "0009"
+        assert database.current_revision() == database.head_revision() == "0010"
         assert _tables(database) == set(Base.metadata.tables)
         database.ensure_schema()  # a second call changes nothing
-        assert database.current_revision() == "0009"
+        assert database.current_revision() == "0010"
     finally:
         database.close()
 
@@ -90,7 +90,7 @@ def test_an_outdated_database_is_refused_with_the_upgrade_command(
         with pytest.raises(SchemaOutdatedError, match="run 'osv db upgrade'") as caught:
             newer_osv.ensure_schema()
         assert "backup" in str(caught.value)
-        assert "0009" in str(caught.value)
+        assert "0010" in str(caught.value)
         newer_osv.upgrade()
         newer_osv.ensure_schema()
         assert newer_osv.current_revision() == "9999"
@@ -129,7 +129,7 @@ def test_upgrade_then_downgrade_to_base_leaves_no_tables(database: Database) -> 
     assert database.current_revision() is None
     assert _tables(database) == set()
     database.upgrade()
-    assert database.current_revision() == "0009"
+    assert database.current_revision() == "0010"
     assert _tables(database) == set(Base.metadata.tables)
 
 

@@ -107,6 +107,10 @@ EXPECTED: dict[tuple[str, str], tuple[str, ...]] = {
     ("GET", "/kandidaatstelling/{token}/publicatie.zip"): CSB_COORDINATORS,
     ("GET", "/beheer/stembureaus"): ADMINISTRATORS,
     ("POST", "/beheer/stembureaus"): ADMINISTRATORS,
+    ("GET", "/account"): ALL_ROLES,
+    ("POST", "/account/wachtwoord"): ALL_ROLES,
+    ("POST", "/account/sessies/{session_id}/beeindigen"): ALL_ROLES,
+    ("POST", "/account/sessies/andere-beeindigen"): ALL_ROLES,
 }
 
 _VALUES = {

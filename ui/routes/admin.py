@@ -2,10 +2,12 @@
 the audit log with the state of its hash chain.
 
 An import takes two steps. The files are uploaded and kept in a folder of their own under
-``$OSV_HOME/uploads``; for every 110a, 230b and 510 file that no uploaded Kiesraad hash file
-covers, the page shows its hash with two groups hidden and asks for those two groups from the
-paper report. Then :func:`osv.service.importing.import_files` checks them and stores all files or
-none. The upload folder is removed afterwards.
+``$OSV_HOME/uploads``; for every 110a, 230b and 510 file the page shows its hash with two groups
+hidden and asks for those two groups from the paper report. Then
+:func:`osv.service.importing.import_files` checks them and stores all files or none. The upload
+folder is removed afterwards. The paper is the check: a Kiesraad hash file is not accepted here
+(whoever can change the files on a USB stick can change the hash file too), only by
+``osv import --hash-file``, which records that the check was against a file.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from starlette.datastructures import UploadFile  # what request.form() gives (no
 from eml.safe import Limits
 from osv.errors import OSVError
 from osv.service import queries
-from osv.service.audit_log import backup_into_folder, verify_audit_log
+from osv.service.audit_log import backup_for_download, verify_audit_log
 from osv.service.importing import HashCheck, import_files
+from osv.service.retention import clean_uploads
 from osv.service.upload_checks import hash_questions
 from osv.service.users import ROLES, create_user, set_active, set_password, set_role, users
 from osv.store.errors import BackupError
@@ -37,7 +40,6 @@ __all__ = ["router"]
 
 router = APIRouter()
 Admin = Annotated[Principal, Depends(allow(*ADMINISTRATORS))]
-_HASH_FILE = "Hashcodes.txt"
 _NO_BACKUP = (
     "De reservekopie is niet gemaakt. Bij PostgreSQL maak je die met pg_dump; "
     "'osv db backup BESTAND' noemt de precieze opdracht."
@@ -61,38 +63,40 @@ async def upload(request: Request, who: Admin) -> Response:
     state = ui(request)
     form = await request.form()
     files = [f for f in form.getlist("bestanden") if isinstance(f, UploadFile) and f.filename]
-    hash_upload = form.get("hashbestand")
+    names = [_file_name(f.filename or "") for f in files]
+    if not files:
+        await form.close()
+        return _elections(request, "Kies minstens één EML-bestand.")
+    if len(set(names)) != len(names):
+        await form.close()
+        return _elections(request, "Twee bestanden hebben dezelfde naam; er is niets ingelezen.")
+    clean_uploads(_uploads(request))
     token = secrets.token_urlsafe(16)
     folder = _uploads(request) / token
     folder.mkdir(parents=True)
     paths = []
-    for upload in files:
-        name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(upload.filename or "bestand").name)
-        path = folder / name
-        path.write_bytes(await upload.read())
-        paths.append(path)
-    hash_file = None
-    if isinstance(hash_upload, UploadFile) and hash_upload.filename:
-        hash_file = folder.parent / f"{token}.{_HASH_FILE}"
-        hash_file.write_bytes(await hash_upload.read())
-    await form.close()  # the uploaded files' temporary copies
-    if not paths:
-        shutil.rmtree(folder, ignore_errors=True)
-        return _elections(request, "Kies minstens één EML-bestand.")
     try:
-        questions = hash_questions(paths, Limits(max_bytes=state.settings.max_bytes), hash_file)
+        for upload, name in zip(files, names, strict=True):
+            path = folder / name
+            path.write_bytes(await upload.read())
+            paths.append(path)
+    finally:
+        await form.close()  # the uploaded files' temporary copies
+    try:
+        questions = hash_questions(paths, Limits(max_bytes=state.settings.max_bytes))
     except OSVError as error:
-        _remove(folder, hash_file)
+        shutil.rmtree(folder, ignore_errors=True)
         return _elections(request, dutch_error(error))
     if any(q.masked_hash for q in questions):
         return state.render(request, "admin/hash.html", token=token, questions=questions)
     return _import(request, who, token, {})
 
 
-def _remove(folder: Path, hash_file: Path | None) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
-    if hash_file is not None:
-        hash_file.unlink(missing_ok=True)
+def _file_name(uploaded: str) -> str:
+    """The uploaded file's name without folders or unusual characters (never ``.``, ``..`` or
+    empty: the form guard refuses those, and this keeps the folder safe regardless)."""
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(uploaded).name).lstrip(".")
+    return name[:200] or "bestand.xml"
 
 
 def _elections(request: Request, message: str, status: int = 400) -> Response:
@@ -126,13 +130,9 @@ def _import(
 ) -> Response:
     state = ui(request)
     folder = _uploads(request) / token
-    hash_file = folder.parent / f"{token}.{_HASH_FILE}"
     if not folder.is_dir():
         return _elections(request, "Deze upload bestaat niet meer; upload de bestanden opnieuw.")
-    check = HashCheck(
-        hash_file=hash_file if hash_file.exists() else None,
-        confirm=lambda path, _masked: typed.get(path.name, ("", "")),
-    )
+    check = HashCheck(confirm=lambda path, _masked: typed.get(path.name, ("", "")))
     try:
         outcomes = import_files(
             state.factory,
@@ -145,15 +145,23 @@ def _import(
     except OSVError as error:
         return _elections(request, dutch_error(error))
     finally:
-        _remove(folder, hash_file if hash_file.exists() else None)
-    message = "; ".join(
-        f"{o.path.name}: {'ingelezen' if o.status == 'imported' else 'al eerder ingelezen'}"
-        for o in outcomes
-    )
+        shutil.rmtree(folder, ignore_errors=True)
+    message = "; ".join(f"{o.path.name}: {_outcome(o.status, o.hash_check)}" for o in outcomes)
     notes = [f"{o.path.name}: {note}" for o in outcomes for note in o.notes]
     if notes:
         message += ". Geaccepteerde afwijkingen (technische melding, Engels): " + " | ".join(notes)
     return _elections(request, f"Gelukt. {message}.", 200)
+
+
+def _outcome(status: str, hash_check: str) -> str:
+    """What happened to one imported file, and what its hash was checked against."""
+    if status != "imported":
+        return "al eerder ingelezen"
+    return {
+        "typed-groups": "ingelezen, hashcode gecontroleerd tegen het papieren proces-verbaal",
+        "hash-file": "ingelezen, hashcode gecontroleerd tegen een hashbestand (niet tegen papier)",
+        "not-required": "ingelezen (geen hashcode op papier)",
+    }.get(hash_check, "ingelezen, hashcode niet gecontroleerd")
 
 
 @router.get("/beheer/gebruikers")
@@ -215,22 +223,25 @@ def audit_log(request: Request, who: Admin, gebeurtenis: str = "", melding: str 
     events = queries.audit_events(state.factory, None, limit=2000)
     if gebeurtenis:
         events = [e for e in events if gebeurtenis in e.event]
+    report = verify_audit_log(state.factory)
     return state.render(
         request,
         "admin/audit.html",
         events=list(reversed(events))[:500],
         filter=gebeurtenis,
-        chain=verify_audit_log(state.factory),
+        chain=report.chain,
+        content=report.content,
         message=melding,
     )
 
 
 @router.post("/beheer/reservekopie")
 def backup(request: Request, who: Admin) -> Response:
-    """Make a checked backup of the (SQLite) database under ``$OSV_HOME/backups``; download it."""
+    """Make a checked backup of the (SQLite) database under ``$OSV_HOME/backups`` (the newest
+    ten are kept; nothing new when nothing changed since the last); download it."""
     state = ui(request)
     try:
-        check = backup_into_folder(
+        check = backup_for_download(
             state.factory.database, state.settings.home / "backups", actor=who.name
         )
     except BackupError:

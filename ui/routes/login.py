@@ -82,6 +82,7 @@ def login(
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
+        max_age=int(state.lifetime.total_seconds()),
     )
     return response
 

@@ -61,6 +61,7 @@ from ui.messages import (
     coverage_summary,
     dutch_error,
     fill,
+    without_server_folders,
 )
 from ui.routes.common import redirect, ui
 from ui.routes.totals import box_labels
@@ -184,7 +185,7 @@ def _dutch(error: OSVError) -> str:
             details["units"] = " ".join(coverage_sentences(details["coverage"]))
         text = fill(REFUSALS[error.code], details)
         reason = error.details.get("reason")
-        return f"{text} {TECHNICAL} {reason}" if reason else text
+        return f"{text} {TECHNICAL} {without_server_folders(reason)}" if reason else text
     return dutch_error(error)
 
 

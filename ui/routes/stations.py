@@ -33,6 +33,21 @@ KINDS = {
     PollingStationType.SPECIAL.value: "Bijzonder stembureau",
 }
 _POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Za-z]{2})$")
+#: The longest texts of the form (a station's name, a street, a place, a municipality).
+_LENGTHS = {"naam": 200, "straat": 100, "plaats": 100, "gemeentenaam": 100}
+#: The most eligible voters one polling station can have (the largest municipality has fewer
+#: than a million; the bound keeps a typing error from reaching the database).
+_MOST_VOTERS = 9_999_999
+
+
+def _whole(text: str, low: int, high: int) -> int | None:
+    """``text`` as a whole number from ``low`` to ``high`` in ASCII digits, or ``None``."""
+    if not re.fullmatch(r"[0-9]{1,9}", text):
+        return None
+    value = int(text)
+    return value if low <= value <= high else None
+
+
 _FIELDS = (
     "verkiezing",
     "gemeente",
@@ -85,15 +100,14 @@ def _parse_station(form: dict[str, str]) -> tuple[PollingStation, dict[str, str]
     problems: dict[str, str] = {}
     if not re.fullmatch(r"[0-9]{4}", form["gemeente"]):
         problems["gemeente"] = "De CBS-code van de gemeente bestaat uit vier cijfers."
-    number = 0
-    if not form["nummer"].isdigit() or not 1 <= int(form["nummer"]) <= 99_999:
+    number = _whole(form["nummer"], 1, 99_999)
+    if number is None:
         problems["nummer"] = "Het nummer van het stembureau is een getal van 1 tot en met 99999."
-    else:
-        number = int(form["nummer"])
     if not form["naam"]:
         problems["naam"] = "Vul de naam van het stembureau in."
-    elif len(form["naam"]) > 200:
-        problems["naam"] = "De naam van het stembureau is te lang (ten hoogste 200 tekens)."
+    for field, longest in _LENGTHS.items():
+        if len(form[field]) > longest:
+            problems[field] = f"Dit vak is te lang (ten hoogste {longest} tekens)."
     postcode = None
     if form["postcode"]:
         found = _POSTCODE.match(form["postcode"])
@@ -105,19 +119,19 @@ def _parse_station(form: dict[str, str]) -> tuple[PollingStation, dict[str, str]
             postcode = f"{found.group(1)} {found.group(2).upper()}"
     house = None
     if form["huisnummer"]:
-        if not form["huisnummer"].isdigit():
-            problems["huisnummer"] = "Het huisnummer is een getal."
-        else:
-            house = int(form["huisnummer"])
+        house = _whole(form["huisnummer"], 1, 99_999)
+        if house is None:
+            problems["huisnummer"] = "Het huisnummer is een getal van 1 tot en met 99999."
     voters = None
     if form["kiesgerechtigden"]:
-        if not form["kiesgerechtigden"].isdigit():
-            problems["kiesgerechtigden"] = "Het aantal kiesgerechtigden is een getal (0 of meer)."
-        else:
-            voters = int(form["kiesgerechtigden"])
+        voters = _whole(form["kiesgerechtigden"], 0, _MOST_VOTERS)
+        if voters is None:
+            problems["kiesgerechtigden"] = (
+                f"Het aantal kiesgerechtigden is een getal van 0 tot en met {_MOST_VOTERS}."
+            )
     if form["soort"] not in KINDS:
         problems["soort"] = "Kies de soort stembureau."
-    if problems:
+    if problems or number is None:
         return PollingStation(number=1, name="-"), problems
     location = Location(
         street_name=form["straat"] or None,

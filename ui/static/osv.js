@@ -83,6 +83,12 @@ document.addEventListener("DOMContentLoaded", () => {
     });
     if (explanation.open) open();
   }
+  // "Terug" on an error page: the page before it (the link itself goes to the start page).
+  for (const link of document.querySelectorAll("a[data-terug]")) {
+    link.addEventListener("click", (event) => {
+      if (window.history.length > 1) { event.preventDefault(); window.history.back(); }
+    });
+  }
   for (const button of document.querySelectorAll("button[data-confirm]")) {
     button.addEventListener("click", (event) => {
       if (!window.confirm(button.dataset.confirm)) event.preventDefault();

@@ -11,6 +11,8 @@
   in the session (the figures before and after, with the 510b's hash, where the counts changed),
   each with the CSB's reason printed; and model P 2a, the report of the later session with
   every investigation concluded in it.
+  The Na 31-2 and Na 14-2 carry, under the 510b's hash, the last hash of OSV's audit log
+  (:func:`osv.service.audit_log.audit_head`).
 
 :func:`station_annexes` renders the Na 31-2 Bijlage 1 of each polling station filled with its
 entered counts (on request: one PDF per station; a central count's only).
@@ -30,6 +32,7 @@ from eml import Eml510, SchemaSet
 from eml.documents import CountingMethod, Phase
 from eml.write import write_eml
 from osv.model import Contest
+from osv.service.audit_log import audit_head
 from osv.service.csv_osv43 import Heading, OSV43Table, area_name, default_file_name, station_of
 from osv.service.entry.common import EntryRefusedError, UowFactory
 from osv.service.entry.export import municipal_count
@@ -89,15 +92,17 @@ def session_documents(
         (count_file_name(eid, municipality), count_bytes),
         (default_file_name(eid, municipality), table.render()),
     ]
+    head = audit_head(uow_factory).hash
     if document.phase is Phase.CORRIGENDUM:
-        return files + _later_session(uow_factory, document, count_bytes, contest, committee)
+        return files + _later_session(uow_factory, document, count_bytes, contest, committee, head)
     from osv.pv import render_na31_1, render_na31_2
 
     digest = hashlib.sha256(count_bytes).digest()
     if document.counting_method is CountingMethod.DECENTRAL:
         pv, model = render_na31_1(document, digest=digest, contest=contest), "Na31-1"
     else:
-        pv, model = render_na31_2(document, digest=digest, contest=contest), "Na31-2"
+        pv = render_na31_2(document, digest=digest, contest=contest, audit_head=head)
+        model = "Na31-2"
     return [*files, (f"Model_{model}_{eid}_gemeente_{_file_safe(municipality)}.pdf", pv)]
 
 
@@ -107,6 +112,7 @@ def _later_session(
     count_bytes: bytes,
     contest: Contest,
     committee: str,
+    head: str,
 ) -> list[tuple[str, bytes]]:
     """The corrigenda of the latest session (Na 14-2 with its Bijlagen 1, or Na 14-1 version 2
     per investigation) and its report P 2a."""
@@ -142,7 +148,7 @@ def _later_session(
     corrigenda = (
         _station_corrigenda(document, count_bytes, contest, concluded, municipality)
         if decentral
-        else corrigendum_of(document, count_bytes, contest, reasons)
+        else corrigendum_of(document, count_bytes, contest, reasons, audit_head=head)
     )
     return [
         *corrigenda,
