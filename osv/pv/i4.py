@@ -34,6 +34,7 @@ class CandidacySession:
     :param accepted: the lists declared valid, after striking.
     :param files: the published 230b files as (file name, formatted SHA-256).
     :param repaired: the omissions repaired within the repair period.
+    :param audit_head: the audit log's last hash when the report was made (from the pages).
     """
 
     identifier: ElectionIdentifier
@@ -46,6 +47,7 @@ class CandidacySession:
     files: tuple[tuple[str, str], ...] = ()
     created: dt.datetime | None = None
     repaired: tuple[Finding, ...] = ()
+    audit_head: str | None = None
 
 
 def _name(lst: SubmittedList, blank: str) -> str:
@@ -98,6 +100,7 @@ def render_i4(session: CandidacySession) -> bytes:
         model_lines=tuple(text["footer"]),
         created=session.created,
         parts_in_header=True,
+        audit_head=session.audit_head,
     )
     return render(story, info, title=f"Model I 4 {identifier.id}")
 

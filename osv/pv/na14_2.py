@@ -114,6 +114,7 @@ def render_na14_2_bijlage1(
     contest: Contest | None = None,
     reason: str | None = None,
     corrected: bool | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """Bijlage 1 of model Na 14-2 for one investigated polling station.
 
@@ -121,6 +122,7 @@ def render_na14_2_bijlage1(
     :param unit: the station's counts in the corrigendum 510b (with initial values).
     :param reason: the investigation's reason and assignment as the CSB gave it.
     :param corrected: whether the investigation led to new counts (``None``: by hand).
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     text = model_texts("na14_2")
     number = station_number(unit.id)
@@ -149,5 +151,6 @@ def render_na14_2_bijlage1(
         committee=f"Gemeente {municipality}",
         model_lines=tuple(text["annex_footer"]),
         part=text["annex_part"].format(number=number),
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['annex_subtitle']} {identifier.id} {number}")

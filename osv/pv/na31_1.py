@@ -44,11 +44,18 @@ from osv.pv.texts import model_texts
 __all__ = ["render_na31_1"]
 
 
-def render_na31_1(count: Eml510, *, digest: bytes | None, contest: Contest | None = None) -> bytes:
+def render_na31_1(
+    count: Eml510,
+    *,
+    digest: bytes | None,
+    contest: Contest | None = None,
+    audit_head: str | None = None,
+) -> bytes:
     """The PDF of model Na 31-1 for a municipality's decentral count (510b).
 
     :param digest: SHA-256 of the 510b's bytes (``None`` for a draft).
     :param contest: the candidate lists, to name the candidates.
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     :raises ValueError: the 510b has no total, or says it is a central count.
     """
     if count.counting_method is CountingMethod.CENTRAL:
@@ -114,6 +121,7 @@ def render_na31_1(count: Eml510, *, digest: bytes | None, contest: Contest | Non
         digest=digest,
         created=count.header.creation_date_time,
         parts_in_header=True,
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
 

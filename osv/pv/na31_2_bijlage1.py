@@ -47,6 +47,7 @@ def render_na31_2_bijlage1(
     contest: Contest | None,
     votes: VoteCounts | None = None,
     flags: Mapping[InvestigationReason, bool] | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of Bijlage 1 of model Na 31-2 for one polling station.
 
@@ -55,6 +56,7 @@ def render_na31_2_bijlage1(
     :param contest: the candidate lists (names on the form; a blank form needs them).
     :param votes: the station's entered counts; ``None`` for a blank form.
     :param flags: the investigation answers (510b ``kr:ReportingUnitInvestigations``).
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     text = model_texts("na31_2_bijlage1")
     number, name = station
@@ -87,6 +89,7 @@ def render_na31_2_bijlage1(
         committee=f"Gemeente {municipality}",
         model_lines=tuple(text["footer"]),
         part=text["part"].format(number=number),
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {number}")
 

@@ -79,6 +79,8 @@ class DistrictReport:
     :param contest: the kieskring's candidate lists (230b), to name the candidates.
     :param digest: the SHA-256 of the 510c (``None``: a draft without one).
     :param created: the 510c's creation moment, printed with the hash.
+    :param audit_head: the audit log's last hash, when made from OSV's database (the HSB's
+        page).
     """
 
     identifier: ElectionIdentifier
@@ -90,6 +92,7 @@ class DistrictReport:
     contest: Contest | None = None
     digest: bytes | None = None
     created: dt.datetime | None = None
+    audit_head: str | None = None
 
 
 def render_o3(report: DistrictReport) -> bytes:
@@ -135,6 +138,7 @@ def render_o3(report: DistrictReport) -> bytes:
         digest=report.digest,
         created=report.created,
         parts_in_header=True,
+        audit_head=report.audit_head,
     )
     return render(story, info, title=f"Model O 3 {identifier.id} {committee}")
 

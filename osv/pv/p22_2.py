@@ -62,6 +62,7 @@ def render_p22_2(
     created: dt.datetime | None,
     candidate_votes: VoteCounts | None = None,
     committee: str | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of model P 22-2 for ``result``.
 
@@ -70,6 +71,7 @@ def render_p22_2(
     :param created: the 520's creation moment.
     :param candidate_votes: the total count, for Bijlage 1 (votes per candidate).
     :param committee: the header, e.g. ``Centraal stembureau West Maas en Waal``.
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     return render_result_model(
         "p22_2",
@@ -78,6 +80,7 @@ def render_p22_2(
         created=created,
         candidate_votes=candidate_votes,
         committee=committee,
+        audit_head=audit_head,
     )
 
 
@@ -89,6 +92,7 @@ def render_result_model(
     created: dt.datetime | None,
     candidate_votes: VoteCounts | None = None,
     committee: str | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """Model P 22-2 or P 22-1 (``model``: the texts' name): the two share their structure."""
     text = model_texts(model)
@@ -111,6 +115,7 @@ def render_result_model(
         digest=digest,
         created=created,
         parts_in_header=True,
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id}")
 

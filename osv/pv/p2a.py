@@ -54,12 +54,14 @@ def render_p2a(
     session: int | None = None,
     held: dt.date | None = None,
     decentral: bool = False,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of model P 2a for a later session of ``municipality`` (``0668 West Maas en Waal``).
 
     :param session: the session's number (2, 3, …); :param held: its date.
     :param decentral: a decentral count, whose corrected results are in model Na 14-1 (a
         central count's in Na 14-2).
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     text = model_texts("p2a")
     story: list[Flowable] = title_block(
@@ -105,5 +107,6 @@ def render_p2a(
         committee=f"Gemeente {municipality}",
         model_lines=tuple(text["footer"]),
         parts_in_header=True,
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {municipality}")

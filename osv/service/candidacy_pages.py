@@ -34,6 +34,7 @@ from candidacy import (
 )
 from candidacy.departures import MAX_REASON
 from eml.xsd import SchemaSet
+from osv.service.audit_log import audit_head
 from osv.service.candidacy import (
     CandidacyInputError,
     CandidacySetup,
@@ -267,7 +268,8 @@ def decide_and_publish(
     if isinstance(composed, LotsRequired):
         return composed
     publication, written = composed
-    files = [*written, report_pdf(lists, setup, publication, created)]
+    head = audit_head(uow_factory).hash
+    files = [*written, report_pdf(lists, setup, publication, created, audit_head=head)]
     at = utc_now()
     outputs = [
         CandidacyOutput(

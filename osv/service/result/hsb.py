@@ -83,11 +83,14 @@ def run_hsb(
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
     created: dt.datetime,
+    audit_head: str | None = None,
 ) -> HsbOutcome:
     """Add up the municipal counts (510b) in ``folder`` and write the district's 510c to ``out``,
     with model O 3 beside it.
 
     :param created: the moment the count is fixed (``kr:CreationDateTime``, no time zone).
+    :param audit_head: the audit log's last hash, printed on model O 3 when the run is made
+        from OSV's database (the HSB's page).
     :raises IncompleteCountsError: when the folder's election definition (110a) names a
         municipality of the kieskring that has no count, or a count is of another unit.
     :raises ResultInputError: when the folder has no 510b, the election has one district,
@@ -101,7 +104,7 @@ def run_hsb(
     written = write_eml_file(
         document, out, district_count_name(document.identifier, name or contest_id), schemas
     )
-    report = write_report(out, document, made.counts, made.contest, written)
+    report = write_report(out, document, made.counts, made.contest, written, audit_head=audit_head)
     return HsbOutcome(
         counts=made.counts,
         district=(contest_id, name),

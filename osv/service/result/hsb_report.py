@@ -38,10 +38,12 @@ def district_report(
     contest: Contest | None,
     *,
     digest: bytes | None,
+    audit_head: str | None = None,
 ) -> DistrictReport:
     """The data of model O 3: the 510c ``count`` (its totals and municipalities), the municipal
     count files it was added up from (``counts``, with their hashes and findings), the
-    kieskring's candidate lists (``contest``) and the 510c's hash (``None`` for a draft)."""
+    kieskring's candidate lists (``contest``), the 510c's hash (``None`` for a draft) and the
+    audit log's last hash (made from OSV's database)."""
     district = count.contests[0]
     assert district.total is not None
     sources = {part.id: part.source for part in counts.parts}
@@ -66,6 +68,7 @@ def district_report(
         contest=contest,
         digest=digest,
         created=count.header.creation_date_time if digest is not None else None,
+        audit_head=audit_head,
     )
 
 
@@ -75,12 +78,15 @@ def write_report(
     counts: CountSource,
     contest: Contest | None,
     written: WrittenFile,
+    *,
+    audit_head: str | None = None,
 ) -> Path:
     """Write model O 3 of the 510c ``written`` (``count``) into ``out``; return its path."""
     from osv.pv.o3 import render_o3
 
+    report = district_report(count, counts, contest, digest=written.digest, audit_head=audit_head)
     path = out / report_name(count)
-    path.write_bytes(render_o3(district_report(count, counts, contest, digest=written.digest)))
+    path.write_bytes(render_o3(report))
     return path
 
 

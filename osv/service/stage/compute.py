@@ -352,6 +352,7 @@ def _compute(
     lots = [parse_lot(c.value) for c in uow.stages.choices(eid, committee, "lot")]
     deceased = parse_deceased([c.value for c in uow.stages.choices(eid, committee, "deceased")])
     created = utc_now().replace(tzinfo=None, microsecond=0)
+    head = uow.audit.head()[0]  # printed on the stage's process-verbaal (docs/audit.md)
     with working_folder(uow, eid, committee) as folder, tempfile.TemporaryDirectory() as name:
         out = Path(name)
         try:
@@ -364,10 +365,13 @@ def _compute(
                     schemas=schemas,
                     limits=limits,
                     created=created,
+                    audit_head=head,
                 )
                 report: dict[str, Any] = json.loads((out / REPORT_JSON).read_text("utf-8"))
             else:
-                hsb = run_hsb(folder, out, schemas=schemas, limits=limits, created=created)
+                hsb = run_hsb(
+                    folder, out, schemas=schemas, limits=limits, created=created, audit_head=head
+                )
                 report = _hsb_report(
                     hsb.written.path.name, hsb.written.digest.hex(), hsb.counts.findings
                 )
