@@ -27,6 +27,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    DocIf,
     Flowable,
     Frame,
     FrameBreak,
@@ -46,9 +47,11 @@ __all__ = [
     "PageInfo",
     "dutch_number",
     "format_hash",
+    "front_side_break",
     "heading",
     "letter_boxes",
     "lines",
+    "name_boxes",
     "paragraph",
     "render",
     "signatures",
@@ -290,6 +293,40 @@ def lines(count: int, label: str = "") -> Table:
         TableStyle([("LINEBELOW", (0, start), (-1, -1), 0.4, colors.grey, None, (1, 2))])
     )
     return result
+
+
+def name_boxes(labels: Sequence[str], count: int) -> Table:
+    """``count`` boxes of two halves to write in (``Naam:`` and ``Handtekening:``)."""
+    box_width = (_WIDTH - _LEFT - _RIGHT) / 2
+    styles = _styles()
+    data = [[Paragraph(_escape(label), styles["cell"]) for label in labels] for _ in range(count)]
+    grid = Table(data, colWidths=[box_width, box_width], rowHeights=[1.3 * cm] * count)
+    grid.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+    )
+    return grid
+
+
+class _OnFrontSide(DocIf):
+    """At the top of an even page (the back of a sheet printed on both sides): ``blank``
+    first, so what follows begins on a sheet of its own."""
+
+    def funcWrap(  # type: ignore[override]  # noqa: N802 - DocIf uses the value
+        self,
+        aW: float,  # noqa: N803 - reportlab's names
+        aH: float,  # noqa: N803
+    ) -> bool:
+        page = getattr(getattr(self, "_doctemplate", None), "page", None)
+        return isinstance(page, int) and page % 2 == 0
+
+
+def front_side_break(title: str, text: str) -> list[Flowable]:
+    """A page break after which the next page is the front of a sheet: when it would be a
+    back, a page saying ``title`` (``Deze pagina is expres leeg``) and ``text`` comes first."""
+    blank = [paragraph(title, "h3"), paragraph(text), PageBreak()]
+    return [PageBreak(), _OnFrontSide("", blank)]
 
 
 def signatures(

@@ -12,18 +12,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from osv.model import ElectionIdentifier
+from osv.pv.common import model_signatures, write_in
 from osv.pv.layout import (
     PageInfo,
     heading,
     lines,
     paragraph,
     render,
-    signatures,
-    table,
     title_block,
 )
 from osv.pv.p22_2 import dutch_date
@@ -74,11 +72,22 @@ def render_p2a(
         when = f" - {dutch_date(held)}" if held is not None else ""
         story.append(paragraph(text["session"].format(number=session) + when, "h3"))
     story += [
+        heading(text["details"], 2),
+        paragraph(f"Gemeente {municipality}"),
+        heading(text["intro"], 2),
+        paragraph(text["intro_text"]),
+        paragraph(text["method_text"], "h3"),
+        heading(text["contents"], 2),
+        *[paragraph(item) for item in text["contents_items"]],
         PageBreak(),
         heading(text["part1"]),
         heading(text["presence"], 2),
-        table(text["presence_headers"], [[""] * 4] * 6, row_height=0.7 * cm),
+        *write_in(text["presence_table"]),
+        PageBreak(),
         heading(text["investigated"], 2),
+        heading(text["investigated_text"], 3),
+        paragraph(text["note_per_station"]),
+        *[paragraph(f"• {item}") for item in text["note_items"]],
     ]
     if not stations:
         story.append(paragraph(text["none"]))
@@ -96,13 +105,10 @@ def render_p2a(
                 ]
             )
         )
-    story += [
-        heading(text["objections"], 2),
-        lines(3),
-        heading(text["remarks"], 2),
-        lines(3),
-        *signatures(text["chair"], text["members"], 5, title=text["part2"]),
-    ]
+    story += [lines(3), PageBreak(), heading(text["during"], 2)]
+    for item in text["session_items"]:
+        story += write_in(item)
+    story += model_signatures(text, identifier, title="part2")
     info = PageInfo(
         committee=f"Gemeente {municipality}",
         model_lines=tuple(text["footer"]),

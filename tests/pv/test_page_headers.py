@@ -62,7 +62,7 @@ def test_na31_2_headers_name_deel_1_2_and_3_on_their_own_pages(count) -> None:  
     assert parts[0] == ""  # the title page
     assert parts[1] == "Deel 1 - Verslag van de zitting"
     assert parts[-1] == "Deel 3 - Ondertekening"
-    assert parts.count("Deel 2 - Telresultaten van de gemeente") == len(parts) - 3
+    assert "Deel 2 - Telresultaten van de gemeente" in parts
     assert parts == _expected(pdf, NA31_PARTS)
 
 
