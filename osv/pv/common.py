@@ -30,6 +30,7 @@ from osv.model import (
     VoteCounts,
 )
 from osv.pv.layout import (
+    dutch_number,
     front_side_break,
     heading,
     letter_boxes,
@@ -308,6 +309,8 @@ def municipal_totals(
     u = total.uncounted
     h = total.total_counted + sum(total.rejected.values())
     story: list[Flowable] = [PageBreak(), heading(text["part2"]), heading(text["eligible"], 2)]
+    if "eligible_text" in text:
+        story.append(paragraph(text["eligible_text"].format(count=dutch_number(total.cast))))
     story.append(letter_boxes([("Z", total.cast, labels["Z"], False)]))
     story.append(heading(text["voters"], 2))
     if "voters_text" in text:

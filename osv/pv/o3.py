@@ -112,6 +112,14 @@ def render_o3(report: DistrictReport) -> bytes:
     story += [paragraph(text["intro_text"].format(body=body))]
     if report.digest is None:
         story.append(paragraph(text["draft"], "h3"))
+    story.append(
+        KeepTogether(
+            [
+                paragraph(text["csb_box"], "h3"),
+                *[paragraph(choice) for choice in text["csb_box_choices"]],
+            ]
+        )
+    )
     story += [heading(text["contents"], 2), *[paragraph(item) for item in text["contents_items"]]]
     story += _session(report, text, election)
     units = tuple(

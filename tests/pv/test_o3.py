@@ -83,7 +83,10 @@ def test_the_hsb_writes_o3_beside_the_510c_with_its_hash_on_every_page(
         assert "Datum: 05-11-2025 10:00:00." in footer
         assert "Model O 3" in footer
     assert "Kieskring 6 Nijmegen Hoofdstembureau" in " ".join(text[0].split())
-    assert "Proces-verbaal van het hoofdstembureau voor de verkiezing van de Tweede Kamer" in whole
+    assert (
+        "Proces-verbaal van het hoofdstembureau voor de verkiezing van de leden van de Tweede "
+        "Kamer der Staten-Generaal" in whole
+    )
     # Deel 1: each municipality with its 510b's file name and hash
     for source in outcome.counts.files:
         assert source.name[:20] in whole

@@ -430,8 +430,8 @@ def test_station_annexes_are_filled_with_the_entered_counts(demo: Factory) -> No
     counts = counts_of(paper(3), 3)
     for lst in counts.lists:
         assert (
-            f"Totaal lijst {lst.number} (neem dit totaal over in rubriek B1-3.2) {lst.votes}"
-            in text
+            f"Totaal lijst {lst.number} (neem dit totaal over in rubriek B1-3.2 van deze bijlage "
+            f"bij de juiste lijst) {lst.votes}" in text
         )
 
 
@@ -553,10 +553,10 @@ def test_a_corrigendum_has_the_municipal_totals_before_and_after(demo: Factory) 
     e2, f = before.lists[1].votes, before.rejected[blank]
     name = build_demo().candidate_lists.contests[0].lists[1].name
     assert "Omschrijving Oorspronkelijk Gecorrigeerd" in text
-    assert f"E.2 Lijst 2 {name} {_dots(e2)} {_dots(e2 + 1)}" in text
+    assert f"E.2 Totaal lijst 2 - {name} {_dots(e2)} {_dots(e2 + 1)}" in text
     assert f"F Blanco stemmen {_dots(f)} {_dots(f - 2)}" in text
     h = before.total_counted + sum(before.rejected.values())
-    assert f"H Totaal uitgebrachte stemmen {_dots(h)} {_dots(h - 1)}" in text
+    assert f"H Totaal uitgebrachte stemmen (E+F+G) {_dots(h)} {_dots(h - 1)}" in text
 
 
 def _dots(value: int) -> str:
