@@ -30,6 +30,7 @@ from osv.model import (
     VoteCounts,
 )
 from osv.pv.layout import (
+    PageInfo,
     dutch_number,
     front_side_break,
     heading,
@@ -45,10 +46,12 @@ __all__ = [
     "box_c",
     "box_label",
     "candidate_label",
+    "count_page_info",
     "list_box_label",
     "model_signatures",
     "municipal_totals",
     "municipality_of",
+    "opening",
     "station_number",
     "total_label",
     "units_with_differences",
@@ -132,6 +135,37 @@ def write_in(item: Mapping[str, Any]) -> list[Flowable]:
     headers = item["headers"]
     story.append(table(headers, [[""] * len(headers)] * item["rows"], row_height=0.7 * cm))
     return story
+
+
+def opening(text: Mapping[str, Any], committee: str) -> list[Flowable]:
+    """The title page's explanation as the 2027 models print it: the details of the committee,
+    what the report is (``intro_text``, and ``method_text`` in bold where the model has one) and
+    the contents."""
+    story: list[Flowable] = [
+        heading(text["details"], 2),
+        paragraph(committee),
+        heading(text["intro"], 2),
+        paragraph(text["intro_text"]),
+    ]
+    if "method_text" in text:
+        story.append(paragraph(text["method_text"], "h3"))
+    return [*story, heading(text["contents"], 2), *[paragraph(i) for i in text["contents_items"]]]
+
+
+def count_page_info(
+    count: Eml510, text: Mapping[str, Any], *, digest: bytes | None, audit_head: str | None
+) -> PageInfo:
+    """The pages of a municipality's report of its count file (510b): the municipality in the
+    header, the part each page is in, the 510b's hash and moment and the audit head."""
+    code, name = municipality_of(count)
+    return PageInfo(
+        committee=f"Gemeente {code} {name}".strip(),
+        model_lines=tuple(text["footer"]),
+        digest=digest,
+        created=count.header.creation_date_time,
+        parts_in_header=True,
+        audit_head=audit_head,
+    )
 
 
 def station_number(unit_id: str) -> str:

@@ -22,13 +22,15 @@ from reportlab.platypus import Flowable, PageBreak
 from eml.documents import Eml510
 from osv.model import Contest, ReportingUnitVotes
 from osv.pv.common import (
+    count_page_info,
     model_signatures,
     municipal_totals,
     municipality_of,
+    opening,
     votes_tables,
     write_in,
 )
-from osv.pv.layout import PageInfo, heading, lines, paragraph, render, table, title_block
+from osv.pv.layout import heading, lines, paragraph, render, table, title_block
 from osv.pv.p22_2 import dutch_date
 
 __all__ = ["render_municipal_report"]
@@ -65,15 +67,7 @@ def render_municipal_report(
         f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
         text["subtitle"],
     )
-    story += [
-        heading(text["details"], 2),
-        paragraph(f"Gemeente {code} {name}"),
-        heading(text["intro"], 2),
-        paragraph(text["intro_text"]),
-        paragraph(text["method_text"], "h3"),
-        heading(text["contents"], 2),
-        *[paragraph(item) for item in text["contents_items"]],
-    ]
+    story += opening(text, f"Gemeente {code} {name}")
     if inserted_page:
         story += [PageBreak(), *inserted_page]
     story += [
@@ -104,12 +98,5 @@ def render_municipal_report(
         *votes_tables(total.lists, contest, text),
         *model_signatures(text, identifier),
     ]
-    info = PageInfo(
-        committee=f"Gemeente {code} {name}".strip(),
-        model_lines=tuple(text["footer"]),
-        digest=digest,
-        created=count.header.creation_date_time,
-        parts_in_header=True,
-        audit_head=audit_head,
-    )
+    info = count_page_info(count, text, digest=digest, audit_head=audit_head)
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")

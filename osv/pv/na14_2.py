@@ -22,6 +22,7 @@ from osv.model import (
     VoteCounts,
 )
 from osv.pv.common import (
+    count_page_info,
     model_signatures,
     municipality_of,
     station_number,
@@ -117,14 +118,7 @@ def render_na14_2(
         *corrected_list_tables(total.lists, contest, text),
         *model_signatures(text, identifier, title="part2"),
     ]
-    info = PageInfo(
-        committee=f"Gemeente {code} {name}".strip(),
-        model_lines=tuple(text["footer"]),
-        digest=digest,
-        created=count.header.creation_date_time,
-        parts_in_header=True,
-        audit_head=audit_head,
-    )
+    info = count_page_info(count, text, digest=digest, audit_head=audit_head)
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
 
 

@@ -20,7 +20,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from osv.model import RejectedReason, UncountedReason, VoteCounts
-from osv.pv.common import voters_boxes, write_in
+from osv.pv.common import opening, voters_boxes, write_in
 from osv.pv.layout import (
     PageInfo,
     front_side_break,
@@ -116,14 +116,7 @@ def render_result_model(
         f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
         text["subtitle"],
     )
-    story += [
-        heading(text["details"], 2),
-        paragraph(where),
-        heading(text["intro"], 2),
-        paragraph(text["intro_text"]),
-        heading(text["contents"], 2),
-        *[paragraph(item) for item in text["contents_items"]],
-    ]
+    story += opening(text, where)
     story += _part1(text)
     story += _part2(result, text, candidate_votes)
     story += _signing(text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from osv.model import ElectionIdentifier
-from osv.pv.common import model_signatures, write_in
+from osv.pv.common import model_signatures, opening, write_in
 from osv.pv.layout import (
     PageInfo,
     heading,
@@ -72,13 +72,7 @@ def render_p2a(
         when = f" - {dutch_date(held)}" if held is not None else ""
         story.append(paragraph(text["session"].format(number=session) + when, "h3"))
     story += [
-        heading(text["details"], 2),
-        paragraph(f"Gemeente {municipality}"),
-        heading(text["intro"], 2),
-        paragraph(text["intro_text"]),
-        paragraph(text["method_text"], "h3"),
-        heading(text["contents"], 2),
-        *[paragraph(item) for item in text["contents_items"]],
+        *opening(text, f"Gemeente {municipality}"),
         PageBreak(),
         heading(text["part1"]),
         heading(text["presence"], 2),

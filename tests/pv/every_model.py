@@ -44,7 +44,27 @@ from tests.pv.test_dso_models import decentral
 from tests.pv.test_models import WMW, _corrigendum
 from tests.pv.test_o3 import large_report
 
-__all__ = ["HEAD", "WITH_HEAD", "every_model"]
+__all__ = ["HEAD", "MODEL_NAMES", "WITH_HEAD", "every_model"]
+
+#: Every model :func:`every_model` renders, by name.
+MODEL_NAMES = (
+    "I 4",
+    "N 10-1",
+    "N 10-2",
+    "Na 14-1 versie 1",
+    "Na 14-1 versie 2",
+    "Na 14-2",
+    "Na 14-2 Bijlage 1",
+    "Na 31-1",
+    "Na 31-2",
+    "Na 31-2 Bijlage 1",
+    "Na 31-2 Bijlage 1 (blanco)",
+    "O 3",
+    "P 22-1",
+    "P 22-2",
+    "P 2a",
+    "Teletex",
+)
 
 #: The audit head printed on the reports that come from the database.
 HEAD = hashlib.sha256(b"the audit log's last event").hexdigest()

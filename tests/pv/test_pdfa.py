@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject, StreamObject
 
 from osv.pv.pdfa import ICC_PROFILE, srgb_profile
-from tests.pv.every_model import HEAD, WITH_HEAD, every_model
+from tests.pv.every_model import HEAD, MODEL_NAMES, WITH_HEAD, every_model
 from tests.pv.reading import audit_heads
 
 #: The jars of Debian's libpdfbox2-java (with its dependencies) that make up Preflight.
@@ -59,26 +59,7 @@ def models(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
 
 
 def test_every_model_is_rendered(models: dict[str, bytes]) -> None:
-    assert sorted(models) == sorted(
-        [
-            "I 4",
-            "N 10-1",
-            "N 10-2",
-            "Na 14-1 versie 1",
-            "Na 14-1 versie 2",
-            "Na 14-2",
-            "Na 14-2 Bijlage 1",
-            "Na 31-1",
-            "Na 31-2",
-            "Na 31-2 Bijlage 1",
-            "Na 31-2 Bijlage 1 (blanco)",
-            "O 3",
-            "P 22-1",
-            "P 22-2",
-            "P 2a",
-            "Teletex",
-        ]
-    )
+    assert sorted(models) == sorted(MODEL_NAMES)
 
 
 def _xmp(reader: PdfReader) -> tuple[StreamObject, ET.Element]:
@@ -105,27 +86,7 @@ def _pdf_date(value: str) -> str:
     return f"{y}-{mo}-{d}T{h}:{mi}:{s}{offset}"
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "I 4",
-        "N 10-1",
-        "N 10-2",
-        "Na 14-1 versie 1",
-        "Na 14-1 versie 2",
-        "Na 14-2",
-        "Na 14-2 Bijlage 1",
-        "Na 31-1",
-        "Na 31-2",
-        "Na 31-2 Bijlage 1",
-        "Na 31-2 Bijlage 1 (blanco)",
-        "O 3",
-        "P 22-1",
-        "P 22-2",
-        "P 2a",
-        "Teletex",
-    ],
-)
+@pytest.mark.parametrize("name", MODEL_NAMES)
 def test_each_pdfa_requirement_reads_back(models: dict[str, bytes], name: str) -> None:
     data = models[name]
     reader = PdfReader(io.BytesIO(data))
