@@ -10,7 +10,7 @@ ifneq ($(wildcard $(SHARED)/eml-nl/xsd/510-count-kiesraad-strict.xsd),)
 export OSV_EML_XSD_DIR ?= $(abspath $(SHARED)/eml-nl/xsd)
 endif
 
-.PHONY: run test lint typecheck pytest audit bench clean demo
+.PHONY: run test lint typecheck pytest audit audit-allocation audit-counts audit-eml audit-candidacy audit-log bench clean demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,9 +42,41 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest -n auto -q
 
-## audit: the property-based suite with many examples (for external auditors)
+# The property-based tests (hypothesis) by part, for external auditors (docs/auditing.md).
+AUDIT_ALLOCATION := tests/properties/test_allocation_properties.py tests/properties/test_cli_contract.py \
+	tests/properties/test_strategies.py tests/allocation/test_groups_properties.py tests/allocation/test_lots.py
+AUDIT_COUNTS := tests/properties/test_tally_properties.py tests/properties/test_check_properties.py \
+	tests/properties/test_entry_state_machine.py tests/tally/test_completeness.py tests/model/test_counts_fast.py
+AUDIT_EML := tests/eml/test_510_roundtrip.py tests/eml/test_roundtrip_documents.py \
+	tests/eml/test_510_hostile.py tests/eml/test_hash.py tests/eml/test_210.py
+AUDIT_CANDIDACY := tests/candidacy/test_csv.py tests/candidacy/test_departures.py \
+	tests/candidacy/test_nomination.py tests/candidacy/test_numbering.py tests/candidacy/test_publication.py
+AUDIT_LOG := tests/properties/test_audit_chain_properties.py
+AUDIT_RUN = HYPOTHESIS_PROFILE=audit $(BIN)/pytest -n auto --durations=10
+
+## audit: every property with the audit profile's 2,000 examples, on every core (all parts below)
 audit: $(STAMP)
-	HYPOTHESIS_PROFILE=audit $(BIN)/pytest -q -n auto tests
+	$(AUDIT_RUN) $(AUDIT_ALLOCATION) $(AUDIT_COUNTS) $(AUDIT_EML) $(AUDIT_CANDIDACY) $(AUDIT_LOG)
+
+## audit-allocation: the seat allocation and candidate assignment alone (Kieswet chapter P)
+audit-allocation: $(STAMP)
+	$(AUDIT_RUN) $(AUDIT_ALLOCATION)
+
+## audit-counts: adding counts up, completeness, the data-entry checks and double entry
+audit-counts: $(STAMP)
+	$(AUDIT_RUN) $(AUDIT_COUNTS)
+
+## audit-eml: reading and writing EML_NL, hostile input, the integrity hash
+audit-eml: $(STAMP)
+	$(AUDIT_RUN) $(AUDIT_EML)
+
+## audit-candidacy: candidacy (CSV, numbering, publication, departures)
+audit-candidacy: $(STAMP)
+	$(AUDIT_RUN) $(AUDIT_CANDIDACY)
+
+## audit-log: the hash-chained audit log
+audit-log: $(STAMP)
+	$(AUDIT_RUN) $(AUDIT_LOG)
 
 ## bench: performance measurements (ratios against a baseline measured in the same run)
 bench: $(STAMP)

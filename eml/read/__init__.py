@@ -28,6 +28,10 @@ __all__ = ["ReadResult", "open_stream", "read_eml", "read_nomination", "root_ele
 
 _SUPPORTED = ", ".join(member.value for member in MessageType)
 
+#: The events a message other than a count needs: its root (to dispatch on the ``Id``) and its
+#: ``ElectionIdentifier`` (what :func:`osv.service.result.files.peek_file` reads up to).
+_DOCUMENT_EVENTS = frozenset({ns.eml("EML"), ns.eml("ElectionIdentifier")})
+
 
 @dataclass(frozen=True)
 class ReadResult:
@@ -55,14 +59,16 @@ def open_stream(
 
     A count file (510) reports events of its structure and vote groups only
     (:data:`eml.read.count_stream.EVENT_TAGS`): the hundreds of thousands of elements inside the
-    vote groups are read from their group's ``end`` event, without an event each.
+    vote groups are read from their group's ``end`` event, without an event each. Every other
+    message is read as a whole tree, so it reports only the root's and the
+    ``ElectionIdentifier``'s events (:data:`_DOCUMENT_EVENTS`, enough to dispatch and to peek).
     """
 
     def choose(root_id: str) -> etree.XMLSchema | None:
         return schemas.for_type(root_id) if schemas is not None else None
 
-    def tags(root_id: str) -> frozenset[str] | None:
-        return count_stream.EVENT_TAGS if root_id.startswith("510") else None
+    def tags(root_id: str) -> frozenset[str]:
+        return count_stream.EVENT_TAGS if root_id.startswith("510") else _DOCUMENT_EVENTS
 
     return ParseStream(data, source=source, limits=limits, schema_for=choose, tags_for=tags)
 

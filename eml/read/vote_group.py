@@ -172,7 +172,8 @@ class VoteGroupBuilder:
             first, second = selection
             if second.tag == _VALID:
                 if first.tag == _CANDIDATE:
-                    self._candidate(selection, first, second, None)
+                    if not self._plain_candidate(first, second):
+                        self._candidate(selection, first, second, None)
                     return
                 if first.tag == _AFFILIATION:
                     self._start_list(selection, first, second, None)
@@ -232,6 +233,44 @@ class VoteGroupBuilder:
         if self._open is not None:
             self._lists.append(self._open.build())
         self._open = _OpenList(number, name, votes, initial_votes)
+
+    def _plain_candidate(self, candidate: etree._Element, valid: etree._Element) -> bool:
+        """Read the common candidate selection in one step; ``False`` when it is anything else
+        (then :meth:`_candidate` reads it, with the messages for every problem).
+
+        Common: a list is open, the ``CandidateIdentifier`` is the candidate's first child with
+        no children of its own, a plain ``Id`` above the list's last one, no ``ShortCode`` seen
+        before on the list, plain digits for the votes, and room under the limit.
+        """
+        current = self._open
+        if current is None or len(candidate) == 0:
+            return False
+        identifier = candidate[0]
+        if identifier.tag != _CANDIDATE_ID or len(identifier):
+            return False
+        raw_id = identifier.get("Id")
+        votes = quick_count(valid.text)
+        if (
+            raw_id is None
+            or votes is None
+            or len(raw_id) > MAX_DIGITS
+            or not (raw_id.isascii() and raw_id.isdigit())
+        ):
+            return False
+        number = int(raw_id)
+        if number <= current.last_number:
+            return False
+        code = identifier.get("ShortCode")
+        short_code = code.strip() or None if code is not None else None
+        candidates = current.candidates
+        repeated = short_code is not None and short_code in current.short_codes
+        if repeated or len(candidates) >= self._limits.max_candidates_per_list:
+            return False
+        current.last_number = number
+        if short_code is not None:
+            current.short_codes.add(short_code)
+        candidates.append(CandidateVotes.from_checked(number, short_code, votes, None))
+        return True
 
     def _candidate(
         self,

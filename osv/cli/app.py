@@ -29,7 +29,7 @@ from osv.cli import (
     serve_commands,
     show_commands,
 )
-from osv.cli.output import fail, guarded, print_json
+from osv.cli.output import fail, guarded, print_json, progress_bar
 
 __all__ = ["EXIT_LOTS_REQUIRED", "EXIT_NO_VOTES", "app", "main"]
 
@@ -119,6 +119,7 @@ def import_command(
             limits=context.limits(max_bytes, config),
             hash_check=check,
             actor=context.actor(),
+            progress=progress_bar("Reading the files") if len(files) > 1 else None,
         )
     for outcome in outcomes:
         state = "imported" if outcome.status == "imported" else "already imported, unchanged"

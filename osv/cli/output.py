@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable, Sequence
 from typing import ParamSpec, TypeVar
 
@@ -17,7 +18,7 @@ import typer
 
 from osv.errors import OSVError
 
-__all__ = ["EXIT_INVALID", "fail", "guarded", "print_json", "table"]
+__all__ = ["EXIT_INVALID", "fail", "guarded", "print_json", "progress_bar", "table"]
 
 #: Exit status for invalid input and refused operations.
 EXIT_INVALID = 2
@@ -77,3 +78,29 @@ def table(
 
     rule = "  ".join("-" * width for width in widths)
     return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+
+
+def progress_bar(label: str) -> Callable[[int, int, int, int], None] | None:
+    """A one-line progress report on standard error for reading many or large files, or
+    ``None`` when standard error is not a terminal (a log or a pipe gets no progress lines).
+
+    The callback takes (files read, files in all, bytes read, bytes in all) and rewrites its
+    line: files read, MiB read of all, MiB/s and the time left; the last call ends the line.
+    """
+    if not sys.stderr.isatty():
+        return None
+    start = time.monotonic()
+
+    def report(done: int, files: int, read: int, total: int) -> None:
+        elapsed = max(time.monotonic() - start, 1e-6)
+        rate = read / elapsed
+        left = (total - read) / rate if rate else 0.0
+        mib = 1024 * 1024
+        line = (
+            f"{label}: {done}/{files} files, {read / mib:,.0f}/{total / mib:,.0f} MiB, "
+            f"{rate / mib:,.1f} MiB/s, {left:,.0f} s left"
+        )
+        end = "\n" if done >= files else ""
+        print(f"\r{line}\033[K", end=end, file=sys.stderr, flush=True)
+
+    return report

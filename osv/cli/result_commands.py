@@ -25,7 +25,7 @@ from typer.core import TyperCommand
 
 from osv.cli import context
 from osv.cli.eml_commands import MaxBytes, XsdDir
-from osv.cli.output import fail, guarded, print_json
+from osv.cli.output import fail, guarded, print_json, progress_bar
 
 if TYPE_CHECKING:
     from eml.safe import Limits
@@ -174,6 +174,7 @@ def result_command(
         limits=limits,
         created=_now(),
         draft=draft,
+        progress=progress_bar("Reading the counts"),
     )
     print(outcome.text, end="")
     print(f"Reports written: {', '.join(str(path) for path in outcome.reports)}")
@@ -193,7 +194,14 @@ def _hsb(folder: Path, out: Path, schemas: SchemaSet | None, limits: Limits) -> 
     from osv.service.result.hsb import run_hsb
     from osv.service.result.reports import coverage_lines
 
-    outcome = run_hsb(folder, out, schemas=schemas, limits=limits, created=_now())
+    outcome = run_hsb(
+        folder,
+        out,
+        schemas=schemas,
+        limits=limits,
+        created=_now(),
+        progress=progress_bar("Reading the counts"),
+    )
     number, name = outcome.district
     counts = outcome.counts
     district = f"{number} {name}" if name else number
@@ -249,6 +257,7 @@ def verify_command(
         deceased=parse_deceased(deceased or []),
         schemas=context.schemas(xsd_dir),
         limits=context.limits(max_bytes),
+        progress=progress_bar("Reading the counts"),
     )
     if as_json:
         print_json(verification_json(verification))

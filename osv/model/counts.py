@@ -107,6 +107,34 @@ class CandidateVotes(Frozen):
         """The candidate's key: its number, or its short code where it has no number."""
         return str(self.number) if self.number is not None else str(self.short_code)
 
+    @classmethod
+    def from_checked(
+        cls, number: int | None, short_code: str | None, votes: int, initial_votes: int | None
+    ) -> CandidateVotes:
+        """The object ``CandidateVotes(number=..., ...)`` gives, for a reader that has already
+        checked every value (a number from 1, a count from 0 to 999,999,999, a number or a
+        short code): built without validating again, about four times as fast, which matters
+        for the half a million candidates of a national count (docs/performance.md). A test
+        compares it with the validated object, field by field and as a whole."""
+        made = cls.__new__(cls)
+        object.__setattr__(
+            made,
+            "__dict__",
+            {
+                "number": number,
+                "short_code": short_code,
+                "votes": votes,
+                "initial_votes": initial_votes,
+            },
+        )
+        object.__setattr__(made, "__pydantic_fields_set__", set(_ALL_CANDIDATE_FIELDS))
+        object.__setattr__(made, "__pydantic_extra__", None)
+        object.__setattr__(made, "__pydantic_private__", None)
+        return made
+
+
+_ALL_CANDIDATE_FIELDS = frozenset({"number", "short_code", "votes", "initial_votes"})
+
 
 class ListVotes(Frozen):
     """Votes on one list (E.x) and on each of its candidates."""

@@ -137,6 +137,7 @@ def import_files(
     limits: Limits,
     hash_check: HashCheck,
     actor: str,
+    progress: Callable[[int, int, int, int], None] | None = None,
 ) -> list[ImportOutcome]:
     """Import EML files into the store, all of them or none.
 
@@ -146,12 +147,18 @@ def import_files(
     :param limits: size and content limits for reading.
     :param hash_check: how the operator lets OSV check integrity hashes.
     :param actor: who imports, for the audit log.
+    :param progress: told after every file read: (files read, files, bytes read, bytes).
     :returns: one outcome per given path, in import order (110a, 230b, 110b, 510, 520).
     :raises EmlError: a file cannot be read as EML_NL.
     :raises ImportRefused: a file does not fit the stored election, or its hash check failed.
     :raises StoreError: the database failed; nothing was stored.
     """
-    read = [_read(Path(path), i, schemas, limits) for i, path in enumerate(paths)]
+    read = []
+    total = sum(_size(Path(path)) for path in paths)
+    for i, path in enumerate(paths):
+        read.append(_read(Path(path), i, schemas, limits))
+        if progress is not None:
+            progress(i + 1, len(paths), sum(item.size for item in read), total)
     read.sort(key=lambda item: (_ORDER[item.message_type], item.position))
     unique = _first_of_each_digest(read)
     pending = [item.pending for item in unique]
@@ -193,6 +200,13 @@ def import_files(
                 )
         uow.commit()
     return [_outcome_for(item, outcomes[item.pending.sha256], unique) for item in read]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reading it will say what is wrong
 
 
 def _first_of_each_digest(files: list[_Read]) -> list[_Read]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import time
 from fractions import Fraction
 
 import pytest
@@ -107,9 +106,9 @@ def test_the_package_exports_the_entry_point_and_the_types() -> None:
     assert {"MultiDistrictInput", "MultiDistrictAllocation"} <= set(exported)
 
 
-def test_a_tweede_kamer_sized_election_allocates_in_milliseconds() -> None:
-    """150 seats, 30 lists of 80 candidates, about 10 million votes: integer comparisons keep
-    it fast (the whole run, candidates included, well under a tenth of a second)."""
+def test_a_tweede_kamer_sized_election_is_allocated_completely() -> None:
+    """150 seats, 30 lists of 80 candidates, about 10 million votes: every seat and every
+    elected candidate is found (its time is measured in benchmarks/allocation.py)."""
     rng = random.Random(2023)
     lists = tuple(
         ListInput(
@@ -122,12 +121,7 @@ def test_a_tweede_kamer_sized_election_allocates_in_milliseconds() -> None:
     )
     allocation_input = AllocationInput(seats=150, category=ElectionCategory.TK, lists=lists)
     assert 9_000_000 < sum(lst.votes for lst in lists) < 11_000_000
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        result = allocate(allocation_input)
-        timings.append(time.perf_counter() - start)
+    result = allocate(allocation_input)  # its time: benchmarks/allocation.py
     assert result.status == "complete"
     assert sum(seats_of(result)) == 150
     assert sum(1 for s in result.steps if isinstance(s, CandidateStep)) == 150
-    assert min(timings) < 0.1, f"TK-sized allocation took {min(timings):.3f} s"

@@ -9,7 +9,6 @@ The last test is a Tweede Kamer of national scale, generated with a fixed seed.
 from __future__ import annotations
 
 import random
-import time
 from fractions import Fraction
 
 from hypothesis import given
@@ -290,13 +289,11 @@ def _highest_averages(votes: dict[int, int], seats: int) -> dict[int, int]:
     return given
 
 
-def test_a_national_election_runs_fast_and_keeps_every_rule() -> None:
+def test_a_national_election_keeps_every_rule() -> None:
+    """(How long it takes is measured in benchmarks/allocation.py, not asserted here.)"""
     districts, seats = national_election()
-    started = time.perf_counter()
     result = complete(districts, seats, min)
-    elapsed = time.perf_counter() - started
 
-    assert elapsed < 5, f"took {elapsed:.2f} s"
     assert result.status == "complete"
     assert sum(item.seats for p in result.parties for item in p.lists) == 150
     keys = [e.key for p in result.parties for item in p.lists for e in item.elected]

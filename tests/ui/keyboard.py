@@ -25,7 +25,7 @@ __all__ = ["focused_path", "login", "type_entry"]
 def login(browser: Any, base: str, name: str, password: str) -> Any:
     """A new page of ``browser``, signed in as ``name`` by typing."""
     page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(60_000)  # waits on conditions; generous for a loaded machine
     page.goto(f"{base}/inloggen")
     page.locator("#naam").focus()
     page.keyboard.type(name)

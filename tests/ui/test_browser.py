@@ -43,6 +43,10 @@ from tests.ui.keyboard import type_entry
 from ui.messages import METHOD_LABELS
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: How long a browser step may wait for the page (ms): the tests wait on conditions (an
+#: element, a navigation), and on a loaded 2-core machine a page of a few hundred stations can
+#: take seconds, so the bound is generous; a test that works never waits this long.
+WAIT_MS = 60_000
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 ARGS = [
     "--headless",
@@ -84,9 +88,11 @@ def serve(installed: Installation) -> Iterator[tuple[str, Installation]]:
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + WAIT_MS / 1000
     while not running.started and time.monotonic() < deadline:
         time.sleep(0.05)
+    if not running.started:
+        raise RuntimeError(f"the test server did not start within {WAIT_MS // 1000} s")
     yield f"http://127.0.0.1:{port}", installed
     running.should_exit = True
     thread.join(5)
@@ -95,7 +101,7 @@ def serve(installed: Installation) -> Iterator[tuple[str, Installation]]:
 
 def _login(browser: Any, base: str, name: str) -> Any:
     page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    page.set_default_timeout(5000)
+    page.set_default_timeout(WAIT_MS)
     page.goto(f"{base}/inloggen")
     page.fill("#naam", name)
     page.fill("#wachtwoord", PASSWORD)

@@ -19,8 +19,12 @@ adding them would count votes twice or mix elections.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from eml import SchemaSet
 from eml.documents import MessageType
@@ -31,7 +35,14 @@ from osv.service.result.files import FoundFile, ResultInputError
 from osv.service.result.sources import CountLevel, CountPart, CountSource, SourceFile
 from results.tally.findings import Finding
 
-__all__ = ["FileCount", "read_count_file", "read_count_source", "without_candidates"]
+__all__ = [
+    "PARALLEL_FROM_BYTES",
+    "FileCount",
+    "Progress",
+    "read_count_file",
+    "read_count_source",
+    "without_candidates",
+]
 
 
 @dataclass
@@ -169,6 +180,15 @@ def _district_of(unit_id: str) -> str | None:
     return None
 
 
+#: Count files of more than this many bytes together are read by worker processes, one per
+#: core, and their tallies added up here (docs/performance.md): below it, starting the workers
+#: costs more than it saves.
+PARALLEL_FROM_BYTES = 32 * 1024 * 1024
+
+#: Reports reading progress: (files read, files in all, bytes read, bytes in all).
+Progress = Callable[[int, int, int, int], None]
+
+
 def read_count_source(
     identifier: ElectionIdentifier,
     files: Sequence[FoundFile],
@@ -176,8 +196,13 @@ def read_count_source(
     multi_district: bool,
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
+    keep_parts: bool = True,
+    progress: Progress | None = None,
 ) -> CountSource:
     """Read the count files of one level and add them up per contest.
+
+    Large sets are read by worker processes (:data:`PARALLEL_FROM_BYTES`); the files' results
+    are added up here as they arrive, in file order.
 
     :param identifier: the election (for the result).
     :param files: count files of one level: 510b per municipality, 510c per district, or one
@@ -185,33 +210,62 @@ def read_count_source(
     :param multi_district: ``True`` for an election with several districts (TK, PS2): then
         each district is a contest of its own and the election total holds list votes only
         (candidate numbers differ between districts).
+    :param keep_parts: ``False`` keeps of each municipality of an election with several
+        districts only its list totals (its candidates are in its district's sum), so memory
+        does not grow with the number of files; for the CSB, not for ``osv verify`` (which
+        compares each file's total with its parts) or an HSB (which writes them).
+    :param progress: told after every file (a terminal's progress bar).
     :raises ResultInputError: for mixed levels, two files of one committee, or contests that do
         not fit the election.
     """
-    from results.tally.tally import sum_counts
+    from results.tally.tally import Tally, structure_of, sum_counts
 
     levels = sorted({found.message_type.value for found in files})
     if len(levels) != 1:
         raise ResultInputError(
             f"the counts are at different levels ({', '.join(levels)}): "
-            + ", ".join(f"{f.name} ({f.message_type.value})" for f in files)
+            + ", ".join(f"{f.name} ({f.message_type.value})" for f in files[:10])
             + "; give the counts of one level only"
         )
     level: CountLevel = _level(files[0].message_type)
     if level == "510d" and len(files) > 1:
         names = ", ".join(found.name for found in files)
         raise ResultInputError(f"there are {len(files)} total counts (510d): {names}; expected one")
-    read = [read_count_file(found, schemas=schemas, limits=limits) for found in files]
-    parts = [part for file_count in read for part in file_count.parts]
+    slim = not keep_parts and multi_district and level == "510b"
+    parts: list[CountPart] = []
+    findings: list[Finding] = []
+    sources: list[SourceFile] = []
+    contest_names: dict[str, str] = {}
+    methods: set[str | None] = set()
+    tallies: dict[str, Tally] = {}
+    shapes: dict[str, tuple[object, str]] = {}
+    first: FileCount | None = None
+    for file_count in _read_all(files, schemas, limits, progress):
+        first = first or file_count
+        sources.append(file_count.source)
+        findings += file_count.findings
+        methods.add(file_count.counting_method)
+        if file_count.contest_name:
+            contest_names[file_count.contest_id] = file_count.contest_name
+        for part in file_count.parts:
+            shape = structure_of(part.votes)
+            earlier = shapes.setdefault(part.contest_id, (shape, part.source))
+            if earlier[0] != shape:
+                raise ResultInputError(
+                    f"{earlier[1]} and {part.source} both count contest {part.contest_id} but "
+                    "with different lists or candidates; they cannot be of the same contest"
+                )
+            tallies.setdefault(part.contest_id, Tally()).add(part.votes)
+            parts.append(_slim(part) if slim else part)
     _refuse_duplicates(parts)
     if level != "510d":  # one part per file: in the order of districts and CBS codes
         parts.sort(key=lambda part: (_contest_order(part.contest_id), part.id))
     if level == "510d" and not multi_district:
-        only = read[0]
-        total = only.stated if only.stated is not None else sum_counts([p.votes for p in parts])
-        districts: list[tuple[str, VoteCounts]] = [(only.contest_id, total)]
+        assert first is not None  # one file was read
+        total = first.stated if first.stated is not None else sum_counts([p.votes for p in parts])
+        districts: list[tuple[str, VoteCounts]] = [(first.contest_id, total)]
     else:
-        districts = _districts(parts, multi_district)
+        districts = [(key, tallies[key].total) for key in sorted(tallies, key=_contest_order)]
     if not multi_district and len(districts) != 1:
         listed = ", ".join(f"{part.source} counts contest {part.contest_id}" for part in parts[:10])
         raise ResultInputError(
@@ -222,15 +276,12 @@ def read_count_source(
         total = sum_counts([without_candidates(votes) for _, votes in districts])
     else:
         total = districts[0][1]
-    contest_names = {fc.contest_id: fc.contest_name for fc in read if fc.contest_name}
     if level == "510d":  # a 510d's units are the districts, named
         contest_names.update({p.contest_id: p.name for p in parts if p.name})
-    methods = {file_count.counting_method for file_count in read}
-    findings = [finding for file_count in read for finding in file_count.findings]
     return CountSource(
         identifier=identifier,
         level=level,
-        files=tuple(sorted((fc.source for fc in read), key=lambda s: s.name)),
+        files=tuple(sorted(sources, key=lambda s: s.name)),
         parts=tuple(parts),
         districts=tuple(districts),
         total=total,
@@ -238,6 +289,63 @@ def read_count_source(
         counting_method=methods.pop() if len(methods) == 1 else None,
         contest_names=tuple(sorted(contest_names.items())),
     )
+
+
+def _slim(part: CountPart) -> CountPart:
+    """A municipality's part with its list totals only (its candidates are in the sum)."""
+    return replace(part, votes=without_candidates(part.votes), recomputed=None)
+
+
+def _read_all(
+    files: Sequence[FoundFile],
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+    progress: Progress | None,
+) -> Iterator[FileCount]:
+    """Every file read, in file order: here, or by a worker process per core for large sets."""
+    sizes = [_size(found) for found in files]
+    total = sum(sizes)
+    workers = min(os.cpu_count() or 1, len(files)) if total >= PARALLEL_FROM_BYTES else 1
+    done = 0
+    if workers > 1:
+        folder = str(schemas.folder) if schemas is not None else None
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            tasks = [(found, folder, limits) for found in files]
+            for index, file_count in enumerate(pool.map(_read_in_worker, tasks)):
+                done += sizes[index]
+                if progress is not None:
+                    progress(index + 1, len(files), done, total)
+                yield file_count
+        return
+    for index, found in enumerate(files):
+        file_count = read_count_file(found, schemas=schemas, limits=limits)
+        done += sizes[index]
+        if progress is not None:
+            progress(index + 1, len(files), done, total)
+        yield file_count
+
+
+def _size(found: FoundFile) -> int:
+    try:
+        return found.path.stat().st_size
+    except OSError:
+        return 0  # reading it will say what is wrong
+
+
+#: The schemas of each folder, loaded once per worker process.
+_WORKER_SCHEMAS: dict[str, SchemaSet] = {}
+
+
+def _read_in_worker(task: tuple[FoundFile, str | None, Limits | None]) -> FileCount:
+    """:func:`read_count_file` in a worker process (its arguments must pickle)."""
+    found, folder, limits = task
+    schemas = None
+    if folder is not None:
+        from eml.xsd import SchemaSet
+
+        schemas = _WORKER_SCHEMAS.setdefault(folder, SchemaSet(Path(folder)))
+    return read_count_file(found, schemas=schemas, limits=limits)
 
 
 def _level(message_type: MessageType) -> CountLevel:
@@ -262,26 +370,6 @@ def _refuse_duplicates(parts: Sequence[CountPart]) -> None:
                 f"({part.id}); each committee's count may be given once"
             )
         seen[part.id] = part
-
-
-def _districts(parts: Sequence[CountPart], multi_district: bool) -> list[tuple[str, VoteCounts]]:
-    from results.tally.tally import same_structure, sum_counts
-
-    grouped: dict[str, list[CountPart]] = {}
-    for part in parts:
-        grouped.setdefault(part.contest_id, []).append(part)
-    for contest_id, members in grouped.items():
-        first = members[0]
-        for other in members[1:]:
-            if not same_structure(first.votes, other.votes):
-                raise ResultInputError(
-                    f"{first.source} and {other.source} both count contest {contest_id} but "
-                    "with different lists or candidates; they cannot be of the same contest"
-                )
-    return [
-        (contest_id, sum_counts([part.votes for part in grouped[contest_id]]))
-        for contest_id in sorted(grouped, key=_contest_order)
-    ]
 
 
 def _contest_order(contest_id: str) -> tuple[int, str]:

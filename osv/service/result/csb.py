@@ -29,6 +29,7 @@ from eml import Eml510, Eml520, SchemaSet
 from eml.documents import Authority
 from eml.safe import Limits
 from osv.model import CommitteeCategory, ReportingUnitVotes, VoteCounts
+from osv.service.result.counts import Progress
 from osv.service.result.eml_out import (
     WrittenFile,
     result_document,
@@ -145,6 +146,7 @@ def run_csb(
     created: dt.datetime,
     draft: bool = False,
     audit_head: str | None = None,
+    progress: Progress | None = None,
 ) -> CsbOutcome:
     """Read ``folder``, compute the result and write the CSB's files into ``out``.
 
@@ -153,11 +155,19 @@ def run_csb(
         as a draft (never an EML file or a process-verbaal).
     :param audit_head: the audit log's last hash, printed on the process-verbaal when the run
         is made from OSV's database (a stage's page).
+    :param progress: told after every count file read (a terminal's progress bar).
     :raises IncompleteCountsError: when a unit the election definition names has no count
         (and ``draft`` is not set); nothing is written.
     :raises ResultInputError: for unusable input, or when an EML file to be written exists.
     """
-    inputs = read_inputs(folder, schemas=schemas, limits=limits, complete=not draft)
+    inputs = read_inputs(
+        folder,
+        schemas=schemas,
+        limits=limits,
+        complete=not draft,
+        keep_parts=False,
+        progress=progress,
+    )
     if not draft:
         inputs.require_complete()
     result, seats_from = compute_result(inputs, seats=seats, lots=lots, deceased=deceased)

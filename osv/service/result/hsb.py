@@ -25,7 +25,7 @@ from eml import Eml110a, Eml230b, Eml510, SchemaSet, read_eml
 from eml.documents import Authority, CountingMethod, MessageType
 from eml.safe import Limits
 from osv.model import Contest, ElectionDefinition, ReportingUnitVotes
-from osv.service.result.counts import read_count_source
+from osv.service.result.counts import Progress, read_count_source
 from osv.service.result.coverage import UNCHECKED, Coverage, IncompleteCountsError, coverage_of
 from osv.service.result.eml_out import WrittenFile, district_count, district_count_name
 from osv.service.result.eml_out import write_document as write_eml_file
@@ -84,6 +84,7 @@ def run_hsb(
     limits: Limits | None = None,
     created: dt.datetime,
     audit_head: str | None = None,
+    progress: Progress | None = None,
 ) -> HsbOutcome:
     """Add up the municipal counts (510b) in ``folder`` and write the district's 510c to ``out``,
     with model O 3 beside it.
@@ -91,6 +92,7 @@ def run_hsb(
     :param created: the moment the count is fixed (``kr:CreationDateTime``, no time zone).
     :param audit_head: the audit log's last hash, printed on model O 3 when the run is made
         from OSV's database (the HSB's page).
+    :param progress: told after every count file read (a terminal's progress bar).
     :raises IncompleteCountsError: when the folder's election definition (110a) names a
         municipality of the kieskring that has no count, or a count is of another unit.
     :raises ResultInputError: when the folder has no 510b, the election has one district,
@@ -98,7 +100,7 @@ def run_hsb(
     """
     from osv.service.result.hsb_report import write_report
 
-    made = add_up(folder, schemas=schemas, limits=limits, created=created)
+    made = add_up(folder, schemas=schemas, limits=limits, created=created, progress=progress)
     document = made.document
     contest_id, name = document.contests[0].contest_id, document.contests[0].contest_name
     written = write_eml_file(
@@ -121,6 +123,7 @@ def add_up(
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
     created: dt.datetime,
+    progress: Progress | None = None,
 ) -> DistrictCount:
     """Read and add up the municipal counts (510b) in ``folder``: the district's 510c, unwritten.
 
@@ -150,7 +153,12 @@ def add_up(
     ]
     definition = _definition(files, schemas, limits, notes)
     counts = read_count_source(
-        identifier, municipal, multi_district=True, schemas=schemas, limits=limits
+        identifier,
+        municipal,
+        multi_district=True,
+        schemas=schemas,
+        limits=limits,
+        progress=progress,
     )
     contests = counts.contest_ids
     if any(not contest_id.isdigit() for contest_id in contests):

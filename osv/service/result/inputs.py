@@ -28,7 +28,7 @@ from eml import Eml110a, Eml230b, Eml520, SchemaSet, read_eml
 from eml.documents import MessageType
 from eml.safe import Limits
 from osv.model import Contest, ElectionCategory, ElectionSubcategory
-from osv.service.result.counts import FileCount, read_count_file, read_count_source
+from osv.service.result.counts import FileCount, Progress, read_count_file, read_count_source
 from osv.service.result.coverage import (
     UNCHECKED,
     Coverage,
@@ -117,11 +117,15 @@ def read_inputs(
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
     complete: bool = False,
+    keep_parts: bool = True,
+    progress: Progress | None = None,
 ) -> ElectionInputs:
     """Find and read the files of one election in ``folder`` (see the module docstring).
 
     :param complete: refuse as soon as the count files' headers show that a unit the 110a
         names has no count, before their content is read (the stage would refuse anyway).
+    :param keep_parts: see :func:`~osv.service.result.counts.read_count_source`.
+    :param progress: told after every count file read.
     :raises IncompleteCountsError: with ``complete``, for a unit without a count.
     :raises ResultInputError: when files are missing, duplicated or do not fit together.
     :raises EmlError: when a file cannot be read (naming it).
@@ -152,7 +156,13 @@ def read_inputs(
         if early is not None and not early.complete:
             raise IncompleteCountsError(files.identifier.id, early)
     counts = read_count_source(
-        files.identifier, files.of(levels[0]), multi_district=multi, schemas=schemas, limits=limits
+        files.identifier,
+        files.of(levels[0]),
+        multi_district=multi,
+        schemas=schemas,
+        limits=limits,
+        keep_parts=keep_parts,
+        progress=progress,
     )
     published = tuple(
         read_count_file(found, schemas=schemas, limits=limits)

@@ -30,7 +30,7 @@ from typing import Literal
 from eml import Eml520, SchemaSet
 from eml.safe import Limits
 from osv.model import ElectedCandidate, ListResult, VoteCounts
-from osv.service.result.counts import without_candidates
+from osv.service.result.counts import Progress, without_candidates
 from osv.service.result.coverage import UNCHECKED, Coverage
 from osv.service.result.csb import compute_result
 from osv.service.result.files import ResultInputError
@@ -184,6 +184,7 @@ def verify(
     deceased: Sequence[tuple[int, int]] = (),
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
+    progress: Progress | None = None,
 ) -> Verification:
     """Recompute the result from the published files in ``folder`` and compare.
 
@@ -199,7 +200,7 @@ def verify(
         recomputation would be of part of the election).
     :raises ResultInputError: when the files cannot be used (invalid input).
     """
-    inputs = read_inputs(folder, schemas=schemas, limits=limits, complete=True)
+    inputs = read_inputs(folder, schemas=schemas, limits=limits, complete=True, progress=progress)
     inputs.require_complete()
     result, seats_from = compute_result(inputs, seats=seats, lots=lots, deceased=deceased)
     published = inputs.published_result
