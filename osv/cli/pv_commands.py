@@ -2,8 +2,10 @@
 
 ``osv pv p22-2 DIR`` and ``osv pv p22-1 DIR`` render the central polling station's report from
 the same folder as ``osv result --stage csb`` (with the 520 of that folder, when present, for the
-hash); ``osv pv na31-2 COUNT`` and ``osv pv na31-1 COUNT [--candidates 230B]`` a municipality's
-report of a central or decentral count from its 510b; ``osv pv n10-2``, ``osv pv n10-1`` and
+hash); ``osv pv o3 DIR`` the principal polling station's report from the folder of ``osv
+result --stage hsb`` (with the 510c of that folder, when present, for the hash); ``osv pv na31-2
+COUNT`` and ``osv pv na31-1 COUNT [--candidates 230B]`` a municipality's report of a central or
+decentral count from its 510b; ``osv pv n10-2``, ``osv pv n10-1`` and
 ``osv pv na31-2-bijlage1`` the forms per polling station (blank, or the Bijlage 1 filled from a
 510b); ``osv pv na14-2``, ``osv pv na14-1`` and ``osv pv p2a`` the corrigenda and the report of
 a later session from its 510b (``na14-1 --version 1`` the blank corrigendum of a recount in the
@@ -123,6 +125,24 @@ def p22_1_command(
     digest, created = _published(folder)
     out.write_bytes(render_p22_1(result, digest=digest, created=created))
     print(f"{out}: model P 22-1 of {result.identifier.id}" + ("" if digest else " (draft: no 520)"))
+
+
+@app.command("o3")
+@guarded
+def o3_command(
+    folder: Annotated[Path, typer.Argument(help="The folder osv result --stage hsb reads.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="The PDF to write (default: its own name).")
+    ] = None,
+) -> None:
+    """Model O 3: the principal polling station's report of its kieskring, with the hash of the
+    kieskring's count (510c) when the folder holds it."""
+    from osv.service.result.hsb_report import folder_report
+
+    name, data, with_hash = folder_report(folder)
+    target = out or Path(name)
+    target.write_bytes(data)
+    print(f"{target}: model O 3" + ("" if with_hash else " (draft: no 510c)"))
 
 
 Folder = Annotated[Path, typer.Option("--out", help="The folder to write the PDFs in.")]

@@ -225,6 +225,8 @@ def _hsb(folder: Path, out: Path, schemas: SchemaSet | None, limits: Limits) -> 
     check = "valid against the official schema" if written.validated else "not validated"
     print(f"Written: {written.path} ({check})")
     print(f"    SHA-256 {format_digest(written.digest)}")
+    if outcome.report is not None:
+        print(f"Written: {outcome.report} (model O 3, with the hash of the 510c)")
 
 
 @guarded

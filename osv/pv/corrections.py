@@ -25,8 +25,14 @@ from osv.model import (
     UncountedReason,
     VoteCounts,
 )
-from osv.pv.common import NOT_APPLICABLE, candidate_label
-from osv.pv.layout import heading, table
+from osv.pv.common import (
+    NOT_APPLICABLE,
+    box_label,
+    candidate_label,
+    list_box_label,
+    total_label,
+)
+from osv.pv.layout import heading, paragraph, table
 
 __all__ = ["corrected_counts", "corrected_list_tables"]
 
@@ -47,17 +53,19 @@ def corrected_counts(
     *,
     eligible: bool = True,
     headings: bool | None = None,
+    differences: Sequence[Flowable] = (),
 ) -> list[Flowable]:
     """Z (with ``eligible``), A–D, E.x–H, I and J of ``votes`` in the two columns, under the
     headings of ``text`` (``eligible``, ``voters``, ``votes``, ``differences``; by default only
-    with Z, as on the municipality's corrigendum)."""
+    with Z, as on the municipality's corrigendum); ``differences`` come before I and J."""
     labels = text["labels"]
     headings = eligible if headings is None else headings
     u, iu = votes.uncounted, votes.initial_uncounted
     r, ir = votes.rejected, votes.initial_rejected
 
     def field(letter: str, reason: UncountedReason) -> list[object]:
-        return [letter, labels[letter], *_pair(iu.get(reason), u.get(reason, 0))]
+        label = box_label(labels, letter, identifier)
+        return [letter, label, *_pair(iu.get(reason), u.get(reason, 0))]
 
     story: list[Flowable] = []
     headers = text["box_headers"]
@@ -77,11 +85,17 @@ def corrected_counts(
     voters: list[list[object]] = [
         field("A", UncountedReason.POLL_CARDS),
         field("B", UncountedReason.PROXY_CERTIFICATES),
-        ["C", labels["C"], NOT_APPLICABLE, ""] if gr else field("C", UncountedReason.VOTER_CARDS),
+        (
+            ["C", box_label(labels, "C", identifier), NOT_APPLICABLE, ""]
+            if gr
+            else field("C", UncountedReason.VOTER_CARDS)
+        ),
         field("D", UncountedReason.ADMITTED_VOTERS),
     ]
     if headings:
         story.append(heading(text["voters"], 2))
+    if "voters_text" in text:
+        story.append(paragraph(text["voters_text"]))
     story.append(table(headers, voters, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
     blank, invalid = RejectedReason.BLANK, RejectedReason.INVALID
     cast_before = (
@@ -97,22 +111,29 @@ def corrected_counts(
     rows: list[list[object]] = [
         [
             f"E.{lst.number}",
-            f"Lijst {lst.number} {lst.name}".strip(),
+            list_box_label(labels, lst.number, lst.name or ""),
             *_pair(lst.initial_votes, lst.votes),
         ]
         for lst in votes.lists
     ]
     rows += [
-        ["E", labels["E"], *_pair(votes.initial_total_counted, votes.total_counted)],
+        [
+            "E",
+            total_label(labels, [lst.number for lst in votes.lists]),
+            *_pair(votes.initial_total_counted, votes.total_counted),
+        ],
         ["F", labels["F"], *_pair(ir.get(blank), r.get(blank, 0))],
         ["G", labels["G"], *_pair(ir.get(invalid), r.get(invalid, 0))],
         ["H", labels["H"], *_pair(cast_before, cast_now)],
     ]
     if headings:
         story.append(heading(text["votes"], 2))
+    if "only_changed" in text:
+        story.append(paragraph(text["only_changed"]))
     story.append(table(headers, rows, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
     if headings:
         story.append(heading(text["differences"], 2))
+    story += differences
     story.append(
         table(
             headers,

@@ -9,6 +9,7 @@ they are installed in another folder. They are embedded (as subsets) in every PD
 from __future__ import annotations
 
 import os
+import struct
 from functools import cache
 from pathlib import Path
 
@@ -45,7 +46,25 @@ def register_fonts() -> None:
                 f"the font {path} is missing; install Debian's fonts-dejavu-core "
                 "(apt install fonts-dejavu-core) or set OSV_FONT_DIR to a folder with DejaVu"
             )
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        font = TTFont(name, str(path))
+        _mend_trailing_widths(font)
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(
         REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
     )
+
+
+def _mend_trailing_widths(font: TTFont) -> None:
+    """Give the glyphs after the font's last full horizontal metric their width in font units.
+
+    A TrueType ``hmtx`` table may end with glyphs that only have a left side bearing and share
+    the last full metric's advance width (DejaVu Sans Mono: every glyph). reportlab keeps that
+    width for them already scaled to 1/1000 em, and its subsets then tell a PDF reader 602/2048
+    em where the PDF's widths say 602/1000 em: a PDF/A validator refuses such a font. The
+    advance width in font units is the last full metric's own.
+    """
+    face = font.face
+    count = struct.unpack(">H", face.get_table("hhea")[34:36])[0]  # type: ignore[no-untyped-call]
+    if 0 < count < len(face.hmetrics):
+        width = face.hmetrics[count - 1][0]
+        face.hmetrics[count:] = [(width, lsb) for _, lsb in face.hmetrics[count:]]

@@ -34,6 +34,7 @@ class CandidacySession:
     :param accepted: the lists declared valid, after striking.
     :param files: the published 230b files as (file name, formatted SHA-256).
     :param repaired: the omissions repaired within the repair period.
+    :param audit_head: the audit log's last hash when the report was made (from the pages).
     """
 
     identifier: ElectionIdentifier
@@ -46,6 +47,7 @@ class CandidacySession:
     files: tuple[tuple[str, str], ...] = ()
     created: dt.datetime | None = None
     repaired: tuple[Finding, ...] = ()
+    audit_head: str | None = None
 
 
 def _name(lst: SubmittedList, blank: str) -> str:
@@ -63,7 +65,15 @@ def render_i4(session: CandidacySession) -> bytes:
         f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
         text["subtitle"],
     )
-    story += [paragraph(text["session"]), PageBreak(), heading(text["part1"])]
+    story += [
+        paragraph(text["intro"]),
+        *[paragraph(f"• {item}") for item in text["intro_items"]],
+        PageBreak(),
+        heading(text["part1"]),
+        heading(text["zitting"], 2),
+        paragraph(text["session"].format(committee=session.committee)),
+        table(["", ""], [[row, ""] for row in text["zitting_rows"]], row_height=0.8 * cm),
+    ]
     story += [heading(text["submitted"], 2)]
     story.append(
         table(
@@ -78,12 +88,20 @@ def render_i4(session: CandidacySession) -> bytes:
     )
     story += _findings(session.findings, text)
     story += [heading(text["repaired"], 2)]
-    story += [
-        paragraph(f"{f.code.value} (art. {f.article}): {f.text_nl}") for f in session.repaired
-    ] or [paragraph(text["none"])]
+    story += (
+        [
+            paragraph(text["repaired_intro"]),
+            *[
+                paragraph(f"{f.code.value} (art. {f.article}): {f.text_nl}")
+                for f in session.repaired
+            ],
+        ]
+        if session.repaired
+        else [paragraph(text["repaired_none"])]
+    )
     story += _decisions(session.decisions, by_key, text)
     story += _departures(session, by_key, text)
-    story += [heading(text["valid"], 2)]
+    story += [heading(text["valid"], 2), paragraph(text["valid_intro"])]
     story.append(
         paragraph(
             ", ".join(f"{lst.key} ({_name(lst, text['blank'])})" for lst in session.accepted)
@@ -91,13 +109,19 @@ def render_i4(session: CandidacySession) -> bytes:
         )
     )
     story += _numbering(session, text)
-    story += [heading(text["objections"], 2), paragraph(text["objections_text"]), Spacer(1, 3 * cm)]
+    story += [
+        heading(text["objections"], 2),
+        paragraph(text["objections_text"]),
+        *[paragraph(choice) for choice in text["objections_choices"]],
+        Spacer(1, 2 * cm),
+    ]
     story += signatures(text["chair"], text["members"], 4)
     info = PageInfo(
         committee=session.committee,
         model_lines=tuple(text["footer"]),
         created=session.created,
-        part=text["part1"],
+        parts_in_header=True,
+        audit_head=session.audit_head,
     )
     return render(story, info, title=f"Model I 4 {identifier.id}")
 
@@ -105,15 +129,18 @@ def render_i4(session: CandidacySession) -> bytes:
 def _findings(findings: Sequence[Finding], text: dict[str, object]) -> list[Flowable]:
     omissions = [f for f in findings if f.consequence is not Consequence.WARNING]
     warnings = [f for f in findings if f.consequence is Consequence.WARNING]
-    story: list[Flowable] = [heading(str(text["omissions"]), 2)]
+    story: list[Flowable] = [
+        heading(str(text["omissions"]), 2),
+        paragraph(str(text["omissions_intro"])),
+    ]
     headers = text["omissions_headers"]
     assert isinstance(headers, list)
     widths = [w * cm for w in (1.3, 3.2, 1.5, 11.5)]
     if omissions:
         rows = [[f.code.value, f.article, f.list_key, f.text_nl] for f in omissions]
-        story.append(table(headers, rows, widths=widths))
+        story += [paragraph(str(text["omissions_some"])), table(headers, rows, widths=widths)]
     else:
-        story.append(paragraph(str(text["none"])))
+        story.append(paragraph(str(text["omissions_none"])))
     if warnings:
         story += [heading(str(text["warnings"]), 3)]
         rows = [[f.code.value, f.article, f.list_key, f.text_nl] for f in warnings]
@@ -148,8 +175,11 @@ def _decisions(
             names.append(str(text["names_struck_line"]).format(list=lst.key, name=name))
     story: list[Flowable] = []
     for title, lines in (("invalid", invalid), ("struck", struck), ("names_struck", names)):
-        story.append(heading(str(text[title]), 2))
-        story += [paragraph(line) for line in lines] or [paragraph(str(text["none"]))]
+        story += [heading(str(text[title]), 2), paragraph(str(text["decides"]))]
+        if lines:
+            story += [paragraph(str(text[f"{title}_some"])), *[paragraph(line) for line in lines]]
+        else:
+            story.append(paragraph(str(text[f"{title}_none"])))
     return story
 
 

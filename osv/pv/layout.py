@@ -27,8 +27,10 @@ from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    DocIf,
     Flowable,
     Frame,
+    FrameBreak,
     KeepTogether,
     PageBreak,
     PageTemplate,
@@ -39,14 +41,17 @@ from reportlab.platypus import (
 )
 
 from osv.pv.fonts import BOLD, MONO, REGULAR, register_fonts
+from osv.pv.pdfa import DocumentMetadata, make_pdfa
 
 __all__ = [
     "PageInfo",
     "dutch_number",
     "format_hash",
+    "front_side_break",
     "heading",
     "letter_boxes",
     "lines",
+    "name_boxes",
     "paragraph",
     "render",
     "signatures",
@@ -68,7 +73,11 @@ class PageInfo:
     :param model_lines: the footer's left side, the model's identity (one or two lines).
     :param digest: the SHA-256 of the EML file the report belongs to, or ``None`` (blank forms).
     :param created: the EML's creation moment, shown with the hash.
-    :param part: the header's left side.
+    :param part: the header's left side (on the first pages, until a part begins, when
+        ``parts_in_header``).
+    :param parts_in_header: the header names the part of the report the page is in: each
+        level-1 heading (``Deel 2 - Telresultaten``) begins a part, and a page shows the part
+        in force at its top (one that begins at the top of the page included).
     :param audit_head: the last hash of OSV's audit log when the report was made (64 hex), for a
         report made from OSV's database; printed under the EML hash, so the paper holds the
         anchor of the log (docs/audit.md). ``None`` for reports made from files.
@@ -79,6 +88,7 @@ class PageInfo:
     digest: bytes | None = None
     created: dt.datetime | None = None
     part: str = ""
+    parts_in_header: bool = False
     audit_head: str | None = None
 
 
@@ -132,8 +142,31 @@ def _escape(text: str) -> str:
 
 
 def heading(text: str, level: int = 1) -> Paragraph:
-    """A heading: level 1 (16 pt, "Deel N"), 2 (14 pt) or 3 (10 pt)."""
+    """A heading: level 1 (16 pt, "Deel N", a part of the report), 2 (14 pt) or 3 (10 pt)."""
+    if level == 1:
+        return _PartHeading(text)
     return paragraph(text, f"h{level}")
+
+
+class _PartHeading(Paragraph):
+    """A level-1 heading: where it is drawn, a part of the report begins (the page header
+    names it, see :class:`PageInfo`)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(_escape(text), _styles()["h1"])
+        self.part = text
+
+    def drawOn(  # noqa: N802 - reportlab's name
+        self,
+        canvas: pdf_canvas.Canvas,
+        x: float,
+        y: float,
+        _sW: float = 0,  # noqa: N803 - reportlab's name
+    ) -> None:
+        if isinstance(canvas, _NumberedCanvas):
+            frame = getattr(getattr(canvas, "_doctemplate", None), "frame", None)
+            canvas.begin_part(self.part, at_top=bool(getattr(frame, "_atTop", False)))
+        super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # reportlab takes _sW
 
 
 def title_block(first: str, second: str, election: str, subtitle: str) -> list[Flowable]:
@@ -262,6 +295,40 @@ def lines(count: int, label: str = "") -> Table:
     return result
 
 
+def name_boxes(labels: Sequence[str], count: int) -> Table:
+    """``count`` boxes of two halves to write in (``Naam:`` and ``Handtekening:``)."""
+    box_width = (_WIDTH - _LEFT - _RIGHT) / 2
+    styles = _styles()
+    data = [[Paragraph(_escape(label), styles["cell"]) for label in labels] for _ in range(count)]
+    grid = Table(data, colWidths=[box_width, box_width], rowHeights=[1.3 * cm] * count)
+    grid.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+    )
+    return grid
+
+
+class _OnFrontSide(DocIf):
+    """At the top of an even page (the back of a sheet printed on both sides): ``blank``
+    first, so what follows begins on a sheet of its own."""
+
+    def funcWrap(  # type: ignore[override]  # noqa: N802 - DocIf uses the value
+        self,
+        aW: float,  # noqa: N803 - reportlab's names
+        aH: float,  # noqa: N803
+    ) -> bool:
+        page = getattr(getattr(self, "_doctemplate", None), "page", None)
+        return isinstance(page, int) and page % 2 == 0
+
+
+def front_side_break(title: str, text: str) -> list[Flowable]:
+    """A page break after which the next page is the front of a sheet: when it would be a
+    back, a page saying ``title`` (``Deze pagina is expres leeg``) and ``text`` comes first."""
+    blank = [paragraph(title, "h3"), paragraph(text), PageBreak()]
+    return [PageBreak(), _OnFrontSide("", blank)]
+
+
 def signatures(
     chair: str, members_title: str, members: int, *, title: str = "", intro: str = ""
 ) -> list[Flowable]:
@@ -290,17 +357,67 @@ def signatures(
     return [PageBreak(), KeepTogether([*head, grid])]
 
 
+#: How much of a long table or paragraph a heading keeps on its page.
+_START = 3 * cm
+
+
+class _KeepWithNext(KeepTogether):
+    """Keeps headings on the page of what follows them.
+
+    reportlab keeps a heading and the next flowable together and, when both do not fit, starts
+    them on a new page: for a long table (a list of 50 candidates) that leaves the rest of the
+    page blank. Here a heading needs only the start of a table or paragraph that runs on (3 cm,
+    a few rows with the header row) on its page; whatever cannot be split moves whole.
+    """
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
+        content: list[Flowable] = list(getattr(self, "_content"))  # noqa: B009 - no stub
+        frame = getattr(self, "_frame", None)
+        if frame is not None and getattr(frame, "_atTop", False):
+            return content
+        heights = [
+            f.wrapOn(self.canv, aW, 0xFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            for f in content
+        ]
+        needed = sum(heights)
+        if isinstance(content[-1], (Table, Paragraph)):
+            needed = min(needed, sum(heights[:-1]) + _START)
+        if needed > aH:
+            content.insert(0, FrameBreak())
+        return content
+
+
 class _NumberedCanvas(pdf_canvas.Canvas):
     """Keeps every page until the end, then draws the footers with the page count."""
 
-    def __init__(self, *args: Any, info: PageInfo, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, info: PageInfo, metadata: DocumentMetadata, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._info = info
+        self._metadata = metadata
+        self._part = self._page_part = info.part
+
+    def begin_part(self, part: str, *, at_top: bool) -> None:
+        """A part of the report begins here; at the top of a page, that page's header names it."""
+        self._part = part
+        if at_top:
+            self._page_part = part
+
+    def setFont(  # noqa: N802 - reportlab's name
+        self, psfontname: str, size: float, leading: float | None = None
+    ) -> None:
+        """Only the embedded DejaVu fonts: a table cell without a font of its own (an empty
+        cell) asks for reportlab's default, Helvetica, which is not embedded (PDF/A)."""
+        if psfontname not in (REGULAR, BOLD, MONO):
+            psfontname = REGULAR
+        super().setFont(psfontname, size, leading)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()  # type: ignore[attr-defined]  # reportlab's internal page reset
+        self._page_part = self._part
 
     def save(self) -> None:
         total = len(self._pages)
@@ -308,12 +425,15 @@ class _NumberedCanvas(pdf_canvas.Canvas):
             self.__dict__.update(state)
             self._decorate(number, total)
             super().showPage()
+        make_pdfa(self._doc, self._metadata)  # type: ignore[attr-defined]  # reportlab's own
         super().save()
 
     def _decorate(self, number: int, total: int) -> None:
         info = self._info
         self.setFont(REGULAR, 8)
-        self.drawString(_LEFT, _HEIGHT - 1.2 * cm, info.part)
+        self.drawString(
+            _LEFT, _HEIGHT - 1.2 * cm, self._page_part if info.parts_in_header else info.part
+        )
         self.setFont(BOLD, 8)
         self.drawRightString(_WIDTH - _RIGHT, _HEIGHT - 1.2 * cm, info.committee)
         self.setFont(REGULAR, 8)
@@ -345,9 +465,19 @@ class _NumberedCanvas(pdf_canvas.Canvas):
 
 
 def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:
-    """The PDF of ``story`` with the pages of ``info``; fonts embedded."""
+    """The PDF/A-2b of ``story`` with the pages of ``info``; fonts embedded.
+
+    The document's metadata name ``title`` and the model (``info.model_lines``); its date is
+    the EML's creation moment when the report belongs to a file, else the moment of rendering.
+    """
     register_fonts()
     import io
+
+    metadata = DocumentMetadata(
+        title,
+        " ".join(info.model_lines),
+        info.created or dt.datetime.now(dt.UTC),
+    )
 
     out = io.BytesIO()
     document = BaseDocTemplate(
@@ -361,8 +491,13 @@ def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:
         author="OSV",
         creator="OSV",
         invariant=1,
+        initialFontName=REGULAR,  # reportlab's default, Helvetica, is not embedded (PDF/A)
+        keepTogetherClass=_KeepWithNext,
     )
     frame = Frame(_LEFT, _BOTTOM, _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM, id="body")
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    document.build(story, canvasmaker=lambda *a, **k: _NumberedCanvas(*a, info=info, **k))
+    document.build(
+        story,
+        canvasmaker=lambda *a, **k: _NumberedCanvas(*a, info=info, metadata=metadata, **k),
+    )
     return out.getvalue()

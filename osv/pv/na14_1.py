@@ -117,6 +117,7 @@ def render_na14_1_v2(
     corrected: bool | None = None,
     digest: bytes | None = None,
     created: dt.datetime | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of model Na 14-1 version 2 for one polling station investigated in a later
     session.
@@ -129,6 +130,7 @@ def render_na14_1_v2(
         new counts Deel 2 is left out.
     :param digest: the SHA-256 of the corrigendum 510b the figures come from, with its
         ``created`` moment, printed on every page.
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     text = model_texts("na14_1")
     number = station_number(unit.id)
@@ -162,6 +164,7 @@ def render_na14_1_v2(
         digest=digest,
         created=created,
         part=f"Gemeente {municipality}",
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle_2']} {identifier.id} {number}")
 

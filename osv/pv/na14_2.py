@@ -21,7 +21,13 @@ from osv.model import (
     ReportingUnitVotes,
     VoteCounts,
 )
-from osv.pv.common import municipality_of, station_number
+from osv.pv.common import (
+    count_page_info,
+    model_signatures,
+    municipality_of,
+    station_number,
+    units_with_differences,
+)
 from osv.pv.corrections import corrected_counts, corrected_list_tables
 from osv.pv.layout import (
     PageInfo,
@@ -29,7 +35,6 @@ from osv.pv.layout import (
     lines,
     paragraph,
     render,
-    signatures,
     title_block,
 )
 from osv.pv.p22_2 import dutch_date
@@ -83,26 +88,37 @@ def render_na14_2(
         f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
         text["subtitle"],
     )
+    more, fewer = units_with_differences(contest_count.reporting_units)
+    answer = text["all_equal_no"] if more or fewer else text["all_equal_yes"]
     story += [
+        heading(text["details"], 2),
+        paragraph(f"Gemeente {code} {name}"),
         heading(text["corrigendum"], 2),
         paragraph(text["corrigendum_text"]),
+        paragraph(text["corrigendum_emphasis"], "h3"),
         paragraph(text["investigated"].format(stations=", ".join(changed) or "-")),
+        heading(text["contents"], 2),
+        *[paragraph(item) for item in text["contents_items"]],
         PageBreak(),
         heading(text["part1"]),
-        *corrected_counts(identifier, total, text),
+        paragraph(text["only_changed"]),
+        *corrected_counts(
+            identifier,
+            total,
+            text,
+            differences=[
+                paragraph(f"{text['all_equal']}   {answer}"),
+                paragraph(text["more"].format(stations=", ".join(more) or text["none"])),
+                paragraph(text["fewer"].format(stations=", ".join(fewer) or text["none"])),
+            ],
+        ),
         PageBreak(),
         heading(text["per_list"], 2),
+        paragraph(text["only_changed"]),
         *corrected_list_tables(total.lists, contest, text),
-        *signatures(text["chair"], text["members"], 5, title=text["part2"]),
+        *model_signatures(text, identifier, title="part2"),
     ]
-    info = PageInfo(
-        committee=f"Gemeente {code} {name}".strip(),
-        model_lines=tuple(text["footer"]),
-        digest=digest,
-        created=count.header.creation_date_time,
-        part=text["part1"],
-        audit_head=audit_head,
-    )
+    info = count_page_info(count, text, digest=digest, audit_head=audit_head)
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
 
 
@@ -114,6 +130,7 @@ def render_na14_2_bijlage1(
     contest: Contest | None = None,
     reason: str | None = None,
     corrected: bool | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """Bijlage 1 of model Na 14-2 for one investigated polling station.
 
@@ -121,6 +138,7 @@ def render_na14_2_bijlage1(
     :param unit: the station's counts in the corrigendum 510b (with initial values).
     :param reason: the investigation's reason and assignment as the CSB gave it.
     :param corrected: whether the investigation led to new counts (``None``: by hand).
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     text = model_texts("na14_2")
     number = station_number(unit.id)
@@ -133,21 +151,33 @@ def render_na14_2_bijlage1(
     )
     story += [
         paragraph(unit.name or "", "h3"),
-        heading(text["reason"], 2),
+        heading(text["about"], 2),
+        paragraph(text["about_text"]),
+        PageBreak(),
+        heading(text["reason"]),
+        paragraph(text["reason_text"]),
+        heading(text["reason_given"], 3),
         paragraph(reason or text["reason_unknown"]),
-        lines(4, text["findings"]),
-        paragraph(f"{text['led_to']}   {text[led_to]}"),
+        paragraph(text["outcome"]),
+        lines(6, text["findings"]),
+        paragraph(text["led_to"]),
+        *[paragraph(choice) for choice in text[led_to]],
     ]
     if corrected is not False:
         story += [
             PageBreak(),
-            heading(text["corrected"], 2),
-            *corrected_counts(identifier, unit.votes, text, eligible=False),
+            heading(text["corrected"]),
+            paragraph(text["only_changed"]),
+            *corrected_counts(
+                identifier, unit.votes, {**text, **text["annex"]}, eligible=False, headings=True
+            ),
+            heading(text["annex"]["per_list"], 2),
             *corrected_list_tables(unit.votes.lists, contest, text, level=3),
         ]
     info = PageInfo(
         committee=f"Gemeente {municipality}",
         model_lines=tuple(text["annex_footer"]),
         part=text["annex_part"].format(number=number),
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['annex_subtitle']} {identifier.id} {number}")

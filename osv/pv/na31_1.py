@@ -17,105 +17,43 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from eml.documents import CountingMethod, Eml510
 from osv.model import Contest, InvestigationReason, ReportingUnitVotes
-from osv.pv.common import (
-    model_signatures,
-    municipal_totals,
-    municipality_of,
-    station_number,
-    votes_tables,
-)
-from osv.pv.layout import (
-    PageInfo,
-    heading,
-    lines,
-    paragraph,
-    render,
-    table,
-    title_block,
-)
-from osv.pv.p22_2 import dutch_date
+from osv.pv.common import station_number
+from osv.pv.layout import heading, lines, paragraph
+from osv.pv.municipal import render_municipal_report
 from osv.pv.texts import model_texts
 
 __all__ = ["render_na31_1"]
 
 
-def render_na31_1(count: Eml510, *, digest: bytes | None, contest: Contest | None = None) -> bytes:
+def render_na31_1(
+    count: Eml510,
+    *,
+    digest: bytes | None,
+    contest: Contest | None = None,
+    audit_head: str | None = None,
+) -> bytes:
     """The PDF of model Na 31-1 for a municipality's decentral count (510b).
 
     :param digest: SHA-256 of the 510b's bytes (``None`` for a draft).
     :param contest: the candidate lists, to name the candidates.
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     :raises ValueError: the 510b has no total, or says it is a central count.
     """
     if count.counting_method is CountingMethod.CENTRAL:
         raise ValueError("a central count's report is model Na 31-2, not Na 31-1")
-    text = model_texts("na31_1")
-    code, name = municipality_of(count)
-    contest_count = count.contests[0]
-    total = contest_count.total
-    if total is None:
-        raise ValueError("a Na 31-1 needs the municipality's total (TotalVotes)")
-    identifier = count.identifier
-    story: list[Flowable] = title_block(
-        f"{code} {name}",
-        text["title_second"],
-        f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
-        text["subtitle"],
-    )
-    story += [
-        heading(text["details"], 2),
-        paragraph(f"Gemeente {code} {name}"),
-        heading(text["intro"], 2),
-        paragraph(text["intro_text"]),
-        paragraph(text["method_text"]),
-        heading(text["contents"], 2),
-        *[paragraph(item) for item in text["contents_items"]],
-        PageBreak(),
-        *_checks_page(text),
-        PageBreak(),
-        heading(text["part1"]),
-        heading(text["presence"], 2),
-        paragraph(text["presence_text"]),
-        table(text["presence_headers"], [[""] * 5] * 10, row_height=0.7 * cm),
-        heading(text["stations"], 2),
-        paragraph(text["stations_text"]),
-        table(
-            text["stations_headers"],
-            [_station_row(unit, text) for unit in contest_count.reporting_units],
-            widths=[w * cm for w in (1.4, 7.6, 3.0, 3.0, 3.0)],
-        ),
-        heading(text["explanations"], 3),
-        paragraph(text["explanations_text"]),
-        table(text["explanations_headers"], [["", ""]] * 5, row_height=0.7 * cm),
-        heading(text["session"], 2),
-        heading(text["objections"], 3),
-        lines(4),
-        heading(text["remarks"], 3),
-        lines(3),
-    ]
-    story += municipal_totals(total, contest_count.reporting_units, text, identifier)
-    story += [
-        heading(text["protocol"], 2),
-        paragraph(text["protocol_text"]),
-        *[paragraph(choice) for choice in text["protocol_choices"]],
-        lines(4),
-        PageBreak(),
-        heading(text["per_list"], 2),
-        *votes_tables(total.lists, contest, text),
-        *model_signatures(text, identifier),
-    ]
-    info = PageInfo(
-        committee=f"Gemeente {code} {name}".strip(),
-        model_lines=tuple(text["footer"]),
+    return render_municipal_report(
+        model_texts("na31_1"),
+        count,
         digest=digest,
-        created=count.header.creation_date_time,
-        part=text["part1"],
+        contest=contest,
+        audit_head=audit_head,
+        station_row=_station_row,
+        inserted_page=_checks_page(model_texts("na31_1")),
     )
-    return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
 
 
 def _checks_page(text: Mapping[str, Any]) -> list[Flowable]:

@@ -47,6 +47,7 @@ def render_na31_2_bijlage1(
     contest: Contest | None,
     votes: VoteCounts | None = None,
     flags: Mapping[InvestigationReason, bool] | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of Bijlage 1 of model Na 31-2 for one polling station.
 
@@ -55,6 +56,7 @@ def render_na31_2_bijlage1(
     :param contest: the candidate lists (names on the form; a blank form needs them).
     :param votes: the station's entered counts; ``None`` for a blank form.
     :param flags: the investigation answers (510b ``kr:ReportingUnitInvestigations``).
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     text = model_texts("na31_2_bijlage1")
     number, name = station
@@ -65,20 +67,27 @@ def render_na31_2_bijlage1(
         f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
         text["subtitle"],
     )
-    story.append(paragraph(name, "h3"))
+    story += [paragraph(name, "h3"), heading(text["about"], 2), paragraph(text["about_text"])]
     story += _investigation(text, votes, flags or {})
     story += [
         PageBreak(),
         heading(text["results"]),
         heading(text["voters"], 2),
+        paragraph(text["voters_text"], "h3"),
         voters_boxes(identifier, votes, labels),
+        PageBreak(),
         heading(text["votes"], 2),
         votes_boxes(_lists(contest, votes), votes, labels),
         heading(text["compare"], 2),
+        heading(text["compare_question"], 3),
+        *[paragraph(choice) for choice in text["compare_choices"]],
         letter_boxes(_difference(votes, labels)),
-        paragraph(text["explained"]),
+        heading(text["explained"], 3),
+        paragraph(text["explained_source"]),
+        *[paragraph(choice) for choice in text["explained_choices"]],
         heading(text["explanations"], 2),
-        lines(3),
+        paragraph(text["explanations_text"], "h3"),
+        lines(8),
         PageBreak(),
         heading(text["per_list"], 2),
         *votes_tables(votes.lists if votes is not None else None, contest, text),
@@ -87,6 +96,7 @@ def render_na31_2_bijlage1(
         committee=f"Gemeente {municipality}",
         model_lines=tuple(text["footer"]),
         part=text["part"].format(number=number),
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {number}")
 
@@ -113,20 +123,28 @@ def _investigation(
     recount = flags.get(InvestigationReason.BALLOTS_PARTLY_RECOUNTED) if filled else None
     unexplained = flags.get(InvestigationReason.ADMITTED_VOTERS_RECOUNTED) if filled else None
     first, second = text["questions"]
-    story: list[Flowable] = [
-        heading(text["investigation"], 2),
+    answer = _answer(text, None if unexplained is None else not unexplained)
+    return [
+        PageBreak(),
+        heading(text["investigation"]),
+        paragraph(text["investigation_text"], "h3"),
         paragraph(f"{first}   {_answer(text, other)}"),
         paragraph(f"{second}   {_answer(text, recount)}"),
-        lines(2, text["reason"]),
-        heading(text["differences"], 2),
-        paragraph(
-            f"{text['differences_questions'][0]}   "
-            f"{_answer(text, None if unexplained is None else not unexplained)}"
-        ),
-        paragraph(f"{text['differences_questions'][1]}   {_answer(text, None)}"),
-        table(text["list_differences_headers"], [[""] * 5] * 5, row_height=0.7 * cm),
+        lines(3, text["reason"]),
+        PageBreak(),
+        heading(text["differences"]),
+        heading(text["counts"], 2),
+        paragraph(text["counts_question"], "h3"),
+        paragraph(f"{answer}   {text['counts_recount']}"),
+        heading(text["count_ballots"], 2),
+        paragraph(text["count_ballots_text"], "h3"),
+        heading(text["list_level"], 2),
+        paragraph(text["list_level_question"], "h3"),
+        *[paragraph(choice) for choice in text["list_level_choices"]],
+        heading(text["list_differences"], 2),
+        heading(text["list_differences_text"], 3),
+        table(text["list_differences_headers"], [[""] * 5] * 12, row_height=0.7 * cm),
     ]
-    return story
 
 
 def _difference(

@@ -26,11 +26,20 @@ def render_p22_1(
     digest: bytes | None,
     created: dt.datetime | None,
     committee: str | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of model P 22-1 for ``result``.
 
     :param digest: SHA-256 of the 520 (``None`` for a draft).
     :param created: the 520's creation moment.
     :param committee: the header (default ``Centraal stembureau <election>``).
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
-    return render_result_model("p22_1", result, digest=digest, created=created, committee=committee)
+    return render_result_model(
+        "p22_1",
+        result,
+        digest=digest,
+        created=created,
+        committee=committee,
+        audit_head=audit_head,
+    )

@@ -17,10 +17,22 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
-from osv.model import VoteCounts
-from osv.pv.layout import PageInfo, heading, paragraph, render, signatures, table, title_block
+from osv.model import RejectedReason, UncountedReason, VoteCounts
+from osv.pv.common import opening, voters_boxes, write_in
+from osv.pv.layout import (
+    PageInfo,
+    front_side_break,
+    heading,
+    letter_boxes,
+    lines,
+    name_boxes,
+    paragraph,
+    render,
+    table,
+    title_block,
+)
 from osv.pv.texts import model_texts
 from osv.service.result.formatting import lot_text, mixed
 from osv.service.result.model import ElectedPerson, ElectionResult
@@ -62,6 +74,7 @@ def render_p22_2(
     created: dt.datetime | None,
     candidate_votes: VoteCounts | None = None,
     committee: str | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of model P 22-2 for ``result``.
 
@@ -70,6 +83,7 @@ def render_p22_2(
     :param created: the 520's creation moment.
     :param candidate_votes: the total count, for Bijlage 1 (votes per candidate).
     :param committee: the header, e.g. ``Centraal stembureau West Maas en Waal``.
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     return render_result_model(
         "p22_2",
@@ -78,6 +92,7 @@ def render_p22_2(
         created=created,
         candidate_votes=candidate_votes,
         committee=committee,
+        audit_head=audit_head,
     )
 
 
@@ -89,6 +104,7 @@ def render_result_model(
     created: dt.datetime | None,
     candidate_votes: VoteCounts | None = None,
     committee: str | None = None,
+    audit_head: str | None = None,
 ) -> bytes:
     """Model P 22-2 or P 22-1 (``model``: the texts' name): the two share their structure."""
     text = model_texts(model)
@@ -100,9 +116,10 @@ def render_result_model(
         f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
         text["subtitle"],
     )
+    story += opening(text, where)
     story += _part1(text)
-    story += _part2(result, text)
-    story += signatures(text["chair"], text["members"], 5, title=text["part3"])
+    story += _part2(result, text, candidate_votes)
+    story += _signing(text)
     if candidate_votes is not None:
         story += _annex(result, candidate_votes, text)
     info = PageInfo(
@@ -110,7 +127,8 @@ def render_result_model(
         model_lines=tuple(text["footer"]),
         digest=digest,
         created=created,
-        part=text["part2"],
+        parts_in_header=True,
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id}")
 
@@ -125,22 +143,85 @@ def _part1(text: Mapping[str, Any]) -> list[Flowable]:
         PageBreak(),
         heading(text["part1"]),
         heading(text["presence"], 2),
-        table(text["presence_headers"], [["", "", "", ""]] * 6, row_height=0.7 * cm),
+        *write_in(text["presence_table"]),
+        PageBreak(),
         heading(text["checks"], 2),
-        paragraph(text["checks_text"]),
+        heading(text["checks_question"], 3),
+        *[paragraph(choice) for choice in text["checks_choices"]],
         heading(text["objections"], 2),
-        paragraph(text["objections_text"]),
+        heading(text["objections_text"], 3),
+        *[paragraph(choice) for choice in text["objections_choices"]],
     ]
 
 
-def _part2(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]:
-    story: list[Flowable] = [PageBreak(), heading(text["part2"]), heading(text["votes"], 2)]
+def _admitted(votes: VoteCounts, result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]:
+    """2.1 Z and 2.2 A–D of the total count (the 510d's), in letter boxes."""
+    labels = text["labels"]
+    return [
+        heading(text["eligible"], 2),
+        letter_boxes([("Z", votes.cast, labels["Z"], False)]),
+        heading(text["voters"], 2),
+        voters_boxes(result.identifier, votes, labels),
+    ]
+
+
+def _differences(votes: VoteCounts, text: Mapping[str, Any]) -> list[Flowable]:
+    """2.4: whether votes cast and voters admitted are equal, and I and J of the total."""
+    labels = text["labels"]
+    u = votes.uncounted
+    more, fewer = u.get(UncountedReason.MORE_BALLOTS, 0), u.get(UncountedReason.FEWER_BALLOTS, 0)
+    return [
+        heading(text["differences"], 2),
+        heading(text["all_equal"], 3),
+        paragraph(text["all_equal_no" if more or fewer else "all_equal_yes"]),
+        heading(text["more"], 3),
+        letter_boxes([("I", more, labels["I"], True)]),
+        heading(text["fewer"], 3),
+        letter_boxes([("J", fewer, labels["J"], True)]),
+    ]
+
+
+def _signing(text: Mapping[str, Any]) -> list[Flowable]:
+    """Deel 3: date and place, the chair, the deputy chair, the other members (P 22-x)."""
+    s = model_texts("signing")
+    person = s["person_box"]
+    return [
+        *front_side_break(s["blank"], s["blank_text"]),
+        KeepTogether([heading(text["part3"]), heading(s["date"], 3), name_boxes(s["date_box"], 1)]),
+        heading(text["chair"], 3),
+        name_boxes(person, 1),
+        heading(text["deputy"], 3),
+        name_boxes(person, 1),
+        heading(text["members"], 3),
+        name_boxes(person, 5),
+    ]
+
+
+def _part2(
+    result: ElectionResult, text: Mapping[str, Any], votes: VoteCounts | None
+) -> list[Flowable]:
+    """Deel 2; 2.1, 2.2 and 2.4 and the blank and invalid votes only with the total count."""
+    story: list[Flowable] = [PageBreak(), heading(text["part2"])]
+    if votes is not None:
+        story += _admitted(votes, result, text)
+    story.append(heading(text["votes"], 2))
     rows: list[list[object]] = [[o.number, o.name, o.votes] for o in result.lists]
     rows.append(["", text["valid"], result.total_votes])
-    story.append(table(text["votes_headers"], rows, numeric=(2,), bold_rows=(len(rows) - 1,)))
+    if votes is not None:
+        blank = votes.rejected.get(RejectedReason.BLANK, 0)
+        invalid = votes.rejected.get(RejectedReason.INVALID, 0)
+        rows += [
+            ["", text["blank"], blank],
+            ["", text["invalid"], invalid],
+            ["", text["cast"], result.total_votes + blank + invalid],
+        ]
+    story.append(table(text["votes_headers"], rows, numeric=(2,), bold_rows=(len(result.lists),)))
+    if votes is not None:
+        story += _differences(votes, text)
     if result.quota is not None:
         story += [
             heading(text["quota"], 2),
+            paragraph(text["quota_explained"]),
             paragraph(
                 text["quota_text"].format(
                     valid=f"{result.total_votes:,}".replace(",", "."),
@@ -153,6 +234,7 @@ def _part2(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]:
     if full_steps:
         story += [
             heading(text["full"], 2),
+            paragraph(text["full_explained"]),
             table(
                 text["full_headers"],
                 [
@@ -165,6 +247,7 @@ def _part2(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]:
     story += _residual(result, text)
     story += [
         heading(text["distribution"], 2),
+        paragraph(text["distribution_text"]),
         table(
             text["distribution_headers"],
             [
@@ -187,7 +270,16 @@ def _part2(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]:
             [[_person_name(p), p.locality or p.country_code or "", p.list_number] for p in elected],
             numeric=(2,),
         ),
+        PageBreak(),
+        heading(text["protocol"], 2),
+        heading(text["protocol_text"], 3),
+        *[paragraph(choice) for choice in text["protocol_choices"]],
+        lines(5),
     ]
+    for question in text["protocol_questions"]:
+        story += [heading(question["question"], 3)]
+        story += [paragraph(choice) for choice in question["choices"]]
+    story.append(lines(6))
     return story
 
 
@@ -199,16 +291,21 @@ def _residual(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]
     full = sum(o.full_seats for o in result.lists)
     story: list[Flowable] = [
         heading(text["residual"], 2),
+        heading(text["residual_calculation"], 3),
+        paragraph(text["residual_explained"]),
         paragraph(
             text["residual_count"].format(
                 seats=result.seats, full=full, residual=result.seats - full
             )
         ),
+        heading(text["residual_distribution"], 3),
     ]
     steps = _steps(result, "residual_seat")
     if not steps:
         story.append(paragraph(text["residual_none"]))
     else:
+        method = "residual_method_small" if result.seats < 19 else "residual_method_large"
+        story += [paragraph(f"• {line}") for line in text[method]]
         story += _residual_tables(steps, text)
     majority = _steps(result, "absolute_majority")
     story.append(
@@ -298,6 +395,7 @@ def _candidates(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowabl
         if not outcome.seats:
             continue
         story.append(heading(f"Lijst {outcome.number} {outcome.name}", 3))
+        story.append(paragraph(text["list_seats"].format(seats=outcome.seats)))
         for kind, title, headers in (
             ("preference", text["preference"], text["preference_headers"]),
             ("list_order", text["list_order"], text["list_order_headers"]),
@@ -312,8 +410,11 @@ def _candidates(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowabl
                 for seat, p in enumerate(outcome.elected, start=1)
                 if p.by == kind
             ]
+            story.append(paragraph(title, "caption"))
             if rows:
-                story += [paragraph(title, "caption"), table(headers, rows, numeric=(0, 3))]
+                story += [paragraph(text[f"{kind}_text"]), table(headers, rows, numeric=(0, 3))]
+            else:
+                story.append(paragraph(text[f"{kind}_none"]))
         if outcome.ranking:
             story.append(
                 paragraph(

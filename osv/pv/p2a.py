@@ -12,18 +12,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from osv.model import ElectionIdentifier
+from osv.pv.common import model_signatures, opening, write_in
 from osv.pv.layout import (
     PageInfo,
     heading,
     lines,
     paragraph,
     render,
-    signatures,
-    table,
     title_block,
 )
 from osv.pv.p22_2 import dutch_date
@@ -54,12 +52,14 @@ def render_p2a(
     session: int | None = None,
     held: dt.date | None = None,
     decentral: bool = False,
+    audit_head: str | None = None,
 ) -> bytes:
     """The PDF of model P 2a for a later session of ``municipality`` (``0668 West Maas en Waal``).
 
     :param session: the session's number (2, 3, …); :param held: its date.
     :param decentral: a decentral count, whose corrected results are in model Na 14-1 (a
         central count's in Na 14-2).
+    :param audit_head: the audit log's last hash, for a report made from OSV's database.
     """
     text = model_texts("p2a")
     story: list[Flowable] = title_block(
@@ -72,11 +72,16 @@ def render_p2a(
         when = f" - {dutch_date(held)}" if held is not None else ""
         story.append(paragraph(text["session"].format(number=session) + when, "h3"))
     story += [
+        *opening(text, f"Gemeente {municipality}"),
         PageBreak(),
         heading(text["part1"]),
         heading(text["presence"], 2),
-        table(text["presence_headers"], [[""] * 4] * 6, row_height=0.7 * cm),
+        *write_in(text["presence_table"]),
+        PageBreak(),
         heading(text["investigated"], 2),
+        heading(text["investigated_text"], 3),
+        paragraph(text["note_per_station"]),
+        *[paragraph(f"• {item}") for item in text["note_items"]],
     ]
     if not stations:
         story.append(paragraph(text["none"]))
@@ -94,16 +99,14 @@ def render_p2a(
                 ]
             )
         )
-    story += [
-        heading(text["objections"], 2),
-        lines(3),
-        heading(text["remarks"], 2),
-        lines(3),
-        *signatures(text["chair"], text["members"], 5, title=text["part2"]),
-    ]
+    story += [lines(3), PageBreak(), heading(text["during"], 2)]
+    for item in text["session_items"]:
+        story += write_in(item)
+    story += model_signatures(text, identifier, title="part2")
     info = PageInfo(
         committee=f"Gemeente {municipality}",
         model_lines=tuple(text["footer"]),
-        part=text["part1"],
+        parts_in_header=True,
+        audit_head=audit_head,
     )
     return render(story, info, title=f"{text['subtitle']} {identifier.id} {municipality}")

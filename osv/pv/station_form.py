@@ -19,8 +19,14 @@ from typing import Any
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
-from osv.model import Contest, ElectionIdentifier, PollingStation
-from osv.pv.common import model_signatures, voters_boxes, votes_boxes, votes_tables
+from osv.model import Contest, ElectionCategory, ElectionIdentifier, PollingStation
+from osv.pv.common import (
+    model_signatures,
+    voters_boxes,
+    votes_boxes,
+    votes_tables,
+    write_in,
+)
 from osv.pv.layout import (
     PageInfo,
     heading,
@@ -90,36 +96,41 @@ def render_station_report(
         ),
         heading(text["intro"], 2),
         paragraph(text["intro_text"]),
+        paragraph(text["method_text"], "h3"),
+        heading(text["contents"], 2),
+        *[paragraph(item) for item in text["contents_items"]],
     ]
-    if "contents" in text:
-        story += [heading(text["contents"], 2), *[paragraph(i) for i in text["contents_items"]]]
     if "checks" in text:
         story += [PageBreak(), *checks_and_corrections(text)]
     story += [
         PageBreak(),
         heading(text["part1"]),
         heading(text["presence"], 2),
-        table(text["presence_headers"], [[""] * 6] * 8, row_height=0.7 * cm),
+        *write_in(text["presence_table"]),
         heading(text["voting"], 2),
     ]
     for item in text["voting_items"]:
-        story += [heading(item, 3), lines(3)]
+        story += write_in(item)
     story.append(heading(text["counting"], 2))
     for item in text["counting_items"]:
-        story += [heading(item, 3), lines(3)]
+        story += write_in(item)
     labels = text["labels"]
+    gr = identifier.category is ElectionCategory.GR
     story += [
         PageBreak(),
         heading(text["part2"]),
         heading(text["voters"], 2),
+        paragraph(text["voters_text_GR" if gr else "voters_text"]),
         voters_boxes(identifier, None, labels),
+        PageBreak(),
         heading(text["votes"], 2),
+        paragraph(text["votes_text"], "h3"),
         votes_boxes(lists, None, labels),
         differences_to_fill(text),
     ]
     if contest is not None:
         story += [PageBreak(), heading(text["per_list"], 2), *votes_tables(None, contest, text)]
-    story += model_signatures(text, identifier)
+    story += model_signatures(text, identifier, committee="stembureau")
     info = PageInfo(
         committee=f"Stembureau {station.number}",
         model_lines=tuple(text["footer"]),
@@ -132,12 +143,18 @@ def differences_to_fill(text: Mapping[str, Any], *more: Flowable) -> Flowable:
     """The difference between D and H to fill in by hand, kept on one page: the three ticks
     (D = H, H > D, H < D), boxes I and J, "explained?" (and ``more`` after it)."""
     labels = text["labels"]
+    equal, more_votes, fewer_votes = text["differences_choices"]
     return KeepTogether(
         [
             heading(text["differences"], 2),
-            *[paragraph(choice) for choice in text["differences_choices"]],
-            letter_boxes([("I", None, labels["I"], True), ("J", None, labels["J"], True)]),
-            paragraph(text["explained"]),
+            heading(text["compare"], 3),
+            paragraph(equal),
+            paragraph(more_votes),
+            letter_boxes([("I", None, labels["I"], True)]),
+            paragraph(fewer_votes),
+            letter_boxes([("J", None, labels["J"], True)]),
+            heading(text["explained"], 3),
+            *[paragraph(choice) for choice in text["explained_choices"]],
             *more,
         ]
     )

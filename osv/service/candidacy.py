@@ -399,8 +399,11 @@ def report_pdf(
     setup: CandidacySetup,
     publication: Publication,
     created: dt.datetime,
+    *,
+    audit_head: str | None = None,
 ) -> tuple[str, bytes]:
-    """Model I 4 (the report of the CSB's session): its file name and bytes."""
+    """Model I 4 (the report of the CSB's session): its file name and bytes (with the audit
+    log's last hash when made from OSV's database: the candidacy pages)."""
     from osv.pv.i4 import CandidacySession, render_i4
 
     authority = setup.authority
@@ -416,6 +419,7 @@ def report_pdf(
         numbered=publication.numbered,
         files=tuple((path.name, digest) for path, digest in publication.files),
         created=created,
+        audit_head=audit_head,
     )
     return f"Model_I4_{setup.election.id}.pdf", render_i4(session)
 

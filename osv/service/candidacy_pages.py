@@ -34,6 +34,7 @@ from candidacy import (
 )
 from candidacy.departures import MAX_REASON
 from eml.xsd import SchemaSet
+from osv.service.audit_log import audit_head
 from osv.service.candidacy import (
     CandidacyInputError,
     CandidacySetup,
@@ -207,6 +208,15 @@ def _same_decisions(recorded: Decisions, published: Published | None) -> dt.date
     return earlier.created if same else None
 
 
+def _printed_head(uow_factory: UowFactory, token: str) -> str | None:
+    """The audit head the last publication of ``token`` printed on its I 4: publishing the same
+    decisions again prints it again, so the files stay the same (docs/audit.md)."""
+    with uow_factory() as uow:
+        events = uow.audit.events(event="candidacy.published")
+    printed = [e.data.get("audit_head") for e in events if e.data.get("submission") == token]
+    return printed[-1] if printed and isinstance(printed[-1], str) else None
+
+
 def decide_and_publish(
     uow_factory: UowFactory,
     submission: Submission,
@@ -250,11 +260,8 @@ def decide_and_publish(
         lots=lots,
         departures=departed,
     )
-    created = (
-        created
-        or _same_decisions(decided, submission.published)
-        or dt.datetime.now().replace(microsecond=0)
-    )
+    same = _same_decisions(decided, submission.published)
+    created = created or same or dt.datetime.now().replace(microsecond=0)
     composed = compose(
         lists,
         setup,
@@ -267,7 +274,8 @@ def decide_and_publish(
     if isinstance(composed, LotsRequired):
         return composed
     publication, written = composed
-    files = [*written, report_pdf(lists, setup, publication, created)]
+    head = (same and _printed_head(uow_factory, submission.token)) or audit_head(uow_factory).hash
+    files = [*written, report_pdf(lists, setup, publication, created, audit_head=head)]
     at = utc_now()
     outputs = [
         CandidacyOutput(
@@ -292,6 +300,7 @@ def decide_and_publish(
             accepted=len(publication.accepted),
             files=[{"name": o.file_name, "sha256": o.sha256} for o in outputs],
             replaced=[{"name": o.file_name, "sha256": o.sha256} for o in earlier],
+            audit_head=head,
         )
         uow.commit()
     return publication

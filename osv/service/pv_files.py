@@ -204,9 +204,14 @@ def filled_annexes(
 
 
 def annexes_of(
-    document: Eml510, contest: Contest | None, only: Collection[int] = ()
+    document: Eml510,
+    contest: Contest | None,
+    only: Collection[int] = (),
+    *,
+    audit_head: str | None = None,
 ) -> list[Document]:
-    """Na 31-2 Bijlage 1 per polling station of a 510b (shared with the entry service)."""
+    """Na 31-2 Bijlage 1 per polling station of a 510b (shared with the entry service, which
+    gives the audit log's last hash)."""
     from osv.pv import render_na31_2_bijlage1
     from osv.pv.common import station_number
 
@@ -225,6 +230,7 @@ def annexes_of(
             contest,
             unit.votes,
             flags,
+            audit_head=audit_head,
         )
         out.append((f"Model_Na31-2_Bijlage1_{identifier.id}_SB{_safe(number)}.pdf", pdf))
     return out
@@ -279,7 +285,13 @@ def corrigendum_of(
         number = station_number(unit.id)
         reason = reasons.get(int(number)) if number.isdigit() else None
         pdf = render_na14_2_bijlage1(
-            identifier, municipality, unit, contest=contest, reason=reason, corrected=True
+            identifier,
+            municipality,
+            unit,
+            contest=contest,
+            reason=reason,
+            corrected=True,
+            audit_head=audit_head,
         )
         documents.append((f"Model_Na14-2_Bijlage1_{identifier.id}_SB{_safe(number)}.pdf", pdf))
     return documents

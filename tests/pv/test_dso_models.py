@@ -94,7 +94,8 @@ def test_n10_1_names_the_station_every_candidate_and_has_the_checks_page(wmw) ->
         for person in lst.candidates:
             assert candidate_label(person) in whole
     assert "Niet invullen" in whole  # box C in a municipal election
-    assert "ten minste de voorzitter en twee leden" in whole
+    assert "Bij een stembureau zijn dit er minimaal 3." in whole
+    assert "Voorzitter en twee leden van het stembureau" in whole
 
 
 def test_large_n10_1_keeps_every_list_and_candidate() -> None:

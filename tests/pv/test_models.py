@@ -87,7 +87,8 @@ def test_n10_2_names_the_station_and_every_list_with_box_c_not_to_fill(wmw) -> N
         assert f"E.{lst.number}" in whole
         assert lst.name in whole
     assert "Niet invullen" in whole  # box C: a municipal election has no kiezerspassen
-    assert "ten minste de voorzitter en twee leden" in " ".join(whole.split())
+    assert "Bij een stembureau zijn dit er minimaal 3." in " ".join(whole.split())
+    assert "Voorzitter en twee leden van het stembureau" in " ".join(whole.split())
 
 
 def test_large_n10_2_keeps_all_30_lists(large_case) -> None:  # type: ignore[no-untyped-def]
@@ -113,7 +114,7 @@ def test_blank_bijlage_1_lists_every_candidate_without_numbers(wmw) -> None:  # 
     text = pages(render_na31_2_bijlage1(count.identifier, WMW, ("3", "Dorpshuis"), contest))
     whole = "\n".join(text)
     assert numbered(text)
-    assert "Bijlage 1 - Stembureau 3" in text[0]
+    assert "Bijlage 1 - verslag telling stembureau 3" in text[0]
     for lst in contest.lists:
         assert f"Totaal lijst {lst.number}" in whole
         for candidate in lst.candidates:

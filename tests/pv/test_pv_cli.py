@@ -242,3 +242,50 @@ def test_na14_1_version_1_writes_a_blank_form_per_station(wmw: Path, tmp_path: P
     missing = _osv("na14-1", str(count), "--version", "1", "--out", str(tmp_path / "z"))
     assert missing.exit_code == 2
     assert "needs the candidate lists" in missing.output
+
+
+# --- O 3 ------------------------------------------------------------------------------------
+
+
+def test_o3_is_a_draft_without_the_510c_and_carries_its_hash_with_it(
+    shared: Path, tmp_path: Path
+) -> None:
+    """``osv pv o3 DIR`` reads the folder ``osv result --stage hsb`` reads: without the 510c it
+    writes a draft (no hash); with the 510c that stage wrote there, the O 3 carries its hash;
+    a 510c whose numbers are not the sum of the folder's 510b files is refused, nothing
+    written."""
+    from tests.pv.test_o3 import _kieskring
+
+    folder = _kieskring(shared, tmp_path / "in")
+    draft = _osv("o3", str(folder), "--out", str(tmp_path / "draft.pdf"))
+    assert draft.exit_code == 0, draft.output
+    assert "(draft: no 510c)" in draft.output
+    text = _pdf_text(tmp_path / "draft.pdf")
+    assert "Concept: bij dit proces-verbaal hoort nog geen telbestand" in " ".join(text.split())
+    assert "Digitale vingerafdruk van EML-telbestand" not in text
+
+    made = CliRunner().invoke(app, ["result", str(folder), "--stage", "hsb", "--out", str(folder)])
+    assert made.exit_code == 0, made.output
+    assert "(model O 3, with the hash of the 510c)" in made.output
+    district = folder / "Telling_TK2025_kieskring_Nijmegen.eml.xml"
+    again = _osv("o3", str(folder), "--out", str(tmp_path / "o3.pdf"))
+    assert again.exit_code == 0, again.output
+    assert "(draft: no 510c)" not in again.output
+    digest = hashlib.sha256(district.read_bytes()).digest()
+    assert format_hash(digest) in _pdf_text(tmp_path / "o3.pdf")
+
+    data = district.read_bytes()
+    first = data.index(b"<ValidVotes>") + len(b"<ValidVotes>")
+    end = data.index(b"</ValidVotes>", first)
+    district.write_bytes(data[:first] + str(int(data[first:end]) + 1).encode() + data[end:])
+    refused = _osv("o3", str(folder), "--out", str(tmp_path / "tampered.pdf"))
+    assert refused.exit_code == 2
+    assert "is not the count of the municipal counts (510b)" in refused.output
+    assert not (tmp_path / "tampered.pdf").exists()
+
+
+def test_o3_is_refused_for_an_election_with_one_district(wmw: Path, tmp_path: Path) -> None:
+    refused = _osv("o3", str(wmw), "--out", str(tmp_path / "o3.pdf"))
+    assert refused.exit_code == 2
+    assert "has no HSB stage" in refused.output
+    assert not (tmp_path / "o3.pdf").exists()

@@ -379,6 +379,46 @@ def test_a_later_sessions_documents_are_na14_2_its_annex_and_p2a(
     assert not any(name.startswith("Model_Na31-2") for name in files)
 
 
+def test_p2a_names_the_municipality_when_the_110a_numbers_its_region_otherwise(
+    uow_factory: Factory, tmp_path: Path
+) -> None:
+    """Issue 17: the Kiesraad's 110a of a municipal election numbers the municipality's region
+    000 (Juinen, 0042), so the 510b of a finished session had no municipality name and P 2a
+    showed the municipality as its code ("0042") instead of its name. The name comes from the
+    election's domain now: on the 510b, P 2a and Na 14-2."""
+    paths = write_demo(tmp_path / "demo")
+    definition = next(p for p in paths if p.name.startswith("Verkiezingsdefinitie"))
+    text = definition.read_text("utf-8")
+    assert 'RegionNumber="9997"' in text
+    definition.write_text(text.replace('RegionNumber="9997"', 'RegionNumber="000"'), "utf-8")
+    import_files(
+        uow_factory,
+        [p for p in paths if p.suffix == ".xml"],
+        schemas=None,
+        limits=Limits(),
+        hash_check=HashCheck(skip=True),
+        actor="admin",
+    )
+    session = start_session(uow_factory, EID, GSB, CARLA, counting_method="CSO")
+    for station in range(1, 21):
+        typed_twice(uow_factory, session.id, station)
+    finish_session(uow_factory, session.id, CARLA)
+    request_investigation(uow_factory, EID, GSB, 4, "telfout vermoed", CARLA)
+    later = start_session(uow_factory, EID, GSB, CARLA)
+    conclude_without_new_results(uow_factory, later.id, "4", CARLA)
+    finish_session(uow_factory, later.id, CARLA)
+    files = dict(session_documents(uow_factory, EID, GSB))
+    report = next(data for name, data in files.items() if name.startswith("Model_P2a_"))
+    first = PdfReader(io.BytesIO(report)).pages[0].extract_text()
+    assert "9997 Vlietdam" in first  # the title page, and the header "Gemeente 9997 Vlietdam"
+    assert "Gemeente 9997 Vlietdam" in first
+    assert "Model_P2a_GR2026_Vlietdam_gemeente_9997_Vlietdam_zitting_2.pdf" in files
+    assert (
+        b'<AuthorityIdentifier Id="9997">Vlietdam</AuthorityIdentifier>'
+        in files["Telling_GR2026_Vlietdam_gemeente_Vlietdam.eml.xml"]
+    )
+
+
 def test_station_annexes_are_filled_with_the_entered_counts(demo: Factory) -> None:
     session = start_session(demo, EID, GSB, CARLA, counting_method="CSO")
     for station in range(1, 21):
@@ -390,8 +430,8 @@ def test_station_annexes_are_filled_with_the_entered_counts(demo: Factory) -> No
     counts = counts_of(paper(3), 3)
     for lst in counts.lists:
         assert (
-            f"Totaal lijst {lst.number} (neem dit totaal over in rubriek B1-3.2) {lst.votes}"
-            in text
+            f"Totaal lijst {lst.number} (neem dit totaal over in rubriek B1-3.2 van deze bijlage "
+            f"bij de juiste lijst) {lst.votes}" in text
         )
 
 
@@ -513,10 +553,10 @@ def test_a_corrigendum_has_the_municipal_totals_before_and_after(demo: Factory) 
     e2, f = before.lists[1].votes, before.rejected[blank]
     name = build_demo().candidate_lists.contests[0].lists[1].name
     assert "Omschrijving Oorspronkelijk Gecorrigeerd" in text
-    assert f"E.2 Lijst 2 {name} {_dots(e2)} {_dots(e2 + 1)}" in text
+    assert f"E.2 Totaal lijst 2 - {name} {_dots(e2)} {_dots(e2 + 1)}" in text
     assert f"F Blanco stemmen {_dots(f)} {_dots(f - 2)}" in text
     h = before.total_counted + sum(before.rejected.values())
-    assert f"H Totaal uitgebrachte stemmen {_dots(h)} {_dots(h - 1)}" in text
+    assert f"H Totaal uitgebrachte stemmen (E+F+G) {_dots(h)} {_dots(h - 1)}" in text
 
 
 def _dots(value: int) -> str:

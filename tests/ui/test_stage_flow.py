@@ -9,6 +9,7 @@ typed in: the tests check that the pages show and do what the law and the files 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import re
@@ -22,9 +23,11 @@ from fastapi.testclient import TestClient
 
 from eml import Eml520, read_eml
 from eml.xsd import SchemaSet
+from osv.pv.layout import format_hash
 from osv.service import queries
 from osv.service.stage import stage_view
 from results.tally.rules import RULES
+from tests.pv.reading import audit_heads, before_event, footers
 from tests.ui.helpers import EID, Installation, install, token
 from tests.ui.stage_counts import count_with_list_votes, demo_count, inconsistent_count
 from tests.ui.stage_uploads import upload_counts
@@ -109,6 +112,11 @@ def test_the_csb_uploads_computes_and_downloads_a_schema_valid_520(
     assert read.document.identifier.id == EID
     pdf = coordinator.get(f"{PAGE}/bestand/Model_P22-2_{EID}.pdf")
     assert pdf.content.startswith(b"%PDF")
+    # Its pages carry the 520's hash and the audit log's head when the result was computed.
+    result_hash = format_hash(hashlib.sha256(single.content).digest())
+    assert all(result_hash in footer for footer in footers(pdf.content))
+    head = before_event(installed.factory, "stage.computed")
+    assert set(audit_heads(pdf.content)) == {head}
     total = coordinator.get(f"{PAGE}/bestand/Totaaltelling_{EID}.eml.xml")
     assert read_eml(total.content, schemas=schemas).validated
 

@@ -18,6 +18,7 @@ reporting units) the one made from both uploaded 510b files.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import re
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.config import Settings
 from osv.model.entry import CountEntry, EntryModel
+from osv.pv.layout import format_hash
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo_national import write_national
 from osv.service.entry import counts_entry
@@ -39,6 +41,7 @@ from osv.service.importing import HashCheck, import_files
 from osv.service.result.hsb import run_hsb
 from osv.service.stage import municipalities_of, stage_view, totals_overview, upload_count
 from osv.service.users import LoginThrottle, create_user, sign_in
+from tests.pv.reading import audit_heads, before_event, footers
 from tests.ui.helpers import PASSWORD
 from tests.ui.stage_counts import by_district
 from tests.ui.stage_uploads import confirm_counts, hash_groups, upload_counts
@@ -311,3 +314,67 @@ def test_a_municipality_the_110a_names_is_typed_twice_into_the_district_count(
     # The typed municipality is a reporting unit of the 510c like the uploaded ones, with the
     # code and name the 110a gives and the same votes.
     assert typed.contests[0].reporting_units == from_files.contests[0].reporting_units
+
+
+@pytest.fixture(scope="module")
+def national_o3(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterator[National]:
+    """A third installation of the election, for the HSB's report and the CSB's upload."""
+    yield from _national(tmp_path_factory, xsd_dir)
+
+
+def test_the_hsb_page_offers_o3_whose_hash_groups_the_csb_types_to_store_the_510c(
+    national_o3: National,
+) -> None:
+    """Issue 17: the HSB's computation keeps model O 3 beside the 510c, with the 510c's hash
+    and the audit log's head on every page; the page offers it as the process-verbaal. The CSB
+    uploads that 510c and types the two hidden groups from the printed O 3: stored. Groups
+    typed from another kieskring's paper are refused and nothing is stored."""
+    client, factory, counts = national_o3
+    for path in counts["1"]:
+        data = path.read_bytes()
+        upload_count(factory, EID, "HSB1", path.name, data, "test", typed=hash_groups(data))
+    assert client.post(f"{PAGE}/berekenen", data={"csrf": _csrf(client)}).status_code == 303
+    outputs = {f.message_type: f for f in stage_view(factory, EID, "HSB1").outputs}
+    assert set(outputs) >= {"510c", "O 3"}
+    page = html.unescape(client.get(PAGE).text)
+    report_name = outputs["O 3"].file_name
+    assert report_name == "Model_O3_TK2026_kieskring_Kieskring_1.pdf"
+    assert f">{report_name}</a></td><td>proces-verbaal (model O 3)</td>" in page
+    assert "met het proces-verbaal van het hoofdstembureau (model O 3)" in page
+    district = client.get(f"{PAGE}/bestand/{outputs['510c'].file_name}").content
+    report = client.get(f"{PAGE}/bestand/{report_name}")
+    assert report.headers["content-type"] == "application/pdf"
+    printed = {footer.split("proces-verbaal: ", 1)[1][:79] for footer in footers(report.content)}
+    assert printed == {format_hash(hashlib.sha256(district).digest())}
+    assert set(audit_heads(report.content)) == {before_event(factory, "stage.computed")}
+
+    create_user(factory, "csb", PASSWORD, "coordinator_csb", "test")
+    csb = TestClient(client.app, follow_redirects=False)
+    csb.cookies.set(SESSION_COOKIE, sign_in(factory, "csb", PASSWORD, LoginThrottle(), "t")[0])
+    csb_page = f"/uitslag/{EID}/CSB"
+    asked = csb.post(
+        f"{csb_page}/tellingen",
+        data={"csrf": _hidden(csb.get(csb_page).text, "csrf")},
+        files=[("bestanden", (outputs["510c"].file_name, district, "application/xml"))],
+    )
+    assert asked.status_code == 200
+    assert "O 3 van de kieskring" in asked.text
+    masked = re.search(r'<code id="hash-0">([^<]+)</code>', asked.text)
+    assert masked is not None
+    groups = next(iter(printed)).split()
+    hidden = [i for i, group in enumerate(masked.group(1).split()) if set(group) == {"·"}]
+    assert len(hidden) == 2
+    wrong = [groups[(i + 1) % 16] for i in hidden]
+    refused = confirm_counts(csb, csb_page, asked.text, [tuple(wrong)])  # type: ignore[list-item]
+    assert refused.status_code == 400
+    assert stage_view(factory, EID, "CSB").inputs == ()
+    stored = upload_counts(
+        csb,
+        csb_page,
+        [(outputs["510c"].file_name, district)],
+        typed=[(groups[hidden[0]], groups[hidden[1]])],
+    )
+    assert stored.status_code == 303
+    assert [f.sha256 for f in stage_view(factory, EID, "CSB").inputs] == [
+        hashlib.sha256(district).hexdigest()
+    ]

@@ -1,6 +1,6 @@
 """The pages of the principal (HSB) and central (CSB) polling stations: upload the counts, see
 their findings, register deceased candidates, compute the result, give the outcome of a lot,
-and download the 510c, or the 510d, 520 and model P 22-2.
+and download the 510c and model O 3, or the 510d, 520 and model P 22-2 (or P 22-1).
 
 Routes parse the form, call one service of :mod:`osv.service.stage` and show the stage's page
 again with a Dutch message. A stage belongs to a level: only a coordinator HSB changes an HSB
@@ -655,7 +655,7 @@ def documents(request: Request, who: Coordinator, eid: str, committee: str) -> R
 
 @router.get("/uitslag/{eid}/{committee}/bestand/{name}")
 def document(request: Request, who: Coordinator, eid: str, committee: str, name: str) -> Response:
-    """One file of the last computation (510c, 510d, 520, P 22-2 or a report)."""
+    """One file of the last computation (510c, O 3, 510d, 520, P 22-x or a report)."""
     try:
         _, files = stage_documents(ui(request).factory, eid, committee)
     except OSVError as refused:

@@ -99,7 +99,8 @@ def session_documents(
 
     digest = hashlib.sha256(count_bytes).digest()
     if document.counting_method is CountingMethod.DECENTRAL:
-        pv, model = render_na31_1(document, digest=digest, contest=contest), "Na31-1"
+        pv = render_na31_1(document, digest=digest, contest=contest, audit_head=head)
+        model = "Na31-1"
     else:
         pv = render_na31_2(document, digest=digest, contest=contest, audit_head=head)
         model = "Na31-2"
@@ -144,9 +145,10 @@ def _later_session(
         session=session.number,
         held=session.started_at.date(),
         decentral=decentral,
+        audit_head=head,
     )
     corrigenda = (
-        _station_corrigenda(document, count_bytes, contest, concluded, municipality)
+        _station_corrigenda(document, count_bytes, contest, concluded, municipality, head)
         if decentral
         else corrigendum_of(document, count_bytes, contest, reasons, audit_head=head)
     )
@@ -165,6 +167,7 @@ def _station_corrigenda(
     contest: Contest,
     concluded: list[Investigation],
     municipality: str,
+    head: str,
 ) -> list[tuple[str, bytes]]:
     """Na 14-1 version 2 of each investigation concluded in the session: with the station's
     figures before and after and the 510b's hash when it led to new counts, with the reason and
@@ -189,6 +192,7 @@ def _station_corrigenda(
             corrected=corrected,
             digest=hashlib.sha256(count_bytes).digest() if corrected else None,
             created=document.header.creation_date_time if corrected else None,
+            audit_head=head,
         )
         name = f"Model_Na14-1_{document.identifier.id}_SB{investigation.polling_station}.pdf"
         out.append((name, pdf))
@@ -223,7 +227,7 @@ def station_annexes(
             "no_contest_lists",
             contest=contest_id,
         )
-    return annexes_of(document, contest, stations)
+    return annexes_of(document, contest, stations, audit_head=audit_head(uow_factory).hash)
 
 
 def _file_safe(name: str) -> str:

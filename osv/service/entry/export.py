@@ -113,6 +113,11 @@ def municipal_count(
         ),
         None,
     )
+    domain = definition.identifier.domain
+    if municipality is None and domain is not None and domain.id == committee:
+        # a municipal election names its municipality as its domain; its tree may number the
+        # region otherwise (the Kiesraad's GR 110a: RegionNumber 000)
+        municipality = domain.name
     corrigendum = len(sessions) > 1
     method = sessions[0].counting_method
     return Eml510(

@@ -145,6 +145,7 @@ def run_csb(
     limits: Limits | None = None,
     created: dt.datetime,
     draft: bool = False,
+    audit_head: str | None = None,
     progress: Progress | None = None,
 ) -> CsbOutcome:
     """Read ``folder``, compute the result and write the CSB's files into ``out``.
@@ -152,6 +153,8 @@ def run_csb(
     :param created: the moment the result is fixed (``kr:CreationDateTime``, no time zone).
     :param draft: compute even when counts are missing, and write only the reports, headed
         as a draft (never an EML file or a process-verbaal).
+    :param audit_head: the audit log's last hash, printed on the process-verbaal when the run
+        is made from OSV's database (a stage's page).
     :param progress: told after every count file read (a terminal's progress bar).
     :raises IncompleteCountsError: when a unit the election definition names has no count
         (and ``draft`` is not set); nothing is written.
@@ -222,7 +225,7 @@ def run_csb(
     )
     text = result_text(result, context)
     reports = _write_reports(out, text, result_json(result, context))
-    reports += _write_pv(out, result, inputs, written, created)
+    reports += _write_pv(out, result, inputs, written, created, audit_head)
     return CsbOutcome(result=result, context=context, text=text, reports=reports)
 
 
@@ -232,6 +235,7 @@ def _write_pv(
     inputs: ElectionInputs,
     written: Sequence[WrittenFile],
     created: dt.datetime,
+    audit_head: str | None,
 ) -> tuple[Path, ...]:
     """Model P 22-2 (one district) or P 22-1 (several) beside the 520, carrying its hash.
 
@@ -245,7 +249,9 @@ def _write_pv(
 
     if inputs.multi_district:
         path = out / f"Model_P22-1_{result.identifier.id}.pdf"
-        path.write_bytes(render_p22_1(result, digest=digest, created=created))
+        path.write_bytes(
+            render_p22_1(result, digest=digest, created=created, audit_head=audit_head)
+        )
         return (path,)
 
     total = inputs.counts.district(inputs.counts.contest_ids[0])
@@ -256,6 +262,7 @@ def _write_pv(
             digest=digest,
             created=created,
             candidate_votes=total,
+            audit_head=audit_head,
         )
     )
     return (path,)

@@ -9,7 +9,10 @@ polling station adds up the municipalities itself (Kieswet O 3(4)).
 :func:`run_hsb` reads the folder's 510b files as streams, keeping only each municipality's
 total, refuses two files of one municipality or files of different districts, and writes
 ``Telling_<EID>_kieskring_<Name>.eml.xml`` with authority ``HSB<n>``, one reporting unit per
-municipality (Id = its CBS code, with its name) and the sum as ``TotalVotes``.
+municipality (Id = its CBS code, with its name) and the sum as ``TotalVotes``; beside it the
+HSB's report, model O 3, with the 510c's hash (:mod:`osv.service.result.hsb_report`; the
+kieskring's candidate lists, a 230b in the folder, name the candidates on it).
+:func:`add_up` is the same reading and adding up without writing anything.
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from eml import Eml110a, SchemaSet, read_eml
+from eml import Eml110a, Eml230b, Eml510, SchemaSet, read_eml
 from eml.documents import Authority, CountingMethod, MessageType
 from eml.safe import Limits
-from osv.model import ElectionDefinition, ReportingUnitVotes
+from osv.model import Contest, ElectionDefinition, ReportingUnitVotes
 from osv.service.result.counts import Progress, read_count_source
 from osv.service.result.coverage import UNCHECKED, Coverage, IncompleteCountsError, coverage_of
 from osv.service.result.eml_out import WrittenFile, district_count, district_count_name
@@ -34,7 +37,7 @@ from osv.service.result.files import (
 )
 from osv.service.result.sources import CountSource
 
-__all__ = ["HsbOutcome", "run_hsb"]
+__all__ = ["DistrictCount", "HsbOutcome", "add_up", "run_hsb"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class HsbOutcome:
     :param notes: files in the folder that were not used, deviations accepted.
     :param coverage: whether the counts cover every municipality of the kieskring (unchecked
         without a 110a in the folder; the report then says so first).
+    :param report: model O 3 written beside the 510c.
     """
 
     counts: CountSource
@@ -54,6 +58,22 @@ class HsbOutcome:
     written: WrittenFile
     notes: tuple[str, ...]
     coverage: Coverage = UNCHECKED
+    report: Path | None = None
+
+
+@dataclass(frozen=True)
+class DistrictCount:
+    """The district's count made from a folder's municipal counts, not yet written.
+
+    :param document: the 510c; :param contest: the kieskring's candidate lists, when the
+        folder has its 230b.
+    """
+
+    counts: CountSource
+    document: Eml510
+    notes: tuple[str, ...]
+    coverage: Coverage
+    contest: Contest | None = None
 
 
 def run_hsb(
@@ -63,15 +83,52 @@ def run_hsb(
     schemas: SchemaSet | None = None,
     limits: Limits | None = None,
     created: dt.datetime,
+    audit_head: str | None = None,
     progress: Progress | None = None,
 ) -> HsbOutcome:
-    """Add up the municipal counts (510b) in ``folder`` and write the district's 510c to ``out``.
+    """Add up the municipal counts (510b) in ``folder`` and write the district's 510c to ``out``,
+    with model O 3 beside it.
 
     :param created: the moment the count is fixed (``kr:CreationDateTime``, no time zone).
+    :param audit_head: the audit log's last hash, printed on model O 3 when the run is made
+        from OSV's database (the HSB's page).
+    :param progress: told after every count file read (a terminal's progress bar).
     :raises IncompleteCountsError: when the folder's election definition (110a) names a
         municipality of the kieskring that has no count, or a count is of another unit.
     :raises ResultInputError: when the folder has no 510b, the election has one district,
         two files count one municipality, or the files count different districts.
+    """
+    from osv.service.result.hsb_report import write_report
+
+    made = add_up(folder, schemas=schemas, limits=limits, created=created, progress=progress)
+    document = made.document
+    contest_id, name = document.contests[0].contest_id, document.contests[0].contest_name
+    written = write_eml_file(
+        document, out, district_count_name(document.identifier, name or contest_id), schemas
+    )
+    report = write_report(out, document, made.counts, made.contest, written, audit_head=audit_head)
+    return HsbOutcome(
+        counts=made.counts,
+        district=(contest_id, name),
+        written=written,
+        notes=made.notes,
+        coverage=made.coverage,
+        report=report,
+    )
+
+
+def add_up(
+    folder: Path,
+    *,
+    schemas: SchemaSet | None = None,
+    limits: Limits | None = None,
+    created: dt.datetime,
+    progress: Progress | None = None,
+) -> DistrictCount:
+    """Read and add up the municipal counts (510b) in ``folder``: the district's 510c, unwritten.
+
+    :raises IncompleteCountsError: as :func:`run_hsb`.
+    :raises ResultInputError: as :func:`run_hsb`.
     """
     files = find_election_files(folder, limits=limits)
     identifier = files.identifier
@@ -86,6 +143,7 @@ def run_hsb(
         MessageType.COUNT_MUNICIPALITY,
         MessageType.ELECTION_DEFINITION,
         MessageType.POLLING_STATIONS,
+        MessageType.CANDIDATE_LISTS,
     )
     notes += [
         f"{found.name} ({DESCRIPTIONS[found.message_type]}, {found.message_type.value}) is not "
@@ -134,16 +192,33 @@ def run_hsb(
         document = document.model_copy(
             update={"counting_method": CountingMethod(counts.counting_method)}
         )
-    written = write_eml_file(
-        document, out, district_count_name(identifier, name or contest_id), schemas
+    contest = _candidate_lists(files, contest_id, schemas, limits, notes)
+    return DistrictCount(
+        counts=counts, document=document, notes=tuple(notes), coverage=coverage, contest=contest
     )
-    return HsbOutcome(
-        counts=counts,
-        district=(contest_id, name),
-        written=written,
-        notes=tuple(notes),
-        coverage=coverage,
-    )
+
+
+def _candidate_lists(
+    files: ElectionFiles,
+    contest_id: str,
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+    notes: list[str],
+) -> Contest | None:
+    """The kieskring's candidate lists from the folder's 230b files, to name the candidates on
+    model O 3 (a 230b of another kieskring is noted as not used)."""
+    for found in files.of(MessageType.CANDIDATE_LISTS):
+        read = read_eml(found.path, source=found.name, schemas=schemas, limits=limits)
+        notes += [f"{found.name}: {note}" for note in read.notes]
+        if isinstance(read.document, Eml230b):
+            for contest in read.document.contests:
+                if contest.id == contest_id:
+                    return contest
+        notes.append(
+            f"{found.name} (candidate lists, 230b) is not used: it holds no lists of "
+            f"kieskring {contest_id}"
+        )
+    return None
 
 
 def _definition(

@@ -3,7 +3,8 @@
 The computation is ``osv result``'s own (:func:`osv.service.result.csb.run_csb` for the CSB,
 :func:`osv.service.result.hsb.run_hsb` for an HSB), run on the folder
 :func:`~osv.service.stage.common.working_folder` writes; nothing of the allocation is repeated
-here. Its files — the 510d, the 520, model P 22-2 and the reports, or an HSB's 510c — are kept
+here. Its files — the 510d, the 520, model P 22-2 (or P 22-1) and the reports, or an HSB's 510c
+and its model O 3 — are kept
 in the store as the stage's ``output`` files and can be downloaded one by one or as one zip.
 Each computation replaces the previous one's files and is written to the audit log with the
 SHA-256 of every file, so a result that was printed and signed can always be traced.
@@ -351,6 +352,7 @@ def _compute(
     lots = [parse_lot(c.value) for c in uow.stages.choices(eid, committee, "lot")]
     deceased = parse_deceased([c.value for c in uow.stages.choices(eid, committee, "deceased")])
     created = utc_now().replace(tzinfo=None, microsecond=0)
+    head = uow.audit.head()[0]  # printed on the stage's process-verbaal (docs/audit.md)
     with working_folder(uow, eid, committee) as folder, tempfile.TemporaryDirectory() as name:
         out = Path(name)
         try:
@@ -363,10 +365,13 @@ def _compute(
                     schemas=schemas,
                     limits=limits,
                     created=created,
+                    audit_head=head,
                 )
                 report: dict[str, Any] = json.loads((out / REPORT_JSON).read_text("utf-8"))
             else:
-                hsb = run_hsb(folder, out, schemas=schemas, limits=limits, created=created)
+                hsb = run_hsb(
+                    folder, out, schemas=schemas, limits=limits, created=created, audit_head=head
+                )
                 report = _hsb_report(
                     hsb.written.path.name, hsb.written.digest.hex(), hsb.counts.findings
                 )
@@ -503,13 +508,17 @@ def _kind_of(name: str) -> str:
         return "520"
     if name.startswith("Telling_"):
         return "510c"
+    if name.startswith("Model_O3_"):
+        return "O 3"
+    if name.startswith("Model_P22-1_"):
+        return "P 22-1"
     if name.endswith(".pdf"):
         return "P 22-2"
     return "report"
 
 
 def _output_order(path: Path) -> tuple[int, str]:
-    order = {"510c": 0, "510d": 1, "520": 2, "P 22-2": 3, "report": 4}
+    order = {"510c": 0, "O 3": 1, "510d": 2, "520": 3, "P 22-1": 4, "P 22-2": 4, "report": 5}
     return order[_kind_of(path.name)], path.name
 
 
