@@ -47,7 +47,7 @@ AUDIT_ALLOCATION := tests/properties/test_allocation_properties.py tests/propert
 	tests/properties/test_strategies.py tests/allocation/test_groups_properties.py tests/allocation/test_lots.py
 AUDIT_COUNTS := tests/properties/test_tally_properties.py tests/properties/test_check_properties.py \
 	tests/properties/test_entry_state_machine.py tests/tally/test_completeness.py tests/model/test_counts_fast.py
-AUDIT_EML := tests/eml/test_510_roundtrip.py tests/eml/test_roundtrip_documents.py \
+AUDIT_EML := tests/eml/test_510_roundtrip.py tests/eml/test_510_fast.py tests/eml/test_roundtrip_documents.py \
 	tests/eml/test_510_hostile.py tests/eml/test_hash.py tests/eml/test_210.py
 AUDIT_CANDIDACY := tests/candidacy/test_csv.py tests/candidacy/test_departures.py \
 	tests/candidacy/test_nomination.py tests/candidacy/test_numbering.py tests/candidacy/test_publication.py
