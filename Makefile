@@ -78,9 +78,13 @@ audit-candidacy: $(STAMP)
 audit-log: $(STAMP)
 	$(AUDIT_RUN) $(AUDIT_LOG)
 
-## bench: performance measurements (ratios against a baseline measured in the same run)
+## bench: every benchmark, one table of ratios against baselines measured in the same run
+## (docs/performance.md; written to bench-report.md too; PostgreSQL too when
+## OSV_BENCH_DATABASE_URL is set; BENCH_SCALE of the national count, default 0.1)
+BENCH_SCALE ?= 0.1
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]' && for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python benchmarks/summary.py --scale $(BENCH_SCALE) --out bench-report.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -73,7 +73,10 @@ def _databases(stations: int) -> Iterator[tuple[str, Database]]:
         database.close()
     server = os.environ.get("OSV_BENCH_DATABASE_URL") or os.environ.get("OSV_TEST_DATABASE_URL")
     if not server:
-        print("PostgreSQL: skipped (set OSV_BENCH_DATABASE_URL or OSV_TEST_DATABASE_URL)")
+        print(
+            "PostgreSQL: skipped (set OSV_BENCH_DATABASE_URL or OSV_TEST_DATABASE_URL)",
+            file=sys.stderr,
+        )
         return
     schema = f"bench_{uuid.uuid4().hex[:12]}"
     admin = create_engine(server, poolclass=NullPool)

@@ -1,0 +1,148 @@
+"""Benchmark: the command line's start and ``osv eml inspect`` on the largest count files, as
+whole processes, each against a bare process doing the least the same job needs.
+
+Measured in the same run, each the best (lowest) of ``--repeat`` runs of a fresh process:
+
+* ``osv --help`` and ``osv --version`` against ``python -c "import lxml.etree"`` (a Python
+  process that loads the XML library and nothing else);
+* ``osv eml inspect --json --no-schema FILE`` on the two largest 510 count files under
+  ``../shared/data`` (or ``--file``), against a process that runs a bare
+  ``lxml.etree.iterparse`` over the same file, clearing each element (the least any reader
+  must do);
+* ``osv eml inspect --json --xsd-dir DIR FILE`` (when the official schemas are found) against a
+  process that parses the file into a tree and validates it with lxml's own ``XMLSchema``.
+
+Both wall time and CPU time (user + system of the process and its children, from
+``resource.getrusage``) are reported, with OSV's ratios to the baseline; on a shared, loaded
+machine the CPU ratio is the steadier figure. No assertion is made on any number.
+
+Usage: ``.venv/bin/python benchmarks/cli.py [--repeat 5] [--file F]... [--json]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+_REPO = Path(__file__).resolve().parent.parent
+_BIN = Path(sys.executable).parent
+_OSV = str(_BIN / "osv")
+_SHARED = _REPO.parent / "shared"
+
+_BARE_IMPORT = "import lxml.etree"
+_BARE_PARSE = (
+    "import sys\nfrom lxml import etree\n"
+    "for _, element in etree.iterparse(sys.argv[1], events=('end',)):\n"
+    "    element.clear()\n"
+)
+_BARE_VALIDATE = (
+    "import sys\nfrom lxml import etree\n"
+    "schema = etree.XMLSchema(etree.parse(sys.argv[1]))\n"
+    "schema.assertValid(etree.parse(sys.argv[2]))\n"
+)
+
+
+def _run(command: list[str]) -> tuple[float, float]:
+    """Run ``command`` once; its (wall seconds, CPU seconds of it and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=_REPO)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def _row(
+    figure: str, osv: list[str], baseline_name: str, baseline: list[str], repeat: int
+) -> dict[str, Any]:
+    # Alternate so that a change in the machine's load hits both alike.
+    osv_runs: list[tuple[float, float]] = []
+    base_runs: list[tuple[float, float]] = []
+    for _ in range(repeat):
+        base_runs.append(_run(baseline))
+        osv_runs.append(_run(osv))
+    osv_wall, osv_cpu = min(w for w, _ in osv_runs), min(c for _, c in osv_runs)
+    base_wall, base_cpu = min(w for w, _ in base_runs), min(c for _, c in base_runs)
+    return {
+        "figure": figure,
+        "baseline": baseline_name,
+        "osv_wall_s": round(osv_wall, 3),
+        "osv_cpu_s": round(osv_cpu, 3),
+        "baseline_wall_s": round(base_wall, 3),
+        "baseline_cpu_s": round(base_cpu, 3),
+        "wall_ratio": round(osv_wall / base_wall, 2),
+        "cpu_ratio": round(osv_cpu / base_cpu, 2),
+    }
+
+
+def _largest_counts(count: int) -> list[Path]:
+    data = _SHARED / "data"
+    if not data.is_dir():
+        return []
+    files = [p for p in data.rglob("*.xml") if p.name.startswith("Telling_")]
+    return sorted(files, key=lambda p: p.stat().st_size, reverse=True)[:count]
+
+
+def measure(files: list[Path], repeat: int) -> list[dict[str, Any]]:
+    """Every row of the benchmark."""
+    python = sys.executable
+    bare = [python, "-c", _BARE_IMPORT]
+    rows = [
+        _row("osv --help", [_OSV, "--help"], "python -c 'import lxml.etree'", bare, repeat),
+        _row("osv --version", [_OSV, "--version"], "python -c 'import lxml.etree'", bare, repeat),
+    ]
+    xsd = os.environ.get("OSV_EML_XSD_DIR") or str(_SHARED / "eml-nl" / "xsd")
+    strict = Path(xsd) / "510-count-kiesraad-strict.xsd"
+    for path in files:
+        size = f"{path.name} ({path.stat().st_size / 2**20:.1f} MiB)"
+        plain = [_OSV, "eml", "inspect", "--json", "--no-schema", str(path)]
+        rows.append(
+            _row(
+                f"osv eml inspect --json {size}",
+                plain,
+                "bare lxml iterparse process",
+                [python, "-c", _BARE_PARSE, str(path)],
+                repeat,
+            )
+        )
+        if strict.is_file():
+            rows.append(
+                _row(
+                    f"osv eml inspect --json, validated, {size}",
+                    [_OSV, "eml", "inspect", "--json", "--xsd-dir", xsd, str(path)],
+                    "lxml parse + XMLSchema process",
+                    [python, "-c", _BARE_VALIDATE, str(strict), str(path)],
+                    repeat,
+                )
+            )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--file", type=Path, action="append", help="a 510 file (repeatable)")
+    parser.add_argument("--json", action="store_true")
+    options = parser.parse_args()
+    rows = measure(options.file or _largest_counts(2), options.repeat)
+    if options.json:
+        print(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        print(
+            f"{row['figure']}: {row['osv_wall_s']} s wall / {row['osv_cpu_s']} s CPU; "
+            f"{row['baseline']} {row['baseline_wall_s']} s / {row['baseline_cpu_s']} s "
+            f"({row['wall_ratio']}x wall, {row['cpu_ratio']}x CPU)"
+        )
+
+
+if __name__ == "__main__":
+    main()
