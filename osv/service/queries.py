@@ -59,19 +59,19 @@ def choose_election(uow: UnitOfWork, election: str | None) -> str:
 
 def elections(uow_factory: Callable[[], UnitOfWork]) -> list[ElectionSummary]:
     """Every stored election with the numbers of districts, lists, candidates, stations, files."""
-    with uow_factory() as uow:
+    with uow_factory().reading() as uow:
         return uow.queries.election_summaries()
 
 
 def ballot_version(uow_factory: Callable[[], UnitOfWork], election: str) -> tuple[int, int]:
     """A fingerprint of an election's candidates that changes when any is added."""
-    with uow_factory() as uow:
+    with uow_factory().reading() as uow:
         return uow.queries.ballot_version(election)
 
 
 def lists(uow_factory: Callable[[], UnitOfWork], election: str | None) -> list[ListSummary]:
     """The candidate lists of an election, by contest and number, with candidate counts."""
-    with uow_factory() as uow:
+    with uow_factory().reading() as uow:
         return uow.queries.lists(choose_election(uow, election))
 
 
@@ -82,7 +82,7 @@ def candidates(
 
     :raises UnknownListError: the election has no list ``list_number``.
     """
-    with uow_factory() as uow:
+    with uow_factory().reading() as uow:
         eid = choose_election(uow, election)
         found = uow.queries.candidates(eid, list_number)
         if list_number is not None and not found:
@@ -98,7 +98,7 @@ def polling_stations(
     uow_factory: Callable[[], UnitOfWork], election: str | None
 ) -> list[PollingStationSummary]:
     """The polling stations of an election, by municipality and number."""
-    with uow_factory() as uow:
+    with uow_factory().reading() as uow:
         return uow.queries.polling_stations(choose_election(uow, election))
 
 
@@ -112,7 +112,7 @@ def audit_events(
 
     :param limit: only the last ``limit`` events.
     """
-    with uow_factory() as uow:
+    with uow_factory().reading() as uow:
         if election is not None:
             choose_election(uow, election)
         return uow.audit.events(election=election, limit=limit)

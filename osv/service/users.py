@@ -454,8 +454,17 @@ def session_of(
     """
     if not token:
         return None
+    token_hash = _token_hash(token)
+    # Every request asks this: read first, beside the transactions that write, and write only
+    # when the session must end or its last use be recorded (at most every 15 s).
+    with factory().reading() as uow:
+        found = uow.users.find_session(token_hash)
+        if found is None or found.revoked or not found.user.active:
+            return None
+        if found.kind != "login" or not _needs_writing(found, utc_now(), timeout, lifetime):
+            return found
     with factory() as uow:
-        found = uow.users.find_session(_token_hash(token))
+        found = uow.users.find_session(token_hash)
         if found is None or found.revoked or not found.user.active:
             return None
         now = utc_now()
@@ -464,10 +473,20 @@ def session_of(
                 uow.users.revoke(found.id)
                 uow.commit()
                 return None
-            if now - found.last_seen_at > dt.timedelta(seconds=15):  # fewer writes
+            if now - found.last_seen_at > _TOUCH_AFTER:
                 uow.users.touch(found.id, now)
                 uow.commit()
         return found
+
+
+#: A login session's last use is recorded at most this often (fewer writes).
+_TOUCH_AFTER = dt.timedelta(seconds=15)
+
+
+def _needs_writing(
+    found: WebSession, now: dt.datetime, timeout: dt.timedelta, lifetime: dt.timedelta
+) -> bool:
+    return not _alive(found, now, timeout, lifetime) or now - found.last_seen_at > _TOUCH_AFTER
 
 
 def sign_out(factory: UowFactory, token: str) -> None:

@@ -139,7 +139,7 @@ def sessions(factory: UowFactory, *, stages: bool = False) -> list[SessionInfo]:
     """Every municipality's session of every stored election, by election, committee and
     number; with ``stages``, instead the entry sessions of the HSBs and CSBs (committee
     ``CSB`` or ``HSB<n>``, where typists CSB type a municipality's totals)."""
-    with factory() as uow:
+    with factory().reading() as uow:
         found = []
         for summary in uow.queries.election_summaries():
             for session in uow.entries.sessions(summary.eid):
@@ -156,7 +156,7 @@ def session_info(
     Every entry page asks for it, so it reads the one session and its election's heading
     instead of going through :func:`sessions`.
     """
-    with factory() as uow:
+    with factory().reading() as uow:
         session = uow.entries.get_session(session_id)
         if session is None or is_stage(session.committee) != stages:
             return None
@@ -173,7 +173,7 @@ def is_stage(committee: str) -> bool:
 
 def committees(factory: UowFactory) -> list[Committee]:
     """The municipalities with polling stations, per stored election."""
-    with factory() as uow:
+    with factory().reading() as uow:
         found: dict[tuple[str, str], Committee] = {}
         for summary in uow.queries.election_summaries():
             for station in uow.queries.polling_stations(summary.eid):
@@ -210,7 +210,7 @@ def next_session(factory: UowFactory, eid: str, code: str) -> NextSession | None
     committee = next((c for c in committees(factory) if (c.election, c.code) == (eid, code)), None)
     if committee is None:
         return None
-    with factory() as uow:
+    with factory().reading() as uow:
         earlier = uow.entries.sessions(eid, code)
         open_ = tuple(
             sorted(
@@ -240,7 +240,7 @@ class MunicipalMethod:
 
 def counting_methods(factory: UowFactory) -> list[MunicipalMethod]:
     """The counting method of every municipality that has started its first session."""
-    with factory() as uow:
+    with factory().reading() as uow:
         found = []
         for summary in uow.queries.election_summaries():
             first = [
@@ -279,7 +279,7 @@ def session_progress(factory: UowFactory, session_id: int) -> Progress:
 
 def comparison(factory: UowFactory, session_id: int, key: str) -> Comparison:
     """The fields of a source where its two entries differ (or that were cleared)."""
-    with factory() as uow:
+    with factory().reading() as uow:
         source = uow.entries.get_source(session_id, key)
         if source is None:
             return Comparison(None, None, ())
@@ -303,7 +303,7 @@ def comparison(factory: UowFactory, session_id: int, key: str) -> Comparison:
 
 def warning_notes(factory: UowFactory, session_id: int, key: str) -> list[WarningNote]:
     """The coordinator's notes on the warnings of one source."""
-    with factory() as uow:
+    with factory().reading() as uow:
         source = uow.entries.get_source(session_id, key)
         return uow.entries.notes([source.id]) if source is not None else []
 
@@ -328,7 +328,7 @@ class InvestigationInfo:
 
 def investigations(factory: UowFactory) -> list[InvestigationInfo]:
     """Every investigation of every stored election, by election, municipality and station."""
-    with factory() as uow:
+    with factory().reading() as uow:
         found = []
         for summary in uow.queries.election_summaries():
             names = {

@@ -44,7 +44,7 @@ from osv.store.errors import (
     translate,
 )
 from osv.store.rows import Base
-from osv.store.unit_of_work import UnitOfWork
+from osv.store.unit_of_work import READ_ONLY, UnitOfWork
 
 __all__ = ["BUSY_TIMEOUT_SECONDS", "MIGRATIONS", "Database", "open_database"]
 
@@ -190,7 +190,9 @@ def _sqlite_setup(engine: Engine) -> None:
     sleeps and retries, so under load a waiting transaction can be overtaken again and again
     (the entry benchmark saw saves wait 8 s at p99 with 50 typists). Within this process the
     transactions therefore queue on a lock before ``BEGIN IMMEDIATE`` and are woken in turn;
-    the busy handler is left for other processes.
+    the busy handler is left for other processes. A unit of work opened for reading
+    (:meth:`~osv.store.unit_of_work.UnitOfWork.reading`) takes no turn: it begins a deferred
+    transaction that reads the last commit beside the writer, with ``PRAGMA query_only`` on.
     """
     turn = threading.RLock()
 
@@ -210,6 +212,13 @@ def _sqlite_setup(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(READ_ONLY):
+            # A reader takes no turn: in WAL mode it reads the last commit while one
+            # transaction writes. query_only makes SQLite refuse any write in it.
+            connection.info["osv_query_only"] = True
+            connection.exec_driver_sql("PRAGMA query_only = ON")
+            connection.exec_driver_sql("BEGIN")
+            return
         turn.acquire()
         connection.info["osv_turn"] = True
         try:
@@ -219,6 +228,13 @@ def _sqlite_setup(engine: Engine) -> None:
             raise
 
     def _release(connection: Connection) -> None:
+        if connection.info.pop("osv_query_only", False):
+            # On the driver's connection, so that this runs after the transaction's end
+            # without starting another one.
+            dbapi = connection.connection.driver_connection
+            if dbapi is not None:
+                dbapi.rollback()
+                dbapi.execute("PRAGMA query_only = OFF")
         if connection.info.pop("osv_turn", False):
             turn.release()
 

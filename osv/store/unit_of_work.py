@@ -38,7 +38,10 @@ from osv.store.results import ResultRepository
 from osv.store.stages import StageRepository
 from osv.store.users import UserRepository
 
-__all__ = ["UnitOfWork"]
+__all__ = ["READ_ONLY", "UnitOfWork"]
+
+#: The execution option that marks the connection of a unit of work opened for reading.
+READ_ONLY = "osv_read_only"
 
 
 class UnitOfWork:
@@ -66,6 +69,16 @@ class UnitOfWork:
         self._session_factory = session_factory
         self._audited = audited
         self._session: Session | None = None
+        self._reading = False
+
+    def reading(self) -> UnitOfWork:
+        """This unit of work, to be entered for reading only (``with factory().reading() as
+        uow``): it cannot commit, and on SQLite it neither waits for nor holds up the
+        transactions that write (a snapshot of the last commit, see
+        :func:`osv.store.database._sqlite_setup`). A page that only shows data uses it, so
+        typists' saves do not queue behind the pages others open."""
+        self._reading = True
+        return self
 
     @property
     def session(self) -> Session:
@@ -79,6 +92,12 @@ class UnitOfWork:
             raise StoreError("A unit of work cannot be entered twice at the same time.")
         session = self._session_factory()
         self._session = session
+        if self._reading:
+            # Begins the transaction read-only: SQLite in osv.store.database's "begin" hook,
+            # PostgreSQL here.
+            connection = session.connection(execution_options={READ_ONLY: True})
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql("SET TRANSACTION READ ONLY")
         self.elections = ElectionRepository(session)
         self.candidate_lists = CandidateListRepository(session)
         self.polling_stations = PollingStationRepository(session)
@@ -100,6 +119,7 @@ class UnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         session, self._session = self.session, None
+        self._reading = False
         Tracker(session).forget()
         try:
             session.rollback()  # a no-op after commit(); undoes everything otherwise
@@ -117,6 +137,8 @@ class UnitOfWork:
         :raises StoreError: when counted data changed without an audit event recording it
             (:mod:`osv.store.content`); everything is rolled back then.
         """
+        if self._reading:
+            raise StoreError("A unit of work opened for reading cannot store changes.")
         try:
             unrecorded = Tracker(self.session).unrecorded() if self._audited else []
         except SQLAlchemyError as error:

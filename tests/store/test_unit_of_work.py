@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -95,3 +96,60 @@ def test_a_unit_of_work_can_be_used_again_for_a_new_transaction(
         uow.commit()
     with uow:
         assert uow.elections.eids() == [EID]
+
+
+def test_a_unit_of_work_opened_for_reading_stores_nothing(
+    uow_factory: Callable[[], UnitOfWork], database: Database
+) -> None:
+    """``reading()`` is for pages that only show data: commit is refused in a sentence, a
+    change is refused by the database itself, and nothing is stored."""
+    before = database.row_counts()
+    with (
+        uow_factory().reading() as uow,
+        pytest.raises(StoreError, match="opened for reading cannot store"),
+    ):
+        uow.commit()
+
+    def change_while_reading() -> None:
+        with uow_factory().reading() as uow:
+            uow.elections.add(definition())
+            uow.session.flush()
+
+    with pytest.raises(StoreError, match=r"(?i)read-?only"):
+        change_while_reading()
+    assert database.row_counts() == before
+    with uow_factory() as uow:  # the same pooled connection writes again afterwards
+        uow.elections.add(definition())
+        uow.commit()
+    with uow_factory().reading() as uow:
+        assert uow.elections.get(EID) == definition()
+
+
+def test_a_reader_is_not_held_up_by_a_transaction_that_writes(
+    uow_factory: Callable[[], UnitOfWork],
+) -> None:
+    """While one unit of work writes and has not committed (on SQLite it holds the only write
+    turn), a unit of work opened for reading runs to its end, and sees the last commit, not
+    the unfinished change. This is what lets typists' saves and the pages others open run
+    side by side."""
+    writing, read_done = threading.Event(), threading.Event()
+    seen: list[object] = []
+
+    def writer() -> None:
+        with uow_factory() as uow:
+            uow.elections.add(definition())
+            uow.session.flush()
+            writing.set()
+            read_done.wait(timeout=120)  # hold the transaction open until the reader is done
+            uow.commit()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert writing.wait(timeout=120)
+    with uow_factory().reading() as uow:
+        seen.append(uow.elections.get(EID))
+    read_done.set()
+    thread.join(timeout=120)
+    assert seen == [None]  # the reader finished while the writer held its transaction open
+    with uow_factory().reading() as uow:
+        assert uow.elections.get(EID) == definition()

@@ -229,7 +229,7 @@ class SourceStatus:
 
 def overview(uow_factory: UowFactory, session_id: int) -> list[SourceStatus]:
     """Per source: state, typists, number of errors and warnings, warnings without a note."""
-    with uow_factory() as uow:
+    with uow_factory().reading() as uow:
         sources = uow.entries.sources(session_id)
         notes = {
             (n.source_id, n.code, n.list_number) for n in uow.entries.notes([s.id for s in sources])

@@ -246,7 +246,7 @@ def unfinished(uow_factory: UowFactory, session_id: int) -> tuple[UnfinishedSour
 
     :raises EntryRefusedError: there is no such session.
     """
-    with uow_factory() as uow:
+    with uow_factory().reading() as uow:
         session = uow.entries.get_session(session_id)
         if session is None:
             raise EntryRefusedError(

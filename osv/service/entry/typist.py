@@ -24,7 +24,7 @@ __all__ = ["claim", "discard", "finalise", "save", "view"]
 
 def view(uow_factory: UowFactory, session_id: int, key: str) -> SourceView:
     """The source ``key`` of a session as it is now."""
-    with uow_factory() as uow:
+    with uow_factory().reading() as uow:
         _, source = load(uow, session_id, key)
         return view_of(source, state_from_data(source.data))
 
