@@ -9,6 +9,8 @@ Measured in the same run, each the best (lowest) of ``--repeat`` runs of a fresh
   ``../shared/data`` (or ``--file``), against a process that runs a bare
   ``lxml.etree.iterparse`` over the same file, clearing each element (the least any reader
   must do);
+* ``osv import`` of Delft's 510b (3.4 MiB, 66 polling stations) into a fresh SQLite database
+  that holds its election, against the same bare ``iterparse`` process;
 * ``osv eml inspect --json --xsd-dir DIR FILE`` (when the official schemas are found) against a
   process that parses the file into a tree and validates it with lxml's own ``XMLSchema``.
 
@@ -27,6 +29,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -49,11 +52,11 @@ _BARE_VALIDATE = (
 )
 
 
-def _run(command: list[str]) -> tuple[float, float]:
+def _run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Run ``command`` once; its (wall seconds, CPU seconds of it and its children)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=_REPO)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=_REPO, env=env)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -74,6 +77,58 @@ def _row(
     return {
         "figure": figure,
         "baseline": baseline_name,
+        "osv_wall_s": round(osv_wall, 3),
+        "osv_cpu_s": round(osv_cpu, 3),
+        "baseline_wall_s": round(base_wall, 3),
+        "baseline_cpu_s": round(base_cpu, 3),
+        "wall_ratio": round(osv_wall / base_wall, 2),
+        "cpu_ratio": round(osv_cpu / base_cpu, 2),
+    }
+
+
+_DELFT_DEFINITION = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+from osv.model import ElectionSubcategory
+from tests.service.helpers import write_definition
+print(write_definition(Path(sys.argv[1]), "GR2022_Delft", name="Gemeenteraad Delft 2022",
+      domain=("0503", "Delft"), seats=39, subcategory=ElectionSubcategory.GR2))
+"""
+
+
+def _import_row(repeat: int) -> dict[str, Any] | None:
+    """``osv import`` of Delft's 510b into a fresh SQLite database holding its election,
+    against a bare iterparse process of the same file (each repeat a new database)."""
+    count = _SHARED / "data" / "GR2022" / "Telling_GR2022_Delft.eml.xml"
+    if not count.is_file():
+        return None
+    osv_runs: list[tuple[float, float]] = []
+    base_runs: list[tuple[float, float]] = []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as folder:
+            env = {k: v for k, v in os.environ.items() if k != "OSV_EML_XSD_DIR"}
+            env |= {"OSV_HOME": folder, "OSV_DATABASE_URL": f"sqlite:///{folder}/osv.sqlite3"}
+            made = subprocess.run(
+                [sys.executable, "-c", _DELFT_DEFINITION, folder, str(_REPO)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            definition = made.stdout.strip()
+            subprocess.run(
+                [_OSV, "import", "--no-hash-check", definition],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                env=env,
+            )
+            base_runs.append(_run([sys.executable, "-c", _BARE_PARSE, str(count)]))
+            osv_runs.append(_run([_OSV, "import", "--no-hash-check", str(count)], env))
+    osv_wall, osv_cpu = min(w for w, _ in osv_runs), min(c for _, c in osv_runs)
+    base_wall, base_cpu = min(w for w, _ in base_runs), min(c for _, c in base_runs)
+    return {
+        "figure": f"osv import {count.name} ({count.stat().st_size / 2**20:.1f} MiB), SQLite",
+        "baseline": "bare lxml iterparse process",
         "osv_wall_s": round(osv_wall, 3),
         "osv_cpu_s": round(osv_cpu, 3),
         "baseline_wall_s": round(base_wall, 3),
@@ -123,6 +178,9 @@ def measure(files: list[Path], repeat: int) -> list[dict[str, Any]]:
                     repeat,
                 )
             )
+    imported = _import_row(repeat)
+    if imported is not None:
+        rows.append(imported)
     return rows
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -71,37 +72,52 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _rss_kib(pid: int) -> int:
+def _sample(pid: int) -> tuple[int, int]:
+    """The resident set (KiB) and the CPU time so far (clock ticks) of process ``pid``."""
+    rss = ticks = 0
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except OSError:
+                rss = int(line.split()[1])
+                break
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        ticks = int(fields[11]) + int(fields[12])  # utime + stime
+    except (OSError, IndexError, ValueError):
         pass
-    return 0
+    return rss, ticks
 
 
 def _child(code: str, *args: str) -> tuple[float, float, float]:
     """Run ``code`` in a fresh interpreter; return its (wall seconds, CPU seconds, peak MiB).
 
-    CPU time is that of the process and every worker it started; the peak memory is the
-    highest sum of the resident sets of the process and its workers, sampled every 20 ms (a
-    parallel reader's peak is its workers' together, not the largest one's)."""
+    The process and every process below it (the reader's workers, and the forkserver that
+    starts them) are sampled every 20 ms: the peak memory is the highest sum of their resident
+    sets; the CPU time is the sum of each one's last sampled CPU time, or the operating
+    system's account of the child and the children it waited for, whichever is larger (a
+    worker's last 20 ms may be missed by the samples; a forkserver's workers are not waited
+    for by the child, so the system's account misses them)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", code, *args], stdout=subprocess.DEVNULL, cwd=_REPO
     )
     peak = 0
+    cpu_ticks: dict[int, int] = {}
     while process.poll() is None:
-        peak = max(peak, sum(_rss_kib(pid) for pid in _tree(process.pid)))
+        total = 0
+        for pid in _tree(process.pid):
+            rss, ticks = _sample(pid)
+            total += rss
+            cpu_ticks[pid] = max(cpu_ticks.get(pid, 0), ticks)
+        peak = max(peak, total)
         time.sleep(0.02)
     wall = time.perf_counter() - start
     if process.returncode:
         raise SystemExit(f"the child process failed with exit status {process.returncode}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, peak / 1024
+    accounted = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    sampled = sum(cpu_ticks.values()) / os.sysconf("SC_CLK_TCK")
+    return wall, max(accounted, sampled), peak / 1024
 
 
 def measure(scale: float) -> dict[str, Any]:

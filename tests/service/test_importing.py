@@ -200,7 +200,7 @@ def test_a_city_count_file_is_imported_whole(
     )
     count = shared / "data" / "GR2022" / "Telling_GR2022_Delft.eml.xml"
     _import(uow_factory, definition, check=HashCheck(skip=True))
-    [outcome] = _import(uow_factory, count, check=HashCheck(skip=True))  # time: benchmarks/
+    [outcome] = _import(uow_factory, count, check=HashCheck(skip=True))  # benchmarks/cli.py
     assert outcome.status == "imported"
     assert "66 reporting units" in outcome.summary
     with uow_factory() as uow:
