@@ -42,6 +42,7 @@ __all__ = [
     "ROLES",
     "Installation",
     "client",
+    "csrf",
     "explain_warnings",
     "hidden",
     "install",
@@ -138,13 +139,15 @@ def token(factory: UnitOfWorkFactory, name: str) -> str:
     return sign_in(factory, name, PASSWORD, LoginThrottle(), "test")[0]
 
 
-def client(installed: Installation, name: str, *, server_errors: bool = True) -> TestClient:
-    """A test client signed in as ``name`` that does not follow redirects; without
-    ``server_errors`` a server error is an HTTP 500 answer instead of an exception."""
+def client(installed: Installation, name: str | None, *, server_errors: bool = True) -> TestClient:
+    """A test client signed in as ``name`` (not signed in when ``None``) that does not follow
+    redirects; without ``server_errors`` a server error is an HTTP 500 answer instead of an
+    exception."""
     signed_in = TestClient(
         installed.app, follow_redirects=False, raise_server_exceptions=server_errors
     )
-    signed_in.cookies.set(SESSION_COOKIE, token(installed.factory, name))
+    if name is not None:
+        signed_in.cookies.set(SESSION_COOKIE, token(installed.factory, name))
     return signed_in
 
 
@@ -153,6 +156,13 @@ def hidden(html: str, name: str) -> str:
     found = re.search(rf'name="{name}" value="([^"]*)"', html)
     assert found is not None, name
     return found.group(1)
+
+
+def csrf(html: str) -> str:
+    """The form token (hidden input ``csrf``) of a page; never empty."""
+    value = hidden(html, "csrf")
+    assert value, "empty csrf token"
+    return value
 
 
 def explain_warnings(factory: UnitOfWorkFactory, session_id: int) -> None:

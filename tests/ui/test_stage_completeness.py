@@ -41,7 +41,7 @@ from osv.service.importing import HashCheck, import_files
 from osv.service.result.hsb import run_hsb
 from osv.service.stage import open_totals, stage_view
 from osv.service.users import LoginThrottle, create_user, sign_in
-from tests.ui.helpers import PASSWORD
+from tests.ui.helpers import PASSWORD, csrf
 from tests.ui.stage_counts import by_district, type_totals_twice
 from tests.ui.stage_province import PROVINCE_ID, write_province
 from tests.ui.stage_uploads import upload_counts
@@ -122,9 +122,7 @@ def _page(client: TestClient, url: str) -> str:
 
 
 def _csrf(client: TestClient, url: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', client.get(url).text)
-    assert found is not None
-    return found.group(1)
+    return csrf(client.get(url).text)
 
 
 def _without_count(page: str) -> list[str]:
