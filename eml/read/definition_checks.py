@@ -48,7 +48,7 @@ from osv.model.rules import (
     seat_range,
 )
 
-__all__ = ["SUBCATEGORIES", "SUPPORTED_CATEGORIES", "check_definition"]
+__all__ = ["SUBCATEGORIES", "SUPPORTED_CATEGORIES", "check_definition", "check_domain"]
 
 _C = ElectionCategory
 _S = ElectionSubcategory
@@ -116,7 +116,7 @@ def check_definition(
     """
     category = identifier.category
     _check_subcategory_present(reader, identifier_element, identifier)
-    _check_domain(reader, identifier_element, identifier)
+    check_domain(reader, identifier_element, identifier)
     if seats is None:
         raise reader.error(
             election,
@@ -238,7 +238,9 @@ def _check_subcategory_present(
         )
 
 
-def _check_domain(reader: Reader, element: etree._Element, identifier: ElectionIdentifier) -> None:
+def check_domain(reader: Reader, element: etree._Element, identifier: ElectionIdentifier) -> None:
+    """A national election has no domain; any other names its municipality, province or
+    water board."""
     category = identifier.category
     if category in NATIONAL_CATEGORIES and identifier.domain is not None:
         raise reader.error(
