@@ -47,6 +47,7 @@ __all__ = [
     "hidden",
     "install",
     "paper",
+    "settings_at",
     "token",
     "typed_twice",
 ]
@@ -74,6 +75,17 @@ class Installation:
     settings: Settings
 
 
+def settings_at(home: Path, xsd_dir: Path | None = None) -> Settings:
+    """The settings of a test installation in ``home``: its SQLite database there, files up to
+    50 MB, validated against the official schemas in ``xsd_dir`` when given."""
+    return Settings(
+        home=home,
+        database_url=f"sqlite:///{home / 'osv.sqlite3'}",
+        xsd_dir=xsd_dir,
+        max_bytes=50_000_000,
+    )
+
+
 def install(
     home: Path,
     *,
@@ -95,12 +107,7 @@ def install(
     imported against them and the application is configured with them, as ``make run`` is
     (``OSV_EML_XSD_DIR``): every EML file it reads or writes is validated.
     """
-    settings = Settings(
-        home=home,
-        database_url=f"sqlite:///{home / 'osv.sqlite3'}",
-        xsd_dir=xsd_dir,
-        max_bytes=50_000_000,
-    )
+    settings = settings_at(home, xsd_dir)
     factory = unit_of_work_factory(settings)
     schemas = SchemaSet(xsd_dir) if xsd_dir is not None else None
     paths = write_demo(home / "demo", schemas=schemas)

@@ -12,13 +12,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eml.hash import format_digest, hidden_groups
-from osv.config import Settings
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo import write_demo
 from osv.service.entry import Actor, start_session
 from osv.service.users import create_user, users
-from tests.ui.helpers import EID, PASSWORD, csrf, install, token
+from tests.ui.helpers import EID, PASSWORD, csrf, install, settings_at, token
 from ui.app import create_app
 from ui.auth import SESSION_COOKIE
 
@@ -26,12 +25,7 @@ from ui.auth import SESSION_COOKIE
 @pytest.fixture
 def empty(tmp_path: Path) -> Iterator[tuple[TestClient, UnitOfWorkFactory, Path]]:
     """An installation without elections, with one administrator signed in."""
-    settings = Settings(
-        home=tmp_path,
-        database_url=f"sqlite:///{tmp_path / 'osv.sqlite3'}",
-        xsd_dir=None,
-        max_bytes=50_000_000,
-    )
+    settings = settings_at(tmp_path)
     factory = unit_of_work_factory(settings)
     create_user(factory, "admin", PASSWORD, "administrator", "test")
     app = create_app(settings, factory=factory)

@@ -31,7 +31,6 @@ from fastapi.testclient import TestClient
 from eml import Eml510, read_eml
 from eml.safe import Limits
 from eml.xsd import SchemaSet
-from osv.config import Settings
 from osv.model.entry import CountEntry, EntryModel
 from osv.pv.layout import format_hash
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
@@ -42,7 +41,7 @@ from osv.service.result.hsb import run_hsb
 from osv.service.stage import municipalities_of, stage_view, totals_overview, upload_count
 from osv.service.users import LoginThrottle, create_user, sign_in
 from tests.pv.reading import audit_heads, before_event, footers
-from tests.ui.helpers import PASSWORD, hidden
+from tests.ui.helpers import PASSWORD, hidden, settings_at
 from tests.ui.stage_counts import by_district
 from tests.ui.stage_uploads import confirm_counts, hash_groups, upload_counts
 from ui.app import create_app
@@ -73,12 +72,7 @@ def _national(
     """The election written and imported against the official schemas, and the web
     application configured with them (as ``make run`` is)."""
     home = tmp_path_factory.mktemp("hsb")
-    settings = Settings(
-        home=home,
-        database_url=f"sqlite:///{home / 'osv.sqlite3'}",
-        xsd_dir=xsd_dir,
-        max_bytes=50_000_000,
-    )
+    settings = settings_at(home, xsd_dir)
     factory = unit_of_work_factory(settings)
     schemas = SchemaSet(xsd_dir)
     paths = write_national(home / "tk", scale=0.06, max_candidates=8, schemas=schemas)
