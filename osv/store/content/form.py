@@ -9,6 +9,28 @@ from dataclasses import dataclass
 __all__ = ["COLUMNS", "DRAFT_STATES", "PARTS", "SOURCE_TABLES", "Part"]
 
 
+#: A candidate's identity (``candidates``, ``result_candidates``).
+_PERSON = (
+    "short_code",
+    "initials",
+    "first_name",
+    "prefix",
+    "last_name",
+    "gender",
+    "locality",
+    "country_code",
+)
+#: An EML file's header (``count_files``, ``results``).
+_HEADER = (
+    "authority_id",
+    "authority_name",
+    "transaction_id",
+    "issue_date",
+    "creation_date_time",
+    "canonicalization",
+    "schema_version",
+)
+
 #: The columns of each table that an object's canonical form covers. Left out: surrogate keys
 #: (``id`` and the ``…_id`` columns naming a parent row, which the object key and the nesting
 #: say already) and the bookkeeping of optimistic locking (``entry_sources.version``,
@@ -55,14 +77,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     ),
     "candidates": (
         "number",
-        "short_code",
-        "initials",
-        "first_name",
-        "prefix",
-        "last_name",
-        "gender",
-        "locality",
-        "country_code",
+        *_PERSON,
     ),
     "polling_stations": (
         "municipality_code",
@@ -78,13 +93,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     ),
     "count_files": (
         "level",
-        "authority_id",
-        "authority_name",
-        "transaction_id",
-        "issue_date",
-        "creation_date_time",
-        "canonicalization",
-        "schema_version",
+        *_HEADER,
         "counting_method",
         "phase",
         "identifier",
@@ -111,13 +120,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     "list_votes": ("number", "name", "votes", "initial_votes"),
     "candidate_votes": ("position", "number", "short_code", "votes", "initial_votes"),
     "results": (
-        "authority_id",
-        "authority_name",
-        "transaction_id",
-        "issue_date",
-        "creation_date_time",
-        "canonicalization",
-        "schema_version",
+        *_HEADER,
         "identifier",
     ),
     "result_contests": ("position", "contest_id", "contest_name"),
@@ -125,14 +128,7 @@ COLUMNS: Mapping[str, tuple[str, ...]] = {
     "result_candidates": (
         "position",
         "number",
-        "short_code",
-        "initials",
-        "first_name",
-        "prefix",
-        "last_name",
-        "gender",
-        "locality",
-        "country_code",
+        *_PERSON,
         "ranking",
         "votes",
     ),
