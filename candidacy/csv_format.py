@@ -292,43 +292,13 @@ def read_lists(text: str) -> tuple[SubmittedList, ...]:
         between rows of one list, or positions that do not run 1, 2, 3, ... per list.
     """
     reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
-    headers = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [column for column in REQUIRED if column not in headers]
-    if missing:
-        raise CandidacyCsvError(
-            f"the CSV has no column {missing[0]}: expected the columns {', '.join(REQUIRED)}",
-            "missing_column",
-            column=missing[0],
-            required=", ".join(REQUIRED),
-        )
-    unknown = [h for h in headers if h not in COLUMNS]
-    if unknown:
-        raise CandidacyCsvError(
-            f"the CSV has an unknown column {unknown[0]!r}", "unknown_column", column=unknown[0]
-        )
+    _check_headers([h.strip() for h in (reader.fieldnames or [])])
     fields: dict[str, dict[str, object]] = {}
     first_row: dict[str, int] = {}
     candidates: dict[str, list[SubmittedCandidate]] = {}
     for row_number, raw in enumerate(reader, start=2):
-        if row_number > _MAX_ROWS:
-            raise CandidacyCsvError(
-                f"the CSV has more than {_MAX_ROWS:,} rows",
-                "too_many_rows",
-                maximum=f"{_MAX_ROWS:,}".replace(",", "."),
-            )
-        if None in raw:
-            raise CandidacyCsvError(
-                f"row {row_number} has more cells than the header", "extra_cells", row=row_number
-            )
-        cells = {k.strip(): (v or "").strip() for k, v in raw.items()}
+        cells = _cells(row_number, raw)
         key = cells["lijst"]
-        if not key:
-            raise CandidacyCsvError(
-                _message(row_number, "lijst", "the list's key", ""),
-                "no_list_key",
-                row=row_number,
-                column="lijst",
-            )
         list_fields = _list_fields(row_number, cells)
         if key not in fields:
             fields[key], first_row[key], candidates[key] = list_fields, row_number, []
@@ -345,36 +315,7 @@ def read_lists(text: str) -> tuple[SubmittedList, ...]:
                 list=key,
                 first_row=first_row[key],
             )
-        expected = len(candidates[key]) + 1
-        if cells["positie"] != str(expected):
-            raise CandidacyCsvError(
-                _message(
-                    row_number,
-                    "positie",
-                    f"{expected} (the next position on list {key})",
-                    cells["positie"],
-                ),
-                "bad_position",
-                row=row_number,
-                column="positie",
-                expected=expected,
-                list=key,
-            )
-        for column in ("voorletters", "achternaam"):
-            if not cells[column]:
-                raise CandidacyCsvError(
-                    _message(row_number, column, "a value", ""),
-                    "empty_value",
-                    row=row_number,
-                    column=column,
-                )
-        try:
-            candidates[key].append(_candidate(row_number, cells))
-        except ValidationError as error:
-            reason = error.errors()[0]["msg"]
-            raise CandidacyCsvError(
-                f"row {row_number}: {reason}", "invalid_candidate", row=row_number, reason=reason
-            ) from None
+        candidates[key].append(_candidate_row(row_number, cells, len(candidates[key]) + 1))
     if not fields:
         raise CandidacyCsvError("the CSV has no rows: expected one row per candidate", "no_rows")
     return tuple(
@@ -383,6 +324,80 @@ def read_lists(text: str) -> tuple[SubmittedList, ...]:
         )
         for key in fields
     )
+
+
+def _check_headers(headers: list[str]) -> None:
+    """Every required column present, no unknown one."""
+    missing = [column for column in REQUIRED if column not in headers]
+    if missing:
+        raise CandidacyCsvError(
+            f"the CSV has no column {missing[0]}: expected the columns {', '.join(REQUIRED)}",
+            "missing_column",
+            column=missing[0],
+            required=", ".join(REQUIRED),
+        )
+    unknown = [h for h in headers if h not in COLUMNS]
+    if unknown:
+        raise CandidacyCsvError(
+            f"the CSV has an unknown column {unknown[0]!r}", "unknown_column", column=unknown[0]
+        )
+
+
+def _cells(row_number: int, raw: dict[str | Any, str | Any]) -> dict[str, str]:
+    """The stripped cells of row ``row_number``, within the row limit, with a list key."""
+    if row_number > _MAX_ROWS:
+        raise CandidacyCsvError(
+            f"the CSV has more than {_MAX_ROWS:,} rows",
+            "too_many_rows",
+            maximum=f"{_MAX_ROWS:,}".replace(",", "."),
+        )
+    if None in raw:
+        raise CandidacyCsvError(
+            f"row {row_number} has more cells than the header", "extra_cells", row=row_number
+        )
+    cells = {k.strip(): (v or "").strip() for k, v in raw.items()}
+    if not cells["lijst"]:
+        raise CandidacyCsvError(
+            _message(row_number, "lijst", "the list's key", ""),
+            "no_list_key",
+            row=row_number,
+            column="lijst",
+        )
+    return cells
+
+
+def _candidate_row(row_number: int, cells: dict[str, str], expected: int) -> SubmittedCandidate:
+    """The candidate of row ``row_number``, which must be at position ``expected`` of its list."""
+    key = cells["lijst"]
+    if cells["positie"] != str(expected):
+        raise CandidacyCsvError(
+            _message(
+                row_number,
+                "positie",
+                f"{expected} (the next position on list {key})",
+                cells["positie"],
+            ),
+            "bad_position",
+            row=row_number,
+            column="positie",
+            expected=expected,
+            list=key,
+        )
+    for column in ("voorletters", "achternaam"):
+        if not cells[column]:
+            raise CandidacyCsvError(
+                _message(row_number, column, "a value", ""),
+                "empty_value",
+                row=row_number,
+                column=column,
+            )
+    try:
+        return _candidate(row_number, cells)
+    except ValidationError as error:
+        reason = error.errors()[0]["msg"]
+        raise CandidacyCsvError(
+            f"row {row_number}: {reason}", "invalid_candidate", row=row_number, reason=reason
+        ) from None
 
 
 _FIELD_OF = {

@@ -10,7 +10,7 @@ departures applied. :func:`apply_decisions` then gives the accepted lists, ready
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from pydantic import Field
 
@@ -88,54 +88,57 @@ def decide(
         (:func:`~candidacy.departures.check_departures`).
     """
     chosen = check_departures(findings, repaired, departures)
-    decisions = []
-    for submitted in lists:
-        invalid: list[str] = []
-        whole = False
-        struck: set[int] = set()
-        name_struck = False
-        reasons: list[str] = []
-        applied: list[Departure] = []
-        for finding in findings:
-            if finding.list_key != submitted.key:
-                continue
-            departure = chosen.get(finding)
-            outcome = (
-                proposed_outcome(finding, repaired) if departure is None else departure.instead
-            )
-            reason = f"{finding.code.value} (art. {finding.article}): {finding.text_nl}"
-            if departure is not None:
-                if departure not in applied:
-                    applied.append(departure)
-                reasons.append(f"{reason} — {departure_text(departure)}")
-            if outcome is Instead.LIST_INVALID:
-                if finding.district is None:
-                    whole = True
-                elif finding.district not in invalid:
-                    invalid.append(finding.district)
-            elif outcome is Instead.CANDIDATE_STRUCK and finding.position is not None:
-                struck.add(finding.position)
-            elif outcome is Instead.NAME_STRUCK:
-                name_struck = True
-            elif departure is None:
-                continue
-            if departure is None:
-                reasons.append(reason)
-        if submitted.candidates and len(struck) == len(submitted.candidates):
-            whole = True
-            reasons.append("Geen kandidaat over na schrapping (art. I 5).")
-        decisions.append(
-            ListDecision(
-                list_key=submitted.key,
-                invalid=whole,
-                invalid_districts=() if whole else tuple(invalid),
-                struck=tuple(sorted(struck)),
-                name_struck=name_struck,
-                reasons=tuple(reasons),
-                departures=tuple(applied),
-            )
-        )
-    return tuple(decisions)
+    return tuple(_decide_list(submitted, findings, repaired, chosen) for submitted in lists)
+
+
+def _decide_list(
+    submitted: SubmittedList,
+    findings: Sequence[Finding],
+    repaired: Collection[Finding],
+    chosen: Mapping[Finding, Departure],
+) -> ListDecision:
+    """The decision on one list: its findings' outcomes, with the departures ``chosen``."""
+    invalid: list[str] = []
+    whole = False
+    struck: set[int] = set()
+    name_struck = False
+    reasons: list[str] = []
+    applied: list[Departure] = []
+    for finding in findings:
+        if finding.list_key != submitted.key:
+            continue
+        departure = chosen.get(finding)
+        outcome = proposed_outcome(finding, repaired) if departure is None else departure.instead
+        reason = f"{finding.code.value} (art. {finding.article}): {finding.text_nl}"
+        if departure is not None:
+            if departure not in applied:
+                applied.append(departure)
+            reasons.append(f"{reason} — {departure_text(departure)}")
+        if outcome is Instead.LIST_INVALID:
+            if finding.district is None:
+                whole = True
+            elif finding.district not in invalid:
+                invalid.append(finding.district)
+        elif outcome is Instead.CANDIDATE_STRUCK and finding.position is not None:
+            struck.add(finding.position)
+        elif outcome is Instead.NAME_STRUCK:
+            name_struck = True
+        elif departure is None:
+            continue
+        if departure is None:
+            reasons.append(reason)
+    if submitted.candidates and len(struck) == len(submitted.candidates):
+        whole = True
+        reasons.append("Geen kandidaat over na schrapping (art. I 5).")
+    return ListDecision(
+        list_key=submitted.key,
+        invalid=whole,
+        invalid_districts=() if whole else tuple(invalid),
+        struck=tuple(sorted(struck)),
+        name_struck=name_struck,
+        reasons=tuple(reasons),
+        departures=tuple(applied),
+    )
 
 
 def apply_decisions(

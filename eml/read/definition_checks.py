@@ -26,6 +26,8 @@ accepted are recorded as notes on the reader (:meth:`eml.read.common.Reader.note
 
 from __future__ import annotations
 
+import datetime as dt
+
 from lxml import etree
 
 from eml.read.common import Reader
@@ -46,7 +48,7 @@ from osv.model.rules import (
     seat_range,
 )
 
-__all__ = ["SUBCATEGORIES", "SUPPORTED_CATEGORIES", "check_definition"]
+__all__ = ["SUBCATEGORIES", "SUPPORTED_CATEGORIES", "check_definition", "check_domain"]
 
 _C = ElectionCategory
 _S = ElectionSubcategory
@@ -114,7 +116,7 @@ def check_definition(
     """
     category = identifier.category
     _check_subcategory_present(reader, identifier_element, identifier)
-    _check_domain(reader, identifier_element, identifier)
+    check_domain(reader, identifier_element, identifier)
     if seats is None:
         raise reader.error(
             election,
@@ -122,14 +124,7 @@ def check_definition(
             "to be filled, found none",
         )
     assert seats_element is not None
-    lowest, highest = seat_range(category)
-    if not lowest <= seats <= highest:
-        expected = f"{lowest}" if lowest == highest else f"{lowest} to {highest}"
-        raise reader.error(
-            seats_element,
-            f"kr:NumberOfSeats is outside the lawful range for {category.value}: "
-            f"expected {expected}, found {seats}",
-        )
+    _check_seat_range(reader, seats_element, category, seats)
     if threshold is None:
         raise reader.error(
             election,
@@ -152,6 +147,37 @@ def check_definition(
         )
     assert tree_element is not None
     _check_subcategory_fits(reader, identifier_element, identifier, seats, tree)
+    _check_threshold_fits(reader, threshold_element, category, seats, threshold)
+    _check_nomination_first(
+        reader, identifier_element, identifier.nomination_date, identifier.election_date
+    )
+    _check_central_committee(reader, tree_element, category, tree)
+    _check_voting_method(reader, voting_method_element)
+    return seats, threshold, tree
+
+
+def _check_seat_range(
+    reader: Reader, seats_element: etree._Element, category: ElectionCategory, seats: int
+) -> None:
+    """The number of seats lies in the lawful range of the category."""
+    lowest, highest = seat_range(category)
+    if not lowest <= seats <= highest:
+        expected = f"{lowest}" if lowest == highest else f"{lowest} to {highest}"
+        raise reader.error(
+            seats_element,
+            f"kr:NumberOfSeats is outside the lawful range for {category.value}: "
+            f"expected {expected}, found {seats}",
+        )
+
+
+def _check_threshold_fits(
+    reader: Reader,
+    threshold_element: etree._Element,
+    category: ElectionCategory,
+    seats: int,
+    threshold: int,
+) -> None:
+    """The preference threshold is the one Kieswet P 15 gives the category and size."""
     required = expected_preference_threshold(category, seats)
     if threshold != required:
         size = f"fewer than {SMALL_BODY_SEATS}" if seats < SMALL_BODY_SEATS else "19 or more"
@@ -161,14 +187,23 @@ def check_definition(
             f"({size}, Kieswet P 15): "
             f"expected {required}, found {threshold}",
         )
-    if identifier.nomination_date >= identifier.election_date:
+
+
+def _check_nomination_first(
+    reader: Reader, identifier_element: etree._Element, nominated: dt.date, elected: dt.date
+) -> None:
+    """Nomination day comes before election day."""
+    if nominated >= elected:
         raise reader.error(
             identifier_element,
             "kr:NominationDate must come before kr:ElectionDate "
-            f"{identifier.election_date.isoformat()}: expected an earlier date, found "
-            f"{identifier.nomination_date.isoformat()}",
+            f"{elected.isoformat()}: expected an earlier date, found "
+            f"{nominated.isoformat()}",
         )
-    _check_central_committee(reader, tree_element, category, tree)
+
+
+def _check_voting_method(reader: Reader, voting_method_element: etree._Element) -> None:
+    """The voting method is SPV."""
     voting_method = (voting_method_element.text or "").strip()
     if voting_method != "SPV":
         raise reader.error(
@@ -176,7 +211,6 @@ def check_definition(
             "VotingMethod must be SPV (one preferential vote per voter): "
             f"expected SPV, found {voting_method!r}",
         )
-    return seats, threshold, tree
 
 
 def _check_subcategory_present(
@@ -204,7 +238,9 @@ def _check_subcategory_present(
         )
 
 
-def _check_domain(reader: Reader, element: etree._Element, identifier: ElectionIdentifier) -> None:
+def check_domain(reader: Reader, element: etree._Element, identifier: ElectionIdentifier) -> None:
+    """A national election has no domain; any other names its municipality, province or
+    water board."""
     category = identifier.category
     if category in NATIONAL_CATEGORIES and identifier.domain is not None:
         raise reader.error(

@@ -38,11 +38,10 @@ from eml.read.candidate import (
     read_person_name,
 )
 from eml.read.common import Reader, read_header, read_identifier
-from eml.read.definition_checks import SUBCATEGORIES, SUPPORTED_CATEGORIES
+from eml.read.definition_checks import SUBCATEGORIES, SUPPORTED_CATEGORIES, check_domain
 from eml.read.eml230b import compared_identifier_fields, read_list_data
 from eml.safe import Limits
 from osv.model import (
-    NATIONAL_CATEGORIES,
     ContestRef,
     ElectionDefinition,
     ElectionIdentifier,
@@ -129,18 +128,7 @@ def _check_identifier(
             f"kr:ElectionSubcategory does not belong to ElectionCategory {category.value}: "
             f"expected {allowed}, found {subcategory.value}",
         )
-    if category in NATIONAL_CATEGORIES and identifier.domain is not None:
-        raise reader.error(
-            element,
-            f"a {category.value} election is national and has no kr:ElectionDomain: expected "
-            f"none, found {identifier.domain.name!r}",
-        )
-    if category not in NATIONAL_CATEGORIES and identifier.domain is None:
-        raise reader.error(
-            element,
-            f"ElectionIdentifier has no kr:ElectionDomain: a {category.value} election is held "
-            "in a municipality, province or water board, expected its name, found none",
-        )
+    check_domain(reader, element, identifier)
     if identifier.nomination_date is None:
         raise reader.error(
             element,

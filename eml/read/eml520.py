@@ -108,23 +108,8 @@ def _read_contest(reader: Reader, element: etree._Element, limits: Limits) -> Co
                     f"a candidate selection in contest {contest_id} comes before any list: "
                     "expected an AffiliationIdentifier selection first, found a Candidate",
                 )
-            where = f"list {current.number} in contest {contest_id}"
-            if len(current.candidates) >= limits.max_candidates_per_list:
-                raise reader.error(
-                    selection,
-                    f"{where} has too many elected candidates: expected at most "
-                    f"{limits.max_candidates_per_list:,}, found more",
-                )
-            current.candidates.append(
-                ElectedCandidate(
-                    candidate=read_candidate(reader, candidate, where=where),
-                    ranking=(
-                        reader.integer(ranking, minimum=1, maximum=2, what="Ranking")
-                        if ranking is not None
-                        else None
-                    ),
-                    votes=votes,
-                )
+            _add_candidate(
+                reader, selection, candidate, ranking, votes, current, contest_id, limits
             )
         else:
             raise reader.error(
@@ -138,6 +123,37 @@ def _read_contest(reader: Reader, element: etree._Element, limits: Limits) -> Co
         contest_id=contest_id,
         contest_name=reader.optional_text(identifier.find(ns.eml("ContestName"))),
         lists=tuple(lists),
+    )
+
+
+def _add_candidate(
+    reader: Reader,
+    selection: etree._Element,
+    candidate: etree._Element,
+    ranking: etree._Element | None,
+    votes: int | None,
+    current: _OpenList,
+    contest_id: str,
+    limits: Limits,
+) -> None:
+    """Add the elected candidate of ``selection`` to the list ``current``."""
+    where = f"list {current.number} in contest {contest_id}"
+    if len(current.candidates) >= limits.max_candidates_per_list:
+        raise reader.error(
+            selection,
+            f"{where} has too many elected candidates: expected at most "
+            f"{limits.max_candidates_per_list:,}, found more",
+        )
+    current.candidates.append(
+        ElectedCandidate(
+            candidate=read_candidate(reader, candidate, where=where),
+            ranking=(
+                reader.integer(ranking, minimum=1, maximum=2, what="Ranking")
+                if ranking is not None
+                else None
+            ),
+            votes=votes,
+        )
     )
 
 

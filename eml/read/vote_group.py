@@ -25,7 +25,6 @@ finding of ``results``, never a reason to refuse a file.
 
 from __future__ import annotations
 
-from itertools import repeat
 from typing import Final
 
 from lxml import etree
@@ -40,9 +39,9 @@ from eml.read.count_values import (
     read_number,
     read_reason,
 )
+from eml.read.open_list import OpenList
 from eml.safe import Limits, local_name
 from osv.model import (
-    CandidateVotes,
     Investigation,
     ListVotes,
     PollingStationType,
@@ -82,70 +81,6 @@ _UNIT_ONLY: Final = frozenset({_UNIT_ID, _UNIT_TYPE, _SHARED_LOCATION, _INVESTIG
 _SINGLE_VALUES: Final = frozenset({_CAST, _INITIAL_CAST, _TOTAL_COUNTED, _INITIAL_TOTAL_COUNTED})
 
 
-class _OpenList:
-    """The list whose candidate selections are being read.
-
-    The candidates are kept as parallel lists of checked values (number, short code, votes,
-    and the few corrigendum values by position) and become model objects once, in
-    :meth:`build`.
-    """
-
-    __slots__ = (
-        "codes",
-        "initial",
-        "initials",
-        "last_number",
-        "name",
-        "number",
-        "numbers",
-        "short_codes",
-        "votes",
-        "votes_of",
-    )
-
-    def __init__(self, number: int, name: str, votes: int, initial: int | None) -> None:
-        self.number = number
-        self.name = name
-        self.votes = votes
-        self.initial = initial
-        self.numbers: list[int | None] = []
-        self.codes: list[str | None] = []
-        self.votes_of: list[int] = []
-        self.initials: dict[int, int] = {}
-        self.last_number = 0
-        self.short_codes: set[str] = set()
-
-    def append(
-        self, number: int | None, short_code: str | None, votes: int, initial: int | None
-    ) -> None:
-        """Add a checked candidate."""
-        if initial is not None:
-            self.initials[len(self.numbers)] = initial
-        self.numbers.append(number)
-        self.codes.append(short_code)
-        self.votes_of.append(votes)
-
-    def build(self) -> ListVotes:
-        """The list as a model object; every value was checked when it was read."""
-        count = len(self.numbers)
-        initials = self.initials
-        candidates = CandidateVotes.many_from_checked(
-            self.numbers,
-            self.codes,
-            self.votes_of,
-            [initials.get(index) for index in range(count)] if initials else repeat(None, count),
-        )
-        return ListVotes.from_checked_values(
-            {
-                "number": self.number,
-                "name": self.name,
-                "votes": self.votes,
-                "initial_votes": self.initial,
-                "candidates": candidates,
-            }
-        )
-
-
 class VoteGroupBuilder:
     """Collects one vote group from its child elements, given one at a time in file order.
 
@@ -173,7 +108,7 @@ class VoteGroupBuilder:
         self._shared: bool | None = None
         self._investigations: tuple[Investigation, ...] | None = None
         self._lists: list[ListVotes] = []
-        self._open: _OpenList | None = None
+        self._open: OpenList | None = None
         self._selections = 0
         self._values: dict[str, int] = {}
         self._rejected: dict[RejectedReason, int] = {}
@@ -314,7 +249,7 @@ class VoteGroupBuilder:
         initial_votes = self._initial(initial, f"InitialValidVotes of {label}")
         if self._open is not None:
             self._lists.append(self._open.build())
-        self._open = _OpenList(number, name, votes, initial_votes)
+        self._open = OpenList(number, name, votes, initial_votes)
 
     def _plain_candidate(self, candidate: etree._Element, valid: etree._Element) -> bool:
         """Read the common candidate selection in one step; ``False`` when it is anything else

@@ -110,26 +110,31 @@ def _now() -> dt.datetime:
     return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
+_StageOption = Annotated[
+    Stage, typer.Option("--stage", help="hsb: add up a district; csb: compute the result.")
+]
+_Out = Annotated[
+    Path, typer.Option("--out", help="Folder to write into (default: the current folder).")
+]
+_Draft = Annotated[
+    bool,
+    typer.Option(
+        "--draft",
+        help="csb: compute even from incomplete counts; write only result.txt and "
+        "result.json, headed as a draft (CONCEPT), never an EML file or a PDF.",
+    ),
+]
+
+
 @guarded
 def result_command(
     folder: Folder,
-    stage: Annotated[
-        Stage, typer.Option("--stage", help="hsb: add up a district; csb: compute the result.")
-    ],
-    out: Annotated[
-        Path, typer.Option("--out", help="Folder to write into (default: the current folder).")
-    ] = Path("."),
+    stage: _StageOption,
+    out: _Out = Path("."),
     seats: Seats = None,
     lot: Lots = None,
     deceased: Deceased = None,
-    draft: Annotated[
-        bool,
-        typer.Option(
-            "--draft",
-            help="csb: compute even from incomplete counts; write only result.txt and "
-            "result.json, headed as a draft (CONCEPT), never an EML file or a PDF.",
-        ),
-    ] = False,
+    draft: _Draft = False,
     xsd_dir: XsdDir = None,
     max_bytes: MaxBytes = None,
 ) -> None:
@@ -151,15 +156,7 @@ def result_command(
     schemas = context.schemas(xsd_dir)
     limits = context.limits(max_bytes)
     if stage is Stage.HSB:
-        given = [name for name, value in (("--seats", seats), ("--lot", lot)) if value]
-        given += ["--deceased"] if deceased else []
-        given += ["--draft"] if draft else []
-        if given:
-            options = ", ".join(given)
-            raise fail(
-                f"{options} cannot be used with --stage hsb (it allocates no seats and writes "
-                "only the district count)"
-            )
+        _refuse_csb_options(seats=seats, lot=lot, deceased=deceased, draft=draft)
         _hsb(folder, out, schemas, limits)
         return
     from osv.service.result.csb import run_csb
@@ -186,6 +183,21 @@ def result_command(
         )
     if outcome.result.status == "no_votes":
         raise fail("there are no valid votes at all, so there is no quota", EXIT_NO_VOTES)
+
+
+def _refuse_csb_options(
+    *, seats: int | None, lot: list[str] | None, deceased: list[str] | None, draft: bool
+) -> None:
+    """``--stage hsb`` allocates no seats: the options of the CSB's computation are refused."""
+    given = [name for name, value in (("--seats", seats), ("--lot", lot)) if value]
+    given += ["--deceased"] if deceased else []
+    given += ["--draft"] if draft else []
+    if given:
+        options = ", ".join(given)
+        raise fail(
+            f"{options} cannot be used with --stage hsb (it allocates no seats and writes "
+            "only the district count)"
+        )
 
 
 def _hsb(folder: Path, out: Path, schemas: SchemaSet | None, limits: Limits) -> None:

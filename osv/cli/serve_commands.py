@@ -27,41 +27,48 @@ def _loopback(host: str) -> bool:
         return False
 
 
+#: The options of ``osv serve``.
+_TlsCert = Annotated[
+    Path | None,
+    typer.Option(
+        "--tls-cert",
+        help="Serve HTTPS with this certificate (PEM; the chain after it).",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+_TlsKey = Annotated[
+    Path | None,
+    typer.Option(
+        "--tls-key", help="The certificate's private key (PEM).", exists=True, dir_okay=False
+    ),
+]
+_ProxyHeaders = Annotated[
+    bool,
+    typer.Option(
+        "--proxy-headers",
+        help="Behind a reverse proxy that terminates TLS: take the client's address and "
+        "https from its X-Forwarded-For and X-Forwarded-Proto headers.",
+    ),
+]
+_ForwardedAllowIps = Annotated[
+    str,
+    typer.Option(
+        "--forwarded-allow-ips",
+        help="With --proxy-headers: the proxy's addresses (comma-separated) whose "
+        "forwarded headers are trusted.",
+    ),
+]
+
+
 @guarded
 def serve_command(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
-    tls_cert: Annotated[
-        Path | None,
-        typer.Option(
-            "--tls-cert",
-            help="Serve HTTPS with this certificate (PEM; the chain after it).",
-            exists=True,
-            dir_okay=False,
-        ),
-    ] = None,
-    tls_key: Annotated[
-        Path | None,
-        typer.Option(
-            "--tls-key", help="The certificate's private key (PEM).", exists=True, dir_okay=False
-        ),
-    ] = None,
-    proxy_headers: Annotated[
-        bool,
-        typer.Option(
-            "--proxy-headers",
-            help="Behind a reverse proxy that terminates TLS: take the client's address and "
-            "https from its X-Forwarded-For and X-Forwarded-Proto headers.",
-        ),
-    ] = False,
-    forwarded_allow_ips: Annotated[
-        str,
-        typer.Option(
-            "--forwarded-allow-ips",
-            help="With --proxy-headers: the proxy's addresses (comma-separated) whose "
-            "forwarded headers are trusted.",
-        ),
-    ] = "127.0.0.1",
+    tls_cert: _TlsCert = None,
+    tls_key: _TlsKey = None,
+    proxy_headers: _ProxyHeaders = False,
+    forwarded_allow_ips: _ForwardedAllowIps = "127.0.0.1",
 ) -> None:
     """Serve the web interface (creates the first administrator when there are no users).
 
@@ -86,16 +93,8 @@ def serve_command(
             file=sys.stderr,
         )
     app = create_app(context.settings())
-    password = app.state.osv.first_password
-    print(f"OSV web interface on {'https' if tls else 'http'}://{host}:{port}")
-    if proxy_headers:
-        print(f"Behind a reverse proxy: forwarded headers trusted from {forwarded_allow_ips}")
-    if password:
-        print("First start: a user 'beheerder' (administrator) was created.")
-        print(f"    user name: beheerder    password: {password}")
-        print("    (shown only now; 'osv user password beheerder' sets a new one)")
-    else:
-        print("Log in with your user name; 'osv user create NAME --role ROLE' adds users.")
+    address = f"{'https' if tls else 'http'}://{host}:{port}"
+    _greet(address, app.state.osv.first_password, forwarded_allow_ips if proxy_headers else None)
     with serving(app.state.osv.factory.database):
         uvicorn.run(
             app,
@@ -108,6 +107,19 @@ def serve_command(
             forwarded_allow_ips=forwarded_allow_ips if proxy_headers else None,
             server_header=False,
         )
+
+
+def _greet(address: str, password: str | None, forwarded_from: str | None) -> None:
+    """Where the web interface is, whom a proxy is trusted from, and how to log in."""
+    print(f"OSV web interface on {address}")
+    if forwarded_from is not None:
+        print(f"Behind a reverse proxy: forwarded headers trusted from {forwarded_from}")
+    if password:
+        print("First start: a user 'beheerder' (administrator) was created.")
+        print(f"    user name: beheerder    password: {password}")
+        print("    (shown only now; 'osv user password beheerder' sets a new one)")
+    else:
+        print("Log in with your user name; 'osv user create NAME --role ROLE' adds users.")
 
 
 @user_app.command("create")

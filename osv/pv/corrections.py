@@ -61,7 +61,6 @@ def corrected_counts(
     labels = text["labels"]
     headings = eligible if headings is None else headings
     u, iu = votes.uncounted, votes.initial_uncounted
-    r, ir = votes.rejected, votes.initial_rejected
 
     def field(letter: str, reason: UncountedReason) -> list[object]:
         label = box_label(labels, letter, identifier)
@@ -71,16 +70,7 @@ def corrected_counts(
     headers = text["box_headers"]
     numeric = (2, 3)
     if eligible:
-        story += [
-            heading(text["eligible"], 2),
-            table(
-                headers,
-                [["Z", labels["Z"], *_pair(votes.initial_cast, votes.cast)]],
-                numeric=numeric,
-                widths=_BOX_WIDTHS,
-                grey_columns=(2,),
-            ),
-        ]
+        story += _eligible(votes, text)
     gr = identifier.category is ElectionCategory.GR
     voters: list[list[object]] = [
         field("A", UncountedReason.POLL_CARDS),
@@ -97,6 +87,37 @@ def corrected_counts(
     if "voters_text" in text:
         story.append(paragraph(text["voters_text"]))
     story.append(table(headers, voters, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
+    rows = _vote_rows(votes, labels)
+    if headings:
+        story.append(heading(text["votes"], 2))
+    if "only_changed" in text:
+        story.append(paragraph(text["only_changed"]))
+    story.append(table(headers, rows, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
+    if headings:
+        story.append(heading(text["differences"], 2))
+    story += differences
+    more = [field("I", UncountedReason.MORE_BALLOTS), field("J", UncountedReason.FEWER_BALLOTS)]
+    story.append(table(headers, more, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
+    return story
+
+
+def _eligible(votes: VoteCounts, text: Mapping[str, Any]) -> list[Flowable]:
+    """Z, the eligible voters, before and after the correction."""
+    return [
+        heading(text["eligible"], 2),
+        table(
+            text["box_headers"],
+            [["Z", text["labels"]["Z"], *_pair(votes.initial_cast, votes.cast)]],
+            numeric=(2, 3),
+            widths=_BOX_WIDTHS,
+            grey_columns=(2,),
+        ),
+    ]
+
+
+def _vote_rows(votes: VoteCounts, labels: Mapping[str, str]) -> list[list[object]]:
+    """E.x, E, F, G and H, each before and after the correction."""
+    r, ir = votes.rejected, votes.initial_rejected
     blank, invalid = RejectedReason.BLANK, RejectedReason.INVALID
     cast_before = (
         (
@@ -126,27 +147,7 @@ def corrected_counts(
         ["G", labels["G"], *_pair(ir.get(invalid), r.get(invalid, 0))],
         ["H", labels["H"], *_pair(cast_before, cast_now)],
     ]
-    if headings:
-        story.append(heading(text["votes"], 2))
-    if "only_changed" in text:
-        story.append(paragraph(text["only_changed"]))
-    story.append(table(headers, rows, numeric=numeric, widths=_BOX_WIDTHS, grey_columns=(2,)))
-    if headings:
-        story.append(heading(text["differences"], 2))
-    story += differences
-    story.append(
-        table(
-            headers,
-            [
-                field("I", UncountedReason.MORE_BALLOTS),
-                field("J", UncountedReason.FEWER_BALLOTS),
-            ],
-            numeric=numeric,
-            widths=_BOX_WIDTHS,
-            grey_columns=(2,),
-        )
-    )
-    return story
+    return rows
 
 
 def corrected_list_tables(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak, Spacer
@@ -74,31 +75,9 @@ def render_i4(session: CandidacySession) -> bytes:
         paragraph(text["session"].format(committee=session.committee)),
         table(["", ""], [[row, ""] for row in text["zitting_rows"]], row_height=0.8 * cm),
     ]
-    story += [heading(text["submitted"], 2)]
-    story.append(
-        table(
-            text["submitted_headers"],
-            [
-                [lst.key, _name(lst, text["blank"]), ", ".join(lst.districts), len(lst.candidates)]
-                for lst in session.submitted
-            ],
-            numeric=(3,),
-            widths=[w * cm for w in (2.0, 8.5, 4.0, 3.0)],
-        )
-    )
+    story += _submitted(session, text)
     story += _findings(session.findings, text)
-    story += [heading(text["repaired"], 2)]
-    story += (
-        [
-            paragraph(text["repaired_intro"]),
-            *[
-                paragraph(f"{f.code.value} (art. {f.article}): {f.text_nl}")
-                for f in session.repaired
-            ],
-        ]
-        if session.repaired
-        else [paragraph(text["repaired_none"])]
-    )
+    story += _repaired(session, text)
     story += _decisions(session.decisions, by_key, text)
     story += _departures(session, by_key, text)
     story += [heading(text["valid"], 2), paragraph(text["valid_intro"])]
@@ -124,6 +103,42 @@ def render_i4(session: CandidacySession) -> bytes:
         audit_head=session.audit_head,
     )
     return render(story, info, title=f"Model I 4 {identifier.id}")
+
+
+def _submitted(session: CandidacySession, text: dict[str, Any]) -> list[Flowable]:
+    """The lists handed in: key, name, districts and number of candidates."""
+    story: list[Flowable] = []
+    story += [heading(text["submitted"], 2)]
+    story.append(
+        table(
+            text["submitted_headers"],
+            [
+                [lst.key, _name(lst, text["blank"]), ", ".join(lst.districts), len(lst.candidates)]
+                for lst in session.submitted
+            ],
+            numeric=(3,),
+            widths=[w * cm for w in (2.0, 8.5, 4.0, 3.0)],
+        )
+    )
+    return story
+
+
+def _repaired(session: CandidacySession, text: dict[str, Any]) -> list[Flowable]:
+    """The omissions repaired (Kieswet art. I 2), or that there were none."""
+    story: list[Flowable] = []
+    story += [heading(text["repaired"], 2)]
+    story += (
+        [
+            paragraph(text["repaired_intro"]),
+            *[
+                paragraph(f"{f.code.value} (art. {f.article}): {f.text_nl}")
+                for f in session.repaired
+            ],
+        ]
+        if session.repaired
+        else [paragraph(text["repaired_none"])]
+    )
+    return story
 
 
 def _findings(findings: Sequence[Finding], text: dict[str, object]) -> list[Flowable]:

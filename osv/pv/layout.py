@@ -11,29 +11,24 @@ Building blocks, each a list of reportlab flowables: :func:`title_block`, :func:
 :func:`letter_boxes` (a row of digit cells, the letter in its own cell, inverted for totals,
 and the label), :func:`table` (splits across pages, header row repeated), :func:`signatures`.
 Pre-filled values are in the monospaced font, right-aligned, with "." as thousands separator.
+The page frame (margins, header, footer) and :func:`render` live in :mod:`osv.pv.pages`;
+:class:`PageInfo`, :func:`format_hash` and :func:`render` are imported from here as well.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     DocIf,
     Flowable,
-    Frame,
-    FrameBreak,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -41,7 +36,7 @@ from reportlab.platypus import (
 )
 
 from osv.pv.fonts import BOLD, MONO, REGULAR, register_fonts
-from osv.pv.pdfa import DocumentMetadata, make_pdfa
+from osv.pv.pages import LEFT, RIGHT, WIDTH, NumberedCanvas, PageInfo, format_hash, render
 
 __all__ = [
     "PageInfo",
@@ -58,44 +53,6 @@ __all__ = [
     "table",
     "title_block",
 ]
-
-_WIDTH, _HEIGHT = A4
-_LEFT = _RIGHT = 1.5 * cm
-_TOP = 2.0 * cm
-_BOTTOM = 2.9 * cm
-
-
-@dataclass(frozen=True)
-class PageInfo:
-    """What every page shows.
-
-    :param committee: the header's right side (``Gemeente 0668 West Maas en Waal``).
-    :param model_lines: the footer's left side, the model's identity (one or two lines).
-    :param digest: the SHA-256 of the EML file the report belongs to, or ``None`` (blank forms).
-    :param created: the EML's creation moment, shown with the hash.
-    :param part: the header's left side (on the first pages, until a part begins, when
-        ``parts_in_header``).
-    :param parts_in_header: the header names the part of the report the page is in: each
-        level-1 heading (``Deel 2 - Telresultaten``) begins a part, and a page shows the part
-        in force at its top (one that begins at the top of the page included).
-    :param audit_head: the last hash of OSV's audit log when the report was made (64 hex), for a
-        report made from OSV's database; printed under the EML hash, so the paper holds the
-        anchor of the log (docs/audit.md). ``None`` for reports made from files.
-    """
-
-    committee: str
-    model_lines: tuple[str, ...]
-    digest: bytes | None = None
-    created: dt.datetime | None = None
-    part: str = ""
-    parts_in_header: bool = False
-    audit_head: str | None = None
-
-
-def format_hash(digest: bytes) -> str:
-    """The SHA-256 as printed on paper: 16 groups of 4 lowercase hex characters."""
-    text = digest.hex()
-    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def dutch_number(value: int) -> str:
@@ -163,7 +120,7 @@ class _PartHeading(Paragraph):
         y: float,
         _sW: float = 0,  # noqa: N803 - reportlab's name
     ) -> None:
-        if isinstance(canvas, _NumberedCanvas):
+        if isinstance(canvas, NumberedCanvas):
             frame = getattr(getattr(canvas, "_doctemplate", None), "frame", None)
             canvas.begin_part(self.part, at_top=bool(getattr(frame, "_atTop", False)))
         super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # reportlab takes _sW
@@ -171,7 +128,7 @@ class _PartHeading(Paragraph):
 
 def title_block(first: str, second: str, election: str, subtitle: str) -> list[Flowable]:
     """The title page's block: rule, two big lines, the election, the model's subtitle, rule."""
-    rule = Table([[""]], colWidths=[_WIDTH - _LEFT - _RIGHT], rowHeights=[2])
+    rule = Table([[""]], colWidths=[WIDTH - LEFT - RIGHT], rowHeights=[2])
     rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1.5, colors.black)]))
     return [
         rule,
@@ -223,7 +180,7 @@ def letter_boxes(rows: Sequence[tuple[str, int | str | None, str, bool]]) -> Tab
                 ("BACKGROUND", (9, index), (9, index), colors.black),
                 ("TEXTCOLOR", (9, index), (9, index), colors.white),
             ]
-    widths = [0.5 * cm] * 9 + [1.1 * cm, _WIDTH - _LEFT - _RIGHT - 5.6 * cm]
+    widths = [0.5 * cm] * 9 + [1.1 * cm, WIDTH - LEFT - RIGHT - 5.6 * cm]
     result = Table(data, colWidths=widths, rowHeights=[0.6 * cm] * len(data), hAlign="LEFT")
     result.setStyle(TableStyle(commands))
     return result
@@ -286,7 +243,7 @@ def lines(count: int, label: str = "") -> Table:
     """``count`` empty ruled lines to write on, under an optional label."""
     rows: list[list[object]] = [[paragraph(label, "cell")]] if label else []
     rows += [[""] for _ in range(count)]
-    width = _WIDTH - _LEFT - _RIGHT
+    width = WIDTH - LEFT - RIGHT
     result = Table(rows, colWidths=[width], rowHeights=[0.7 * cm] * len(rows), hAlign="LEFT")
     start = 1 if label else 0
     result.setStyle(
@@ -297,7 +254,7 @@ def lines(count: int, label: str = "") -> Table:
 
 def name_boxes(labels: Sequence[str], count: int) -> Table:
     """``count`` boxes of two halves to write in (``Naam:`` and ``Handtekening:``)."""
-    box_width = (_WIDTH - _LEFT - _RIGHT) / 2
+    box_width = (WIDTH - LEFT - RIGHT) / 2
     styles = _styles()
     data = [[Paragraph(_escape(label), styles["cell"]) for label in labels] for _ in range(count)]
     grid = Table(data, colWidths=[box_width, box_width], rowHeights=[1.3 * cm] * count)
@@ -334,7 +291,7 @@ def signatures(
 ) -> list[Flowable]:
     """The signature part, on a new page: its ``title`` and ``intro``, date and place, the
     chair, ``members`` more boxes."""
-    box_width = (_WIDTH - _LEFT - _RIGHT) / 2
+    box_width = (WIDTH - LEFT - RIGHT) / 2
     rows = [["Datum en tijd:", "Plaats:"], [chair + "\nNaam:", "Handtekening:"]]
     rows += [[f"{members_title} {n}\nNaam:", "Handtekening:"] for n in range(1, members + 1)]
     styles = _styles()
@@ -355,149 +312,3 @@ def signatures(
     if intro:
         head.append(paragraph(intro))
     return [PageBreak(), KeepTogether([*head, grid])]
-
-
-#: How much of a long table or paragraph a heading keeps on its page.
-_START = 3 * cm
-
-
-class _KeepWithNext(KeepTogether):
-    """Keeps headings on the page of what follows them.
-
-    reportlab keeps a heading and the next flowable together and, when both do not fit, starts
-    them on a new page: for a long table (a list of 50 candidates) that leaves the rest of the
-    page blank. Here a heading needs only the start of a table or paragraph that runs on (3 cm,
-    a few rows with the header row) on its page; whatever cannot be split moves whole.
-    """
-
-    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab's names
-        content: list[Flowable] = list(getattr(self, "_content"))  # noqa: B009 - no stub
-        frame = getattr(self, "_frame", None)
-        if frame is not None and getattr(frame, "_atTop", False):
-            return content
-        heights = [
-            f.wrapOn(self.canv, aW, 0xFFFFFF)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-            for f in content
-        ]
-        needed = sum(heights)
-        if isinstance(content[-1], (Table, Paragraph)):
-            needed = min(needed, sum(heights[:-1]) + _START)
-        if needed > aH:
-            content.insert(0, FrameBreak())
-        return content
-
-
-class _NumberedCanvas(pdf_canvas.Canvas):
-    """Keeps every page until the end, then draws the footers with the page count."""
-
-    def __init__(
-        self, *args: Any, info: PageInfo, metadata: DocumentMetadata, **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-        self._info = info
-        self._metadata = metadata
-        self._part = self._page_part = info.part
-
-    def begin_part(self, part: str, *, at_top: bool) -> None:
-        """A part of the report begins here; at the top of a page, that page's header names it."""
-        self._part = part
-        if at_top:
-            self._page_part = part
-
-    def setFont(  # noqa: N802 - reportlab's name
-        self, psfontname: str, size: float, leading: float | None = None
-    ) -> None:
-        """Only the embedded DejaVu fonts: a table cell without a font of its own (an empty
-        cell) asks for reportlab's default, Helvetica, which is not embedded (PDF/A)."""
-        if psfontname not in (REGULAR, BOLD, MONO):
-            psfontname = REGULAR
-        super().setFont(psfontname, size, leading)
-
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
-        self._pages.append(dict(self.__dict__))
-        self._startPage()  # type: ignore[attr-defined]  # reportlab's internal page reset
-        self._page_part = self._part
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self._decorate(number, total)
-            super().showPage()
-        make_pdfa(self._doc, self._metadata)  # type: ignore[attr-defined]  # reportlab's own
-        super().save()
-
-    def _decorate(self, number: int, total: int) -> None:
-        info = self._info
-        self.setFont(REGULAR, 8)
-        self.drawString(
-            _LEFT, _HEIGHT - 1.2 * cm, self._page_part if info.parts_in_header else info.part
-        )
-        self.setFont(BOLD, 8)
-        self.drawRightString(_WIDTH - _RIGHT, _HEIGHT - 1.2 * cm, info.committee)
-        self.setFont(REGULAR, 8)
-        y = 2.2 * cm
-        for line in info.model_lines:
-            self.drawString(_LEFT, y, line)
-            y -= 10
-        self.drawRightString(_WIDTH - _RIGHT, 2.2 * cm, f"Pagina {number} van {total}")
-        if info.digest is not None:
-            moment = info.created.strftime("%d-%m-%Y %H:%M:%S") if info.created else ""
-            self.drawString(
-                _LEFT,
-                1.2 * cm,
-                f"Datum: {moment}. Digitale vingerafdruk van EML-telbestand bij dit "
-                "proces-verbaal:",
-            )
-            self.setFont(MONO, 8)
-            self.drawString(_LEFT, 0.8 * cm, format_hash(info.digest))
-        if info.audit_head is not None:
-            self.setFont(REGULAR, 8)
-            label = "Laatste hash logboek OSV: "
-            self.drawString(_LEFT, 0.4 * cm, label)
-            self.setFont(MONO, 8)
-            self.drawString(
-                _LEFT + self.stringWidth(label, REGULAR, 8),
-                0.4 * cm,
-                format_hash(bytes.fromhex(info.audit_head)),
-            )
-
-
-def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:
-    """The PDF/A-2b of ``story`` with the pages of ``info``; fonts embedded.
-
-    The document's metadata name ``title`` and the model (``info.model_lines``); its date is
-    the EML's creation moment when the report belongs to a file, else the moment of rendering.
-    """
-    register_fonts()
-    import io
-
-    metadata = DocumentMetadata(
-        title,
-        " ".join(info.model_lines),
-        info.created or dt.datetime.now(dt.UTC),
-    )
-
-    out = io.BytesIO()
-    document = BaseDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=_LEFT,
-        rightMargin=_RIGHT,
-        topMargin=_TOP,
-        bottomMargin=_BOTTOM,
-        title=title,
-        author="OSV",
-        creator="OSV",
-        invariant=1,
-        initialFontName=REGULAR,  # reportlab's default, Helvetica, is not embedded (PDF/A)
-        keepTogetherClass=_KeepWithNext,
-    )
-    frame = Frame(_LEFT, _BOTTOM, _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM, id="body")
-    document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    document.build(
-        story,
-        canvasmaker=lambda *a, **k: _NumberedCanvas(*a, info=info, metadata=metadata, **k),
-    )
-    return out.getvalue()

@@ -20,7 +20,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, PageBreak
 
 from eml.documents import Eml510
-from osv.model import Contest, ReportingUnitVotes
+from osv.model import Contest, ContestCount, ReportingUnitVotes
 from osv.pv.common import (
     count_page_info,
     model_signatures,
@@ -70,7 +70,27 @@ def render_municipal_report(
     story += opening(text, f"Gemeente {code} {name}")
     if inserted_page:
         story += [PageBreak(), *inserted_page]
+    story += _part1(text, contest_count, station_row)
+    story += municipal_totals(total, contest_count.reporting_units, text, identifier)
     story += [
+        heading(text["protocol"], 2),
+        paragraph(text["protocol_text"]),
+        *[paragraph(choice) for choice in text["protocol_choices"]],
+        lines(4),
+        PageBreak(),
+        heading(text["per_list"], 2),
+        *votes_tables(total.lists, contest, text),
+        *model_signatures(text, identifier),
+    ]
+    info = count_page_info(count, text, digest=digest, audit_head=audit_head)
+    return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
+
+
+def _part1(
+    text: Mapping[str, Any], contest_count: ContestCount, station_row: StationRow
+) -> list[Flowable]:
+    """Deel 1: presence, the polling stations (table 1.2) and the session."""
+    story: list[Flowable] = [
         PageBreak(),
         heading(text["part1"]),
         heading(text["presence"], 2),
@@ -87,16 +107,4 @@ def render_municipal_report(
     ]
     for item in text["session_items"]:
         story += write_in(item)
-    story += municipal_totals(total, contest_count.reporting_units, text, identifier)
-    story += [
-        heading(text["protocol"], 2),
-        paragraph(text["protocol_text"]),
-        *[paragraph(choice) for choice in text["protocol_choices"]],
-        lines(4),
-        PageBreak(),
-        heading(text["per_list"], 2),
-        *votes_tables(total.lists, contest, text),
-        *model_signatures(text, identifier),
-    ]
-    info = count_page_info(count, text, digest=digest, audit_head=audit_head)
-    return render(story, info, title=f"{text['subtitle']} {identifier.id} {name}")
+    return story

@@ -195,6 +195,19 @@ def _session(report: DistrictReport, text: Mapping[str, Any], election: str) -> 
         heading(text["findings"], 2),
         paragraph(text["findings_text"]),
     ]
+    story += _findings(report, text)
+    story += [
+        KeepTogether([paragraph(text["further"]), lines(3)]),
+        heading(text["objections"], 2),
+        paragraph(text["objections_text"]),
+        *[paragraph(choice) for choice in text["objections_choices"]],
+    ]
+    return story
+
+
+def _findings(report: DistrictReport, text: Mapping[str, Any]) -> list[Flowable]:
+    """The findings numbered, each marked as dealt with, or that there were none."""
+    story: list[Flowable] = []
     if report.findings:
         story.append(paragraph(text["findings_found"]))
         story.append(
@@ -209,12 +222,6 @@ def _session(report: DistrictReport, text: Mapping[str, Any], election: str) -> 
         )
     else:
         story.append(paragraph(text["findings_none"]))
-    story += [
-        KeepTogether([paragraph(text["further"]), lines(3)]),
-        heading(text["objections"], 2),
-        paragraph(text["objections_text"]),
-        *[paragraph(choice) for choice in text["objections_choices"]],
-    ]
     return story
 
 

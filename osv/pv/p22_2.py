@@ -218,32 +218,7 @@ def _part2(
     story.append(table(text["votes_headers"], rows, numeric=(2,), bold_rows=(len(result.lists),)))
     if votes is not None:
         story += _differences(votes, text)
-    if result.quota is not None:
-        story += [
-            heading(text["quota"], 2),
-            paragraph(text["quota_explained"]),
-            paragraph(
-                text["quota_text"].format(
-                    valid=f"{result.total_votes:,}".replace(",", "."),
-                    seats=result.seats,
-                    quota=mixed(result.quota),
-                )
-            ),
-        ]
-    full_steps = _steps(result, "full_seats")
-    if full_steps:
-        story += [
-            heading(text["full"], 2),
-            paragraph(text["full_explained"]),
-            table(
-                text["full_headers"],
-                [
-                    [s["list_number"], s["votes"], s["full_seats"], mixed(s["remainder"])]
-                    for s in full_steps
-                ],
-                numeric=(1, 2, 3),
-            ),
-        ]
+    story += _quota_and_full_seats(result, text)
     story += _residual(result, text)
     story += [
         heading(text["distribution"], 2),
@@ -270,6 +245,46 @@ def _part2(
             [[_person_name(p), p.locality or p.country_code or "", p.list_number] for p in elected],
             numeric=(2,),
         ),
+    ]
+    story += _protocol(text)
+    return story
+
+
+def _quota_and_full_seats(result: ElectionResult, text: Mapping[str, Any]) -> list[Flowable]:
+    """The quota and the full seats per list, when the result has them."""
+    story: list[Flowable] = []
+    if result.quota is not None:
+        story += [
+            heading(text["quota"], 2),
+            paragraph(text["quota_explained"]),
+            paragraph(
+                text["quota_text"].format(
+                    valid=f"{result.total_votes:,}".replace(",", "."),
+                    seats=result.seats,
+                    quota=mixed(result.quota),
+                )
+            ),
+        ]
+    full_steps = _steps(result, "full_seats")
+    if full_steps:
+        story += [
+            heading(text["full"], 2),
+            paragraph(text["full_explained"]),
+            table(
+                text["full_headers"],
+                [
+                    [s["list_number"], s["votes"], s["full_seats"], mixed(s["remainder"])]
+                    for s in full_steps
+                ],
+                numeric=(1, 2, 3),
+            ),
+        ]
+    return story
+
+
+def _protocol(text: Mapping[str, Any]) -> list[Flowable]:
+    """The protocol page: its questions with their choices and room to write."""
+    story: list[Flowable] = [
         PageBreak(),
         heading(text["protocol"], 2),
         heading(text["protocol_text"], 3),

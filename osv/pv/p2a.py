@@ -9,8 +9,9 @@ process-verbaal.md §8). No hash: the report belongs to the session, not to a co
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
@@ -83,6 +84,25 @@ def render_p2a(
         paragraph(text["note_per_station"]),
         *[paragraph(f"• {item}") for item in text["note_items"]],
     ]
+    story += _stations(stations, text, decentral=decentral)
+    story += [lines(3), PageBreak(), heading(text["during"], 2)]
+    for item in text["session_items"]:
+        story += write_in(item)
+    story += model_signatures(text, identifier, title="part2")
+    info = PageInfo(
+        committee=f"Gemeente {municipality}",
+        model_lines=tuple(text["footer"]),
+        parts_in_header=True,
+        audit_head=audit_head,
+    )
+    return render(story, info, title=f"{text['subtitle']} {identifier.id} {municipality}")
+
+
+def _stations(
+    stations: Sequence[InvestigatedStation], text: Mapping[str, Any], *, decentral: bool
+) -> list[Flowable]:
+    """Each investigated station: the reason, room for the findings, and the outcome."""
+    story: list[Flowable] = []
     if not stations:
         story.append(paragraph(text["none"]))
     for station in stations:
@@ -99,14 +119,4 @@ def render_p2a(
                 ]
             )
         )
-    story += [lines(3), PageBreak(), heading(text["during"], 2)]
-    for item in text["session_items"]:
-        story += write_in(item)
-    story += model_signatures(text, identifier, title="part2")
-    info = PageInfo(
-        committee=f"Gemeente {municipality}",
-        model_lines=tuple(text["footer"]),
-        parts_in_header=True,
-        audit_head=audit_head,
-    )
-    return render(story, info, title=f"{text['subtitle']} {identifier.id} {municipality}")
+    return story

@@ -81,7 +81,34 @@ def render_station_report(
         f"{identifier.name or identifier.id} - {dutch_date(identifier.election_date)}",
         text["subtitle"],
     )
+    story += _details(text, station)
+    if "checks" in text:
+        story += [PageBreak(), *checks_and_corrections(text)]
+    story += _part1(text)
+    labels, gr = text["labels"], identifier.category is ElectionCategory.GR
     story += [
+        PageBreak(),
+        heading(text["part2"]),
+        heading(text["voters"], 2),
+        paragraph(text["voters_text_GR" if gr else "voters_text"]),
+        voters_boxes(identifier, None, labels),
+        PageBreak(),
+        heading(text["votes"], 2),
+        paragraph(text["votes_text"], "h3"),
+        votes_boxes(lists, None, labels),
+        differences_to_fill(text),
+    ]
+    if contest is not None:
+        story += [PageBreak(), heading(text["per_list"], 2), *votes_tables(None, contest, text)]
+    story += model_signatures(text, identifier, committee="stembureau")
+    committee = f"Stembureau {station.number}"
+    info = PageInfo(committee, tuple(text["footer"]), part=f"Gemeente {municipality}")
+    return render(story, info, title=f"{text['subtitle']} {identifier.id} {station.number}")
+
+
+def _details(text: Mapping[str, Any], station: PollingStation) -> list[Flowable]:
+    """The station's details, the introduction and the contents."""
+    return [
         heading(text["details"], 2),
         table(
             ["", ""],
@@ -100,9 +127,11 @@ def render_station_report(
         heading(text["contents"], 2),
         *[paragraph(item) for item in text["contents_items"]],
     ]
-    if "checks" in text:
-        story += [PageBreak(), *checks_and_corrections(text)]
-    story += [
+
+
+def _part1(text: Mapping[str, Any]) -> list[Flowable]:
+    """Deel 1: presence, the voting and the counting, each to write in."""
+    story: list[Flowable] = [
         PageBreak(),
         heading(text["part1"]),
         heading(text["presence"], 2),
@@ -114,29 +143,7 @@ def render_station_report(
     story.append(heading(text["counting"], 2))
     for item in text["counting_items"]:
         story += write_in(item)
-    labels = text["labels"]
-    gr = identifier.category is ElectionCategory.GR
-    story += [
-        PageBreak(),
-        heading(text["part2"]),
-        heading(text["voters"], 2),
-        paragraph(text["voters_text_GR" if gr else "voters_text"]),
-        voters_boxes(identifier, None, labels),
-        PageBreak(),
-        heading(text["votes"], 2),
-        paragraph(text["votes_text"], "h3"),
-        votes_boxes(lists, None, labels),
-        differences_to_fill(text),
-    ]
-    if contest is not None:
-        story += [PageBreak(), heading(text["per_list"], 2), *votes_tables(None, contest, text)]
-    story += model_signatures(text, identifier, committee="stembureau")
-    info = PageInfo(
-        committee=f"Stembureau {station.number}",
-        model_lines=tuple(text["footer"]),
-        part=f"Gemeente {municipality}",
-    )
-    return render(story, info, title=f"{text['subtitle']} {identifier.id} {station.number}")
+    return story
 
 
 def differences_to_fill(text: Mapping[str, Any], *more: Flowable) -> Flowable:

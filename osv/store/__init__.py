@@ -12,7 +12,8 @@ commit once; leaving without a commit stores nothing.
   :mod:`~osv.store.stages`, :mod:`~osv.store.candidacy`  one repository
   per aggregate
 * :mod:`osv.store.queries`       read queries for screens
-* :mod:`osv.store.rows`          the tables (row classes never leave the package)
+* :mod:`osv.store.rows`          the tables (row classes never leave the package);
+  :mod:`osv.store.columns` copies the columns several tables share (EML header, candidate)
 * :mod:`osv.store.errors`        :class:`StoreError` and its named conditions
 """
 

@@ -21,7 +21,7 @@ from contextlib import closing
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Row, func, select, text
 
 from osv.store.chain import GENESIS, ChainReport, link, normalise_data, verify_chain
 from osv.store.content import ContentReport, recorded_content, verify_content
@@ -204,15 +204,7 @@ class AuditRepository(Repository):
         rows = self.session.execute(query)
         try:
             for row in rows:
-                yield AuditEvent(
-                    id=row.id,
-                    at=as_utc(row.at),
-                    actor=row.actor,
-                    event=row.event,
-                    election=row.election,
-                    data=row.data,
-                    hash=row.hash,
-                )
+                yield _record(row)
         finally:
             rows.close()  # a server-side cursor on PostgreSQL, when the walk stops early
 
@@ -258,7 +250,8 @@ class AuditRepository(Repository):
         return LogReport(chain, content, check)
 
 
-def _record(row: AuditEventRow) -> AuditEvent:
+def _record(row: AuditEventRow | Row[Any]) -> AuditEvent:
+    """The event of a stored row (an ORM row or a plain row of ``audit_events``)."""
     return AuditEvent(
         id=row.id,
         at=as_utc(row.at),

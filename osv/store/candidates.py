@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from osv.model import Candidate, CandidateList, Contest, Gender, ListType, PersonName
+from osv.model import Candidate, CandidateList, Contest, ListType
+from osv.store.columns import candidate_of, candidate_values
 from osv.store.content import definition_key
 from osv.store.errors import StoreError
 from osv.store.records import ImportedFile
@@ -80,7 +81,7 @@ class CandidateListRepository(Repository):
             .where(CandidateRow.list_id.in_(candidates))
             .order_by(CandidateRow.list_id, CandidateRow.number)
         ):
-            candidates[row.list_id].append(_candidate(row))
+            candidates[row.list_id].append(candidate_of(row))
         return Contest(
             id=contest_id,
             name=district.contest_name,
@@ -140,32 +141,8 @@ def _list_values(
 def _candidate_values(list_id: int, candidate: Candidate) -> dict[str, Any]:
     return {
         "list_id": list_id,
-        "number": candidate.number,
-        "short_code": candidate.short_code,
-        "initials": candidate.name.initials,
-        "first_name": candidate.name.first_name,
-        "prefix": candidate.name.prefix,
-        "last_name": candidate.name.last_name,
-        "gender": candidate.gender.value if candidate.gender else None,
-        "locality": candidate.locality,
-        "country_code": candidate.country_code,
+        **candidate_values(candidate),
     }
-
-
-def _candidate(row: CandidateRow) -> Candidate:
-    return Candidate(
-        number=row.number,
-        short_code=row.short_code,
-        name=PersonName(
-            initials=row.initials,
-            first_name=row.first_name,
-            prefix=row.prefix,
-            last_name=row.last_name,
-        ),
-        gender=Gender(row.gender) if row.gender else None,
-        locality=row.locality,
-        country_code=row.country_code,
-    )
 
 
 def _list(row: CandidateListRow, candidates: list[Candidate]) -> CandidateList:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from eml.documents import Authority, CountingMethod, Eml510, EmlHeader, MessageType, Phase
+from eml.documents import CountingMethod, Eml510, MessageType, Phase
 from osv.model import (
     CandidateVotes,
     ContestCount,
@@ -28,6 +28,7 @@ from osv.model import (
     UncountedReason,
     VoteCounts,
 )
+from osv.store.columns import header_of, header_values
 from osv.store.records import ImportedFile
 from osv.store.repository import Repository
 from osv.store.rows import (
@@ -50,19 +51,11 @@ class CountRepository(Repository):
     def add(self, eid: str, document: Eml510, *, source_sha256: str | None = None) -> None:
         """Store the count file ``document`` for election ``eid``."""
         election = self._require_election(eid)
-        header = document.header
-        authority = header.managing_authority
         file_row = CountFileRow(
             election_id=election,
             source_file_id=self._source_key(election, source_sha256),
             level=document.message_type.value,
-            authority_id=authority.id if authority else None,
-            authority_name=authority.name if authority else None,
-            transaction_id=header.transaction_id,
-            issue_date=header.issue_date,
-            creation_date_time=header.creation_date_time,
-            canonicalization=header.canonicalization,
-            schema_version=header.schema_version,
+            **header_values(document.header),
             counting_method=document.counting_method.value if document.counting_method else None,
             phase=document.phase.value if document.phase else None,
             identifier=document.identifier.model_dump(mode="json"),
@@ -171,18 +164,7 @@ class CountRepository(Repository):
         ).all()
         return Eml510(
             message_type=MessageType(row.level),
-            header=EmlHeader(
-                transaction_id=row.transaction_id,
-                managing_authority=(
-                    Authority(id=row.authority_id, name=row.authority_name)
-                    if row.authority_id is not None
-                    else None
-                ),
-                issue_date=row.issue_date,
-                creation_date_time=row.creation_date_time,
-                canonicalization=row.canonicalization,
-                schema_version=row.schema_version,
-            ),
+            header=header_of(row),
             counting_method=CountingMethod(row.counting_method) if row.counting_method else None,
             phase=Phase(row.phase) if row.phase else None,
             identifier=ElectionIdentifier.model_validate(row.identifier),

@@ -11,16 +11,14 @@ from collections import defaultdict
 
 from sqlalchemy import select
 
-from eml.documents import Authority, Eml520, EmlHeader
+from eml.documents import Eml520
 from osv.model import (
-    Candidate,
     ContestResult,
     ElectedCandidate,
     ElectionIdentifier,
-    Gender,
     ListResult,
-    PersonName,
 )
+from osv.store.columns import candidate_of, candidate_values, header_of, header_values
 from osv.store.records import ImportedFile
 from osv.store.repository import Repository
 from osv.store.rows import (
@@ -40,18 +38,10 @@ class ResultRepository(Repository):
     def add(self, eid: str, document: Eml520, *, source_sha256: str | None = None) -> None:
         """Store the result ``document`` for election ``eid``."""
         election = self._require_election(eid)
-        header = document.header
-        authority = header.managing_authority
         result = ResultRow(
             election_id=election,
             source_file_id=self._source_key(election, source_sha256),
-            authority_id=authority.id if authority else None,
-            authority_name=authority.name if authority else None,
-            transaction_id=header.transaction_id,
-            issue_date=header.issue_date,
-            creation_date_time=header.creation_date_time,
-            canonicalization=header.canonicalization,
-            schema_version=header.schema_version,
+            **header_values(document.header),
             identifier=document.identifier.model_dump(mode="json"),
         )
         self.session.add(result)
@@ -84,17 +74,7 @@ class ResultRepository(Repository):
                     {
                         "result_list_id": list_key,
                         "position": position,
-                        "number": elected.candidate.number,
-                        "short_code": elected.candidate.short_code,
-                        "initials": elected.candidate.name.initials,
-                        "first_name": elected.candidate.name.first_name,
-                        "prefix": elected.candidate.name.prefix,
-                        "last_name": elected.candidate.name.last_name,
-                        "gender": elected.candidate.gender.value
-                        if elected.candidate.gender
-                        else None,
-                        "locality": elected.candidate.locality,
-                        "country_code": elected.candidate.country_code,
+                        **candidate_values(elected.candidate),
                         "ranking": elected.ranking,
                         "votes": elected.votes,
                     }
@@ -147,18 +127,7 @@ class ResultRepository(Repository):
             .order_by(ResultContestRow.position)
         ).all()
         return Eml520(
-            header=EmlHeader(
-                transaction_id=row.transaction_id,
-                managing_authority=(
-                    Authority(id=row.authority_id, name=row.authority_name)
-                    if row.authority_id is not None
-                    else None
-                ),
-                issue_date=row.issue_date,
-                creation_date_time=row.creation_date_time,
-                canonicalization=row.canonicalization,
-                schema_version=row.schema_version,
-            ),
+            header=header_of(row),
             identifier=ElectionIdentifier.model_validate(row.identifier),
             contests=tuple(self._contest(contest) for contest in contests),
         )
@@ -193,19 +162,7 @@ class ResultRepository(Repository):
 
 def _elected(row: ResultCandidateRow) -> ElectedCandidate:
     return ElectedCandidate(
-        candidate=Candidate(
-            number=row.number,
-            short_code=row.short_code,
-            name=PersonName(
-                initials=row.initials,
-                first_name=row.first_name,
-                prefix=row.prefix,
-                last_name=row.last_name,
-            ),
-            gender=Gender(row.gender) if row.gender else None,
-            locality=row.locality,
-            country_code=row.country_code,
-        ),
+        candidate=candidate_of(row),
         ranking=row.ranking,
         votes=row.votes,
     )

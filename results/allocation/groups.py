@@ -23,6 +23,7 @@ appended to :attr:`MultiDistrictInput.lots`. Where the law gives no answer it re
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from osv.model import ListType
@@ -83,61 +84,16 @@ def allocate_districts(
     total = sum(votes.values())
     steps: list[GroupStep] = [_party_votes_step(party, persons) for party in election.parties]
     if total == 0:
-        return MultiDistrictAllocation(
-            status="no_votes",
-            seats=election.seats,
-            quota=None,
-            preference_threshold=None,
-            parties=tuple(
-                _party_result(party, votes, party_seats, persons) for party in election.parties
-            ),
-            steps=tuple(steps),
-        )
+        return _no_votes(election, votes, party_seats, persons, steps)
     quota = Fraction(total, election.seats)
     percent = election.preference_threshold or PREFERENCE_THRESHOLD_PERCENT
     threshold = quota * percent / 100
 
     lots = LotBook(election.lots)
     warnings: list[str] = []
-    groups: dict[int, GroupSeats] = {}
-    list_seats: dict[int, dict[int, int]] = {}
-    orders: dict[int, AwardOrder] = {}
-    lists: dict[int, tuple[DistrictListResult, ...]] = {}
-    required: LotRequired | None = None
-    unresolved: list[str] = []
-    for party in election.parties:  # one list: it takes the party's seats (P 2(1))
-        if party.type is not ListType.GROUP:
-            orders[party.number] = ()
-            list_seats[party.number] = {party.lists[0].list_id: party_seats[party.number]}
-    try:
-        for party in election.parties:  # P 12, P 13 for every group first
-            if party.type is ListType.GROUP:
-                seats = party_seats[party.number]
-                group, order = distribute_group_seats(party.number, party.lists, seats, lots, steps)
-                groups[party.number] = group
-                orders[party.number] = order
-                list_seats[party.number] = {item.list_id: item.seats for item in group.lists}
-        for party in election.parties:  # then P 15 to P 19
-            lists[party.number] = elect_candidates(
-                party,
-                persons[party.number],
-                list_seats[party.number],
-                orders[party.number],
-                threshold,
-                lots,
-                steps,
-                warnings,
-            )
-        lots.finish()
-    except LotsNeeded as stop:
-        required = stop.required
-    except Unresolved as stop:
-        unresolved.append(f"{stop.code}: {stop.explanation}")
-    if any(item.unfilled for results in lists.values() for item in results):
-        unresolved.append(
-            "p18_seat_without_candidate: a list keeps seats that none of its candidates can take "
-            "(all are elected on other lists of the group or deceased); the law gives no answer"
-        )
+    run = _distribute_and_elect(election, party_seats, persons, threshold, lots, steps, warnings)
+    groups, list_seats, lists = run.groups, run.list_seats, run.lists
+    required, unresolved = run.required, run.unresolved
     if any(isinstance(step, GroupSeatStep) and step.method == "highest_averages" for step in steps):
         warnings.append("p13_2_highest_averages")
     status: MultiDistrictStatus = (
@@ -166,6 +122,87 @@ def allocate_districts(
         warnings=tuple(dict.fromkeys(warnings)),
         unresolved=tuple(unresolved),
     )
+
+
+def _no_votes(
+    election: MultiDistrictInput,
+    votes: Mapping[int, int],
+    party_seats: Mapping[int, int],
+    persons: Mapping[int, tuple[GroupPerson, ...]],
+    steps: list[GroupStep],
+) -> MultiDistrictAllocation:
+    """The result when no votes were cast: no quota and no preference threshold."""
+    return MultiDistrictAllocation(
+        status="no_votes",
+        seats=election.seats,
+        quota=None,
+        preference_threshold=None,
+        parties=tuple(
+            _party_result(party, votes, party_seats, persons) for party in election.parties
+        ),
+        steps=tuple(steps),
+    )
+
+
+@dataclass
+class _Run:
+    """How far the distribution in groups and the election of persons got, per party number
+    (kept when a lot to be drawn or a case the law does not answer stops it)."""
+
+    groups: dict[int, GroupSeats] = field(default_factory=dict)
+    list_seats: dict[int, dict[int, int]] = field(default_factory=dict)
+    orders: dict[int, AwardOrder] = field(default_factory=dict)
+    lists: dict[int, tuple[DistrictListResult, ...]] = field(default_factory=dict)
+    required: LotRequired | None = None
+    unresolved: list[str] = field(default_factory=list)
+
+
+def _distribute_and_elect(
+    election: MultiDistrictInput,
+    party_seats: Mapping[int, int],
+    persons: Mapping[int, tuple[GroupPerson, ...]],
+    threshold: Fraction,
+    lots: LotBook,
+    steps: list[GroupStep],
+    warnings: list[str],
+) -> _Run:
+    """P 12, P 13 for every group first (a single list takes its party's seats, P 2(1)), then
+    P 15 to P 19 for every party, until a lot is needed or the law gives no answer."""
+    run = _Run()
+    for party in election.parties:  # one list: it takes the party's seats (P 2(1))
+        if party.type is not ListType.GROUP:
+            run.orders[party.number] = ()
+            run.list_seats[party.number] = {party.lists[0].list_id: party_seats[party.number]}
+    try:
+        for party in election.parties:  # P 12, P 13 for every group first
+            if party.type is ListType.GROUP:
+                seats = party_seats[party.number]
+                group, order = distribute_group_seats(party.number, party.lists, seats, lots, steps)
+                run.groups[party.number] = group
+                run.orders[party.number] = order
+                run.list_seats[party.number] = {item.list_id: item.seats for item in group.lists}
+        for party in election.parties:  # then P 15 to P 19
+            run.lists[party.number] = elect_candidates(
+                party,
+                persons[party.number],
+                run.list_seats[party.number],
+                run.orders[party.number],
+                threshold,
+                lots,
+                steps,
+                warnings,
+            )
+        lots.finish()
+    except LotsNeeded as stop:
+        run.required = stop.required
+    except Unresolved as stop:
+        run.unresolved.append(f"{stop.code}: {stop.explanation}")
+    if any(item.unfilled for results in run.lists.values() for item in results):
+        run.unresolved.append(
+            "p18_seat_without_candidate: a list keeps seats that none of its candidates can take "
+            "(all are elected on other lists of the group or deceased); the law gives no answer"
+        )
+    return run
 
 
 def _check_party_seats(

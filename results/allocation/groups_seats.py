@@ -21,7 +21,7 @@ their ``list_id`` (lowest kieskring), so the result does not depend on the order
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Literal
 
@@ -74,36 +74,14 @@ def distribute_group_seats(
     total = sum(votes.values())
     if seats == 0:
         return _no_seats(party_number, ordered, total), ()
-    if total == 0:
-        raise AllocationError(f"group {party_number} has {seats} seat(s) but no votes")
-    if seats > sum(available.values()):
-        raise AllocationError(
-            f"group {party_number} has {seats} seats but its lists have only "
-            f"{sum(available.values())} living candidates (P 10 should have applied)"
-        )
+    _check_group(party_number, seats, total, available)
 
     # P 12(2), P 12(3): the group quota.
     quota = Fraction(total, seats)
     steps.append(GroupQuotaStep(party_number, total, seats, quota))
-
-    # P 12(4): full seats, and the remainders they leave.
-    full = {list_id: votes[list_id] * seats // total for list_id in ids}
-    remainder = {list_id: votes[list_id] - full[list_id] * quota for list_id in ids}
-    for list_id in ids:
-        steps.append(
-            GroupFullSeatsStep(
-                party_number, list_id, votes[list_id], full[list_id], remainder[list_id]
-            )
-        )
-
-    # P 13(1): full seats a list cannot fill pass to the other lists.
-    held = {list_id: min(full[list_id], available[list_id]) for list_id in ids}
-    removed = {list_id: full[list_id] - held[list_id] for list_id in ids}
-    for list_id in ids:
-        if removed[list_id]:
-            steps.append(
-                GroupSurplusStep(party_number, list_id, removed[list_id], available[list_id])
-            )
+    full, remainder, held, removed = _full_seats(
+        party_number, ids, votes, available, seats, quota, steps
+    )
 
     residual_seats = seats - sum(full.values())
     state = _Walk(party_number, ids, votes, available, remainder, held, residual_seats)
@@ -125,6 +103,50 @@ def distribute_group_seats(
         for district_list in ordered
     )
     return GroupSeats(party_number, total, seats, quota, result), tuple(state.order)
+
+
+def _check_group(party_number: int, seats: int, total: int, available: Mapping[int, int]) -> None:
+    """A group with seats has votes, and no more seats than living candidates (P 10)."""
+    if total == 0:
+        raise AllocationError(f"group {party_number} has {seats} seat(s) but no votes")
+    if seats > sum(available.values()):
+        raise AllocationError(
+            f"group {party_number} has {seats} seats but its lists have only "
+            f"{sum(available.values())} living candidates (P 10 should have applied)"
+        )
+
+
+def _full_seats(
+    party_number: int,
+    ids: Sequence[int],
+    votes: Mapping[int, int],
+    available: Mapping[int, int],
+    seats: int,
+    quota: Fraction,
+    steps: list[GroupStep],
+) -> tuple[dict[int, int], dict[int, Fraction], dict[int, int], dict[int, int]]:
+    """P 12(4), P 13(1) per list: the full seats, the remainders they leave, the full seats the
+    list can fill (held) and those that pass to the other lists (removed)."""
+    total = sum(votes.values())
+    # P 12(4): full seats, and the remainders they leave.
+    full = {list_id: votes[list_id] * seats // total for list_id in ids}
+    remainder = {list_id: votes[list_id] - full[list_id] * quota for list_id in ids}
+    for list_id in ids:
+        steps.append(
+            GroupFullSeatsStep(
+                party_number, list_id, votes[list_id], full[list_id], remainder[list_id]
+            )
+        )
+
+    # P 13(1): full seats a list cannot fill pass to the other lists.
+    held = {list_id: min(full[list_id], available[list_id]) for list_id in ids}
+    removed = {list_id: full[list_id] - held[list_id] for list_id in ids}
+    for list_id in ids:
+        if removed[list_id]:
+            steps.append(
+                GroupSurplusStep(party_number, list_id, removed[list_id], available[list_id])
+            )
+    return full, remainder, held, removed
 
 
 class _Walk:

@@ -170,12 +170,7 @@ def assign_residual_seats(
             required = _lot_required(method, tied, values, left, seat_number, reassignment)
             lot = lots.draw(required)
             winners = [s for s in tied if s.number == lot.chosen]
-        for standing in winners:
-            standing.gain()
-            if method is _LR:
-                standing.lr_seat = True
-            elif method is _UHA:
-                standing.uha_seat = True
+        _award(winners, method)
         trace.append(
             ResidualSeatStep(
                 seat_number=seat_number,
@@ -190,6 +185,16 @@ def assign_residual_seats(
         )
         given += len(winners)
     return given
+
+
+def _award(winners: Sequence[ListStanding], method: ResidualMethod) -> None:
+    """A seat to each of ``winners``, marked with the method that gave it."""
+    for standing in winners:
+        standing.gain()
+        if method is _LR:
+            standing.lr_seat = True
+        elif method is _UHA:
+            standing.uha_seat = True
 
 
 _Contest = tuple[ResidualMethod, list[ListStanding], list[tuple[int, str]]]

@@ -97,6 +97,20 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
                 {"sum of lists": list_sum, "E": votes.total_counted},
             )
         )
+    found += _admitted_voters(uncounted, cast, unit)
+    found += _candidate_totals(votes.lists, unit)
+    if cast == 0:
+        found.append(_finding("W.204", unit, "no votes were cast (H = 0)", {"H": 0}))
+    if total:
+        found += _total_only(votes, unit)
+    return found
+
+
+def _admitted_voters(
+    uncounted: Mapping[UncountedReason, int], cast: int, unit: str
+) -> list[Finding]:
+    """The admitted voters (D) against their parts (A, B, C) and against the votes cast (H)."""
+    found: list[Finding] = []
     if _D in uncounted:
         admitted = uncounted[_D]
         parts = uncounted.get(_A, 0) + uncounted.get(_B, 0) + uncounted.get(_C, 0)
@@ -127,24 +141,25 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
                     {"D": admitted, "H": cast, "I": more, "J": fewer},
                 )
             )
-    found += _candidate_totals(votes.lists, unit)
-    if cast == 0:
-        found.append(_finding("W.204", unit, "no votes were cast (H = 0)", {"H": 0}))
-    if total:
-        if votes.cast == 0:
-            found.append(
-                _finding("W.205", unit, "the number of eligible voters (Z) is 0", {"Z": 0})
+    return found
+
+
+def _total_only(votes: VoteCounts, unit: str) -> list[Finding]:
+    """The eligible voters (Z) of a committee's stated total."""
+    found: list[Finding] = []
+    uncounted = votes.uncounted
+    if votes.cast == 0:
+        found.append(_finding("W.205", unit, "the number of eligible voters (Z) is 0", {"Z": 0}))
+    elif _A in uncounted and votes.cast < uncounted[_A]:
+        found.append(
+            _finding(
+                "W.206",
+                unit,
+                f"fewer eligible voters (Z) {votes.cast:,} than valid poll cards (A) "
+                f"{uncounted[_A]:,}",
+                {"Z": votes.cast, "A": uncounted[_A]},
             )
-        elif _A in uncounted and votes.cast < uncounted[_A]:
-            found.append(
-                _finding(
-                    "W.206",
-                    unit,
-                    f"fewer eligible voters (Z) {votes.cast:,} than valid poll cards (A) "
-                    f"{uncounted[_A]:,}",
-                    {"Z": votes.cast, "A": uncounted[_A]},
-                )
-            )
+        )
     return found
 
 
@@ -269,47 +284,54 @@ def _list_sums(stated: VoteCounts, summed: VoteCounts, unit: str) -> list[Findin
                     "S.105", unit, f"list {number}", ours.votes, parts.votes, list_number=number
                 )
             )
-        if not ours.candidates and not parts.candidates:
-            continue
-        our_candidates = {c.key: c.votes for c in ours.candidates}
-        their_candidates = {c.key: c.votes for c in parts.candidates}
-        if set(our_candidates) != set(their_candidates):
-            different = sorted(set(our_candidates) ^ set(their_candidates), key=_order)
-            differing = ", ".join(different[:_NAMED])
-            if len(different) > _NAMED:
-                differing += f" and {len(different) - _NAMED} more"
+        found += _candidate_sums(number, ours, parts, unit)
+    return found
+
+
+def _candidate_sums(number: int, ours: ListVotes, parts: ListVotes, unit: str) -> list[Finding]:
+    """S.201 and S.106 for list ``number``: its candidates in the total against the parts."""
+    if not ours.candidates and not parts.candidates:
+        return []
+    found: list[Finding] = []
+    our_candidates = {c.key: c.votes for c in ours.candidates}
+    their_candidates = {c.key: c.votes for c in parts.candidates}
+    if set(our_candidates) != set(their_candidates):
+        different = sorted(set(our_candidates) ^ set(their_candidates), key=_order)
+        differing = ", ".join(different[:_NAMED])
+        if len(different) > _NAMED:
+            differing += f" and {len(different) - _NAMED} more"
+        found.append(
+            _finding(
+                "S.201",
+                unit,
+                f"list {number}: the total has {len(our_candidates)} candidates, its parts "
+                f"have {len(their_candidates)}; "
+                + _different_candidates(
+                    set(our_candidates) - set(their_candidates),
+                    set(their_candidates) - set(our_candidates),
+                    differing,
+                ),
+                {
+                    "candidates in total": len(our_candidates),
+                    "candidates in parts": len(their_candidates),
+                },
+                list_number=number,
+                subject=differing,
+            )
+        )
+    for key, votes in our_candidates.items():
+        if key in their_candidates and votes != their_candidates[key]:
             found.append(
-                _finding(
-                    "S.201",
+                _sum_finding(
+                    "S.106",
                     unit,
-                    f"list {number}: the total has {len(our_candidates)} candidates, its parts "
-                    f"have {len(their_candidates)}; "
-                    + _different_candidates(
-                        set(our_candidates) - set(their_candidates),
-                        set(their_candidates) - set(our_candidates),
-                        differing,
-                    ),
-                    {
-                        "candidates in total": len(our_candidates),
-                        "candidates in parts": len(their_candidates),
-                    },
+                    f"list {number} candidate {key}",
+                    votes,
+                    their_candidates[key],
                     list_number=number,
-                    subject=differing,
+                    candidate=key,
                 )
             )
-        for key, votes in our_candidates.items():
-            if key in their_candidates and votes != their_candidates[key]:
-                found.append(
-                    _sum_finding(
-                        "S.106",
-                        unit,
-                        f"list {number} candidate {key}",
-                        votes,
-                        their_candidates[key],
-                        list_number=number,
-                        candidate=key,
-                    )
-                )
     return found
 
 

@@ -134,7 +134,7 @@ def test_upgrade_then_downgrade_to_base_leaves_no_tables(database: Database) -> 
 
 
 def test_the_migrations_match_the_row_classes(database: Database) -> None:
-    """Alembic finds no difference between the migrated schema and ``osv/store/rows.py``.
+    """Alembic finds no difference between the migrated schema and ``osv/store/rows/``.
 
     When this fails, a row class was changed without a migration (or the other way round).
     """

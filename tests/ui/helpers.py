@@ -42,10 +42,12 @@ __all__ = [
     "ROLES",
     "Installation",
     "client",
+    "csrf",
     "explain_warnings",
     "hidden",
     "install",
     "paper",
+    "settings_at",
     "token",
     "typed_twice",
 ]
@@ -73,6 +75,17 @@ class Installation:
     settings: Settings
 
 
+def settings_at(home: Path, xsd_dir: Path | None = None) -> Settings:
+    """The settings of a test installation in ``home``: its SQLite database there, files up to
+    50 MB, validated against the official schemas in ``xsd_dir`` when given."""
+    return Settings(
+        home=home,
+        database_url=f"sqlite:///{home / 'osv.sqlite3'}",
+        xsd_dir=xsd_dir,
+        max_bytes=50_000_000,
+    )
+
+
 def install(
     home: Path,
     *,
@@ -94,12 +107,7 @@ def install(
     imported against them and the application is configured with them, as ``make run`` is
     (``OSV_EML_XSD_DIR``): every EML file it reads or writes is validated.
     """
-    settings = Settings(
-        home=home,
-        database_url=f"sqlite:///{home / 'osv.sqlite3'}",
-        xsd_dir=xsd_dir,
-        max_bytes=50_000_000,
-    )
+    settings = settings_at(home, xsd_dir)
     factory = unit_of_work_factory(settings)
     schemas = SchemaSet(xsd_dir) if xsd_dir is not None else None
     paths = write_demo(home / "demo", schemas=schemas)
@@ -138,13 +146,15 @@ def token(factory: UnitOfWorkFactory, name: str) -> str:
     return sign_in(factory, name, PASSWORD, LoginThrottle(), "test")[0]
 
 
-def client(installed: Installation, name: str, *, server_errors: bool = True) -> TestClient:
-    """A test client signed in as ``name`` that does not follow redirects; without
-    ``server_errors`` a server error is an HTTP 500 answer instead of an exception."""
+def client(installed: Installation, name: str | None, *, server_errors: bool = True) -> TestClient:
+    """A test client signed in as ``name`` (not signed in when ``None``) that does not follow
+    redirects; without ``server_errors`` a server error is an HTTP 500 answer instead of an
+    exception."""
     signed_in = TestClient(
         installed.app, follow_redirects=False, raise_server_exceptions=server_errors
     )
-    signed_in.cookies.set(SESSION_COOKIE, token(installed.factory, name))
+    if name is not None:
+        signed_in.cookies.set(SESSION_COOKIE, token(installed.factory, name))
     return signed_in
 
 
@@ -153,6 +163,13 @@ def hidden(html: str, name: str) -> str:
     found = re.search(rf'name="{name}" value="([^"]*)"', html)
     assert found is not None, name
     return found.group(1)
+
+
+def csrf(html: str) -> str:
+    """The form token (hidden input ``csrf``) of a page; never empty."""
+    value = hidden(html, "csrf")
+    assert value, "empty csrf token"
+    return value
 
 
 def explain_warnings(factory: UnitOfWorkFactory, session_id: int) -> None:

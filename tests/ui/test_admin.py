@@ -12,13 +12,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eml.hash import format_digest, hidden_groups
-from osv.config import Settings
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo import write_demo
 from osv.service.entry import Actor, start_session
 from osv.service.users import create_user, users
-from tests.ui.helpers import EID, PASSWORD, install, token
+from tests.ui.helpers import EID, PASSWORD, csrf, install, settings_at, token
 from ui.app import create_app
 from ui.auth import SESSION_COOKIE
 
@@ -26,12 +25,7 @@ from ui.auth import SESSION_COOKIE
 @pytest.fixture
 def empty(tmp_path: Path) -> Iterator[tuple[TestClient, UnitOfWorkFactory, Path]]:
     """An installation without elections, with one administrator signed in."""
-    settings = Settings(
-        home=tmp_path,
-        database_url=f"sqlite:///{tmp_path / 'osv.sqlite3'}",
-        xsd_dir=None,
-        max_bytes=50_000_000,
-    )
+    settings = settings_at(tmp_path)
     factory = unit_of_work_factory(settings)
     create_user(factory, "admin", PASSWORD, "administrator", "test")
     app = create_app(settings, factory=factory)
@@ -42,17 +36,11 @@ def empty(tmp_path: Path) -> Iterator[tuple[TestClient, UnitOfWorkFactory, Path]
     factory.close()
 
 
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', html)
-    assert found is not None
-    return found.group(1)
-
-
 def _upload(client: TestClient, paths: list[Path]) -> str:
-    csrf = _csrf(client.get("/beheer").text)
+    form_token = csrf(client.get("/beheer").text)
     response = client.post(
         "/beheer/import",
-        data={"csrf": csrf},
+        data={"csrf": form_token},
         files=[("bestanden", (p.name, p.read_bytes(), "text/xml")) for p in paths],
     )
     assert response.status_code in (200, 400), response.text[:500]
@@ -69,7 +57,7 @@ def _groups(path: Path) -> tuple[str, str]:
 def _confirm(client: TestClient, page: str, typed: dict[str, tuple[str, str]]) -> str:
     upload = re.search(r'name="upload" value="([^"]*)"', page)
     assert upload is not None
-    data = {"csrf": _csrf(page), "upload": upload.group(1)}
+    data = {"csrf": csrf(page), "upload": upload.group(1)}
     for name, (first, second) in typed.items():
         data[f"groep1:{name}"] = first
         data[f"groep2:{name}"] = second
@@ -117,9 +105,9 @@ def test_adding_a_polling_station_by_hand(tmp_path: Path) -> None:
     installed = install(tmp_path, session=False)
     client = TestClient(installed.app, follow_redirects=False)
     client.cookies.set(SESSION_COOKIE, token(installed.factory, "administrator"))
-    csrf = _csrf(client.get("/beheer/stembureaus").text)
+    form_token = csrf(client.get("/beheer/stembureaus").text)
     form = {
-        "csrf": csrf,
+        "csrf": form_token,
         "verkiezing": EID,
         "gemeente": "9997",
         "nummer": "21",
@@ -173,7 +161,7 @@ def _sign_in(app: object, name: str, password: str) -> int:
     with TestClient(app, follow_redirects=False) as client:  # type: ignore[arg-type]
         page = client.get("/inloggen").text
         response = client.post(
-            "/inloggen", data={"naam": name, "wachtwoord": password, "csrf": _csrf(page)}
+            "/inloggen", data={"naam": name, "wachtwoord": password, "csrf": csrf(page)}
         )
         return response.status_code
 
@@ -182,24 +170,24 @@ def test_users_created_given_another_role_and_blocked(tmp_path: Path) -> None:
     installed = install(tmp_path, session=False, extra_typist=False)
     client = TestClient(installed.app, follow_redirects=False)
     client.cookies.set(SESSION_COOKIE, token(installed.factory, "administrator"))
-    csrf = _csrf(client.get("/beheer/gebruikers").text)
+    form_token = csrf(client.get("/beheer/gebruikers").text)
 
     short = client.post(
         "/beheer/gebruikers",
-        data={"csrf": csrf, "naam": "dirk", "wachtwoord": "kort", "rol": "typist_gsb"},
+        data={"csrf": form_token, "naam": "dirk", "wachtwoord": "kort", "rol": "typist_gsb"},
     )
     assert short.status_code == 400
     assert "dirk" not in {u.name for u in users(installed.factory)}
 
     made = client.post(
         "/beheer/gebruikers",
-        data={"csrf": csrf, "naam": "dirk", "wachtwoord": PASSWORD, "rol": "typist_gsb"},
+        data={"csrf": form_token, "naam": "dirk", "wachtwoord": PASSWORD, "rol": "typist_gsb"},
     )
     assert made.status_code == 303
     assert _sign_in(installed.app, "dirk", PASSWORD) == 303
 
     changed = client.post(
-        "/beheer/gebruikers/dirk/rol", data={"csrf": csrf, "rol": "coordinator_gsb"}
+        "/beheer/gebruikers/dirk/rol", data={"csrf": form_token, "rol": "coordinator_gsb"}
     )
     assert changed.status_code == 303
     dirk = {u.name: u for u in users(installed.factory)}["dirk"]
@@ -209,7 +197,9 @@ def test_users_created_given_another_role_and_blocked(tmp_path: Path) -> None:
         assert as_dirk.get("/zittingen").status_code == 200  # the new role's page
         assert as_dirk.get("/invoer").status_code == 403  # not the old one
 
-    blocked = client.post("/beheer/gebruikers/dirk/actief", data={"csrf": csrf, "actief": "0"})
+    blocked = client.post(
+        "/beheer/gebruikers/dirk/actief", data={"csrf": form_token, "actief": "0"}
+    )
     assert blocked.status_code == 303
     assert _sign_in(installed.app, "dirk", PASSWORD) == 401  # a blocked user cannot sign in
 
@@ -250,8 +240,8 @@ def test_the_administrator_downloads_a_checked_backup(
 ) -> None:
     """The backup is kept under $OSV_HOME/backups, downloaded, and logged with its SHA-256."""
     client, factory, home = empty
-    csrf = _csrf(client.get("/beheer/logboek").text)
-    response = client.post("/beheer/reservekopie", data={"csrf": csrf})
+    form_token = csrf(client.get("/beheer/logboek").text)
+    response = client.post("/beheer/reservekopie", data={"csrf": form_token})
     assert response.status_code == 200
     [kept] = (home / "backups").glob("osv-backup-*.sqlite3")
     assert response.content == kept.read_bytes()

@@ -10,22 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from eml.safe import Limits
-from osv.config import Settings
 from osv.service.bootstrap import unit_of_work_factory
 from osv.service.demo import write_demo
 from osv.service.importing import HashCheck, import_files
+from tests.ui.helpers import EID, settings_at
 from ui.app import UiState, create_app
-
-from .helpers import EID
 
 
 def test_lists_imported_after_the_first_page_are_shown_on_the_next(tmp_path: Path) -> None:
-    settings = Settings(
-        home=tmp_path,
-        database_url=f"sqlite:///{tmp_path / 'osv.sqlite3'}",
-        xsd_dir=None,
-        max_bytes=50_000_000,
-    )
+    settings = settings_at(tmp_path)
     factory = unit_of_work_factory(settings)
     paths = write_demo(tmp_path / "demo")
     hashes = HashCheck(hash_file=next(p for p in paths if p.name == "Hashcodes.txt"))

@@ -33,7 +33,7 @@ from osv.cli.app import app
 from osv.service import candidacy_pages
 from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
 from tests.pv.reading import pages
-from tests.ui.helpers import Installation, install, token
+from tests.ui.helpers import Installation, csrf, install, token
 from ui.auth import SESSION_COOKIE
 
 
@@ -51,18 +51,12 @@ def client(installed: Installation) -> Iterator[TestClient]:
         yield made
 
 
-def _csrf(page: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', page)
-    assert found is not None
-    return found.group(1)
-
-
 def _upload(client: TestClient, lists: str) -> str:
     form = client.get("/kandidaatstelling")
     assert form.status_code == 200
     response = client.post(
         "/kandidaatstelling",
-        data={"csrf": _csrf(form.text)},
+        data={"csrf": csrf(form.text)},
         files={
             "lijsten": ("lijsten.csv", lists.encode(), "text/csv"),
             "verkiezing": ("verkiezing.json", json.dumps(ELECTION).encode(), "application/json"),
@@ -87,15 +81,15 @@ def test_findings_lots_repair_and_publication(
     assert "H 9, I 2, I 6" in page.text
     assert "123456782" not in page.text
     assert "01-02-1980" not in page.text
-    csrf = _csrf(page.text)
+    form_token = csrf(page.text)
     # Without the lot's outcome: the lot is named, nothing is published.
-    asked = client.post(f"{page_url}/besluiten", data={"csrf": csrf})
+    asked = client.post(f"{page_url}/besluiten", data={"csrf": form_token})
     assert asked.status_code == 409
     assert "loting tussen Nieuw; blanco:4" in asked.text
     # The consent was repaired in time (finding 0) and the lot was drawn.
     done = client.post(
         f"{page_url}/besluiten",
-        data={"csrf": csrf, "hersteld": "0", "loten": "blanco:4;Nieuw"},
+        data={"csrf": form_token, "hersteld": "0", "loten": "blanco:4;Nieuw"},
     )
     assert done.status_code == 200, done.text
     archive = zipfile.ZipFile(io.BytesIO(client.get(f"{page_url}/publicatie.zip").content))
@@ -133,7 +127,7 @@ def test_an_unreadable_upload_is_refused_with_the_row(
     form = client.get("/kandidaatstelling")
     response = client.post(
         "/kandidaatstelling",
-        data={"csrf": _csrf(form.text)},
+        data={"csrf": csrf(form.text)},
         files={
             "lijsten": ("lijsten.csv", BLOCKED.replace("Berg,v", "Berg,q").encode(), "text/csv"),
             "verkiezing": ("verkiezing.json", json.dumps(ELECTION).encode(), "application/json"),
@@ -184,11 +178,11 @@ def test_a_departure_keeps_a_candidate_whose_consent_was_handed_in_in_time(
     and names its code, never the reason or the candidate."""
     page_url = _upload(client, BLOCKED)
     submission = page_url.rsplit("/", 1)[1]
-    csrf = _csrf(client.get(page_url).text)
+    form_token = csrf(client.get(page_url).text)
     done = client.post(
         f"{page_url}/besluiten",
         data={
-            "csrf": csrf,
+            "csrf": form_token,
             "loten": "blanco:4;Nieuw",
             "afwijking-0": "not_applicable",
             "reden-0": _REASON,
@@ -235,10 +229,10 @@ def test_a_departure_without_a_reason_is_refused_in_dutch_and_nothing_is_stored(
 ) -> None:
     page_url = _upload(client, BLOCKED)
     submission = page_url.rsplit("/", 1)[1]
-    csrf = _csrf(client.get(page_url).text)
+    form_token = csrf(client.get(page_url).text)
     refused = client.post(
         f"{page_url}/besluiten",
-        data={"csrf": csrf, "loten": "blanco:4;Nieuw", "afwijking-0": "not_applicable"},
+        data={"csrf": form_token, "loten": "blanco:4;Nieuw", "afwijking-0": "not_applicable"},
     )
     assert refused.status_code == 400
     assert (
@@ -266,7 +260,7 @@ TWO_CONSENTS = BLOCKED.replace("01-02-1980,123456782,ja", "01-02-1980,123456782,
 def _filled_in(page: str) -> dict[str, object]:
     """What the findings form sends as it stands: ticked repairs, lot lines, departures."""
     form: dict[str, object] = {
-        "csrf": _csrf(page),
+        "csrf": csrf(page),
         "hersteld": re.findall(r'name="hersteld" value="(\d+)"[^>]*checked', page),
     }
     lots = re.search(r'<textarea id="loten" name="loten" rows="3">([^<]*)</textarea>', page)
@@ -300,7 +294,7 @@ def _publish_repair_lot_and_departure(client: TestClient) -> tuple[str, str]:
     done = client.post(
         f"{page_url}/besluiten",
         data={
-            "csrf": _csrf(first.text),
+            "csrf": csrf(first.text),
             "hersteld": "0",
             "loten": "blanco:4;Nieuw",
             "afwijking-1": "not_applicable",

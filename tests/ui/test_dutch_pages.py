@@ -25,10 +25,9 @@ from fastapi.testclient import TestClient
 from osv.model.entry import YesNo
 from osv.service.entry import Actor, claim, finalise
 from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
-from tests.ui.helpers import EID, Installation, install, paper, token, typed_twice
+from tests.ui.helpers import EID, Installation, client, csrf, install, paper, typed_twice
 from tests.ui.stage_counts import demo_count, inconsistent_count
 from tests.ui.stage_uploads import upload_counts
-from ui.auth import SESSION_COOKIE
 
 #: Words that give English away; whole words, case-insensitive.
 ENGLISH = (
@@ -92,7 +91,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation
     typed_twice(installation.factory, sid, 1)
     claim(installation.factory, sid, "2", Actor("typist_gsb", "typist"), paper(2))
     _type_differently(installation, 3)
-    csb = _client(installation, "coordinator_csb")
+    csb = client(installation, "coordinator_csb")
     assert upload_counts(csb, f"/uitslag/{EID}/CSB", [("Telling.eml.xml", inconsistent_count())])
     page = csb.get(f"/uitslag/{EID}/CSB").text
     csrf = re.search(r'name="csrf" value="([^"]*)"', page)
@@ -118,13 +117,6 @@ def _type_differently(installation: Installation, station: int) -> None:
     finalise(factory, sid, key, first, v.version)
     v = claim(factory, sid, key, second, ticked)
     finalise(factory, sid, key, second, v.version)
-
-
-def _client(installed: Installation, name: str | None) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False)
-    if name is not None:
-        client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
-    return client
 
 
 #: The main pages of each role (``{sid}`` is the municipality's session).
@@ -156,22 +148,22 @@ PAGES = {
 def test_the_main_pages_show_no_english(
     installed: Installation, role: str | None, path: str
 ) -> None:
-    client = _client(installed, role)
-    response = client.get(path.format(sid=installed.session_id))
+    browser = client(installed, role)
+    response = browser.get(path.format(sid=installed.session_id))
     assert response.status_code in (200, 404), response.status_code
     assert response.headers["content-type"].startswith("text/html")
     assert english_words(response.text) == []
 
 
 def test_a_refused_list_file_is_shown_in_dutch(installed: Installation) -> None:
-    client = _client(installed, "coordinator_csb")
-    page = client.get("/kandidaatstelling").text
+    browser = client(installed, "coordinator_csb")
+    page = browser.get("/kandidaatstelling").text
     csrf = re.search(r'name="csrf" value="([^"]*)"', page)
     assert csrf is not None
     lists = b"lijst,aanduiding,kieskringen,positie,voorletters,achternaam,instemming\n"
     lists += b"1,Partij A,geen,1,A.,Berg,misschien\n"
     setup = json.dumps(ELECTION).encode()
-    refused = client.post(
+    refused = browser.post(
         "/kandidaatstelling",
         data={"csrf": csrf.group(1)},
         files={"lijsten": ("lijsten.csv", lists), "verkiezing": ("verkiezing.json", setup)},
@@ -184,15 +176,15 @@ def test_a_refused_list_file_is_shown_in_dutch(installed: Installation) -> None:
 
 def test_the_pages_checked_show_their_data(installed: Installation) -> None:
     """The stage page above has findings and a computed result, the session a typed station."""
-    csb = _client(installed, "coordinator_csb").get(f"/uitslag/{EID}/CSB").text
+    csb = client(installed, "coordinator_csb").get(f"/uitslag/{EID}/CSB").text
     assert 'id="bevindingen"' in csb
     assert 'id="zetels"' in csb
-    status = _client(installed, "coordinator_gsb").get(f"/zittingen/{installed.session_id}")
+    status = client(installed, "coordinator_gsb").get(f"/zittingen/{installed.session_id}")
     assert "Definitief" in status.text
 
 
 def test_two_entries_are_compared_in_dutch(installed: Installation) -> None:
-    page = _client(installed, "coordinator_gsb").get(f"/zittingen/{installed.session_id}/bron/3")
+    page = client(installed, "coordinator_gsb").get(f"/zittingen/{installed.session_id}/bron/3")
     text = " ".join(visible_text(page.text).split())
     assert "Verschillende vakken" in text
     assert "Is het verschil volledig verklaard? niets aangevinkt ja Besluit" in text
@@ -201,10 +193,10 @@ def test_two_entries_are_compared_in_dutch(installed: Installation) -> None:
 
 def test_the_candidacy_pages_show_no_english(installed: Installation) -> None:
     """The findings page, the page asking for a lot, and the published decisions."""
-    client = _client(installed, "coordinator_csb")
-    csrf = re.search(r'name="csrf" value="([^"]*)"', client.get("/kandidaatstelling").text)
+    browser = client(installed, "coordinator_csb")
+    csrf = re.search(r'name="csrf" value="([^"]*)"', browser.get("/kandidaatstelling").text)
     assert csrf is not None
-    uploaded = client.post(
+    uploaded = browser.post(
         "/kandidaatstelling",
         data={"csrf": csrf.group(1)},
         files={
@@ -213,13 +205,13 @@ def test_the_candidacy_pages_show_no_english(installed: Installation) -> None:
         },
     )
     assert uploaded.status_code == 303
-    findings = client.get(uploaded.headers["location"])
+    findings = browser.get(uploaded.headers["location"])
     assert "K07" in findings.text
     assert english_words(findings.text) == []
-    asked = client.post(f"{uploaded.headers['location']}/besluiten", data={"csrf": csrf.group(1)})
+    asked = browser.post(f"{uploaded.headers['location']}/besluiten", data={"csrf": csrf.group(1)})
     assert asked.status_code == 409
     assert english_words(asked.text) == []
-    published = client.post(
+    published = browser.post(
         f"{uploaded.headers['location']}/besluiten",
         data={"csrf": csrf.group(1), "hersteld": "0", "loten": "blanco:4;Nieuw"},
     )
@@ -228,9 +220,7 @@ def test_the_candidacy_pages_show_no_english(installed: Installation) -> None:
 
 
 def _csrf_of(client: TestClient, path: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', client.get(path).text)
-    assert found is not None
-    return found.group(1)
+    return csrf(client.get(path).text)
 
 
 def test_refusals_hash_questions_and_the_display_link_show_no_english(
@@ -238,7 +228,7 @@ def test_refusals_hash_questions_and_the_display_link_show_no_english(
 ) -> None:
     """A refused count, the page asking for an import's hidden hash groups, and the
     projector's page."""
-    csb = _client(installed, "coordinator_csb")
+    csb = client(installed, "coordinator_csb")
     page_url = f"/uitslag/{EID}/CSB"
     asked = csb.post(
         f"{page_url}/tellingen",
@@ -247,7 +237,7 @@ def test_refusals_hash_questions_and_the_display_link_show_no_english(
     )
     assert asked.status_code == 400  # the municipality's count is there already
     assert english_words(asked.text) == []
-    admin = _client(installed, "administrator")
+    admin = client(installed, "administrator")
     paths = sorted((installed.settings.home / "demo").glob("*.xml"))
     hash_page = admin.post(
         "/beheer/import",
@@ -257,10 +247,10 @@ def test_refusals_hash_questions_and_the_display_link_show_no_english(
     assert hash_page.status_code == 200
     assert "verborgen groepen" in hash_page.text
     assert english_words(hash_page.text) == []
-    coordinator = _client(installed, "coordinator_gsb")
+    coordinator = client(installed, "coordinator_gsb")
     made = coordinator.post("/voortgang/beamer", data={"csrf": _csrf_of(coordinator, "/voortgang")})
     link = made.headers["location"].split("link=")[1]
     assert english_words(coordinator.get(made.headers["location"]).text) == []
-    shown = _client(installed, None).get(f"/beamer/{link}")
+    shown = client(installed, None).get(f"/beamer/{link}")
     assert shown.status_code == 200
     assert english_words(shown.text) == []

@@ -9,7 +9,6 @@ the session and downloads the zip, whose 510b is valid against the official sche
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,8 +21,7 @@ from osv.model.entry import CountEntry
 from osv.service.entry import Actor, note_warning, overview, view
 from osv.service.workplace import session_info
 from results.checks import check_entry
-from tests.ui.helpers import Installation, install, paper, token, typed_twice
-from ui.auth import SESSION_COOKIE
+from tests.ui.helpers import Installation, client, hidden, install, paper, typed_twice
 from ui.forms import pages_of, value_at
 
 
@@ -32,18 +30,6 @@ def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterat
     installation = install(tmp_path_factory.mktemp("flow"), xsd_dir=xsd_dir)
     yield installation
     installation.factory.close()
-
-
-def _client(installed: Installation, name: str) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False)
-    client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
-    return client
-
-
-def _hidden(html: str, name: str) -> str:
-    found = re.search(rf'name="{name}" value="([^"]*)"', html)
-    assert found is not None, name
-    return found.group(1)
 
 
 def _form(entry: CountEntry, fields: Any) -> dict[str, str]:
@@ -67,7 +53,7 @@ def type_station(client: TestClient, session_id: int, key: str, entry: CountEntr
     page."""
     base = f"/invoer/{session_id}/{key}"
     start = client.post(
-        f"{base}/starten", data={"csrf": _hidden(client.get("/invoer").text, "csrf")}
+        f"{base}/starten", data={"csrf": hidden(client.get("/invoer").text, "csrf")}
     )
     assert start.status_code == 303, start.text
     location = start.headers["location"]
@@ -77,13 +63,13 @@ def type_station(client: TestClient, session_id: int, key: str, entry: CountEntr
         assert location.endswith(f"/pagina/{page.slug}"), location
         html = client.get(location).text
         data = {
-            "csrf": _hidden(html, "csrf"),
-            "versie": _hidden(html, "versie"),
+            "csrf": hidden(html, "csrf"),
+            "versie": hidden(html, "versie"),
             **_form(entry, page.fields),
         }
         response = client.post(location, data=data)
         if response.status_code == 200:  # findings on the page: check and confirm
-            data["versie"] = _hidden(response.text, "versie")
+            data["versie"] = hidden(response.text, "versie")
             data["gecontroleerd"] = "1"
             response = client.post(location, data=data)
         assert response.status_code == 303, response.text[:2000]
@@ -95,19 +81,19 @@ def test_two_typists_a_difference_resolved_and_the_zip(
     installed: Installation, schemas: Any
 ) -> None:
     sid = installed.session_id
-    anna, bram = _client(installed, "typist_gsb"), _client(installed, "typist_gsb_2")
-    carla = _client(installed, "coordinator_gsb")
+    anna, bram = client(installed, "typist_gsb"), client(installed, "typist_gsb_2")
+    carla = client(installed, "coordinator_gsb")
     entry = paper(1)
     last = type_station(anna, sid, "1", entry)
     done = anna.post(
         f"/invoer/{sid}/1/afronden",
-        data={"csrf": _hidden(last, "csrf"), "versie": _hidden(last, "versie")},
+        data={"csrf": hidden(last, "csrf"), "versie": hidden(last, "versie")},
     )
     assert done.status_code == 303
     assert view(installed.factory, sid, "1").state == "FirstEntryFinalised"
 
     # the first typist may not type the second entry
-    refused = anna.post(f"/invoer/{sid}/1/starten", data={"csrf": _hidden(last, "csrf")})
+    refused = anna.post(f"/invoer/{sid}/1/starten", data={"csrf": hidden(last, "csrf")})
     assert refused.status_code == 409
     assert "iemand anders" in refused.text
 
@@ -119,14 +105,14 @@ def test_two_typists_a_difference_resolved_and_the_zip(
         }
     )
     base = f"/invoer/{sid}/1"
-    bram.post(f"{base}/starten", data={"csrf": _hidden(bram.get("/invoer").text, "csrf")})
+    bram.post(f"{base}/starten", data={"csrf": hidden(bram.get("/invoer").text, "csrf")})
     page = bram.get(f"{base}/pagina/extra-onderzoek").text
     pages = pages_of(wrong, "GR", {}, {})
     bram.post(
         f"{base}/pagina/extra-onderzoek",
         data={
-            "csrf": _hidden(page, "csrf"),
-            "versie": _hidden(page, "versie"),
+            "csrf": hidden(page, "csrf"),
+            "versie": hidden(page, "versie"),
             **_form(wrong, pages[0].fields),
         },
     )
@@ -137,8 +123,8 @@ def test_two_typists_a_difference_resolved_and_the_zip(
     shown = bram.post(
         f"{base}/pagina/kiezers-en-stemmen",
         data={
-            "csrf": _hidden(page, "csrf"),
-            "versie": _hidden(page, "versie"),
+            "csrf": hidden(page, "csrf"),
+            "versie": hidden(page, "versie"),
             **_form(wrong, pages[1].fields),
         },
     )
@@ -146,7 +132,7 @@ def test_two_typists_a_difference_resolved_and_the_zip(
     assert "W.001" in shown.text  # the difference with the first entry is marked
     last = type_station(bram, sid, "1", wrong)
     bram.post(
-        f"{base}/afronden", data={"csrf": _hidden(last, "csrf"), "versie": _hidden(last, "versie")}
+        f"{base}/afronden", data={"csrf": hidden(last, "csrf"), "versie": hidden(last, "versie")}
     )
     assert view(installed.factory, sid, "1").state == "EntriesDifferent"
 
@@ -156,8 +142,8 @@ def test_two_typists_a_difference_resolved_and_the_zip(
     decided = carla.post(
         f"/zittingen/{sid}/bron/1/besluit",
         data={
-            "csrf": _hidden(detail, "csrf"),
-            "versie": _hidden(detail, "versie"),
+            "csrf": hidden(detail, "csrf"),
+            "versie": hidden(detail, "versie"),
             "besluit": "return_second",
         },
     )
@@ -167,7 +153,7 @@ def test_two_typists_a_difference_resolved_and_the_zip(
     last = type_station(bram, sid, "1", entry)
     assert "W.002" not in last
     bram.post(
-        f"{base}/afronden", data={"csrf": _hidden(last, "csrf"), "versie": _hidden(last, "versie")}
+        f"{base}/afronden", data={"csrf": hidden(last, "csrf"), "versie": hidden(last, "versie")}
     )
     assert view(installed.factory, sid, "1").state == "Definitive"
 
@@ -190,7 +176,7 @@ def test_two_typists_a_difference_resolved_and_the_zip(
     status = carla.get(f"/zittingen/{sid}").text
     assert "20 van 20 stembureaus definitief" in status
     finished = carla.post(
-        f"/zittingen/{sid}/afronden", data={"csrf": _hidden(status, "csrf"), "bevestigd": "1"}
+        f"/zittingen/{sid}/afronden", data={"csrf": hidden(status, "csrf"), "bevestigd": "1"}
     )
     assert finished.status_code == 303, finished.text
     info = session_info(installed.factory, sid)

@@ -9,7 +9,6 @@ finishes and the investigations page shows both outcomes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
@@ -30,7 +29,7 @@ from osv.service.entry import (
 from osv.service.entry.common import UowFactory
 from osv.service.workplace import investigations, sessions
 from results.checks import check_entry
-from tests.ui.helpers import EID, Installation, install, token, typed_twice
+from tests.ui.helpers import EID, Installation, csrf, install, token, typed_twice
 from ui.auth import SESSION_COOKIE
 
 COORDINATOR = Actor("coordinator_gsb", "coordinator")
@@ -41,12 +40,6 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation
     installation = install(tmp_path_factory.mktemp("investigations"))
     yield installation
     installation.factory.close()
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', html)
-    assert found is not None
-    return found.group(1)
 
 
 def _explain_all(factory: UowFactory, session_id: int) -> None:
@@ -77,17 +70,17 @@ def test_investigations_and_a_later_session(installed: Installation) -> None:
     carla.cookies.set(SESSION_COOKIE, token(factory, "coordinator_gsb"))
     page = carla.get("/onderzoeken")
     assert page.status_code == 200
-    csrf = _csrf(page.text)
+    form_token = csrf(page.text)
     gemeente = f"{EID}|9997"
 
     unknown = carla.post(
         "/onderzoeken",
-        data={"csrf": csrf, "gemeente": gemeente, "stembureau": "99", "aanleiding": "x"},
+        data={"csrf": form_token, "gemeente": gemeente, "stembureau": "99", "aanleiding": "x"},
     )
     assert unknown.status_code == 400
     assert "heeft geen stembureau 99" in unknown.text
     no_reason = carla.post(
-        "/onderzoeken", data={"csrf": csrf, "gemeente": gemeente, "stembureau": "3"}
+        "/onderzoeken", data={"csrf": form_token, "gemeente": gemeente, "stembureau": "3"}
     )
     assert no_reason.status_code == 400
     assert "aanleiding" in no_reason.text
@@ -97,7 +90,7 @@ def test_investigations_and_a_later_session(installed: Installation) -> None:
         done = carla.post(
             "/onderzoeken",
             data={
-                "csrf": csrf,
+                "csrf": form_token,
                 "gemeente": gemeente,
                 "stembureau": station,
                 "aanleiding": "Onverklaard verschil tussen D en H",
@@ -106,12 +99,19 @@ def test_investigations_and_a_later_session(installed: Installation) -> None:
         assert done.status_code == 303, done.text
     twice = carla.post(
         "/onderzoeken",
-        data={"csrf": csrf, "gemeente": gemeente, "stembureau": "3", "aanleiding": "nogmaals"},
+        data={
+            "csrf": form_token,
+            "gemeente": gemeente,
+            "stembureau": "3",
+            "aanleiding": "nogmaals",
+        },
     )
     assert "wordt al onderzocht" in twice.text
     assert len(investigations(factory)) == 2
 
-    started = carla.post("/zittingen", data={"csrf": csrf, "gemeente": gemeente, "bevestigd": "1"})
+    started = carla.post(
+        "/zittingen", data={"csrf": form_token, "gemeente": gemeente, "bevestigd": "1"}
+    )
     assert started.status_code == 303, started.text
     later = sessions(factory)[-1]
     assert later.session.number == 2
@@ -120,7 +120,7 @@ def test_investigations_and_a_later_session(installed: Installation) -> None:
     station_5 = carla.get(f"/zittingen/{later.id}/bron/5").text
     assert "Afronden zonder nieuwe uitslag" in station_5
     concluded = carla.post(
-        f"/zittingen/{later.id}/bron/5/zonder-nieuwe-uitslag", data={"csrf": csrf}
+        f"/zittingen/{later.id}/bron/5/zonder-nieuwe-uitslag", data={"csrf": form_token}
     )
     assert concluded.status_code == 303
 
@@ -133,7 +133,9 @@ def test_investigations_and_a_later_session(installed: Installation) -> None:
     finalise(factory, later.id, "3", bram, v.version)
     _explain_all(factory, later.id)
 
-    finished = carla.post(f"/zittingen/{later.id}/afronden", data={"csrf": csrf, "bevestigd": "1"})
+    finished = carla.post(
+        f"/zittingen/{later.id}/afronden", data={"csrf": form_token, "bevestigd": "1"}
+    )
     assert finished.status_code == 303, finished.text
     outcomes = carla.get("/onderzoeken").text
     assert "Afgerond met nieuwe uitslag (zitting 2)" in outcomes

@@ -16,8 +16,7 @@ from fastapi.testclient import TestClient
 
 from osv.service.entry import Actor
 from osv.service.stage import open_totals
-from tests.ui.helpers import COMMITTEE, EID, Installation, install, token
-from ui.auth import SESSION_COOKIE
+from tests.ui.helpers import COMMITTEE, EID, Installation, client, csrf, install
 from ui.routes.shortcuts import back_to
 
 _DIALOG = re.compile(r'<dialog id="uitleg-sneltoetsen"[^>]*>')
@@ -31,18 +30,6 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation
     installation.factory.close()
 
 
-def _client(installed: Installation, name: str) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False)
-    client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
-    return client
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', html)
-    assert found is not None
-    return found.group(1)
-
-
 def _open(html: str) -> bool:
     """Whether the page holds the explanation, and whether it is open."""
     dialog = _DIALOG.search(html)
@@ -53,7 +40,7 @@ def _open(html: str) -> bool:
 def _first_page(client: TestClient, session_id: int, station: str) -> str:
     """Start the entry of ``station``; the URL of its first page."""
     started = client.post(
-        f"/invoer/{session_id}/{station}/starten", data={"csrf": _csrf(client.get("/invoer").text)}
+        f"/invoer/{session_id}/{station}/starten", data={"csrf": csrf(client.get("/invoer").text)}
     )
     assert started.status_code == 303, started.text
     return str(started.headers["location"])
@@ -65,7 +52,7 @@ def _events(installed: Installation) -> list[str]:
 
 
 def test_a_new_typist_gets_the_explanation_until_they_confirm_it(installed: Installation) -> None:
-    anna = _client(installed, "typist_gsb")
+    anna = client(installed, "typist_gsb")
     url = _first_page(anna, installed.session_id, "1")
     html = anna.get(url).text
     assert _open(html)
@@ -74,7 +61,7 @@ def test_a_new_typist_gets_the_explanation_until_they_confirm_it(installed: Inst
     assert _LINK in html
 
     confirmed = anna.post(
-        "/sneltoetsen/begrepen", data={"csrf": _csrf(html), "terug": f"{url}?uitleg=1"}
+        "/sneltoetsen/begrepen", data={"csrf": csrf(html), "terug": f"{url}?uitleg=1"}
     )
     assert confirmed.status_code == 303
     assert confirmed.headers["location"] == url  # back to the page, without "?uitleg"
@@ -84,24 +71,24 @@ def test_a_new_typist_gets_the_explanation_until_they_confirm_it(installed: Inst
     assert _LINK in html  # it can still be opened at any time
     assert _open(anna.get(f"{url}?uitleg=1").text)
     # confirming again changes nothing and logs nothing more
-    assert anna.post("/sneltoetsen/begrepen", data={"csrf": _csrf(html)}).status_code == 303
+    assert anna.post("/sneltoetsen/begrepen", data={"csrf": csrf(html)}).status_code == 303
     assert _events(installed) == ["typist_gsb"]
 
-    bram = _client(installed, "typist_gsb_2")
+    bram = client(installed, "typist_gsb_2")
     assert _open(bram.get(_first_page(bram, installed.session_id, "2")).text)
 
 
 def test_a_typist_csb_gets_it_on_the_totals_form(installed: Installation) -> None:
     open_totals(installed.factory, EID, "CSB", COMMITTEE, Actor("coordinator_csb", "coordinator"))
-    typist = _client(installed, "typist_csb")
+    typist = client(installed, "typist_csb")
     listed = typist.get("/totalen").text
     started = re.search(rf'action="(/totalen/\d+/{COMMITTEE})/starten"', listed)
     assert started is not None
     url = started.group(1)
-    assert typist.post(f"{url}/starten", data={"csrf": _csrf(listed)}).status_code == 303
+    assert typist.post(f"{url}/starten", data={"csrf": csrf(listed)}).status_code == 303
     html = typist.get(url).text
     assert _open(html)
-    typist.post("/sneltoetsen/begrepen", data={"csrf": _csrf(html), "terug": url})
+    typist.post("/sneltoetsen/begrepen", data={"csrf": csrf(html), "terug": url})
     html = typist.get(url).text
     assert not _open(html)
     assert _LINK in html
@@ -117,15 +104,15 @@ def test_a_typist_csb_gets_it_on_the_totals_form(installed: Installation) -> Non
 )
 def test_only_typists_may_confirm_it(installed: Installation, role: str, home: str) -> None:
     """Refused by the route's rule (403), even with the session's own CSRF token."""
-    client = _client(installed, role)
-    csrf = _csrf(client.get(home).text)
-    refused = client.post("/sneltoetsen/begrepen", data={"csrf": csrf, "terug": "/invoer/1/1"})
+    browser = client(installed, role)
+    token = csrf(browser.get(home).text)
+    refused = browser.post("/sneltoetsen/begrepen", data={"csrf": token, "terug": "/invoer/1/1"})
     assert refused.status_code == 403
     assert _events(installed) == []
 
 
 def test_confirming_needs_the_csrf_token(installed: Installation) -> None:
-    anna = _client(installed, "typist_gsb")
+    anna = client(installed, "typist_gsb")
     assert anna.post("/sneltoetsen/begrepen", data={"terug": "/invoer"}).status_code == 400
     assert _events(installed) == []
 

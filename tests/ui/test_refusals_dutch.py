@@ -14,12 +14,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eml.hash import format_digest, hidden_groups
-from osv.config import Settings
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo import write_demo
 from osv.service.users import create_user, users
-from tests.ui.helpers import EID, PASSWORD, Installation, install, token
+from tests.ui.helpers import EID, PASSWORD, Installation, client, csrf, install, settings_at, token
 from ui.app import create_app
 from ui.auth import SESSION_COOKIE
 from ui.messages import TECHNICAL
@@ -32,18 +31,6 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installation
     installation.factory.close()
 
 
-def _client(installed: Installation, name: str) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False)
-    client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
-    return client
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', html)
-    assert found is not None
-    return found.group(1)
-
-
 def _message(html: str) -> str:
     """The text of the page's message (the first ``melding`` paragraph)."""
     found = re.search(r'<p class="melding[^"]*"[^>]*>(.*?)</p>', html, re.S)
@@ -52,11 +39,11 @@ def _message(html: str) -> str:
 
 
 def test_a_password_too_short_is_refused_in_dutch(installed: Installation) -> None:
-    admin = _client(installed, "administrator")
-    csrf = _csrf(admin.get("/beheer/gebruikers").text)
+    admin = client(installed, "administrator")
+    form_token = csrf(admin.get("/beheer/gebruikers").text)
     refused = admin.post(
         "/beheer/gebruikers",
-        data={"csrf": csrf, "naam": "nieuw", "wachtwoord": "kort", "rol": "typist_gsb"},
+        data={"csrf": form_token, "naam": "nieuw", "wachtwoord": "kort", "rol": "typist_gsb"},
     )
     assert refused.status_code == 400
     message = _message(refused.text)
@@ -66,10 +53,10 @@ def test_a_password_too_short_is_refused_in_dutch(installed: Installation) -> No
 
 
 def test_changing_ones_own_role_is_refused_in_dutch(installed: Installation) -> None:
-    admin = _client(installed, "administrator")
-    csrf = _csrf(admin.get("/beheer/gebruikers").text)
+    admin = client(installed, "administrator")
+    form_token = csrf(admin.get("/beheer/gebruikers").text)
     refused = admin.post(
-        "/beheer/gebruikers/administrator/rol", data={"csrf": csrf, "rol": "observer"}
+        "/beheer/gebruikers/administrator/rol", data={"csrf": form_token, "rol": "observer"}
     )
     assert refused.status_code == 400
     assert _message(refused.text) == "Je kunt je eigen rol niet wijzigen."
@@ -79,10 +66,10 @@ def test_changing_ones_own_role_is_refused_in_dutch(installed: Installation) -> 
 def test_finishing_a_session_with_open_stations_is_refused_in_dutch(
     installed: Installation,
 ) -> None:
-    carla = _client(installed, "coordinator_gsb")
-    csrf = _csrf(carla.get(f"/zittingen/{installed.session_id}").text)
+    carla = client(installed, "coordinator_gsb")
+    form_token = csrf(carla.get(f"/zittingen/{installed.session_id}").text)
     refused = carla.post(
-        f"/zittingen/{installed.session_id}/afronden", data={"csrf": csrf, "bevestigd": "1"}
+        f"/zittingen/{installed.session_id}/afronden", data={"csrf": form_token, "bevestigd": "1"}
     )
     assert refused.status_code == 400
     message = _message(refused.text)
@@ -96,11 +83,11 @@ def test_finishing_a_session_with_open_stations_is_refused_in_dutch(
 
 
 def test_an_investigation_without_a_reason_is_refused_in_dutch(installed: Installation) -> None:
-    carla = _client(installed, "coordinator_gsb")
-    csrf = _csrf(carla.get("/onderzoeken").text)
+    carla = client(installed, "coordinator_gsb")
+    form_token = csrf(carla.get("/onderzoeken").text)
     refused = carla.post(
         "/onderzoeken",
-        data={"csrf": csrf, "gemeente": f"{EID}|9997", "stembureau": "3", "aanleiding": "  "},
+        data={"csrf": form_token, "gemeente": f"{EID}|9997", "stembureau": "3", "aanleiding": "  "},
     )
     assert refused.status_code == 400
     assert _message(refused.text) == "Vul de aanleiding van het onderzoek in."
@@ -117,12 +104,7 @@ def _groups(path: Path) -> tuple[str, str]:
 @pytest.fixture
 def empty(tmp_path: Path) -> Iterator[tuple[TestClient, UnitOfWorkFactory]]:
     """An installation without elections, with one administrator signed in."""
-    settings = Settings(
-        home=tmp_path,
-        database_url=f"sqlite:///{tmp_path / 'osv.sqlite3'}",
-        xsd_dir=None,
-        max_bytes=50_000_000,
-    )
+    settings = settings_at(tmp_path)
     factory = unit_of_work_factory(settings)
     create_user(factory, "admin", PASSWORD, "administrator", "test")
     client = TestClient(create_app(settings, factory=factory), follow_redirects=False)
@@ -139,10 +121,10 @@ def test_a_110a_with_wrong_hash_groups_is_refused_in_dutch(
     definition = next(
         p for p in write_demo(tmp_path / "demo") if p.name.startswith("Verkiezingsdefinitie")
     )
-    csrf = _csrf(admin.get("/beheer").text)
+    form_token = csrf(admin.get("/beheer").text)
     page = admin.post(
         "/beheer/import",
-        data={"csrf": csrf},
+        data={"csrf": form_token},
         files=[("bestanden", (definition.name, definition.read_bytes(), "text/xml"))],
     ).text
     upload = re.search(r'name="upload" value="([^"]*)"', page)
@@ -152,7 +134,7 @@ def test_a_110a_with_wrong_hash_groups_is_refused_in_dutch(
     refused = admin.post(
         "/beheer/import/bevestigen",
         data={
-            "csrf": _csrf(page),
+            "csrf": csrf(page),
             "upload": upload.group(1),
             f"groep1:{definition.name}": wrong[0],
             f"groep2:{definition.name}": wrong[1],
@@ -171,10 +153,10 @@ def test_a_malformed_xml_upload_is_refused_in_dutch(
     empty: tuple[TestClient, UnitOfWorkFactory],
 ) -> None:
     admin, factory = empty
-    csrf = _csrf(admin.get("/beheer").text)
+    form_token = csrf(admin.get("/beheer").text)
     refused = admin.post(
         "/beheer/import",
-        data={"csrf": csrf},
+        data={"csrf": form_token},
         files=[("bestanden", ("kapot.eml.xml", b"<EML><Election>", "text/xml"))],
     )
     assert refused.status_code == 400

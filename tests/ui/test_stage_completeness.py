@@ -32,7 +32,6 @@ from fastapi.testclient import TestClient
 from eml import read_eml
 from eml.safe import Limits
 from eml.xsd import SchemaSet
-from osv.config import Settings
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo_national import write_national
@@ -41,7 +40,7 @@ from osv.service.importing import HashCheck, import_files
 from osv.service.result.hsb import run_hsb
 from osv.service.stage import open_totals, stage_view
 from osv.service.users import LoginThrottle, create_user, sign_in
-from tests.ui.helpers import PASSWORD
+from tests.ui.helpers import PASSWORD, csrf, settings_at
 from tests.ui.stage_counts import by_district, type_totals_twice
 from tests.ui.stage_province import PROVINCE_ID, write_province
 from tests.ui.stage_uploads import upload_counts
@@ -62,12 +61,7 @@ class Installed:
 
 
 def _install(home: Path, xsd_dir: Path, imported: list[Path]) -> Installed:
-    settings = Settings(
-        home=home,
-        database_url=f"sqlite:///{home / 'osv.sqlite3'}",
-        xsd_dir=xsd_dir,
-        max_bytes=50_000_000,
-    )
+    settings = settings_at(home, xsd_dir)
     factory = unit_of_work_factory(settings)
     import_files(
         factory,
@@ -122,9 +116,7 @@ def _page(client: TestClient, url: str) -> str:
 
 
 def _csrf(client: TestClient, url: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', client.get(url).text)
-    assert found is not None
-    return found.group(1)
+    return csrf(client.get(url).text)
 
 
 def _without_count(page: str) -> list[str]:

@@ -25,10 +25,9 @@ from osv.service.demo import build_demo
 from osv.service.entry import counts_entry
 from osv.service.stage import compute, stage_documents, stage_view, totals_overview, upload_count
 from osv.service.users import create_user
-from tests.ui.helpers import COMMITTEE, EID, PASSWORD, Installation, install, token
+from tests.ui.helpers import COMMITTEE, EID, PASSWORD, Installation, client, hidden, install
 from tests.ui.stage_counts import demo_count
 from tests.ui.stage_uploads import hash_groups
-from ui.auth import SESSION_COOKIE
 from ui.forms import value_at
 
 PAGE = f"/uitslag/{EID}/CSB"
@@ -43,18 +42,6 @@ def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterat
     installation.factory.close()
 
 
-def _client(installed: Installation, name: str) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False)
-    client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
-    return client
-
-
-def _hidden(text: str, name: str) -> str:
-    found = re.search(rf'name="{name}" value="([^"]*)"', text)
-    assert found is not None, name
-    return found.group(1)
-
-
 def _paper() -> CountEntry:
     """The municipality's totals as printed on its paper Na 31-2 (the same as its 510b)."""
     total = build_demo().count.contests[0].total
@@ -67,7 +54,7 @@ def _ask(coordinator: TestClient, data: bytes, municipality: str = COMMITTEE) ->
     page = coordinator.get(PAGE).text
     return coordinator.post(
         f"{PAGE}/eerste-invoer",
-        data={"csrf": _hidden(page, "csrf"), "gemeente": municipality},
+        data={"csrf": hidden(page, "csrf"), "gemeente": municipality},
         files=[("bestand", (FILE, data, "application/xml"))],
     )
 
@@ -81,8 +68,8 @@ def _import(coordinator: TestClient, data: bytes, typed: tuple[str, str] | None 
     return coordinator.post(
         f"{PAGE}/eerste-invoer/bevestigen",
         data={
-            "csrf": _hidden(asked.text, "csrf"),
-            "upload": _hidden(asked.text, "upload"),
+            "csrf": hidden(asked.text, "csrf"),
+            "upload": hidden(asked.text, "upload"),
             "groep1:0": first,
             "groep2:0": second,
         },
@@ -101,19 +88,19 @@ def _type(client: TestClient, entry: CountEntry) -> Any:
     session_id = re.search(r'action="/totalen/(\d+)/' + COMMITTEE + '/starten"', listed)
     assert session_id is not None, "the municipality is not offered to this typist"
     url = f"/totalen/{session_id.group(1)}/{COMMITTEE}"
-    assert client.post(f"{url}/starten", data={"csrf": _hidden(listed, "csrf")}).status_code == 303
+    assert client.post(f"{url}/starten", data={"csrf": hidden(listed, "csrf")}).status_code == 303
     form = client.get(url).text
     # the untyped form shows no marks: nothing hints at the boxes the file filled
     assert 'class="verschil"' not in form
     assert 'id="gecontroleerd"' not in form
     names = re.findall(r'<input id="v\d+" name="([^"]+)"', form)
     data = {name: _box(value_at(entry, name)) for name in names}
-    data |= {"csrf": _hidden(form, "csrf"), "versie": _hidden(form, "versie")}
+    data |= {"csrf": hidden(form, "csrf"), "versie": hidden(form, "versie")}
     shown = client.post(url, data=data)
     if shown.status_code != 200:
         return shown
     marked = re.findall(r'<tr class="verschil">.*?name="([^"]+)"', shown.text, re.S)
-    confirm = {**data, "versie": _hidden(shown.text, "versie"), "gecontroleerd": "1"}
+    confirm = {**data, "versie": hidden(shown.text, "versie"), "gecontroleerd": "1"}
     done = client.post(url, data=confirm)
     done.marked = marked  # type: ignore[attr-defined]
     return done
@@ -149,7 +136,7 @@ def _uploaded_result(installed: Installation) -> list[tuple[int, int, int]]:
 def test_the_file_as_first_entry_and_the_same_paper_count_like_the_upload(
     installed: Installation,
 ) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     page = coordinator.get(PAGE).text
     assert f'id="eerste-invoer-{COMMITTEE}"' in page
     assert f'<label for="eerste-invoer-{COMMITTEE}">510b van gemeente {COMMITTEE}' in page
@@ -168,7 +155,7 @@ def test_the_file_as_first_entry_and_the_same_paper_count_like_the_upload(
     assert f"uit bestand {FILE}, sha256 " in page
     assert f'id="eerste-invoer-{COMMITTEE}"' not in page  # no longer offered
 
-    typist = _client(installed, "typist_csb")
+    typist = client(installed, "typist_csb")
     listed = typist.get("/totalen").text
     assert "Wacht op tweede invoer" in listed
     assert "De eerste invoer is de 510b van de gemeente" in listed
@@ -176,7 +163,7 @@ def test_the_file_as_first_entry_and_the_same_paper_count_like_the_upload(
     assert _state(installed) == "Definitive"
 
     page = coordinator.get(PAGE).text
-    calculated = coordinator.post(f"{PAGE}/berekenen", data={"csrf": _hidden(page, "csrf")})
+    calculated = coordinator.post(f"{PAGE}/berekenen", data={"csrf": hidden(page, "csrf")})
     assert calculated.status_code == 303
     report = stage_view(installed.factory, EID, "CSB").report
     assert report is not None
@@ -189,12 +176,12 @@ def test_the_file_as_first_entry_and_the_same_paper_count_like_the_upload(
 def test_one_different_box_goes_to_the_coordinator_who_keeps_the_typed_value(
     installed: Installation,
 ) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     assert _import(coordinator, demo_count()).status_code == 303
     paper = _paper()
     typed = paper.model_copy(update={"eligible_voters": (paper.eligible_voters or 0) + 1})
 
-    done = _type(_client(installed, "typist_csb"), typed)
+    done = _type(client(installed, "typist_csb"), typed)
     assert done.status_code == 303
     assert done.marked == ["eligible_voters"]  # the typist is shown the differing box
     assert _state(installed) == "EntriesDifferent"
@@ -220,8 +207,8 @@ def test_one_different_box_goes_to_the_coordinator_who_keeps_the_typed_value(
     refused = coordinator.post(
         f"{PAGE}/invoer/{COMMITTEE}/besluit",
         data={
-            "csrf": _hidden(page, "csrf"),
-            "versie": _hidden(page, "versie"),
+            "csrf": hidden(page, "csrf"),
+            "versie": hidden(page, "versie"),
             "besluit": "return_first",
         },
     )
@@ -232,20 +219,20 @@ def test_one_different_box_goes_to_the_coordinator_who_keeps_the_typed_value(
     kept = coordinator.post(
         f"{PAGE}/invoer/{COMMITTEE}/besluit",
         data={
-            "csrf": _hidden(page, "csrf"),
-            "versie": _hidden(page, "versie"),
+            "csrf": hidden(page, "csrf"),
+            "versie": hidden(page, "versie"),
             "besluit": "keep_second",
         },
     )
     assert kept.status_code == 303
     assert _state(installed) == "FirstEntryFinalised"
-    assert f"/{COMMITTEE}/starten" not in _client(installed, "typist_csb").get("/totalen").text
-    assert _type(_client(installed, "typist_csb_2"), typed).status_code == 303
+    assert f"/{COMMITTEE}/starten" not in client(installed, "typist_csb").get("/totalen").text
+    assert _type(client(installed, "typist_csb_2"), typed).status_code == 303
     assert _state(installed) == "Definitive"
 
     page = coordinator.get(PAGE).text
     assert (
-        coordinator.post(f"{PAGE}/berekenen", data={"csrf": _hidden(page, "csrf")}).status_code
+        coordinator.post(f"{PAGE}/berekenen", data={"csrf": hidden(page, "csrf")}).status_code
         == 303
     )
     _, files = stage_documents(installed.factory, EID, "CSB")
@@ -259,13 +246,13 @@ def test_one_different_box_goes_to_the_coordinator_who_keeps_the_typed_value(
 
 
 def test_the_importing_coordinator_cannot_type_the_second_entry(installed: Installation) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     assert _import(coordinator, demo_count()).status_code == 303
     session_id, _ = totals_overview(installed.factory, EID, "CSB")
     page = coordinator.get(PAGE).text
     assert coordinator.get("/totalen").status_code == 403
     claimed = coordinator.post(
-        f"/totalen/{session_id}/{COMMITTEE}/starten", data={"csrf": _hidden(page, "csrf")}
+        f"/totalen/{session_id}/{COMMITTEE}/starten", data={"csrf": hidden(page, "csrf")}
     )
     assert claimed.status_code == 403
     assert _state(installed) == "FirstEntryFinalised"
@@ -291,7 +278,7 @@ def _other_election() -> bytes:
 def test_a_refused_import_stores_nothing(
     installed: Installation, mistake: str, message: str
 ) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     before = _rows(installed)
     if mistake == "hash":
         refused = _import(coordinator, demo_count(), typed=hash_groups(demo_count() + b" "))

@@ -28,10 +28,9 @@ from osv.service import queries
 from osv.service.stage import stage_view
 from results.tally.rules import RULES
 from tests.pv.reading import audit_heads, before_event, footers
-from tests.ui.helpers import EID, Installation, install, token
+from tests.ui.helpers import EID, Installation, client, csrf, install
 from tests.ui.stage_counts import count_with_list_votes, demo_count, inconsistent_count
 from tests.ui.stage_uploads import upload_counts
-from ui.auth import SESSION_COOKIE
 from ui.routes.stages import FINDING_TITLES
 
 PAGE = f"/uitslag/{EID}/CSB"
@@ -44,17 +43,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterat
     installation.factory.close()
 
 
-def _client(installed: Installation, name: str) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False)
-    client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
-    return client
-
-
 def _csrf(client: TestClient) -> str:
-    page = client.get(PAGE)
-    found = re.search(r'name="csrf" value="([^"]*)"', page.text)
-    assert found is not None
-    return found.group(1)
+    return csrf(client.get(PAGE).text)
 
 
 def _upload(client: TestClient, name: str, data: bytes) -> Any:
@@ -79,7 +69,7 @@ def _elected(report: dict[str, Any]) -> dict[int, list[int]]:
 def test_the_csb_uploads_computes_and_downloads_a_schema_valid_520(
     installed: Installation, schemas: SchemaSet
 ) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     assert coordinator.get("/").headers["location"] == "/uitslag"
     assert f'href="{PAGE}"' in coordinator.get("/uitslag").text
 
@@ -124,7 +114,7 @@ def test_the_csb_uploads_computes_and_downloads_a_schema_valid_520(
 def test_a_count_of_another_election_is_refused_and_nothing_is_stored(
     installed: Installation, shared: Path
 ) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     other = shared / "data" / "GR2022_WestMaasenWaal" / "Telling_GR2022_WestMaasenWaal.eml.xml"
     events_before = len(queries.audit_events(installed.factory, None, limit=10_000))
 
@@ -142,7 +132,7 @@ def test_a_count_of_another_election_is_refused_and_nothing_is_stored(
 def test_the_findings_of_a_count_whose_total_does_not_add_up_are_shown(
     installed: Installation,
 ) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     assert _upload(coordinator, "Telling.eml.xml", inconsistent_count()).status_code == 303
 
     findings = stage_view(installed.factory, EID, "CSB").findings
@@ -161,7 +151,7 @@ def test_every_consistency_rule_of_counts_has_a_dutch_title() -> None:
 def test_a_deceased_candidate_is_not_elected_and_the_list_keeps_its_seats(
     installed: Installation,
 ) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     _upload(coordinator, "Telling.eml.xml", demo_count())
     _post(coordinator, "berekenen")
     before = _report(installed)
@@ -185,7 +175,7 @@ def test_a_deceased_candidate_is_not_elected_and_the_list_keeps_its_seats(
 def test_a_lot_is_asked_for_and_the_drawn_list_gets_the_seat(installed: Installation) -> None:
     """Lists 2 and 3 have 100 votes each and one residual seat is left for them (D'Hondt,
     P 7): the software asks for a drawing of lots and gives the seat to the list drawn."""
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     votes = {1: 2250, 2: 100, 3: 100, 4: 10, 5: 10, 6: 10, 7: 10, 8: 10}
     _upload(coordinator, "Telling.eml.xml", count_with_list_votes(votes))
     _post(coordinator, "berekenen")
@@ -216,7 +206,7 @@ def test_a_lot_is_asked_for_and_the_drawn_list_gets_the_seat(installed: Installa
 def test_only_the_coordinator_csb_changes_the_csb_and_observers_only_look(
     installed: Installation,
 ) -> None:
-    hsb = _client(installed, "coordinator_hsb")
+    hsb = client(installed, "coordinator_hsb")
     refused = hsb.post(
         f"{PAGE}/tellingen",
         data={"csrf": _csrf(hsb)},
@@ -224,7 +214,7 @@ def test_only_the_coordinator_csb_changes_the_csb_and_observers_only_look(
     )
     assert refused.status_code == 403
     assert stage_view(installed.factory, EID, "CSB").inputs == ()
-    observer = _client(installed, "observer")
+    observer = client(installed, "observer")
     page = observer.get(PAGE)
     assert page.status_code == 200
     assert 'type="file"' not in page.text

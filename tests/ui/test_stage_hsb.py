@@ -31,7 +31,6 @@ from fastapi.testclient import TestClient
 from eml import Eml510, read_eml
 from eml.safe import Limits
 from eml.xsd import SchemaSet
-from osv.config import Settings
 from osv.model.entry import CountEntry, EntryModel
 from osv.pv.layout import format_hash
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
@@ -42,7 +41,7 @@ from osv.service.result.hsb import run_hsb
 from osv.service.stage import municipalities_of, stage_view, totals_overview, upload_count
 from osv.service.users import LoginThrottle, create_user, sign_in
 from tests.pv.reading import audit_heads, before_event, footers
-from tests.ui.helpers import PASSWORD
+from tests.ui.helpers import PASSWORD, hidden, settings_at
 from tests.ui.stage_counts import by_district
 from tests.ui.stage_uploads import confirm_counts, hash_groups, upload_counts
 from ui.app import create_app
@@ -73,12 +72,7 @@ def _national(
     """The election written and imported against the official schemas, and the web
     application configured with them (as ``make run`` is)."""
     home = tmp_path_factory.mktemp("hsb")
-    settings = Settings(
-        home=home,
-        database_url=f"sqlite:///{home / 'osv.sqlite3'}",
-        xsd_dir=xsd_dir,
-        max_bytes=50_000_000,
-    )
+    settings = settings_at(home, xsd_dir)
     factory = unit_of_work_factory(settings)
     schemas = SchemaSet(xsd_dir)
     paths = write_national(home / "tk", scale=0.06, max_candidates=8, schemas=schemas)
@@ -102,13 +96,7 @@ def _national(
 
 
 def _csrf(client: TestClient) -> str:
-    return _hidden(client.get(PAGE).text, "csrf")
-
-
-def _hidden(text: str, name: str) -> str:
-    found = re.search(rf'name="{name}" value="([^"]*)"', text)
-    assert found is not None, name
-    return found.group(1)
+    return hidden(client.get(PAGE).text, "csrf")
 
 
 def test_the_hsb_of_district_1_makes_a_schema_valid_district_count(
@@ -198,12 +186,12 @@ def _type(client: TestClient, key: str, entry: CountEntry) -> Any:
     session_id = re.search(r'action="/totalen/(\d+)/' + key + '/starten"', listed)
     assert session_id is not None, "the municipality is not offered to this typist"
     url = f"/totalen/{session_id.group(1)}/{key}"
-    assert client.post(f"{url}/starten", data={"csrf": _hidden(listed, "csrf")}).status_code == 303
+    assert client.post(f"{url}/starten", data={"csrf": hidden(listed, "csrf")}).status_code == 303
     form = client.get(url).text
     names = re.findall(r'<input id="v\d+" name="([^"]+)"', form)
     assert len(names) > 10
     data = {name: str(value_at(entry, name) or "") for name in names}
-    data |= {"csrf": _hidden(form, "csrf"), "versie": _hidden(form, "versie")}
+    data |= {"csrf": hidden(form, "csrf"), "versie": hidden(form, "versie")}
     sent = client.post(url, data=data)
     if sent.status_code == 200 and 'id="gecontroleerd"' in sent.text:
         confirm = dict(re.findall(r'name="([^"]+)" [^>]*value="([^"]*)"', sent.text))
@@ -354,7 +342,7 @@ def test_the_hsb_page_offers_o3_whose_hash_groups_the_csb_types_to_store_the_510
     csb_page = f"/uitslag/{EID}/CSB"
     asked = csb.post(
         f"{csb_page}/tellingen",
-        data={"csrf": _hidden(csb.get(csb_page).text, "csrf")},
+        data={"csrf": hidden(csb.get(csb_page).text, "csrf")},
         files=[("bestanden", (outputs["510c"].file_name, district, "application/xml"))],
     )
     assert asked.status_code == 200
@@ -362,9 +350,9 @@ def test_the_hsb_page_offers_o3_whose_hash_groups_the_csb_types_to_store_the_510
     masked = re.search(r'<code id="hash-0">([^<]+)</code>', asked.text)
     assert masked is not None
     groups = next(iter(printed)).split()
-    hidden = [i for i, group in enumerate(masked.group(1).split()) if set(group) == {"·"}]
-    assert len(hidden) == 2
-    wrong = [groups[(i + 1) % 16] for i in hidden]
+    masked_at = [i for i, group in enumerate(masked.group(1).split()) if set(group) == {"·"}]
+    assert len(masked_at) == 2
+    wrong = [groups[(i + 1) % 16] for i in masked_at]
     refused = confirm_counts(csb, csb_page, asked.text, [tuple(wrong)])  # type: ignore[list-item]
     assert refused.status_code == 400
     assert stage_view(factory, EID, "CSB").inputs == ()
@@ -372,7 +360,7 @@ def test_the_hsb_page_offers_o3_whose_hash_groups_the_csb_types_to_store_the_510
         csb,
         csb_page,
         [(outputs["510c"].file_name, district)],
-        typed=[(groups[hidden[0]], groups[hidden[1]])],
+        typed=[(groups[masked_at[0]], groups[masked_at[1]])],
     )
     assert stored.status_code == 303
     assert [f.sha256 for f in stage_view(factory, EID, "CSB").inputs] == [

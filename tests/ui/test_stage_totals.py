@@ -21,10 +21,9 @@ from osv.service.demo import build_demo
 from osv.service.entry import counts_entry
 from osv.service.stage import compute, stage_view, totals_overview, upload_count
 from osv.service.users import create_user
-from tests.ui.helpers import COMMITTEE, EID, PASSWORD, Installation, install, token
+from tests.ui.helpers import COMMITTEE, EID, PASSWORD, Installation, client, hidden, install
 from tests.ui.stage_counts import demo_count
 from tests.ui.stage_uploads import hash_groups
-from ui.auth import SESSION_COOKIE
 from ui.forms import value_at
 
 PAGE = f"/uitslag/{EID}/CSB"
@@ -36,18 +35,6 @@ def installed(tmp_path_factory: pytest.TempPathFactory, xsd_dir: Path) -> Iterat
     create_user(installation.factory, "typist_csb_2", PASSWORD, "typist_csb", "test")
     yield installation
     installation.factory.close()
-
-
-def _client(installed: Installation, name: str) -> TestClient:
-    client = TestClient(installed.app, follow_redirects=False)
-    client.cookies.set(SESSION_COOKIE, token(installed.factory, name))
-    return client
-
-
-def _hidden(text: str, name: str) -> str:
-    found = re.search(rf'name="{name}" value="([^"]*)"', text)
-    assert found is not None, name
-    return found.group(1)
 
 
 def _paper() -> CountEntry:
@@ -63,13 +50,13 @@ def _type(client: TestClient, entry: CountEntry) -> Any:
     session_id = re.search(r'action="/totalen/(\d+)/' + COMMITTEE + '/starten"', listed)
     assert session_id is not None, "the municipality is not offered to this typist"
     url = f"/totalen/{session_id.group(1)}/{COMMITTEE}"
-    assert client.post(f"{url}/starten", data={"csrf": _hidden(listed, "csrf")}).status_code == 303
+    assert client.post(f"{url}/starten", data={"csrf": hidden(listed, "csrf")}).status_code == 303
     form = client.get(url).text
     paths = re.findall(r'class="getal" inputmode="numeric" autocomplete="off" maxlength="11"', form)
     names = re.findall(r'<input id="v\d+" name="([^"]+)"', form)
     assert len(names) == len(paths) > 10
     data = {name: str(value_at(entry, name) or "") for name in names}
-    data |= {"csrf": _hidden(form, "csrf"), "versie": _hidden(form, "versie")}
+    data |= {"csrf": hidden(form, "csrf"), "versie": hidden(form, "versie")}
     return client.post(url, data=data)
 
 
@@ -79,14 +66,14 @@ def _state(installed: Installation) -> str:
 
 
 def test_totals_typed_twice_count_like_the_uploaded_510b(installed: Installation) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     page = coordinator.get(PAGE).text
     opened = coordinator.post(
-        f"{PAGE}/invoer", data={"csrf": _hidden(page, "csrf"), "gemeente": COMMITTEE}
+        f"{PAGE}/invoer", data={"csrf": hidden(page, "csrf"), "gemeente": COMMITTEE}
     )
     assert opened.status_code == 303
 
-    first, second = _client(installed, "typist_csb"), _client(installed, "typist_csb_2")
+    first, second = client(installed, "typist_csb"), client(installed, "typist_csb_2")
     assert first.get("/").headers["location"] == "/totalen"
     paper = _paper()
     assert _type(first, paper).status_code == 303
@@ -109,8 +96,8 @@ def test_totals_typed_twice_count_like_the_uploaded_510b(installed: Installation
     decided = coordinator.post(
         f"{PAGE}/invoer/{COMMITTEE}/besluit",
         data={
-            "csrf": _hidden(page, "csrf"),
-            "versie": _hidden(page, "versie"),
+            "csrf": hidden(page, "csrf"),
+            "versie": hidden(page, "versie"),
             "besluit": "keep_first",
         },
     )
@@ -122,7 +109,7 @@ def test_totals_typed_twice_count_like_the_uploaded_510b(installed: Installation
     page = coordinator.get(PAGE).text
     assert "Definitief" in page
     assert (
-        coordinator.post(f"{PAGE}/berekenen", data={"csrf": _hidden(page, "csrf")}).status_code
+        coordinator.post(f"{PAGE}/berekenen", data={"csrf": hidden(page, "csrf")}).status_code
         == 303
     )
     typed = stage_view(installed.factory, EID, "CSB").report
@@ -151,7 +138,7 @@ def test_totals_typed_twice_count_like_the_uploaded_510b(installed: Installation
 
 
 def test_an_uploaded_municipality_cannot_also_be_typed(installed: Installation) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     upload_count(
         installed.factory,
         EID,
@@ -164,7 +151,7 @@ def test_an_uploaded_municipality_cannot_also_be_typed(installed: Installation) 
     page = coordinator.get(PAGE).text
     assert 'id="invoer-openen"' not in page
     refused = coordinator.post(
-        f"{PAGE}/invoer", data={"csrf": _hidden(page, "csrf"), "gemeente": COMMITTEE}
+        f"{PAGE}/invoer", data={"csrf": hidden(page, "csrf"), "gemeente": COMMITTEE}
     )
     assert refused.status_code == 400
     assert "is geüpload" in refused.text
@@ -172,12 +159,12 @@ def test_an_uploaded_municipality_cannot_also_be_typed(installed: Installation) 
 
 
 def test_a_municipality_open_for_entry_cannot_also_be_uploaded(installed: Installation) -> None:
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     page = coordinator.get(PAGE).text
-    coordinator.post(f"{PAGE}/invoer", data={"csrf": _hidden(page, "csrf"), "gemeente": COMMITTEE})
+    coordinator.post(f"{PAGE}/invoer", data={"csrf": hidden(page, "csrf"), "gemeente": COMMITTEE})
     refused = coordinator.post(
         f"{PAGE}/tellingen",
-        data={"csrf": _hidden(page, "csrf")},
+        data={"csrf": hidden(page, "csrf")},
         files=[("bestanden", ("Telling.eml.xml", demo_count(), "application/xml"))],
     )
     assert refused.status_code == 400
@@ -190,22 +177,22 @@ def test_the_csb_totals_are_not_open_to_the_municipality_s_typists_and_coordinat
 ) -> None:
     """The CSB's entry session is typed on /totalen by typists CSB only: a typist GSB does not
     see it and cannot claim it by its address; a coordinator GSB cannot decide on it."""
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     page = coordinator.get(PAGE).text
-    coordinator.post(f"{PAGE}/invoer", data={"csrf": _hidden(page, "csrf"), "gemeente": COMMITTEE})
+    coordinator.post(f"{PAGE}/invoer", data={"csrf": hidden(page, "csrf"), "gemeente": COMMITTEE})
     session_id, _ = totals_overview(installed.factory, EID, "CSB")
     assert session_id is not None
 
-    gsb_typist = _client(installed, "typist_gsb")
+    gsb_typist = client(installed, "typist_gsb")
     listed = gsb_typist.get("/invoer").text
     assert f"/invoer/{session_id}/" not in listed
     claimed = gsb_typist.post(
-        f"/invoer/{session_id}/{COMMITTEE}/starten", data={"csrf": _hidden(listed, "csrf")}
+        f"/invoer/{session_id}/{COMMITTEE}/starten", data={"csrf": hidden(listed, "csrf")}
     )
     assert claimed.status_code == 400
     assert _state(installed) == "Empty"
 
-    gsb_coordinator = _client(installed, "coordinator_gsb")
+    gsb_coordinator = client(installed, "coordinator_gsb")
     assert f"/zittingen/{session_id}" not in gsb_coordinator.get("/zittingen").text
     assert gsb_coordinator.get(f"/zittingen/{session_id}/bron/{COMMITTEE}").status_code == 404
 
@@ -213,11 +200,11 @@ def test_the_csb_totals_are_not_open_to_the_municipality_s_typists_and_coordinat
 def test_a_csb_of_one_district_adds_no_municipality(installed: Installation) -> None:
     """The 110a of a single-district election lists its municipalities: the CSB page has no
     form to add one, and adding one by its address is refused with nothing stored."""
-    coordinator = _client(installed, "coordinator_csb")
+    coordinator = client(installed, "coordinator_csb")
     page = coordinator.get(PAGE).text
     assert 'id="gemeente-toevoegen"' not in page
     refused = coordinator.post(
-        f"{PAGE}/gemeenten", data={"csrf": _hidden(page, "csrf"), "code": "0479", "naam": "X"}
+        f"{PAGE}/gemeenten", data={"csrf": hidden(page, "csrf"), "code": "0479", "naam": "X"}
     )
     assert refused.status_code == 400
     assert "voegt geen gemeenten toe" in refused.text

@@ -4,7 +4,6 @@ finished only after every warning of a definitive count has an explanation or a 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import pytest
@@ -14,7 +13,7 @@ from osv.model.entry import CountEntry
 from osv.service.entry import Actor, claim, finalise
 from osv.service.workplace import session_info
 from results.checks import check_entry
-from tests.ui.helpers import Installation, install, paper, token, typed_twice
+from tests.ui.helpers import Installation, csrf, install, paper, token, typed_twice
 from ui.auth import SESSION_COOKIE
 
 
@@ -46,12 +45,6 @@ def _many_blank(station: int) -> CountEntry:
     return entry.model_copy(update={"voters": voters, "votes": votes})
 
 
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]*)"', html)
-    assert found is not None
-    return found.group(1)
-
-
 def test_a_warning_must_be_explained_before_the_session_finishes(
     installed: Installation,
 ) -> None:
@@ -71,8 +64,8 @@ def test_a_warning_must_be_explained_before_the_session_finishes(
     carla.cookies.set(SESSION_COOKIE, token(factory, "coordinator_gsb"))
     overview = carla.get(f"/zittingen/{sid}?met=waarschuwingen").text
     assert "1 stembureaus" in overview  # only station 4 has an open warning
-    csrf = _csrf(overview)
-    refused = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": csrf, "bevestigd": "1"})
+    form_token = csrf(overview)
+    refused = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": form_token, "bevestigd": "1"})
     assert refused.status_code == 400
     assert "Waarschuwingen zonder toelichting: stembureau 4 (W.201)." in refused.text
     assert "without explanation" not in refused.text
@@ -80,12 +73,16 @@ def test_a_warning_must_be_explained_before_the_session_finishes(
     page = carla.get(f"/zittingen/{sid}/bron/4").text
     assert "W.201" in page
     empty = carla.post(
-        f"/zittingen/{sid}/bron/4/waarschuwing", data={"csrf": csrf, "code": "W.201"}
+        f"/zittingen/{sid}/bron/4/waarschuwing", data={"csrf": form_token, "code": "W.201"}
     )
     assert empty.status_code == 400  # neither an explanation nor "checked"
     noted = carla.post(
         f"/zittingen/{sid}/bron/4/waarschuwing",
-        data={"csrf": csrf, "code": "W.201", "uitleg": "Veel blanco stemmen, klopt met papier"},
+        data={
+            "csrf": form_token,
+            "code": "W.201",
+            "uitleg": "Veel blanco stemmen, klopt met papier",
+        },
     )
     assert noted.status_code == 303
     assert "Toelichting van coordinator_gsb: Veel blanco stemmen" in (
@@ -93,7 +90,7 @@ def test_a_warning_must_be_explained_before_the_session_finishes(
     )
     assert "0 stembureaus" in carla.get(f"/zittingen/{sid}?met=waarschuwingen").text
 
-    finished = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": csrf, "bevestigd": "1"})
+    finished = carla.post(f"/zittingen/{sid}/afronden", data={"csrf": form_token, "bevestigd": "1"})
     assert finished.status_code == 303, finished.text
     info = session_info(factory, sid)
     assert info is not None
