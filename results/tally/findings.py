@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+
+from results.codes import CountCode, Severity, SumCode
 
 __all__ = ["Finding", "Severity"]
-
-Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class Finding:
         list numbers or candidate keys that differ (S.201), comma-separated.
     """
 
-    code: str
+    code: CountCode | SumCode
     severity: Severity
     unit: str
     message: str
