@@ -55,7 +55,13 @@ from ui.auth import (
 from ui.messages import dutch_error, method_label, state_label
 from ui.security import BadInputError, SecurityHeaders
 from ui.texts.audit import content_sentence
-from ui.texts.findings import finding_sentence, number, quantity_label, unit_label
+from ui.texts.findings import (
+    finding_sentence,
+    finding_title,
+    number,
+    quantity_label,
+    unit_label,
+)
 from ui.texts.numbers import finding_numbers
 from ui.texts.result import result_notes, status_label
 from ui.texts.values import entry_value
@@ -182,6 +188,7 @@ def create_app(
         progress,
         sessions,
         shortcuts,
+        stage_uploads,
         stages,
         stations,
         totals,
@@ -193,6 +200,7 @@ def create_app(
     templates.env.globals["state_label"] = state_label
     templates.env.globals["method_label"] = method_label
     templates.env.globals["finding_sentence"] = finding_sentence
+    templates.env.globals["finding_title"] = finding_title
     templates.env.globals["unit_label"] = unit_label
     templates.env.globals["quantity_label"] = quantity_label
     templates.env.filters["getal"] = number
@@ -220,6 +228,7 @@ def create_app(
         investigations,
         stations,
         stages,
+        stage_uploads,
         totals,
         candidacy,
     ):
