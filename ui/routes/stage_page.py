@@ -30,9 +30,9 @@ from osv.service.stage import (
 from osv.service.workplace import DECISIONS_BY_STATE, comparison
 from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
 from ui.forms import label_of
-from ui.messages import coverage_confirmation, coverage_sentences, coverage_summary
 from ui.routes.common import redirect, ui
 from ui.routes.totals import box_labels
+from ui.texts.coverage import coverage_confirmation, coverage_sentences, coverage_summary
 from ui.texts.stages import (
     decision_label,
     lot_label,

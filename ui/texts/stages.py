@@ -14,15 +14,8 @@ from typing import Any
 
 from osv.errors import OSVError
 from osv.service.stage import StageRefusedError, district_of
-from ui.messages import (
-    DECISION_LABELS,
-    TECHNICAL,
-    coverage_sentences,
-    coverage_summary,
-    dutch_error,
-    fill,
-    without_server_folders,
-)
+from ui.messages import DECISION_LABELS, TECHNICAL, dutch_error, fill, without_server_folders
+from ui.texts.coverage import coverage_sentences, coverage_summary
 
 __all__ = [
     "LOT_KINDS",
