@@ -2,8 +2,8 @@
 
 :func:`stage_page` shows the stage (its counts, findings, entries, choices and documents) with a
 message; :func:`refusal_page` shows it with a service's refusal in Dutch; :func:`attempt` runs
-one service call of a route and shows the stage again: with the refusal when the service refuses
-(:class:`~osv.errors.OSVError`), otherwise by redirecting to it with the route's message.
+one service call of a route: on a refusal (:class:`~osv.errors.OSVError`) it shows the stage's
+page with it, otherwise the route's response (usually :func:`back` to the page with a message).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ __all__ = [
     "Coordinator",
     "Viewer",
     "attempt",
+    "back",
     "limits",
     "may_change",
     "refusal_page",
@@ -95,16 +96,21 @@ def attempt(
     eid: str,
     committee: str,
     action: Callable[[], T],
-    message: Callable[[T], str],
+    respond: Callable[[T], Response],
     status: int = 400,
 ) -> Response:
     """Run ``action`` (one service call); on a refusal show the stage's page with it (status
-    ``status``), otherwise redirect to the stage's page with ``message`` of its outcome."""
+    ``status``), otherwise ``respond`` to its outcome (:func:`back`, or a file)."""
     try:
         outcome = action()
     except OSVError as refused:
         return refusal_page(request, who, eid, committee, refused, status)
-    return redirect(f"/uitslag/{eid}/{committee}?melding={message(outcome)}")
+    return respond(outcome)
+
+
+def back(eid: str, committee: str, message: str) -> Response:
+    """Go back to the stage's page, showing ``message``."""
+    return redirect(f"/uitslag/{eid}/{committee}?melding={message}")
 
 
 def stage_page(

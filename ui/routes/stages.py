@@ -16,7 +16,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
-from osv.errors import OSVError
 from osv.service.entry import Actor
 from osv.service.stage import (
     add_municipality,
@@ -34,13 +33,13 @@ from osv.service.stage import (
     zip_of,
 )
 from ui.messages import DECISION_LABELS
-from ui.routes.common import redirect, ui
+from ui.routes.common import ui
 from ui.routes.stage_page import (
     Coordinator,
     Viewer,
     attempt,
+    back,
     limits,
-    refusal_page,
     require_level,
     stage_page,
 )
@@ -79,7 +78,7 @@ def remove_file(
         eid,
         committee,
         lambda: remove_count(ui(request).factory, eid, committee, file_id, who.name),
-        lambda _: notice("removed"),
+        lambda _: back(eid, committee, notice("removed")),
     )
 
 
@@ -104,7 +103,9 @@ def deceased(
         lambda: register_deceased(
             ui(request).factory, eid, committee, int(list_text), int(candidate_text), who.name
         ),
-        lambda _: notice("deceased", candidate=candidate_text, list=list_text),
+        lambda _: back(
+            eid, committee, notice("deceased", candidate=candidate_text, list=list_text)
+        ),
     )
 
 
@@ -120,7 +121,7 @@ def undo_deceased(
         eid,
         committee,
         lambda: remove_deceased(ui(request).factory, eid, committee, choice_id, who.name),
-        lambda _: notice("withdrawn"),
+        lambda _: back(eid, committee, notice("withdrawn")),
     )
 
 
@@ -137,7 +138,7 @@ def calculate(request: Request, who: Coordinator, eid: str, committee: str) -> R
         lambda: compute(
             state.factory, eid, committee, who.name, schemas=state.schemas, limits=limits(request)
         ),
-        computed_message,
+        lambda report: back(eid, committee, computed_message(report)),
     )
 
 
@@ -168,7 +169,7 @@ def lot(
             schemas=state.schemas,
             limits=limits(request),
         ),
-        computed_message,
+        lambda report: back(eid, committee, computed_message(report)),
     )
 
 
@@ -177,34 +178,44 @@ def forget_lots(request: Request, who: Coordinator, eid: str, committee: str) ->
     """Remove the lot outcomes given (and the computation that used them)."""
     require_level(who, committee)
     clear_lots(ui(request).factory, eid, committee, who.name)
-    return redirect(f"/uitslag/{eid}/{committee}?melding={notice('lots_cleared')}")
+    return back(eid, committee, notice("lots_cleared"))
 
 
 @router.get("/uitslag/{eid}/{committee}/documenten.zip")
 def documents(request: Request, who: Coordinator, eid: str, committee: str) -> Response:
     """Every file of the last computation as one zip."""
-    try:
-        name, files = stage_documents(ui(request).factory, eid, committee)
-    except OSVError as refused:
-        return refusal_page(request, who, eid, committee, refused, 404)
-    return Response(
-        zip_of(files),
-        media_type="application/zip",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    return attempt(
+        request,
+        who,
+        eid,
+        committee,
+        lambda: stage_documents(ui(request).factory, eid, committee),
+        lambda found: _download(found[0], zip_of(found[1]), "application/zip"),
+        404,
     )
 
 
 @router.get("/uitslag/{eid}/{committee}/bestand/{name}")
 def document(request: Request, who: Coordinator, eid: str, committee: str, name: str) -> Response:
     """One file of the last computation (510c, O 3, 510d, 520, P 22-x or a report)."""
-    try:
-        _, files = stage_documents(ui(request).factory, eid, committee)
-    except OSVError as refused:
-        return refusal_page(request, who, eid, committee, refused, 404)
-    data = dict(files).get(name)
-    if data is None:
-        return stage_page(request, who, eid, committee, notice("no_such_file"), 404, error=True)
-    media = (
+    return attempt(
+        request,
+        who,
+        eid,
+        committee,
+        lambda: dict(stage_documents(ui(request).factory, eid, committee)[1]).get(name),
+        lambda data: (
+            _download(name, data)
+            if data is not None
+            else stage_page(request, who, eid, committee, notice("no_such_file"), 404, error=True)
+        ),
+        404,
+    )
+
+
+def _download(name: str, data: bytes, media: str | None = None) -> Response:
+    """The file ``name`` as a download, with ``media`` or the media type of its extension."""
+    media = media or (
         "application/pdf"
         if name.endswith(".pdf")
         else "application/xml"
@@ -236,7 +247,7 @@ def open_entry(
         lambda: open_totals(
             ui(request).factory, eid, committee, gemeente, Actor(who.name, "coordinator")
         ),
-        lambda _: notice("opened", municipality=gemeente),
+        lambda _: back(eid, committee, notice("opened", municipality=gemeente)),
     )
 
 
@@ -251,10 +262,16 @@ def add_entry_municipality(
     """Adding a municipality by hand, as older pages offered it: refused with the reason for
     this code (the stage's municipalities are those the election definition names)."""
     require_level(who, committee)
-    try:
-        add_municipality(ui(request).factory, eid, committee, code, Actor(who.name, "coordinator"))
-    except OSVError as refused:
-        return refusal_page(request, who, eid, committee, refused)
+    return attempt(
+        request,
+        who,
+        eid,
+        committee,
+        lambda: add_municipality(
+            ui(request).factory, eid, committee, code, Actor(who.name, "coordinator")
+        ),
+        lambda _: stage_page(request, who, eid, committee),
+    )
 
 
 @router.post("/uitslag/{eid}/{committee}/invoer/{key}/besluit")
@@ -281,5 +298,5 @@ def decide_entry(
         lambda: decide_totals(
             state.factory, eid, committee, key, Actor(who.name, "coordinator"), besluit, versie
         ),
-        lambda _: f"{DECISION_LABELS.get(besluit, besluit)}.",
+        lambda _: back(eid, committee, f"{DECISION_LABELS.get(besluit, besluit)}."),
     )
