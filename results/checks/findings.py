@@ -30,6 +30,10 @@ class EntryFinding:
     fields: tuple[str, ...]
     list_number: int | None = None
 
+    def __post_init__(self) -> None:
+        # A code given as its string ("F.201", as stored or in JSON) becomes its member.
+        object.__setattr__(self, "code", CountCode(self.code))
+
     @property
     def severity(self) -> Severity:
         """``error`` or ``warning``, as the rule says."""

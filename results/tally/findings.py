@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from results.codes import CountCode, Severity, SumCode
+from results.codes import CountCode, Severity, SumCode, finding_code
 
 __all__ = ["Finding", "Severity"]
 
@@ -45,3 +45,7 @@ class Finding:
     list_number: int | None = None
     candidate: str | None = None
     subject: str | None = None
+
+    def __post_init__(self) -> None:
+        # A code given as its string ("F.201", as stored or in JSON) becomes its member.
+        object.__setattr__(self, "code", finding_code(self.code))

@@ -126,3 +126,18 @@ def test_a_member_is_its_code_as_printed() -> None:
     assert json.dumps([CountCode.W001]) == '["W.001"]'
     with pytest.raises(ValueError, match="not a code of counts"):
         finding_code("K01")
+
+
+def test_a_finding_given_its_code_as_text_holds_the_member() -> None:
+    """A finding made from a stored or JSON code ("F.201") holds the registry's member, so its
+    severity and title are the registry's; an unknown code is refused."""
+    from results.checks import EntryFinding
+    from results.tally import Finding
+
+    entry = EntryFinding("W.201", ("votes.blank_votes_count",))
+    assert entry.code is CountCode.W201
+    assert entry.severity == "warning"
+    tally = Finding(code="S.105", severity="error", unit="0668", message="…")
+    assert tally.code is SumCode.S105
+    with pytest.raises(ValueError, match="F.999"):
+        EntryFinding("F.999", ())
