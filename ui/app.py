@@ -16,19 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eml.xsd import SchemaSet
 from osv.config import Settings
-from osv.errors import OSVError
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
-from osv.service.entry import EntryRefusedError
 from osv.service.retention import clean_uploads
 from osv.service.users import (
     ROLES,
@@ -38,35 +34,29 @@ from osv.service.users import (
     session_of,
 )
 from osv.service.workplace import MunicipalMethod, counting_methods
-from osv.store import EntryConflictError, StoreError
+from osv.store import StoreError
 from osv.store.queries import CandidateSummary, ListSummary
-from osv.store.repository import UnknownElectionError
-from results.checks import EntryInputError
-from results.entry import EntryTransitionError
 from ui.auth import (
     SESSION_COOKIE,
-    BadFormError,
-    ForbiddenError,
-    LoginRequiredError,
     Principal,
     api_routes,
     rule_of,
 )
-from ui.messages import dutch_error, method_label, state_label
-from ui.security import BadInputError, SecurityHeaders
+from ui.messages import method_label, state_label
+from ui.security import SecurityHeaders
 from ui.texts.audit import content_sentence
-from ui.texts.findings import finding_sentence, number, quantity_label, unit_label
+from ui.texts.findings import (
+    finding_sentence,
+    finding_title,
+    number,
+    quantity_label,
+    unit_label,
+)
 from ui.texts.numbers import finding_numbers
 from ui.texts.result import result_notes, status_label
 from ui.texts.values import entry_value
 
 __all__ = ["UiState", "create_app"]
-
-#: Dutch titles and sentences of HTTP errors that are not refusals, by status.
-_HTTP_ERRORS = {
-    404: ("Niet gevonden", "Deze pagina bestaat niet (meer)."),
-    405: ("Niet toegestaan", "Deze pagina kan zo niet worden gebruikt."),
-}
 
 HERE = Path(__file__).resolve().parent
 
@@ -172,6 +162,29 @@ def create_app(
     :param timeout: sign-in sessions end after this long without use (and at the latest
         ``settings.session_lifetime`` after the sign-in).
     """
+    from ui.error_pages import add_error_pages
+
+    settings = settings or Settings.from_env()
+    factory = factory or unit_of_work_factory(settings)
+    state = UiState(factory, settings, _templates(), timeout, settings.session_lifetime)
+    state.first_password = ensure_first_administrator(factory)
+    clean_uploads(settings.home / "uploads")
+
+    app = FastAPI(title="OSV", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.osv = state
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for router in _routers():
+        app.include_router(router)
+    for route in api_routes(app.routes):
+        if rule_of(route) is None:
+            raise RuntimeError(f"route {route.path} declares no access rule (ui.auth.allow)")
+    add_error_pages(app)
+    return app
+
+
+def _routers() -> list[APIRouter]:
+    """The routes of every page, in the order they are matched."""
     from ui.routes import (
         account,
         admin,
@@ -182,17 +195,25 @@ def create_app(
         progress,
         sessions,
         shortcuts,
+        stage_uploads,
         stages,
         stations,
         totals,
     )
 
-    settings = settings or Settings.from_env()
-    factory = factory or unit_of_work_factory(settings)
+    pages = [login, account, entry, shortcuts, sessions, progress, admin, investigations]
+    stages_and_more = [stations, stages, stage_uploads, totals, candidacy]
+    return [module.router for module in (*pages, *stages_and_more)]
+
+
+def _templates() -> Jinja2Templates:
+    """The pages' templates, with the Dutch texts of :mod:`ui.texts` and :mod:`ui.messages`
+    as globals."""
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["state_label"] = state_label
     templates.env.globals["method_label"] = method_label
     templates.env.globals["finding_sentence"] = finding_sentence
+    templates.env.globals["finding_title"] = finding_title
     templates.env.globals["unit_label"] = unit_label
     templates.env.globals["quantity_label"] = quantity_label
     templates.env.filters["getal"] = number
@@ -201,106 +222,4 @@ def create_app(
     templates.env.globals["entry_value"] = entry_value
     templates.env.globals["finding_numbers"] = finding_numbers
     templates.env.globals["content_sentence"] = content_sentence
-    state = UiState(factory, settings, templates, timeout, settings.session_lifetime)
-    state.first_password = ensure_first_administrator(factory)
-    clean_uploads(settings.home / "uploads")
-
-    app = FastAPI(title="OSV", docs_url=None, redoc_url=None, openapi_url=None)
-    app.state.osv = state
-    app.add_middleware(SecurityHeaders)
-    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (
-        login,
-        account,
-        entry,
-        shortcuts,
-        sessions,
-        progress,
-        admin,
-        investigations,
-        stations,
-        stages,
-        totals,
-        candidacy,
-    ):
-        app.include_router(module.router)
-    for route in api_routes(app.routes):
-        if rule_of(route) is None:
-            raise RuntimeError(f"route {route.path} declares no access rule (ui.auth.allow)")
-
-    @app.exception_handler(LoginRequiredError)
-    async def _login(request: Request, _: Exception) -> Response:
-        if request.method == "GET":
-            return RedirectResponse(f"/inloggen?volgende={request.url.path}", status_code=303)
-        return state.render(
-            request, "error.html", 401, title="Niet ingelogd", message="Log eerst in."
-        )
-
-    @app.exception_handler(ForbiddenError)
-    async def _forbidden(request: Request, _: Exception) -> Response:
-        return state.render(
-            request,
-            "error.html",
-            403,
-            title="Geen toegang",
-            message="Met jouw rol mag je deze pagina niet gebruiken.",
-        )
-
-    @app.exception_handler(BadFormError)
-    async def _bad_form(request: Request, _: Exception) -> Response:
-        return state.render(
-            request,
-            "error.html",
-            400,
-            title="Formulier verlopen",
-            message="Het formulier is verlopen of niet van deze site. Laad de "
-            "pagina opnieuw en probeer het nog eens.",
-        )
-
-    @app.exception_handler(BadInputError)
-    async def _bad_input(request: Request, error: Exception) -> Response:
-        assert isinstance(error, BadInputError)
-        return state.render(
-            request, "error.html", 400, title="Niet aangenomen", message=error.message
-        )
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, _: Exception) -> Response:
-        """A box missing or of the wrong kind (FastAPI's check of a route's parameters): a
-        Dutch page instead of FastAPI's English JSON."""
-        return state.render(
-            request,
-            "error.html",
-            400,
-            title="Niet aangenomen",
-            message="Een vak ontbreekt of is niet goed ingevuld; er is niets opgeslagen. Laad "
-            "de pagina opnieuw en probeer het nog eens.",
-        )
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, error: Exception) -> Response:
-        """An HTTP error (an unknown page, a wrong method) as a Dutch page; the English detail
-        of the route stays out of sight."""
-        assert isinstance(error, StarletteHTTPException)
-        title, message = _HTTP_ERRORS.get(
-            error.status_code, ("Niet gelukt", "Dit verzoek kan niet worden uitgevoerd.")
-        )
-        return state.render(request, "error.html", error.status_code, title=title, message=message)
-
-    @app.exception_handler(OSVError)
-    async def _refused(request: Request, error: Exception) -> Response:
-        status = (
-            409
-            if isinstance(error, EntryConflictError | EntryTransitionError)
-            else 400
-            if isinstance(error, EntryRefusedError | EntryInputError | UnknownElectionError)
-            else 503
-            if isinstance(error, StoreError)
-            else 400
-        )
-        assert isinstance(error, OSVError)
-        return state.render(
-            request, "error.html", status, title="Niet gelukt", message=dutch_error(error)
-        )
-
-    return app
+    return templates

@@ -113,8 +113,17 @@ def pages_of(
         )
     if model is EntryModel.DSO_FIRST_SESSION:
         pages.append(_dso_page())
+    pages.append(_counts_page(entry, category, list_names))
+    pages.append(_differences_page(model))
+    pages += _candidate_pages(entry, list_names, candidate_names)
+    pages.append(Page("controleren", "Controleren en afronden", ()))
+    return pages
+
+
+def _counts_page(entry: CountEntry, category: str, list_names: Mapping[int, str]) -> Page:
+    """The page of admitted voters (Z for totals, A–D; no C for GR) and votes (E.x, E–H)."""
     voters = []
-    if model.is_totals:
+    if entry.model.is_totals:
         voters.append(Field("eligible_voters", "Kiesgerechtigden", letter="Z"))
     voters += [
         Field("voters.poll_card_count", "Geldige stempassen", letter="A"),
@@ -139,9 +148,14 @@ def pages_of(
         Field("votes.invalid_votes_count", "Ongeldige stemmen", letter="G"),
         Field("votes.total_votes_cast_count", "Totaal uitgebrachte stemmen", letter="H"),
     ]
-    pages.append(
-        Page("kiezers-en-stemmen", "Toegelaten kiezers en uitgebrachte stemmen", (*voters, *votes))
+    return Page(
+        "kiezers-en-stemmen", "Toegelaten kiezers en uitgebrachte stemmen", (*voters, *votes)
     )
+
+
+def _differences_page(model: EntryModel) -> Page:
+    """The page of differences between D and H (the tick boxes and "fully explained" on a
+    polling station's form only)."""
     differences = []
     if not model.is_totals:
         differences += [
@@ -165,7 +179,14 @@ def pages_of(
                 "yesno",
             )
         )
-    pages.append(Page("verschillen", "Verschillen tussen D en H", tuple(differences)))
+    return Page("verschillen", "Verschillen tussen D en H", tuple(differences))
+
+
+def _candidate_pages(
+    entry: CountEntry, list_names: Mapping[int, str], candidate_names: Mapping[int, list[str]]
+) -> list[Page]:
+    """One page per list: a box per candidate, then the list's total at the bottom."""
+    pages = []
     for i, page in enumerate(entry.lists):
         names = candidate_names.get(page.number, [])
         fields = tuple(
@@ -188,7 +209,6 @@ def pages_of(
                 ),
             )
         )
-    pages.append(Page("controleren", "Controleren en afronden", ()))
     return pages
 
 

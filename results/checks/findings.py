@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from results.checks.codes import CHECK_RULES
-from results.tally.findings import Severity
+from results.codes import CountCode, Severity
 
 __all__ = ["EntryFinding", "EntryFindings"]
 
@@ -27,14 +26,18 @@ class EntryFinding:
     :param list_number: the list, for the per-list rules F.401–F.403.
     """
 
-    code: str
+    code: CountCode
     fields: tuple[str, ...]
     list_number: int | None = None
+
+    def __post_init__(self) -> None:
+        # A code given as its string ("F.201", as stored or in JSON) becomes its member.
+        object.__setattr__(self, "code", CountCode(self.code))
 
     @property
     def severity(self) -> Severity:
         """``error`` or ``warning``, as the rule says."""
-        return CHECK_RULES[self.code].severity
+        return self.code.severity
 
     def to_json(self) -> dict[str, Any]:
         """The finding as ``osv checks`` prints it (docs/checks.md)."""
@@ -70,7 +73,7 @@ class EntryFindings:
         return tuple(f for f in self.items if f.severity == "warning")
 
     @property
-    def codes(self) -> tuple[str, ...]:
+    def codes(self) -> tuple[CountCode, ...]:
         """The codes, in order (with repetitions for per-list rules)."""
         return tuple(f.code for f in self.items)
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from osv.model.entry import CountEntry, CsoQuestions, DsoQuestions, YesNo
 from results.checks.codes import CHECK_RULES
 from results.checks.findings import EntryFinding, EntryFindings
+from results.codes import CountCode
 
 __all__ = ["check_entry"]
 
@@ -78,10 +79,10 @@ def _cso(cso: CsoQuestions) -> Iterator[EntryFinding]:
         cso.ballots_recounted_extra_investigation,
     )
     if first[1].is_empty != second[1].is_empty:  # both empty is allowed
-        yield EntryFinding("F.101", (first[0], second[0]))
+        yield EntryFinding(CountCode.F101, (first[0], second[0]))
     both = tuple(path for path, answer in (first, second) if answer.is_both)
     if both:
-        yield EntryFinding("F.102", both)
+        yield EntryFinding(CountCode.F102, both)
     b12 = (
         (
             "cso.difference_ballots_voters_fully_explained",
@@ -91,20 +92,20 @@ def _cso(cso: CsoQuestions) -> Iterator[EntryFinding]:
     )
     empty = tuple(path for path, answer in b12 if answer.is_empty)
     if empty:
-        yield EntryFinding("F.111", empty)
+        yield EntryFinding(CountCode.F111, empty)
     both = tuple(path for path, answer in b12 if answer.is_both)
     if both:
-        yield EntryFinding("F.112", both)
+        yield EntryFinding(CountCode.F112, both)
 
 
 def _dso(dso: DsoQuestions, explained: YesNo | None) -> Iterator[EntryFinding]:
     """F.121, F.122 ("Over het proces-verbaal"), F.131–F.135 ("Controles en correcties"), F.311."""
     about = ("dso.corrigendum_present", "dso.checks_and_corrections_present")
     if dso.corrigendum_present is None or dso.checks_and_corrections_present is None:
-        yield EntryFinding("F.121", about)
+        yield EntryFinding(CountCode.F121, about)
     two = dso.corrigendum_present == "TwoDocuments"
     if two and dso.checks_and_corrections_present == "PageMissing":
-        yield EntryFinding("F.122", about)
+        yield EntryFinding(CountCode.F122, about)
     corrected = dso.corrected_results_own_initiative
     reason = dso.reason_own_initiative
     if dso.checks_and_corrections_present == "PagePresent":
@@ -114,19 +115,19 @@ def _dso(dso: DsoQuestions, explained: YesNo | None) -> Iterator[EntryFinding]:
         if corrected.is_empty:
             missing.append("dso.corrected_results_own_initiative")
         if missing:
-            yield EntryFinding("F.131", tuple(missing))
+            yield EntryFinding(CountCode.F131, tuple(missing))
         fields = ("dso.corrected_results_own_initiative", "dso.corrigendum_present")
         if corrected.no and not corrected.yes and two:
-            yield EntryFinding("F.132", fields)
+            yield EntryFinding(CountCode.F132, fields)
         if corrected.yes and not corrected.no and dso.corrigendum_present == "OneDocument":
-            yield EntryFinding("F.133", fields)
+            yield EntryFinding(CountCode.F133, fields)
         if corrected.is_both:
-            yield EntryFinding("F.134", ("dso.corrected_results_own_initiative",))
+            yield EntryFinding(CountCode.F134, ("dso.corrected_results_own_initiative",))
         if not dso.corrected_results_csb_request.is_empty:
-            yield EntryFinding("F.135", ("dso.corrected_results_csb_request",))
+            yield EntryFinding(CountCode.F135, ("dso.corrected_results_csb_request",))
     not_explained = explained is not None and explained.no and not explained.yes
     if not_explained and not reason.unexplained_difference:
-        yield EntryFinding("F.311", (_EXPLAINED, "dso.reason_own_initiative"))
+        yield EntryFinding(CountCode.F311, (_EXPLAINED, "dso.reason_own_initiative"))
 
 
 def _totals(entry: CountEntry) -> Iterator[EntryFinding]:
@@ -136,18 +137,18 @@ def _totals(entry: CountEntry) -> Iterator[EntryFinding]:
     admitted += _n(voters.voter_card_count)
     if admitted != _n(voters.total_admitted_voters_count):
         fields = (_A, _B, _C, _D) if voters.voter_card_count is not None else (_A, _B, _D)
-        yield EntryFinding("F.201", fields)
+        yield EntryFinding(CountCode.F201, fields)
     list_sum = sum(_n(total.total) for total in votes.list_totals)
     list_fields = tuple(f"votes.list_totals[{i}].total" for i in range(len(votes.list_totals)))
     if list_sum > 0 and not _filled(votes.total_votes_candidates_count):
-        yield EntryFinding("F.204", (*list_fields, _E))
+        yield EntryFinding(CountCode.F204, (*list_fields, _E))
         return  # F.204 suppresses F.202 and F.203 (§5.4)
     if list_sum != _n(votes.total_votes_candidates_count):
-        yield EntryFinding("F.202", (*list_fields, _E))
+        yield EntryFinding(CountCode.F202, (*list_fields, _E))
     cast = _n(votes.total_votes_candidates_count) + _n(votes.blank_votes_count)
     cast += _n(votes.invalid_votes_count)
     if cast != _n(votes.total_votes_cast_count):
-        yield EntryFinding("F.203", (_E, _F, _G, _H))
+        yield EntryFinding(CountCode.F203, (_E, _F, _G, _H))
 
 
 def _differences(entry: CountEntry) -> Iterator[EntryFinding]:
@@ -158,14 +159,14 @@ def _differences(entry: CountEntry) -> Iterator[EntryFinding]:
     i, j = diff.more_ballots_count, diff.fewer_ballots_count
     if entry.model.is_totals:
         if d != h - _n(i) + _n(j):
-            yield EntryFinding("F.312", (_D, _H, _I, _J))
+            yield EntryFinding(CountCode.F312, (_D, _H, _I, _J))
         return
     compare = diff.compare_d_h
     ticks = (
         (
-            (compare.admitted_voters_equal_votes_cast, "F.301", d != h),
-            (compare.votes_cast_greater_than_admitted_voters, "F.302", h <= d),
-            (compare.votes_cast_smaller_than_admitted_voters, "F.303", h >= d),
+            (compare.admitted_voters_equal_votes_cast, CountCode.F301, d != h),
+            (compare.votes_cast_greater_than_admitted_voters, CountCode.F302, h <= d),
+            (compare.votes_cast_smaller_than_admitted_voters, CountCode.F303, h >= d),
         )
         if compare is not None
         else ()
@@ -174,23 +175,23 @@ def _differences(entry: CountEntry) -> Iterator[EntryFinding]:
         if ticked and wrong:
             yield EntryFinding(code, (_COMPARE,))
     if sum(1 for ticked, _, _ in ticks if ticked) != 1:
-        yield EntryFinding("F.304", (_COMPARE,))
+        yield EntryFinding(CountCode.F304, (_COMPARE,))
     # F.305–F.309 use the real relation of D and H, not the ticked box.
     if d == h and (_filled(i) or _filled(j)):
-        yield EntryFinding("F.305", tuple(p for p, v in ((_I, i), (_J, j)) if _filled(v)))
+        yield EntryFinding(CountCode.F305, tuple(p for p, v in ((_I, i), (_J, j)) if _filled(v)))
     if h > d:
         if _n(i) != h - d:
-            yield EntryFinding("F.306", (_I,))
+            yield EntryFinding(CountCode.F306, (_I,))
         if _filled(j):
-            yield EntryFinding("F.307", (_J,))
+            yield EntryFinding(CountCode.F307, (_J,))
     if h < d:
         if _n(j) != d - h:
-            yield EntryFinding("F.308", (_J,))
+            yield EntryFinding(CountCode.F308, (_J,))
         if _filled(i):
-            yield EntryFinding("F.309", (_I,))
+            yield EntryFinding(CountCode.F309, (_I,))
     explained = diff.difference_fully_explained
     if d != h and (explained is None or not explained.is_answered):
-        yield EntryFinding("F.310", (_EXPLAINED,))
+        yield EntryFinding(CountCode.F310, (_EXPLAINED,))
 
 
 def _pages(entry: CountEntry) -> Iterator[EntryFinding]:
@@ -203,13 +204,13 @@ def _pages(entry: CountEntry) -> Iterator[EntryFinding]:
         list_total = totals.get(number)
         has_votes = any(_filled(v) for v in page.candidate_votes) or _filled(list_total)
         if has_votes and not _filled(page.page_total):
-            yield EntryFinding("F.401", (path,), number)
+            yield EntryFinding(CountCode.F401, (path,), number)
             continue  # F.401 suppresses F.402 and F.403 for this list (§5.4)
         if _n(page.page_total) != page.candidate_sum:
-            yield EntryFinding("F.402", (f"lists[{index}]", path), number)
+            yield EntryFinding(CountCode.F402, (f"lists[{index}]", path), number)
         if number in totals and _n(page.page_total) != _n(list_total):
             e_x = f"votes.list_totals[{positions[number]}].total"
-            yield EntryFinding("F.403", (e_x, path), number)
+            yield EntryFinding(CountCode.F403, (e_x, path), number)
 
 
 def _warnings(entry: CountEntry) -> Iterator[EntryFinding]:
@@ -218,15 +219,15 @@ def _warnings(entry: CountEntry) -> Iterator[EntryFinding]:
     h = _n(votes.total_votes_cast_count)
     d = _n(entry.voters.total_admitted_voters_count)
     if h > 0 and 100 * _n(votes.blank_votes_count) >= 3 * h:
-        yield EntryFinding("W.201", (_F,))
+        yield EntryFinding(CountCode.W201, (_F,))
     if h > 0 and 100 * _n(votes.invalid_votes_count) >= 3 * h:
-        yield EntryFinding("W.202", (_G,))
+        yield EntryFinding(CountCode.W202, (_G,))
     if d != h and (100 * abs(d - h) >= 2 * h or abs(d - h) >= 15):
-        yield EntryFinding("W.203", (_D, _H))
+        yield EntryFinding(CountCode.W203, (_D, _H))
     if h == 0:
-        yield EntryFinding("W.204", (_H,))
+        yield EntryFinding(CountCode.W204, (_H,))
     z = _n(entry.eligible_voters)
     if z == 0:
-        yield EntryFinding("W.205", (_Z,))
+        yield EntryFinding(CountCode.W205, (_Z,))
     elif z < _n(entry.voters.poll_card_count):
-        yield EntryFinding("W.206", (_Z, _A))
+        yield EntryFinding(CountCode.W206, (_Z, _A))

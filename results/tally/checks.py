@@ -25,12 +25,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from osv.model import ContestCount, ListVotes, RejectedReason, UncountedReason, VoteCounts
+from results.codes import CountCode, SumCode
 from results.tally.findings import Finding
-from results.tally.rules import RULES
 from results.tally.tally import sum_counts
 
 __all__ = ["check_contest", "check_counts", "check_sum", "duplicate_unit", "votes_cast"]
 
+_F, _S = CountCode, SumCode
 _A = UncountedReason.POLL_CARDS
 _B = UncountedReason.PROXY_CERTIFICATES
 _C = UncountedReason.VOTER_CARDS
@@ -45,7 +46,7 @@ def votes_cast(votes: VoteCounts) -> int:
 
 
 def _finding(
-    code: str,
+    code: CountCode | SumCode,
     unit: str,
     message: str,
     quantities: Mapping[str, int],
@@ -56,7 +57,7 @@ def _finding(
 ) -> Finding:
     return Finding(
         code=code,
-        severity=RULES[code].severity,
+        severity=code.severity,
         unit=unit,
         message=message,
         quantities=dict(quantities),
@@ -81,7 +82,7 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
     if list_sum > 0 and votes.total_counted == 0:
         found.append(
             _finding(
-                "F.204",
+                _F.F204,
                 unit,
                 f"the lists have {list_sum:,} votes but the total of votes on candidates (E) is 0",
                 {"sum of lists": list_sum, "E": 0},
@@ -90,7 +91,7 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
     elif list_sum != votes.total_counted:
         found.append(
             _finding(
-                "F.202",
+                _F.F202,
                 unit,
                 f"the lists' votes add up to {list_sum:,}, but the total of votes on candidates "
                 f"(E) is {votes.total_counted:,}",
@@ -100,7 +101,7 @@ def check_counts(votes: VoteCounts, unit: str, *, total: bool = False) -> list[F
     found += _admitted_voters(uncounted, cast, unit)
     found += _candidate_totals(votes.lists, unit)
     if cast == 0:
-        found.append(_finding("W.204", unit, "no votes were cast (H = 0)", {"H": 0}))
+        found.append(_finding(_F.W204, unit, "no votes were cast (H = 0)", {"H": 0}))
     if total:
         found += _total_only(votes, unit)
     return found
@@ -117,7 +118,7 @@ def _admitted_voters(
         if parts != admitted:
             found.append(
                 _finding(
-                    "F.201",
+                    _F.F201,
                     unit,
                     f"poll cards, proxy certificates and voter cards add up to {parts:,}, but "
                     f"the admitted voters (D) are {admitted:,}",
@@ -133,7 +134,7 @@ def _admitted_voters(
         if admitted != cast - more + fewer:
             found.append(
                 _finding(
-                    "F.312",
+                    _F.F312,
                     unit,
                     f"admitted voters (D) {admitted:,} do not match votes cast (H) {cast:,} minus "
                     f"more ballots counted (I) {more:,} plus fewer ballots counted (J) {fewer:,}, "
@@ -149,11 +150,11 @@ def _total_only(votes: VoteCounts, unit: str) -> list[Finding]:
     found: list[Finding] = []
     uncounted = votes.uncounted
     if votes.cast == 0:
-        found.append(_finding("W.205", unit, "the number of eligible voters (Z) is 0", {"Z": 0}))
+        found.append(_finding(_F.W205, unit, "the number of eligible voters (Z) is 0", {"Z": 0}))
     elif _A in uncounted and votes.cast < uncounted[_A]:
         found.append(
             _finding(
-                "W.206",
+                _F.W206,
                 unit,
                 f"fewer eligible voters (Z) {votes.cast:,} than valid poll cards (A) "
                 f"{uncounted[_A]:,}",
@@ -170,7 +171,7 @@ def _candidate_totals(lists: Iterable[ListVotes], unit: str) -> list[Finding]:
         if lst.candidates and lst.candidate_total != lst.votes:
             found.append(
                 _finding(
-                    "F.402",
+                    _F.F402,
                     unit,
                     f"list {lst.number} has {lst.votes:,} votes, but its candidates' votes add up "
                     f"to {lst.candidate_total:,}",
@@ -193,7 +194,7 @@ def check_sum(stated: VoteCounts, parts: Sequence[VoteCounts], unit: str) -> lis
     if summed.cast and stated.cast != summed.cast:
         found.append(
             _finding(
-                "S.101",
+                _S.S101,
                 unit,
                 f"the eligible voters (Z) stated are {stated.cast:,}, the parts state "
                 f"{summed.cast:,} together (a warning: Z is not a vote and is often taken from "
@@ -204,7 +205,7 @@ def check_sum(stated: VoteCounts, parts: Sequence[VoteCounts], unit: str) -> lis
     if stated.total_counted != summed.total_counted:
         found.append(
             _sum_finding(
-                "S.102",
+                _S.S102,
                 unit,
                 "the votes on candidates (E)",
                 stated.total_counted,
@@ -216,7 +217,7 @@ def check_sum(stated: VoteCounts, parts: Sequence[VoteCounts], unit: str) -> lis
         if mine != theirs:
             found.append(
                 _sum_finding(
-                    "S.103",
+                    _S.S103,
                     unit,
                     f"the {rejected.value} votes",
                     mine,
@@ -231,7 +232,7 @@ def check_sum(stated: VoteCounts, parts: Sequence[VoteCounts], unit: str) -> lis
         if mine != theirs:
             found.append(
                 _sum_finding(
-                    "S.104", unit, f"'{uncounted.value}'", mine, theirs, subject=uncounted.value
+                    _S.S104, unit, f"'{uncounted.value}'", mine, theirs, subject=uncounted.value
                 )
             )
     found += _list_sums(stated, summed, unit)
@@ -239,7 +240,7 @@ def check_sum(stated: VoteCounts, parts: Sequence[VoteCounts], unit: str) -> lis
 
 
 def _sum_finding(
-    code: str,
+    code: SumCode,
     unit: str,
     what: str,
     stated: int,
@@ -269,7 +270,7 @@ def _list_sums(stated: VoteCounts, summed: VoteCounts, unit: str) -> list[Findin
     if set(mine) != set(theirs):
         found.append(
             _finding(
-                "S.201",
+                _S.S201,
                 unit,
                 f"the total has lists {_numbers(mine)}, its parts have lists {_numbers(theirs)}",
                 {"lists in total": len(mine), "lists in parts": len(theirs)},
@@ -281,7 +282,7 @@ def _list_sums(stated: VoteCounts, summed: VoteCounts, unit: str) -> list[Findin
         if ours.votes != parts.votes:
             found.append(
                 _sum_finding(
-                    "S.105", unit, f"list {number}", ours.votes, parts.votes, list_number=number
+                    _S.S105, unit, f"list {number}", ours.votes, parts.votes, list_number=number
                 )
             )
         found += _candidate_sums(number, ours, parts, unit)
@@ -302,7 +303,7 @@ def _candidate_sums(number: int, ours: ListVotes, parts: ListVotes, unit: str) -
             differing += f" and {len(different) - _NAMED} more"
         found.append(
             _finding(
-                "S.201",
+                _S.S201,
                 unit,
                 f"list {number}: the total has {len(our_candidates)} candidates, its parts "
                 f"have {len(their_candidates)}; "
@@ -323,7 +324,7 @@ def _candidate_sums(number: int, ours: ListVotes, parts: ListVotes, unit: str) -
         if key in their_candidates and votes != their_candidates[key]:
             found.append(
                 _sum_finding(
-                    "S.106",
+                    _S.S106,
                     unit,
                     f"list {number} candidate {key}",
                     votes,
@@ -377,7 +378,7 @@ def duplicate_unit(unit_id: str, where: str) -> Finding:
     (S.102–S.106) too. One finding per repetition.
     """
     return _finding(
-        "S.202",
+        _S.S202,
         unit_id,
         f"reporting unit {unit_id} appears more than once in {where}; its votes are added up "
         "each time",

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+
+from results.codes import CountCode, Severity, SumCode, finding_code
 
 __all__ = ["Finding", "Severity"]
-
-Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class Finding:
         list numbers or candidate keys that differ (S.201), comma-separated.
     """
 
-    code: str
+    code: CountCode | SumCode
     severity: Severity
     unit: str
     message: str
@@ -46,3 +45,7 @@ class Finding:
     list_number: int | None = None
     candidate: str | None = None
     subject: str | None = None
+
+    def __post_init__(self) -> None:
+        # A code given as its string ("F.201", as stored or in JSON) becomes its member.
+        object.__setattr__(self, "code", finding_code(self.code))

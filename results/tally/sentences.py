@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from results.codes import CountCode, SumCode
 from results.tally.findings import Finding
 
 __all__ = [
@@ -173,23 +174,23 @@ def _s201(f: Finding) -> str:
 
 
 #: A Dutch sentence (after the unit) per code of :data:`results.tally.rules.RULES`.
-SENTENCES: Mapping[str, Callable[[Finding], str]] = {
-    "F.201": _f201,
-    "F.202": _f202,
-    "F.204": _f204,
-    "F.312": _f312,
-    "F.402": _f402,
-    "W.204": lambda f: "er zijn geen stemmen uitgebracht (H = 0).",
-    "W.205": lambda f: "het aantal kiesgerechtigden (Z) is 0.",
-    "W.206": _w206,
-    "S.101": _s101,
-    "S.102": _sum("de stemmen op kandidaten (E)"),
-    "S.103": _sum("{reason}"),
-    "S.104": _sum("{reason}"),
-    "S.105": _sum("de stemmen op lijst {list}"),
-    "S.106": _sum("de stemmen op kandidaat {candidate} van lijst {list}"),
-    "S.201": _s201,
-    "S.202": lambda f: (
+SENTENCES: Mapping[CountCode | SumCode, Callable[[Finding], str]] = {
+    CountCode.F201: _f201,
+    CountCode.F202: _f202,
+    CountCode.F204: _f204,
+    CountCode.F312: _f312,
+    CountCode.F402: _f402,
+    CountCode.W204: lambda f: "er zijn geen stemmen uitgebracht (H = 0).",
+    CountCode.W205: lambda f: "het aantal kiesgerechtigden (Z) is 0.",
+    CountCode.W206: _w206,
+    SumCode.S101: _s101,
+    SumCode.S102: _sum("de stemmen op kandidaten (E)"),
+    SumCode.S103: _sum("{reason}"),
+    SumCode.S104: _sum("{reason}"),
+    SumCode.S105: _sum("de stemmen op lijst {list}"),
+    SumCode.S106: _sum("de stemmen op kandidaat {candidate} van lijst {list}"),
+    SumCode.S201: _s201,
+    SumCode.S202: lambda f: (
         "komt meer dan eens voor in het bestand; de stemmen worden elke keer opgeteld."
     ),
 }

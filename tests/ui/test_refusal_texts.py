@@ -2,7 +2,7 @@
 
 The codes are collected from the source with :mod:`ast`: every call of a coded refusal class
 in ``osv``, ``ui``, ``results`` and ``candidacy`` must name its code as a string literal, that
-code must have a Dutch sentence in ``ui/messages.py`` (or ``ui/routes/stages.py``), and the
+code must have a Dutch sentence in ``ui/messages.py`` (or ``ui/texts/stages.py``), and the
 sentence may only name details the raise site gives. A new refusal without a Dutch text, or a
 Dutch text whose refusal is gone, fails here. Errors without codes get a Dutch lead per class
 (:data:`ui.messages.LEADS`), checked for the error trees of the service and the store.
@@ -55,8 +55,8 @@ from ui.messages import (
     USER_REFUSALS,
     dutch_error,
 )
-from ui.routes.stages import REFUSALS as STAGE_REFUSALS
-from ui.routes.stages import _dutch as _stage_dutch
+from ui.texts.stages import REFUSALS as STAGE_REFUSALS
+from ui.texts.stages import stage_refusal as _stage_dutch
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ("osv", "ui", "results", "candidacy")

@@ -26,6 +26,7 @@ from osv.service.entry import (
 )
 from osv.service.workplace import SessionInfo, session_info, sessions, typist_of
 from results.checks import CHECK_RULES, EntryFinding
+from results.codes import CountCode
 from ui.auth import GSB_TYPISTS, Principal, allow
 from ui.forms import (
     FormError,
@@ -169,9 +170,9 @@ def _show(
     order = [field.path for field in page.fields]
     extra: list[EntryFinding] = []
     if differences:
-        extra.append(EntryFinding("W.001", tuple(p for p in order if p in differences)))
+        extra.append(EntryFinding(CountCode.W001, tuple(p for p in order if p in differences)))
     if cleared:
-        extra.append(EntryFinding("W.002", tuple(p for p in order if p in cleared)))
+        extra.append(EntryFinding(CountCode.W002, tuple(p for p in order if p in cleared)))
     shown_all = shown + extra
     errors = marks(page, [p for f in shown if f.severity == "error" for p in f.fields])
     warnings = marks(page, [p for f in shown if f.severity == "warning" for p in f.fields])
@@ -211,7 +212,9 @@ _NAMED_BOXES = 6
 def _boxes(page: Page, finding: EntryFinding, labels: dict[str, str]) -> str:
     """The boxes of ``page`` that ``finding`` marks, by their labels on the paper."""
     paths = [field.path for field in page.fields if field.path in marks(page, finding.fields)]
-    if not paths or (len(paths) > _NAMED_BOXES and finding.code not in ("W.001", "W.002")):
+    if not paths or (
+        len(paths) > _NAMED_BOXES and finding.code not in (CountCode.W001, CountCode.W002)
+    ):
         return ""
     return "; ".join(labels.get(path, path) for path in paths)
 

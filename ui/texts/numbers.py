@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from osv.model.entry import CountEntry
 from results.checks import EntryFinding
+from results.codes import CountCode
 
 __all__ = ["finding_numbers"]
 
@@ -70,13 +71,13 @@ def _eligible_cards(entry: CountEntry) -> str:
     )
 
 
-_NUMBERS: dict[str, Callable[[CountEntry], str]] = {
-    "W.201": _blank,
-    "W.202": _invalid,
-    "W.203": _difference,
-    "W.204": _cast,
-    "W.205": _eligible,
-    "W.206": _eligible_cards,
+_NUMBERS: dict[CountCode, Callable[[CountEntry], str]] = {
+    CountCode.W201: _blank,
+    CountCode.W202: _invalid,
+    CountCode.W203: _difference,
+    CountCode.W204: _cast,
+    CountCode.W205: _eligible,
+    CountCode.W206: _eligible_cards,
 }
 
 
