@@ -31,8 +31,6 @@ TABLES = {
 #: an entry when that work has brought its area within the limits.
 RESTRUCTURING = {
     "osv/service/": "osv/service by capability (issue 19, service)",
-    "ui/": "UI texts out of the route modules (issue 19, codes)",
-    "results/checks/": "one typed registry of check codes, rules by keyword (issue 19, codes)",
 }
 
 
