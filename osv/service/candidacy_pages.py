@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +50,7 @@ from osv.service.candidacy_decisions import (
     decisions_json,
     read_decisions,
 )
+from osv.service.unit_of_work import UowFactory
 from osv.store import AuditEvent, UnitOfWork
 from osv.store.candidacy import CandidacyOutput, CandidacySubmission
 from osv.store.records import utc_now
@@ -62,8 +63,6 @@ __all__ = [
     "publication_files",
     "store_submission",
 ]
-
-UowFactory = Callable[[], UnitOfWork]
 
 _LISTS_SOURCE = "de lijsten"
 _SETUP_SOURCE = "het verkiezingsbestand"

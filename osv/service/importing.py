@@ -45,6 +45,7 @@ from eml.xsd import SchemaSet
 from osv.service.errors import ImportRefused
 from osv.service.hash_checks import HashCheck, HashOutcome, check_hash, hash_file_index
 from osv.service.import_checks import PendingFile, date_note, plan
+from osv.service.unit_of_work import UowFactory
 from osv.store import AuditEvent, ImportedFile, UnitOfWork, contests_of
 
 __all__ = ["CHECKED_AGAINST", "HashCheck", "ImportOutcome", "import_files"]
@@ -130,7 +131,7 @@ def _read(path: Path, position: int, schemas: SchemaSet | None, limits: Limits) 
 
 
 def import_files(
-    uow_factory: Callable[[], UnitOfWork],
+    uow_factory: UowFactory,
     paths: Sequence[Path],
     *,
     schemas: SchemaSet | None,

@@ -40,6 +40,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from osv.service.errors import CodedRefusalError, ServiceError
+from osv.service.unit_of_work import UowFactory
 from osv.store import AuditEvent, UnitOfWork, User, WebSession
 from osv.store.records import utc_now
 
@@ -75,8 +76,6 @@ __all__ = [
     "user_name_problem",
     "users",
 ]
-
-UowFactory = Callable[[], UnitOfWork]
 
 #: The roles, with their Dutch names as the interface shows them.
 ROLES = {

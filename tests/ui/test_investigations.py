@@ -27,7 +27,7 @@ from osv.service.entry import (
     overview,
     view,
 )
-from osv.service.entry.common import UowFactory
+from osv.service.unit_of_work import UowFactory
 from osv.service.workplace import investigations, sessions
 from results.checks import check_entry
 from tests.ui.helpers import EID, Installation, install, token, typed_twice

@@ -39,8 +39,9 @@ from osv.model import (
     VoteCounts,
 )
 from osv.model.entry import CountEntry, EntryModel
-from osv.service.entry.common import EntryRefusedError, UowFactory, contest_of
+from osv.service.entry.common import EntryRefusedError, contest_of
 from osv.service.entry.convert import entry_counts
+from osv.service.unit_of_work import UowFactory
 from results.entry import Definitive
 from results.entry.serialize import state_from_data
 from results.tally import sum_counts

@@ -12,13 +12,13 @@ from osv.model.entry import CountEntry, EntryModel
 from osv.service.entry.common import (
     Actor,
     EntryRefusedError,
-    UowFactory,
     audit,
     load,
     require,
     shape_of,
 )
 from osv.service.entry.convert import entry_counts
+from osv.service.unit_of_work import UowFactory
 from osv.store import (
     EntrySession,
     EntrySource,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,6 @@ from osv.store.records import ImportedFile
 __all__ = [
     "CSB",
     "StageRefusedError",
-    "UowFactory",
     "audit",
     "district_of",
     "eml_moment",
@@ -41,8 +40,6 @@ __all__ = [
     "require_stage",
     "working_folder",
 ]
-
-UowFactory = Callable[[], UnitOfWork]
 
 #: The committee name of the central polling station's stage.
 CSB = "CSB"

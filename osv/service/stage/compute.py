@@ -41,7 +41,6 @@ from osv.service.result.options import parse_deceased, parse_lot
 from osv.service.stage.common import (
     CSB,
     StageRefusedError,
-    UowFactory,
     audit,
     district_of,
     is_multi_district,
@@ -49,6 +48,7 @@ from osv.service.stage.common import (
     working_folder,
 )
 from osv.service.stage.totals import entered_counts
+from osv.service.unit_of_work import UowFactory
 from osv.store import UnitOfWork
 from osv.store.records import utc_now
 from osv.store.stages import StageChoice, StageFile

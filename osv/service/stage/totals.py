@@ -30,12 +30,12 @@ from osv.service.entry.coordinator import SourceStatus
 from osv.service.stage.common import (
     CSB,
     StageRefusedError,
-    UowFactory,
     audit,
     district_of,
     eml_moment,
     require_stage,
 )
+from osv.service.unit_of_work import UowFactory
 from osv.store import EntrySession, UnitOfWork
 from results.entry import Definitive
 from results.entry.serialize import state_from_data

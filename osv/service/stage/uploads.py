@@ -36,13 +36,13 @@ from osv.service.result.inputs import read_inputs
 from osv.service.stage.common import (
     CSB,
     StageRefusedError,
-    UowFactory,
     audit,
     district_of,
     is_multi_district,
     require_stage,
     working_folder,
 )
+from osv.service.unit_of_work import UowFactory
 from osv.store import UnitOfWork
 from osv.store.records import utc_now
 from osv.store.stages import StageFile
