@@ -43,7 +43,7 @@ from starlette.routing import Match
 
 from osv.config import Settings
 from osv.service.bootstrap import unit_of_work_factory
-from osv.service.candidacy_pages import store_submission
+from osv.service.candidacy.stored import store_submission
 from osv.service.entry import Actor, claim, finalise
 from osv.service.stage.totals import open_totals
 from osv.service.users import create_display_link

@@ -35,7 +35,12 @@ from candidacy import (
 from candidacy.departures import MAX_REASON
 from eml.xsd import SchemaSet
 from osv.service.audit_log import audit_head
-from osv.service.candidacy import (
+from osv.service.candidacy.decisions import (
+    Decisions,
+    decisions_json,
+    read_decisions,
+)
+from osv.service.candidacy.files import (
     CandidacyInputError,
     CandidacySetup,
     Publication,
@@ -44,11 +49,6 @@ from osv.service.candidacy import (
     parse_setup,
     report_pdf,
     sha256_hex,
-)
-from osv.service.candidacy_decisions import (
-    Decisions,
-    decisions_json,
-    read_decisions,
 )
 from osv.service.unit_of_work import UowFactory
 from osv.store import AuditEvent, UnitOfWork
