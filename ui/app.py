@@ -29,6 +29,7 @@ from osv.errors import OSVError
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.entry import EntryRefusedError
+from osv.service.entry.read import MunicipalMethod, counting_methods
 from osv.service.retention import clean_uploads
 from osv.service.users import (
     ROLES,
@@ -37,7 +38,6 @@ from osv.service.users import (
     ensure_first_administrator,
     session_of,
 )
-from osv.service.workplace import MunicipalMethod, counting_methods
 from osv.store import EntryConflictError, StoreError
 from osv.store.queries import CandidateSummary, ListSummary
 from osv.store.repository import UnknownElectionError

@@ -24,6 +24,7 @@ from eml.safe import Limits
 from osv.errors import OSVError
 from osv.service.entry import Actor
 from osv.service.entry import view as stage_source
+from osv.service.entry.read import DECISIONS_BY_STATE, comparison
 from osv.service.stage import (
     CSB,
     CheckedCount,
@@ -50,7 +51,6 @@ from osv.service.stage import (
     upload_count,
     zip_of,
 )
-from osv.service.workplace import DECISIONS_BY_STATE, comparison
 from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
 from ui.forms import label_of
 from ui.messages import (

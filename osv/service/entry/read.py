@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from osv.service.entry import SourceStatus, SourceView, overview
+from osv.service.entry.common import SourceView
+from osv.service.entry.coordinator import SourceStatus, overview
 from osv.service.unit_of_work import UowFactory
 from osv.store import EntrySession, Investigation, WarningNote
 from results.entry import EntriesDifferent, FirstEntryCorrection, SecondEntryCorrection
