@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from eml import Eml230b
 from eml.short_codes import assign_short_codes
 from osv.model import Candidate, CandidateList, ElectionDefinition, ListType, VoteCounts
-from osv.service.allocation_json import _plain
+from osv.service.formats.allocation_json import plain
 from osv.service.result.files import ResultInputError
 from osv.service.result.model import ElectedPerson, ElectionResult, ListOutcome
 from osv.service.result.sources import CountSource
@@ -119,7 +119,7 @@ def compute_multi_district(
         ),
         total_votes=sum(lst.votes for lst in between.lists),
         lots_required=between.lots_required,
-        steps=tuple(_plain(step) for step in between.steps),
+        steps=tuple(plain(step) for step in between.steps),
         findings=counts.findings,
         warnings=between.warnings,
         unassigned=between.unassigned,

@@ -1,7 +1,7 @@
 """Export a municipality's count as the "OSV4-3" CSV table (``osv export csv``).
 
 The use case reads the candidate lists (EML 230b) whole, then streams the count (EML 510b) one
-polling station at a time into :class:`~osv.service.csv_osv43.OSV43Table`, and returns the
+polling station at a time into :class:`~osv.service.formats.csv_osv43.OSV43Table`, and returns the
 bytes of the table; the caller decides where they go (:func:`save_csv` writes them to a file,
 whole or not at all). Nothing is stored in the database, and every check is made before a byte
 is written, so a refusal leaves no file behind.
@@ -24,7 +24,8 @@ from eml.read.eml510 import iter_count
 from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.model import Contest, ReportingUnitVotes
-from osv.service.csv_osv43 import (
+from osv.service.errors import ServiceError
+from osv.service.formats.csv_osv43 import (
     CountsMismatchError,
     Heading,
     OSV43Table,
@@ -32,7 +33,6 @@ from osv.service.csv_osv43 import (
     default_file_name,
     station_of,
 )
-from osv.service.errors import ServiceError
 
 __all__ = ["CountsMismatchError", "CsvExport", "CsvWriteError", "export_counts_csv", "save_csv"]
 
