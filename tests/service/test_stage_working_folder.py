@@ -23,12 +23,12 @@ from eml import Eml510, read_eml
 from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.service.demo import write_demo
-from osv.service.demo_national import write_national
 from osv.service.entry import Actor
 from osv.service.importing import HashCheck, import_files
 from osv.service.stage import open_totals, upload_count
 from osv.service.stage.common import working_folder
 from osv.store import UnitOfWork
+from tests.demo_national import write_national
 from tests.service.helpers import groups_of
 from tests.ui.stage_counts import by_district, type_totals_twice
 

@@ -35,12 +35,12 @@ from eml.xsd import SchemaSet
 from osv.config import Settings
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
-from osv.service.demo_national import write_national
 from osv.service.entry import Actor
 from osv.service.importing import HashCheck, import_files
 from osv.service.result.hsb import run_hsb
 from osv.service.stage import open_totals, stage_view
 from osv.service.users import LoginThrottle, create_user, sign_in
+from tests.demo_national import write_national
 from tests.ui.helpers import PASSWORD
 from tests.ui.stage_counts import by_district, type_totals_twice
 from tests.ui.stage_province import PROVINCE_ID, write_province
