@@ -45,7 +45,7 @@ from osv.config import Settings
 from osv.service.bootstrap import unit_of_work_factory
 from osv.service.candidacy.stored import store_submission
 from osv.service.entry import Actor, claim, finalise
-from osv.service.stage.totals import open_totals
+from osv.service.result.stored.totals import open_totals
 from osv.service.users import create_display_link
 from tests.security.forms import Field, Form, crawl
 from tests.service.test_candidacy_pages import LISTS, SETUP

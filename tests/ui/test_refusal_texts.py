@@ -34,7 +34,7 @@ from osv.service.entry import EntryRefusedError
 from osv.service.entry.session import UnfinishedSource
 from osv.service.errors import HashMismatchError, ImportRefused, ServiceError
 from osv.service.result.coverage import Coverage
-from osv.service.stage import StageRefusedError
+from osv.service.result.stored import StageRefusedError
 from osv.service.users import UserRefusedError
 from osv.store.errors import (
     DatabaseLockedError,

@@ -38,7 +38,7 @@ from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.entry import Actor
 from osv.service.importing import HashCheck, import_files
 from osv.service.result.hsb import run_hsb
-from osv.service.stage import open_totals, stage_view
+from osv.service.result.stored import open_totals, stage_view
 from osv.service.users import LoginThrottle, create_user, sign_in
 from tests.demo_national import write_national
 from tests.ui.helpers import PASSWORD

@@ -2,8 +2,8 @@
 their findings, register deceased candidates, compute the result, give the outcome of a lot,
 and download the 510c and model O 3, or the 510d, 520 and model P 22-2 (or P 22-1).
 
-Routes parse the form, call one service of :mod:`osv.service.stage` and show the stage's page
-again with a Dutch message. A stage belongs to a level: only a coordinator HSB changes an HSB
+Routes parse the form, call one service of :mod:`osv.service.result.stored` and show the stage's
+page again with a Dutch message. A stage belongs to a level: only a coordinator HSB changes an HSB
 stage, only a coordinator CSB the CSB's (403 otherwise); both, and observers, may look.
 """
 
@@ -25,7 +25,7 @@ from osv.errors import OSVError
 from osv.service.entry import Actor
 from osv.service.entry import view as stage_source
 from osv.service.entry.read import DECISIONS_BY_STATE, comparison
-from osv.service.stage import (
+from osv.service.result.stored import (
     CSB,
     CheckedCount,
     StageRefusedError,
@@ -76,7 +76,7 @@ _STAGE = "stembureau.txt"
 #: The word in that file that marks a pending 510b to become a municipality's first entry.
 _FIRST_ENTRY = "eerste-invoer"
 
-#: Dutch sentences for the refusals of :mod:`osv.service.stage`, by their code.
+#: Dutch sentences for the refusals of :mod:`osv.service.result.stored`, by their code.
 REFUSALS = {
     "unknown_election": "Verkiezing {eid} is niet ingelezen.",
     "unknown_stage": "Deze verkiezing heeft dit stembureau niet.",

@@ -27,7 +27,7 @@ from osv.model import ContestCount, RegionCategory, VoteCounts
 from osv.model.entry import EntryModel
 from osv.service.entry import Actor, entry_counts, overview
 from osv.service.entry.coordinator import SourceStatus
-from osv.service.stage.common import (
+from osv.service.result.stored.common import (
     CSB,
     StageRefusedError,
     audit,

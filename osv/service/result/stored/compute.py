@@ -2,10 +2,10 @@
 
 The computation is ``osv result``'s own (:func:`osv.service.result.csb.run_csb` for the CSB,
 :func:`osv.service.result.hsb.run_hsb` for an HSB), run on the folder
-:func:`~osv.service.stage.common.working_folder` writes; nothing of the allocation is repeated
-here. Its files — the 510d, the 520, model P 22-2 (or P 22-1) and the reports, or an HSB's 510c
-and its model O 3 — are kept
-in the store as the stage's ``output`` files and can be downloaded one by one or as one zip.
+:func:`~osv.service.result.stored.folder.working_folder` writes; nothing of the allocation is
+repeated here. Its files — the 510d, the 520, model P 22-2 (or P 22-1) and the reports, or an
+HSB's 510c and its model O 3 — are kept in the store as the stage's ``output`` files and can
+be downloaded one by one or as one zip.
 Each computation replaces the previous one's files and is written to the audit log with the
 SHA-256 of every file, so a result that was printed and signed can always be traced.
 
@@ -38,16 +38,16 @@ from osv.service.result.files import find_election_files
 from osv.service.result.hsb import run_hsb
 from osv.service.result.inputs import read_inputs
 from osv.service.result.options import parse_deceased, parse_lot
-from osv.service.stage.common import (
+from osv.service.result.stored.common import (
     CSB,
     StageRefusedError,
     audit,
     district_of,
     is_multi_district,
     require_stage,
-    working_folder,
 )
-from osv.service.stage.totals import entered_counts
+from osv.service.result.stored.folder import working_folder
+from osv.service.result.stored.totals import entered_counts
 from osv.service.unit_of_work import UowFactory
 from osv.store import UnitOfWork
 from osv.store.records import utc_now

@@ -11,12 +11,25 @@ consistency findings of the counts (:func:`stage_view`); register deceased candi
 outcome of a drawing of lots when it asks for one (:func:`supply_lot`, P 14); and download the
 510c, or the 510d, 520 and model P 22-2 (:func:`stage_documents`). Every write is one
 transaction; a refusal stores nothing and says why in one sentence (:class:`StageRefusedError`).
+
+This is the result engine's database source: :mod:`.folder` writes the stored election as the
+folder the engine reads, and :mod:`.compute` runs the engine's
+:func:`~osv.service.result.csb.run_csb` or :func:`~osv.service.result.hsb.run_hsb` on it;
+nothing of the computation is repeated here.
+
+* :mod:`osv.service.result.stored.common`      naming a stage, its refusal, its audit event
+* :mod:`osv.service.result.stored.folder`      the stored election as the engine's folder
+* :mod:`osv.service.result.stored.uploads`     uploading count files, checked against their hash
+* :mod:`osv.service.result.stored.totals`      a municipality's totals typed in twice
+* :mod:`osv.service.result.stored.firstentry`  a 510b as the first entry of those totals
+* :mod:`osv.service.result.stored.compute`     deceased, lots, computing, the stage's documents
+* :mod:`osv.service.result.stored.overview`    the stages there are
 """
 
 from __future__ import annotations
 
-from osv.service.stage.common import CSB, StageRefusedError, district_of
-from osv.service.stage.compute import (
+from osv.service.result.stored.common import CSB, StageRefusedError, district_of
+from osv.service.result.stored.compute import (
     StageView,
     clear_lots,
     compute,
@@ -27,7 +40,7 @@ from osv.service.stage.compute import (
     supply_lot,
     zip_of,
 )
-from osv.service.stage.firstentry import (
+from osv.service.result.stored.firstentry import (
     FirstEntryFile,
     check_first_entry,
     decide_totals,
@@ -35,15 +48,15 @@ from osv.service.stage.firstentry import (
     import_first_entry,
     is_file_entry,
 )
-from osv.service.stage.overview import StageSummary, stages
-from osv.service.stage.totals import (
+from osv.service.result.stored.overview import StageSummary, stages
+from osv.service.result.stored.totals import (
     add_municipality,
     municipalities,
     municipalities_of,
     open_totals,
     totals_overview,
 )
-from osv.service.stage.uploads import CheckedCount, check_count, remove_count, upload_count
+from osv.service.result.stored.uploads import CheckedCount, check_count, remove_count, upload_count
 
 __all__ = [
     "CSB",

@@ -33,15 +33,15 @@ from osv.service.hash_checks import HashCheck, HashOutcome, check_hash
 from osv.service.result.counts import read_count_source
 from osv.service.result.files import find_election_files
 from osv.service.result.inputs import read_inputs
-from osv.service.stage.common import (
+from osv.service.result.stored.common import (
     CSB,
     StageRefusedError,
     audit,
     district_of,
     is_multi_district,
     require_stage,
-    working_folder,
 )
+from osv.service.result.stored.folder import working_folder
 from osv.service.unit_of_work import UowFactory
 from osv.store import UnitOfWork
 from osv.store.records import utc_now
@@ -308,7 +308,7 @@ def _check_municipality(
     uow: UnitOfWork, eid: str, committee: str, name: str, document: Eml510
 ) -> None:
     """Refuse a file that cannot be a first entry of a municipality's totals at the stage."""
-    from osv.service.stage.totals import municipalities  # (totals imports this package)
+    from osv.service.result.stored.totals import municipalities  # (totals imports this package)
 
     if document.message_type is not MessageType.COUNT_MUNICIPALITY:
         raise StageRefusedError(

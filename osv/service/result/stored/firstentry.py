@@ -30,9 +30,9 @@ from osv.model.entry import CountEntry, EntryModel
 from osv.service.entry import Actor, SourceView, decide, entry_counts, view
 from osv.service.entry.common import shape_of
 from osv.service.entry.convert import same_counts, totals_entry
-from osv.service.stage.common import StageRefusedError, audit
-from osv.service.stage.totals import municipalities, session_of
-from osv.service.stage.uploads import CheckedCount, _check, _safe_name, _stale, _verify_hash
+from osv.service.result.stored.common import StageRefusedError, audit
+from osv.service.result.stored.totals import municipalities, session_of
+from osv.service.result.stored.uploads import CheckedCount, _check, _safe_name, _stale, _verify_hash
 from osv.service.unit_of_work import UowFactory
 from osv.store import UnitOfWork
 from results.checks import EntryInputError, check_entry, validate_entry
