@@ -17,6 +17,7 @@ from typing import ParamSpec, TypeVar
 import typer
 
 from osv.errors import OSVError
+from osv.service.formats.text_table import plain_table
 
 __all__ = ["EXIT_INVALID", "fail", "guarded", "print_json", "progress_bar", "table"]
 
@@ -64,20 +65,7 @@ def table(
     headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[int] = ()
 ) -> str:
     """A plain text table; columns whose index is in ``numeric`` are right-aligned."""
-    cells = [[str(h) for h in headers]] + [
-        ["" if v is None else str(v) for v in row] for row in rows
-    ]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-
-    def line(row: list[str]) -> str:
-        parts = [
-            value.rjust(widths[i]) if i in numeric else value.ljust(widths[i])
-            for i, value in enumerate(row)
-        ]
-        return "  ".join(parts).rstrip()
-
-    rule = "  ".join("-" * width for width in widths)
-    return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+    return "\n".join(plain_table(headers, rows, numeric))
 
 
 def progress_bar(label: str) -> Callable[[int, int, int, int], None] | None:
