@@ -30,14 +30,9 @@ from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.entry import EntryRefusedError
 from osv.service.entry.read import MunicipalMethod, counting_methods
+from osv.service.login_throttle import LoginThrottle
 from osv.service.retention import clean_uploads
-from osv.service.users import (
-    ROLES,
-    SESSION_TIMEOUT,
-    LoginThrottle,
-    ensure_first_administrator,
-    session_of,
-)
+from osv.service.users import ROLES, SESSION_TIMEOUT, ensure_first_administrator, session_of
 from osv.store import EntryConflictError, StoreError
 from osv.store.queries import CandidateSummary, ListSummary
 from osv.store.repository import UnknownElectionError

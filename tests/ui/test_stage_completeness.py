@@ -37,9 +37,10 @@ from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.entry import Actor
 from osv.service.importing import HashCheck, import_files
+from osv.service.login_throttle import LoginThrottle
 from osv.service.result.hsb import run_hsb
 from osv.service.result.stored import open_totals, stage_view
-from osv.service.users import LoginThrottle, create_user, sign_in
+from osv.service.users import create_user, sign_in
 from tests.demo_national import write_national
 from tests.ui.helpers import PASSWORD
 from tests.ui.stage_counts import by_district, type_totals_twice

@@ -37,9 +37,10 @@ from osv.pv.layout import format_hash
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.entry import counts_entry
 from osv.service.importing import HashCheck, import_files
+from osv.service.login_throttle import LoginThrottle
 from osv.service.result.hsb import run_hsb
 from osv.service.result.stored import municipalities_of, stage_view, totals_overview, upload_count
-from osv.service.users import LoginThrottle, create_user, sign_in
+from osv.service.users import create_user, sign_in
 from tests.demo_national import write_national
 from tests.pv.reading import audit_heads, before_event, footers
 from tests.ui.helpers import PASSWORD
