@@ -31,6 +31,7 @@ The engine:
 * :mod:`osv.service.result.formatting`      small pieces of report text (the text table is
   :mod:`osv.service.formats.text_table`, shared with the command line)
 * :mod:`osv.service.result.verify`          ``osv verify``: recompute a published result, compare
+* :mod:`osv.service.result.verify_checks`   its checks: votes, seats, elected, item by item
 * :mod:`osv.service.result.verify_report`   its report, as text or JSON
 """
 

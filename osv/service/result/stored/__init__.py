@@ -22,6 +22,7 @@ nothing of the computation is repeated here.
 * :mod:`osv.service.result.stored.uploads`     uploading count files, checked against their hash
 * :mod:`osv.service.result.stored.totals`      a municipality's totals typed in twice
 * :mod:`osv.service.result.stored.firstentry`  a 510b as the first entry of those totals
+* :mod:`osv.service.result.stored.view`        the stage as its page shows it (findings, coverage)
 * :mod:`osv.service.result.stored.compute`     deceased, lots, computing, the stage's documents
 * :mod:`osv.service.result.stored.overview`    the stages there are
 """
@@ -30,13 +31,11 @@ from __future__ import annotations
 
 from osv.service.result.stored.common import CSB, StageRefusedError, district_of
 from osv.service.result.stored.compute import (
-    StageView,
     clear_lots,
     compute,
     register_deceased,
     remove_deceased,
     stage_documents,
-    stage_view,
     supply_lot,
     zip_of,
 )
@@ -57,6 +56,7 @@ from osv.service.result.stored.totals import (
     totals_overview,
 )
 from osv.service.result.stored.uploads import CheckedCount, check_count, remove_count, upload_count
+from osv.service.result.stored.view import StageView, stage_view
 
 __all__ = [
     "CSB",
