@@ -30,7 +30,7 @@ from typer.testing import CliRunner
 from eml import Eml230b, SchemaSet, read_eml
 from eml.hash import format_digest
 from osv.cli.app import app
-from osv.service.candidacy import stored as stored_candidacy
+from osv.service.candidacy import stored as candidacy_pages
 from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
 from tests.pv.reading import pages
 from tests.ui.helpers import Installation, install, token
@@ -341,7 +341,7 @@ def test_a_published_submission_reopens_with_its_decisions_and_publishes_the_sam
     assert form["reden-1"] == _REASON
     assert form["reden-0"] == ""
     # An hour later (so the same bytes are not the same second's luck).
-    monkeypatch.setattr(stored_candidacy, "dt", SimpleNamespace(datetime=_AnHourLater))
+    monkeypatch.setattr(candidacy_pages, "dt", SimpleNamespace(datetime=_AnHourLater))
     republished = client.post(f"{page_url}/besluiten", data=form)
     assert republished.status_code == 200, republished.text
     assert _hashes(installed, submission)[_230B] == published[_230B]
