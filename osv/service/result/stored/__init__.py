@@ -2,11 +2,10 @@
 
 What ``osv result`` does on a folder (docs/result.md), as use cases on the database for the web
 interface: upload the municipalities' (or districts') count files, checked against the hash on
-the paper report (:func:`check_count`, :func:`upload_count`), or
-have a municipality's totals typed in twice (:func:`open_totals`, :mod:`.totals`), or import its
-510b as the first entry of its totals and have only the second typed (:func:`import_first_entry`,
-:mod:`.firstentry`); see the
-consistency findings of the counts (:func:`stage_view`); register deceased candidates
+the paper report (:func:`check_count`, :func:`upload_count`), or have a municipality's totals
+typed in twice (:func:`open_totals`, :mod:`.totals`), or import its 510b as the first entry of
+its totals and have only the second typed (:func:`import_first_entry`, :mod:`.firstentry`); see
+the consistency findings of the counts (:func:`stage_view`); register deceased candidates
 (:func:`register_deceased`, Kieswet P 19a); compute the result (:func:`compute`); give the
 outcome of a drawing of lots when it asks for one (:func:`supply_lot`, P 14); and download the
 510c, or the 510d, 520 and model P 22-2 (:func:`stage_documents`). Every write is one
