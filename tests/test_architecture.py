@@ -245,3 +245,42 @@ def test_the_documented_service_map_is_the_enforced_one() -> None:
             used = found.group(2)
             documented[found.group(1)] = set() if used == "(nothing)" else set(used.split(", "))
     assert documented == {area: set(uses) for area, uses in SERVICE_USES.items()}
+
+
+def test_the_unit_of_work_factory_type_is_defined_once() -> None:
+    """``UowFactory`` has one definition (``osv/service/unit_of_work.py``), not one per module."""
+    definitions = []
+    for package in PACKAGES:
+        for path in _modules(package):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                targets = (
+                    node.targets
+                    if isinstance(node, ast.Assign)
+                    else [node.target]
+                    if isinstance(node, ast.AnnAssign)
+                    else []
+                )
+                if any(isinstance(t, ast.Name) and t.id == "UowFactory" for t in targets):
+                    definitions.append(str(path.relative_to(ROOT)))
+    assert definitions == ["osv/service/unit_of_work.py"]
+
+
+#: The most lines a module, and a function, of ``osv/service`` may have (issue 19).
+MAX_MODULE_LINES = 500
+MAX_FUNCTION_LINES = 60
+
+
+def test_service_modules_and_functions_stay_small() -> None:
+    """No module of ``osv/service`` over 500 lines, no function in it over 60 lines."""
+    too_long = []
+    for path, _ in _service_modules():
+        text = path.read_text(encoding="utf-8")
+        name = str(path.relative_to(ROOT))
+        if text.count("\n") > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}:{node.lineno} {node.name}: {length} lines")
+    assert too_long == []
