@@ -17,7 +17,6 @@ from typing import ParamSpec, TypeVar
 import typer
 
 from osv.errors import OSVError
-from osv.service.formats.text_table import plain_table
 
 __all__ = ["EXIT_INVALID", "fail", "guarded", "print_json", "progress_bar", "table"]
 
@@ -64,7 +63,14 @@ def print_json(value: object) -> None:
 def table(
     headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[int] = ()
 ) -> str:
-    """A plain text table; columns whose index is in ``numeric`` are right-aligned."""
+    """A plain text table; columns whose index is in ``numeric`` are right-aligned.
+
+    The one table of OSV's terminal output and text reports
+    (:func:`osv.service.formats.text_table.plain_table`), imported when a table is printed so
+    that starting the command line loads no service code.
+    """
+    from osv.service.formats.text_table import plain_table
+
     return "\n".join(plain_table(headers, rows, numeric))
 
 
