@@ -1,6 +1,6 @@
 """Benchmark: a Tweede Kamer election from 510b files to the 520, time and peak memory.
 
-The national election of :mod:`osv.service.demo_national` is generated at two scales (by default
+The national election of :mod:`tests.demo_national` is generated at two scales (by default
 the full one: 342 municipalities, about 10,000 polling stations, 30 parties with lists of up to 80
 candidates; and half of it) into a temporary folder. For each scale, in the same run, a fresh
 child process measures (with the workers it starts):
@@ -37,7 +37,7 @@ _REPO = Path(__file__).resolve().parent.parent
 if str(_REPO) not in sys.path:
     sys.path.insert(0, str(_REPO))
 
-from osv.service.demo_national import write_national  # noqa: E402
+from tests.demo_national import write_national  # noqa: E402
 
 _BARE = """
 import sys

@@ -25,15 +25,10 @@ from eml.xsd import SchemaSet
 from osv.config import Settings
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
+from osv.service.entry.read import MunicipalMethod, counting_methods
+from osv.service.login_throttle import LoginThrottle
 from osv.service.retention import clean_uploads
-from osv.service.users import (
-    ROLES,
-    SESSION_TIMEOUT,
-    LoginThrottle,
-    ensure_first_administrator,
-    session_of,
-)
-from osv.service.workplace import MunicipalMethod, counting_methods
+from osv.service.users import ROLES, SESSION_TIMEOUT, ensure_first_administrator, session_of
 from osv.store import StoreError
 from osv.store.queries import CandidateSummary, ListSummary
 from ui.auth import (

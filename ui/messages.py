@@ -25,7 +25,7 @@ from candidacy import DepartureError, DepartureProblem, Instead
 from candidacy.csv_format import CandidacyCsvError
 from eml.errors import EmlError
 from osv.errors import OSVError
-from osv.service.candidacy import CandidacyInputError
+from osv.service.candidacy.files import CandidacyInputError
 from osv.service.entry import EntryRefusedError
 from osv.service.errors import (
     HashMismatchError,

@@ -200,7 +200,7 @@ def allocate_command(
             text = Path(file).read_bytes()
         except OSError as error:
             raise fail(f"{file}: cannot be read ({error.strerror or error})") from None
-    from osv.service.allocation_json import allocation_to_json, parse_allocation_input
+    from osv.service.formats.allocation_json import allocation_to_json, parse_allocation_input
     from results.allocation import allocate
 
     allocation = allocate(parse_allocation_input(text))

@@ -61,7 +61,7 @@ Departures = Annotated[
 
 def _print_lots(required: object, as_json: bool) -> None:
     from candidacy import LotsRequired
-    from osv.service.candidacy import lots_json
+    from osv.service.candidacy.files import lots_json
 
     assert isinstance(required, LotsRequired)
     if as_json:
@@ -79,7 +79,7 @@ def _print_lots(required: object, as_json: bool) -> None:
 def check_command(lists_file: ListsFile, election: ElectionFile, as_json: Json = False) -> None:
     """The findings of the examination of the lists, with article and consequence."""
     from candidacy import check_lists
-    from osv.service.candidacy import check_json, findings_block, load_lists, load_setup
+    from osv.service.candidacy.files import check_json, findings_block, load_lists, load_setup
 
     setup = load_setup(election)
     lists = load_lists(lists_file, setup)
@@ -117,8 +117,8 @@ def number_command(
 ) -> None:
     """Number the lists as accepted (after the CSB's decisions), or say which lot to draw."""
     from candidacy import LotsRequired, number_lists
-    from osv.service.candidacy import accepted_lists, load_lists, load_setup, numbering_json
-    from osv.service.candidacy_decisions import Decisions, load_decisions, resolve_decisions
+    from osv.service.candidacy.decisions import Decisions, load_decisions, resolve_decisions
+    from osv.service.candidacy.files import accepted_lists, load_lists, load_setup, numbering_json
 
     setup = load_setup(election)
     decided = load_decisions(departures) if departures is not None else Decisions()
@@ -152,8 +152,8 @@ def export_command(
 ) -> None:
     """Write the accepted lists as 230b per district and the session's report (Model I 4)."""
     from candidacy import LotsRequired
-    from osv.service.candidacy import load_lists, load_setup, publish, write_report
-    from osv.service.candidacy_decisions import Decisions, load_decisions, resolve_decisions
+    from osv.service.candidacy.decisions import Decisions, load_decisions, resolve_decisions
+    from osv.service.candidacy.files import load_lists, load_setup, publish, write_report
 
     setup = load_setup(election)
     lists = load_lists(lists_file, setup)

@@ -61,7 +61,7 @@ def checks_command(
         return
     if file is None or model is None:
         raise fail("give an entry FILE and --model MODEL, or --list")
-    from osv.service.entry_json import parse_entry_json
+    from osv.service.formats.entry_json import parse_entry_json
 
     text = sys.stdin.read() if str(file) == "-" else _read(file)
     entry, _ = parse_entry_json(text, model)

@@ -80,7 +80,7 @@ def csv_command(
     candidate lists must be those of the count's election and district. An existing file is
     replaced. Exit status 0 when written, 2 (one line, nothing written) on invalid input.
     """
-    from osv.service.export_csv import export_counts_csv, save_csv
+    from osv.service.formats.export_csv import export_counts_csv, save_csv
 
     export = export_counts_csv(
         counts,

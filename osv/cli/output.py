@@ -63,21 +63,15 @@ def print_json(value: object) -> None:
 def table(
     headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[int] = ()
 ) -> str:
-    """A plain text table; columns whose index is in ``numeric`` are right-aligned."""
-    cells = [[str(h) for h in headers]] + [
-        ["" if v is None else str(v) for v in row] for row in rows
-    ]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    """A plain text table; columns whose index is in ``numeric`` are right-aligned.
 
-    def line(row: list[str]) -> str:
-        parts = [
-            value.rjust(widths[i]) if i in numeric else value.ljust(widths[i])
-            for i, value in enumerate(row)
-        ]
-        return "  ".join(parts).rstrip()
+    The one table of OSV's terminal output and text reports
+    (:func:`osv.service.formats.text_table.plain_table`), imported when a table is printed so
+    that starting the command line loads no service code.
+    """
+    from osv.service.formats.text_table import plain_table
 
-    rule = "  ".join("-" * width for width in widths)
-    return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+    return "\n".join(plain_table(headers, rows, numeric))
 
 
 def progress_bar(label: str) -> Callable[[int, int, int, int], None] | None:

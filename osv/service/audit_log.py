@@ -12,12 +12,12 @@ says which backups were made.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from osv.service.retention import BACKUPS_KEPT, clean_backups
-from osv.store import AuditEvent, Database, UnitOfWork
+from osv.service.unit_of_work import UowFactory
+from osv.store import AuditEvent, Database
 from osv.store.audit import LogReport
 from osv.store.backup import BackupCheck, backup_sqlite, check_backup
 from osv.store.errors import BackupError
@@ -55,16 +55,14 @@ class AuditHead:
         return " ".join(self.hash[i : i + 4] for i in range(0, len(self.hash), 4))
 
 
-def audit_head(uow_factory: Callable[[], UnitOfWork]) -> AuditHead:
+def audit_head(uow_factory: UowFactory) -> AuditHead:
     """The audit log's current head (as stored; :func:`verify_audit_log` checks it)."""
     with uow_factory() as uow:
         hash_, event_id, events = uow.audit.head()
     return AuditHead(hash_, event_id, events)
 
 
-def verify_audit_log(
-    uow_factory: Callable[[], UnitOfWork], *, head: str | None = None
-) -> LogReport:
+def verify_audit_log(uow_factory: UowFactory, *, head: str | None = None) -> LogReport:
     """Whether the audit log holds: its chain, the counted data it recorded and the noted
     ``head`` (64 lowercase hex, see :func:`osv.store.audit.normalise_head`)."""
     with uow_factory() as uow:

@@ -45,6 +45,7 @@ from eml.xsd import SchemaSet
 from osv.service.errors import ImportRefused
 from osv.service.hash_checks import HashCheck, HashOutcome, check_hash, hash_file_index
 from osv.service.import_checks import PendingFile, date_note, plan
+from osv.service.unit_of_work import UowFactory
 from osv.store import AuditEvent, ImportedFile, UnitOfWork, contests_of
 
 __all__ = ["CHECKED_AGAINST", "HashCheck", "ImportOutcome", "import_files"]
@@ -130,7 +131,7 @@ def _read(path: Path, position: int, schemas: SchemaSet | None, limits: Limits) 
 
 
 def import_files(
-    uow_factory: Callable[[], UnitOfWork],
+    uow_factory: UowFactory,
     paths: Sequence[Path],
     *,
     schemas: SchemaSet | None,
@@ -165,22 +166,7 @@ def import_files(
 
     with uow_factory() as uow:  # read only: refuse before asking the operator anything
         stored_before = plan(uow, pending)
-    entries = read_hash_file(hash_check.hash_file) if hash_check.hash_file else ()
-    hash_file = hash_file_index(entries)
-    source = _HashFile.of(hash_check.hash_file)
-    hashes = {
-        item.pending.sha256: check_hash(
-            item.pending.path,
-            item.message_type,
-            item.digest,
-            item.data,
-            item.pending.document.header.canonicalization,
-            hash_check,
-            hash_file,
-        )
-        for item, existing in zip(unique, stored_before, strict=True)
-        if existing is None
-    }
+    hashes, source = _check_hashes(unique, stored_before, hash_check)
 
     outcomes: dict[str, ImportOutcome] = {}
     with uow_factory() as uow:
@@ -264,6 +250,30 @@ CHECKED_AGAINST = {
 }
 
 
+def _check_hashes(
+    unique: list[_Read], stored_before: list[ImportedFile | None], hash_check: HashCheck
+) -> tuple[dict[str, HashOutcome], _HashFile | None]:
+    """Check the hash of every file not stored yet (asking the operator when that is the way),
+    by SHA-256; and the hash file used, if any."""
+    entries = read_hash_file(hash_check.hash_file) if hash_check.hash_file else ()
+    hash_file = hash_file_index(entries)
+    source = _HashFile.of(hash_check.hash_file)
+    hashes = {
+        item.pending.sha256: check_hash(
+            item.pending.path,
+            item.message_type,
+            item.digest,
+            item.data,
+            item.pending.document.header.canonicalization,
+            hash_check,
+            hash_file,
+        )
+        for item, existing in zip(unique, stored_before, strict=True)
+        if existing is None
+    }
+    return hashes, source
+
+
 def _store(
     uow: UnitOfWork, item: _Read, checked: HashOutcome, actor: str, source: _HashFile | None
 ) -> ImportOutcome:
@@ -291,30 +301,9 @@ def _store(
     date = date_note(uow, pending)
     if date is not None:
         notes += (date,)
+    data = _event_data(item, record, source, counts, notes)
     uow.audit.append(
-        AuditEvent(
-            event="eml.imported",
-            actor=actor,
-            election=pending.election,
-            data={
-                "file": record.file_name,
-                "path": str(pending.path),
-                "message_type": record.message_type,
-                "sha256": record.sha256,
-                "size": record.size,
-                "schema_validated": item.validated,
-                "hash_check": record.hash_check,
-                "checked_against": CHECKED_AGAINST[record.hash_check],
-                **(
-                    {"hash_file": source.name, "hash_file_sha256": source.sha256}
-                    if record.hash_check == "hash-file" and source is not None
-                    else {}
-                ),
-                "digest_matched": record.digest_matched,
-                "counts": counts,
-                **({"notes": list(notes)} if notes else {}),
-            },
-        )
+        AuditEvent(event="eml.imported", actor=actor, election=pending.election, data=data)
     )
     return ImportOutcome(
         path=pending.path,
@@ -377,25 +366,39 @@ def _note_repeat(uow: UnitOfWork, item: _Read, existing: ImportedFile, actor: st
     )
 
 
+def _event_data(
+    item: _Read,
+    record: ImportedFile,
+    source: _HashFile | None,
+    counts: dict[str, Any],
+    notes: tuple[str, ...],
+) -> dict[str, Any]:
+    """What the ``eml.imported`` audit event records of a stored file."""
+    return {
+        "file": record.file_name,
+        "path": str(item.pending.path),
+        "message_type": record.message_type,
+        "sha256": record.sha256,
+        "size": record.size,
+        "schema_validated": item.validated,
+        "hash_check": record.hash_check,
+        "checked_against": CHECKED_AGAINST[record.hash_check],
+        **(
+            {"hash_file": source.name, "hash_file_sha256": source.sha256}
+            if record.hash_check == "hash-file" and source is not None
+            else {}
+        ),
+        "digest_matched": record.digest_matched,
+        "counts": counts,
+        **({"notes": list(notes)} if notes else {}),
+    }
+
+
 def _describe(document: EmlDocument) -> tuple[str, dict[str, Any]]:
     """A one-line summary of a document and the numbers behind it (for the audit log)."""
     match document:
         case Eml110a():
-            definition = document.election
-            contests = len(contests_of(definition))
-            counts: dict[str, Any] = {
-                "seats": definition.number_of_seats,
-                "contests": contests,
-                "registered_parties": len(definition.registered_parties),
-            }
-            name = definition.identifier.name or definition.identifier.id
-            parties = len(definition.registered_parties)
-            return (
-                f"election definition of {name}: {definition.number_of_seats} seats, "
-                f"{_plural(contests, 'contest')}, "
-                f"{_plural(parties, 'registered party', 'registered parties')}",
-                counts,
-            )
+            return _describe_definition(document)
         case Eml230b():
             lists = sum(len(contest.lists) for contest in document.contests)
             candidates = sum(
@@ -443,6 +446,25 @@ def _describe(document: EmlDocument) -> tuple[str, dict[str, Any]]:
                 f"result: {_plural(elected, 'elected candidate')} on {_plural(lists, 'list')}",
                 {"elected": elected, "lists_with_seats": lists},
             )
+
+
+def _describe_definition(document: Eml110a) -> tuple[str, dict[str, Any]]:
+    """:func:`_describe` for an election definition (110a)."""
+    definition = document.election
+    contests = len(contests_of(definition))
+    counts: dict[str, Any] = {
+        "seats": definition.number_of_seats,
+        "contests": contests,
+        "registered_parties": len(definition.registered_parties),
+    }
+    name = definition.identifier.name or definition.identifier.id
+    parties = len(definition.registered_parties)
+    return (
+        f"election definition of {name}: {definition.number_of_seats} seats, "
+        f"{_plural(contests, 'contest')}, "
+        f"{_plural(parties, 'registered party', 'registered parties')}",
+        counts,
+    )
 
 
 def _plural(number: int, singular: str, plural: str | None = None) -> str:

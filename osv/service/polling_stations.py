@@ -9,11 +9,10 @@ stored then.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from osv.model import PollingStation
 from osv.service.errors import ServiceError
-from osv.store import AuditEvent, UnitOfWork
+from osv.service.unit_of_work import UowFactory
+from osv.store import AuditEvent
 
 __all__ = ["PollingStationRefusedError", "add_polling_station"]
 
@@ -32,7 +31,7 @@ class PollingStationRefusedError(ServiceError):
 
 
 def add_polling_station(
-    uow_factory: Callable[[], UnitOfWork],
+    uow_factory: UowFactory,
     eid: str,
     municipality_code: str,
     municipality_name: str | None,

@@ -7,9 +7,8 @@ election": with exactly one stored that one is used, otherwise the caller is ask
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from osv.service.errors import ElectionNotChosenError, UnknownElectionError, UnknownListError
+from osv.service.unit_of_work import UowFactory
 from osv.store import (
     AuditEvent,
     CandidateSummary,
@@ -57,26 +56,26 @@ def choose_election(uow: UnitOfWork, election: str | None) -> str:
     return stored[0]
 
 
-def elections(uow_factory: Callable[[], UnitOfWork]) -> list[ElectionSummary]:
+def elections(uow_factory: UowFactory) -> list[ElectionSummary]:
     """Every stored election with the numbers of districts, lists, candidates, stations, files."""
     with uow_factory().reading() as uow:
         return uow.queries.election_summaries()
 
 
-def ballot_version(uow_factory: Callable[[], UnitOfWork], election: str) -> tuple[int, int]:
+def ballot_version(uow_factory: UowFactory, election: str) -> tuple[int, int]:
     """A fingerprint of an election's candidates that changes when any is added."""
     with uow_factory().reading() as uow:
         return uow.queries.ballot_version(election)
 
 
-def lists(uow_factory: Callable[[], UnitOfWork], election: str | None) -> list[ListSummary]:
+def lists(uow_factory: UowFactory, election: str | None) -> list[ListSummary]:
     """The candidate lists of an election, by contest and number, with candidate counts."""
     with uow_factory().reading() as uow:
         return uow.queries.lists(choose_election(uow, election))
 
 
 def candidates(
-    uow_factory: Callable[[], UnitOfWork], election: str | None, list_number: int | None
+    uow_factory: UowFactory, election: str | None, list_number: int | None
 ) -> list[CandidateSummary]:
     """The candidates of an election (of list ``list_number`` only, when given), in list order.
 
@@ -94,16 +93,14 @@ def candidates(
         return found
 
 
-def polling_stations(
-    uow_factory: Callable[[], UnitOfWork], election: str | None
-) -> list[PollingStationSummary]:
+def polling_stations(uow_factory: UowFactory, election: str | None) -> list[PollingStationSummary]:
     """The polling stations of an election, by municipality and number."""
     with uow_factory().reading() as uow:
         return uow.queries.polling_stations(choose_election(uow, election))
 
 
 def audit_events(
-    uow_factory: Callable[[], UnitOfWork],
+    uow_factory: UowFactory,
     election: str | None = None,
     *,
     limit: int | None = None,

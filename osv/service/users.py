@@ -16,11 +16,12 @@ counts at one level (GSB or CSB); an observer watches the progress, read-only.
   ``login`` session ends after ``timeout`` without use (sliding) and at the latest ``lifetime``
   after the sign-in (absolute); a ``display`` session (a read-only progress link for a
   projector) never times out and is revoked by a coordinator. Users see their own sessions and
-  end the others (:func:`own_sessions`, :func:`end_own_session`).
-* :class:`LoginThrottle` slows down guessing: every attempt is counted *before* its password is
-  checked, atomically, per user name (after :attr:`LoginThrottle.free` failures each further
-  attempt waits, the delay doubling) and per client address only as a generous ceiling, so one
-  client cannot lock out the others behind the same address.
+  end the others (:func:`own_sessions`, :func:`end_own_session`). Display links are in
+  :mod:`osv.service.display_links`.
+* :class:`~osv.service.login_throttle.LoginThrottle` slows down guessing: every attempt is
+  counted *before* its password is checked, atomically, per user name (after ``free`` failures
+  each further attempt waits, the delay doubling) and per client address only as a generous
+  ceiling, so one client cannot lock out the others behind the same address.
 * Every change and every sign-in (failed or not) is written to the audit log.
 """
 
@@ -29,10 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -40,6 +37,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from osv.service.errors import CodedRefusalError, ServiceError
+from osv.service.login_throttle import LoginThrottle, client_label
+from osv.service.unit_of_work import UowFactory
 from osv.store import AuditEvent, UnitOfWork, User, WebSession
 from osv.store.records import utc_now
 
@@ -51,32 +50,28 @@ __all__ = [
     "ROLES",
     "SESSION_LIFETIME",
     "SESSION_TIMEOUT",
-    "LoginThrottle",
     "SignInRefusedError",
     "UserRefusedError",
     "change_own_password",
     "confirm_shortcuts",
-    "create_display_link",
     "create_user",
-    "display_links",
     "end_other_sessions",
     "end_own_session",
     "ensure_first_administrator",
+    "existing_user",
     "hash_password",
     "own_sessions",
     "password_problem",
-    "revoke_display_link",
     "session_of",
     "set_active",
     "set_password",
     "set_role",
     "sign_in",
     "sign_out",
+    "token_hash",
     "user_name_problem",
     "users",
 ]
-
-UowFactory = Callable[[], UnitOfWork]
 
 #: The roles, with their Dutch names as the interface shows them.
 ROLES = {
@@ -203,7 +198,7 @@ def hash_password(password: str, name: str = "") -> str:
     return _HASHER.hash(password)
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -254,7 +249,7 @@ def users(factory: UowFactory) -> list[User]:
         return uow.users.all()
 
 
-def _existing(uow: UnitOfWork, name: str) -> User:
+def existing_user(uow: UnitOfWork, name: str) -> User:
     user = uow.users.get(name)
     if user is None:
         raise UserRefusedError(f"there is no user named {name}", "unknown_user", name=name)
@@ -266,7 +261,7 @@ def set_active(factory: UowFactory, name: str, active: bool, actor: str) -> None
     if name == actor and not active:
         raise UserRefusedError("you cannot deactivate yourself", "deactivate_self")
     with factory() as uow:
-        user = _existing(uow, name)
+        user = existing_user(uow, name)
         uow.users.update(name, active=active)
         if not active:
             uow.users.revoke_user(user.id)
@@ -284,7 +279,7 @@ def set_role(factory: UowFactory, name: str, role: str, actor: str) -> None:
     if name == actor:
         raise UserRefusedError("you cannot change your own role", "own_role")
     with factory() as uow:
-        user = _existing(uow, name)
+        user = existing_user(uow, name)
         uow.users.update(name, role=role)
         uow.users.revoke_user(user.id)
         _audit(uow, actor, "user.role_changed", user=name, role=role, previous=user.role)
@@ -296,7 +291,7 @@ def set_password(factory: UowFactory, name: str, password: str, actor: str) -> N
     sessions end."""
     hashed = hash_password(password, name)
     with factory() as uow:
-        user = _existing(uow, name)
+        user = existing_user(uow, name)
         uow.users.update(name, password_hash=hashed)
         uow.users.revoke_user(user.id)
         _audit(uow, actor, "user.password_changed", user=name)
@@ -313,82 +308,6 @@ def confirm_shortcuts(factory: UowFactory, name: str) -> None:
         uow.commit()
 
 
-@dataclass
-class LoginThrottle:
-    """Failed sign-ins per user name and per client address, in this process.
-
-    :meth:`admit` counts an attempt *before* its password is checked, under a lock, so
-    attempts sent at once cannot all pass before the first failure is counted; a right password
-    takes the attempt back (:meth:`succeeded`). Per user name, after ``free`` counted attempts
-    each next one must wait ``base`` seconds after the last, doubling up to ``longest``. Per
-    address the same holds only after ``address_free`` attempts: a generous ceiling, so that
-    typists behind one address (NAT, a proxy) do not lock each other out. Counts are forgotten
-    ``forget`` seconds after their last attempt. Attempts refused for waiting are not counted.
-    """
-
-    free: int = 5
-    base: float = 2.0
-    longest: float = 300.0
-    forget: float = 900.0
-    address_free: int = 100
-    clock: Callable[[], float] = time.monotonic
-    _names: dict[str, tuple[int, float]] = field(default_factory=dict)
-    _addresses: dict[str, tuple[int, float]] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def admit(self, name: str | None, client: str) -> float:
-        """Count an attempt for ``name`` (``None``: a name that cannot exist) from ``client``.
-
-        :returns: 0 when the attempt may go on to the password check (it is counted), else
-            the seconds to wait (it is not counted).
-        """
-        now = self.clock()
-        with self._lock:
-            wait = self._wait(self._addresses, client, self.address_free, now)
-            if name is not None:
-                wait = max(wait, self._wait(self._names, name, self.free, now))
-            if wait > 0:
-                return wait
-            self._count(self._addresses, client, now)
-            if name is not None:
-                self._count(self._names, name, now)
-            return 0.0
-
-    def succeeded(self, name: str, client: str) -> None:
-        """The attempt's password was right: forget the name's failures, and take the attempt
-        off the address's count."""
-        with self._lock:
-            self._names.pop(name, None)
-            count, last = self._addresses.get(client, (0, 0.0))
-            if count > 1:
-                self._addresses[client] = (count - 1, last)
-            else:
-                self._addresses.pop(client, None)
-
-    def _wait(self, table: dict[str, tuple[int, float]], key: str, free: int, now: float) -> float:
-        count, last = table.get(key, (0, 0.0))
-        if count and now - last > self.forget:
-            del table[key]
-            return 0.0
-        if count < free:
-            return 0.0
-        delay: float = min(self.longest, self.base * float(2 ** min(count - free, 32)))
-        return max(0.0, last + delay - now)
-
-    def _count(self, table: dict[str, tuple[int, float]], key: str, now: float) -> None:
-        count, _ = table.get(key, (0, 0.0))
-        table[key] = (count + 1, now)
-        if len(table) > 10_000:  # many names or addresses: drop the forgotten ones
-            for old in [k for k, (_, last) in table.items() if now - last > self.forget]:
-                del table[old]
-
-
-def _client_label(client: str) -> str:
-    """The client address as it is logged and stored: printable, at most 64 characters."""
-    clean = "".join(c for c in client if c.isprintable())[:64]
-    return clean or "?"
-
-
 def sign_in(
     factory: UowFactory, name: str, password: str, throttle: LoginThrottle, client: str
 ) -> tuple[str, WebSession]:
@@ -396,12 +315,12 @@ def sign_in(
 
     The name is checked first (:func:`user_name_problem`): an impossible name is refused
     without looking it up and logged without its text. Then the attempt is counted
-    (:meth:`LoginThrottle.admit`) before the password is checked.
+    (:meth:`~osv.service.login_throttle.LoginThrottle.admit`) before the password is checked.
 
     :raises SignInRefusedError: wrong name or password (one message for both), an inactive
         user, or too many failed attempts (with the seconds to wait).
     """
-    client = _client_label(client)
+    client = client_label(client)
     impossible = user_name_problem(name)
     wait = throttle.admit(None if impossible else name, client)
     if wait > 0:
@@ -426,11 +345,11 @@ def sign_in(
         throttle.succeeded(name, client)
         token = secrets.token_urlsafe(32)
         uow.users.add_session(
-            user, _token_hash(token), "login", secrets.token_urlsafe(32), client=client
+            user, token_hash(token), "login", secrets.token_urlsafe(32), client=client
         )
         _audit(uow, user.name, "user.signed_in", client=client)
         uow.commit()
-        found = uow.users.find_session(_token_hash(token))
+        found = uow.users.find_session(token_hash(token))
     assert found is not None
     return token, found
 
@@ -454,45 +373,36 @@ def session_of(
     """
     if not token:
         return None
-    token_hash = _token_hash(token)
-    # Every request asks this: read first, beside the transactions that write, and write only
-    # when the session must end or its last use be recorded (at most every 15 s).
-    with factory().reading() as uow:
-        found = uow.users.find_session(token_hash)
-        if found is None or found.revoked or not found.user.active:
-            return None
-        if found.kind != "login" or not _needs_writing(found, utc_now(), timeout, lifetime):
-            return found
-    with factory() as uow:
-        found = uow.users.find_session(token_hash)
-        if found is None or found.revoked or not found.user.active:
-            return None
-        now = utc_now()
-        if found.kind == "login":
-            if not _alive(found, now, timeout, lifetime):
-                uow.users.revoke(found.id)
-                uow.commit()
+    hashed = token_hash(token)
+    # Every request asks this: read beside the transactions that write, and write only when
+    # the session must end or its last use be recorded (at most every 15 s).
+    for writing in (False, True):
+        with factory() if writing else factory().reading() as uow:
+            found = uow.users.find_session(hashed)
+            if found is None or found.revoked or not found.user.active:
                 return None
-            if now - found.last_seen_at > _TOUCH_AFTER:
-                uow.users.touch(found.id, now)
+            now = utc_now()
+            alive = _alive(found, now, timeout, lifetime)
+            if found.kind != "login" or (alive and now - found.last_seen_at <= _TOUCH_AFTER):
+                return found
+            if writing:
+                if alive:
+                    uow.users.touch(found.id, now)
+                else:
+                    uow.users.revoke(found.id)
                 uow.commit()
-        return found
+                return found if alive else None
+    return None  # not reached: the writing pass returns
 
 
 #: A login session's last use is recorded at most this often (fewer writes).
 _TOUCH_AFTER = dt.timedelta(seconds=15)
 
 
-def _needs_writing(
-    found: WebSession, now: dt.datetime, timeout: dt.timedelta, lifetime: dt.timedelta
-) -> bool:
-    return not _alive(found, now, timeout, lifetime) or now - found.last_seen_at > _TOUCH_AFTER
-
-
 def sign_out(factory: UowFactory, token: str) -> None:
     """End the session of ``token`` (nothing happens for an unknown token)."""
     with factory() as uow:
-        found = uow.users.find_session(_token_hash(token))
+        found = uow.users.find_session(token_hash(token))
         if found is not None:
             uow.users.revoke(found.id)
             _audit(uow, found.user.name, "user.signed_out")
@@ -563,12 +473,12 @@ def change_own_password(
     :raises SignInRefusedError: the old password is wrong, or too many attempts.
     :raises UserRefusedError: the new password is refused (:func:`password_problem`).
     """
-    client = _client_label(client)
+    client = client_label(client)
     wait = throttle.admit(name, client)
     if wait > 0:
         raise SignInRefusedError(f"too many failed attempts; wait {wait:.0f} seconds", wait)
     with factory() as uow:
-        user = _existing(uow, name)
+        user = existing_user(uow, name)
         try:
             _HASHER.verify(user.password_hash, old[:MAX_PASSWORD_LENGTH])
         except (VerificationError, InvalidHashError):
@@ -578,39 +488,10 @@ def change_own_password(
     throttle.succeeded(name, client)
     hashed = hash_password(new, name)
     with factory() as uow:
-        user = _existing(uow, name)
+        user = existing_user(uow, name)
         uow.users.update(name, password_hash=hashed)
         for session in uow.users.sessions("login"):
             if session.user.id == user.id and session.id != keep:
                 uow.users.revoke(session.id)
         _audit(uow, name, "user.password_changed", user=name, by="self")
-        uow.commit()
-
-
-def create_display_link(factory: UowFactory, actor: str) -> str:
-    """A new read-only progress link for a projector; returns its secret token."""
-    with factory() as uow:
-        user = _existing(uow, actor)
-        token = secrets.token_urlsafe(32)
-        uow.users.add_session(user, _token_hash(token), "display", secrets.token_urlsafe(16))
-        _audit(uow, actor, "user.display_link_created")
-        uow.commit()
-        return token
-
-
-def display_links(factory: UowFactory) -> list[WebSession]:
-    """The display links that still work."""
-    with factory() as uow:
-        return uow.users.sessions("display")
-
-
-def revoke_display_link(factory: UowFactory, session_id: int, actor: str) -> None:
-    """Stop a display link."""
-    with factory() as uow:
-        if not any(s.id == session_id for s in uow.users.sessions("display")):
-            raise UserRefusedError(
-                f"there is no display link {session_id}", "unknown_display_link", link=session_id
-            )
-        uow.users.revoke(session_id)
-        _audit(uow, actor, "user.display_link_revoked", link=session_id)
         uow.commit()

@@ -23,8 +23,8 @@ from typer.testing import CliRunner, Result
 from eml import read_eml
 from eml.xsd import SchemaSet
 from osv.cli.app import app
-from osv.service.demo_national import write_national
 from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
+from tests.demo_national import write_national
 from tests.ui.stage_counts import by_district
 
 Run = Callable[..., Result]

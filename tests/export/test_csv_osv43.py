@@ -24,8 +24,8 @@ from osv.model import (
     UncountedReason,
     VoteCounts,
 )
-from osv.service import csv_osv43
-from osv.service.csv_osv43 import (
+from osv.service.formats import csv_osv43
+from osv.service.formats.csv_osv43 import (
     CountsMismatchError,
     Heading,
     OSV43Table,

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from eml import read_eml, write_eml
 from eml.documents import Eml510, MessageType
 from osv.cli.app import app
-from osv.service.export_csv import CountsMismatchError, export_counts_csv
+from osv.service.formats.export_csv import CountsMismatchError, export_counts_csv
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -67,7 +67,7 @@ class Outcome:
 
     @classmethod
     def from_json(cls, document: dict[str, Any]) -> Outcome:
-        """Read the JSON printed by ``osv allocate`` (osv/service/allocation_json.py)."""
+        """Read the JSON printed by ``osv allocate`` (osv/service/formats/allocation_json.py)."""
         quota = document["quota"]
         asked = document["lots_required"]
         return cls(

@@ -36,10 +36,10 @@ from osv.pv import (
 )
 from osv.pv.o3 import render_o3
 from osv.pv.p2a import InvestigatedStation, render_p2a
-from osv.service.demo_national import write_national
 from osv.service.result.csb import compute_result
 from osv.service.result.inputs import read_inputs
 from tests.candidacy.builders import submitted
+from tests.demo_national import write_national
 from tests.pv.test_dso_models import decentral
 from tests.pv.test_models import WMW, _corrigendum
 from tests.pv.test_o3 import large_report

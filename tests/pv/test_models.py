@@ -36,8 +36,8 @@ from osv.pv.common import candidate_label
 from osv.pv.fonts import BOLD, MONO, REGULAR
 from osv.pv.layout import format_hash
 from osv.pv.p2a import InvestigatedStation, render_p2a
-from osv.service.demo_national import write_national
 from osv.service.result.csb import run_csb
+from tests.demo_national import write_national
 from tests.pv.test_pv import _large
 
 DIGEST = hashlib.sha256(b"the corrigendum").digest()

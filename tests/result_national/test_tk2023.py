@@ -18,11 +18,11 @@ import pytest
 
 from eml import Eml110a, Eml510, Eml520, read_eml
 from osv.model import RegionCategory
-from osv.service.demo_national import REGIONAL_PARTY
 from osv.service.result.coverage import IncompleteCountsError
 from osv.service.result.csb import run_csb
 from osv.service.result.files import ResultInputError
 from osv.service.result.verify import verify
+from tests.demo_national import REGIONAL_PARTY
 from tests.result.conftest import Run
 from tests.result_national.tk2023 import DEFINITION, TkSet, district_count, tk2023_set
 

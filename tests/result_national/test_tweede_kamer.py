@@ -1,5 +1,5 @@
 """A Tweede Kamer election from 510b files to the 520, on generated data
-(osv.service.demo_national).
+(tests.demo_national).
 
 150 seats, 20 districts, 30 parties: sets of identical lists in every district, one lijstengroep
 (party 3: one list for districts 1–10, another for 11–20, sharing their first persons) and a
@@ -17,16 +17,16 @@ import pytest
 
 from eml import Eml510, Eml520, SchemaSet, read_eml
 from eml.documents import MessageType
-from osv.service.demo_national import (
+from osv.service.result.csb import run_csb
+from osv.service.result.hsb import run_hsb
+from osv.service.result.multi_district import person_key
+from tests.demo_national import (
     ABROAD_CODE,
     ABROAD_DISTRICT,
     GROUP_PARTY,
     LOCAL_PARTY,
     write_national,
 )
-from osv.service.result.csb import run_csb
-from osv.service.result.hsb import run_hsb
-from osv.service.result.multi_district import person_key
 from tests.result.conftest import Run
 
 _CREATED = dt.datetime(2026, 11, 2, 10, 0)

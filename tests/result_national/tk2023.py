@@ -3,7 +3,7 @@
 The Kiesraad's real election definition of TK2023 (``../shared/data/TK2023``) is used as it is:
 its 20 kieskringen, its municipalities with their CBS codes in their kieskring (9010, the
 postal votes from abroad, in kieskring 12), the CSB in kieskring 12 's-Gravenhage. The lists and
-counts are generated for it (:func:`osv.service.demo_national.write_national` with
+counts are generated for it (:func:`tests.demo_national.write_national` with
 ``definition``): sets of identical lists, a lijstengroep with two lists (party 3), one with a
 list of its own in every kieskring (party 4, as BBB and FvD filed in 2023) and a list in one
 kieskring (party 30). One polling station per municipality keeps it quick.
@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eml import Eml510, read_eml
-from osv.service.demo_national import write_national
 from osv.service.result.csb import run_csb
 from osv.service.result.hsb import run_hsb
+from tests.demo_national import write_national
 
 __all__ = ["DEFINITION", "TkSet", "build_tk2023", "district_count", "tk2023_set"]
 

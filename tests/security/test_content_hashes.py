@@ -258,9 +258,9 @@ def _every_kind_of_object(demo: Demo) -> None:
     """Besides the demo's files, entries and session: an investigation and a warning note, the
     CSB's uploaded count, a deceased candidate, a computation, a candidacy publication."""
     from eml.hash import format_digest, hidden_groups
-    from osv.service.candidacy_pages import decide_and_publish, load_submission, store_submission
-    from osv.service.stage.compute import compute, register_deceased
-    from osv.service.stage.uploads import upload_count
+    from osv.service.candidacy.stored import decide_and_publish, load_submission, store_submission
+    from osv.service.result.stored.compute import compute, register_deceased
+    from osv.service.result.stored.uploads import upload_count
     from tests.service.test_candidacy_pages import LISTS, SETUP
 
     coordinator = Actor("coordinator_gsb", "coordinator")

@@ -43,10 +43,10 @@ from starlette.routing import Match
 
 from osv.config import Settings
 from osv.service.bootstrap import unit_of_work_factory
-from osv.service.candidacy_pages import store_submission
+from osv.service.candidacy.stored import store_submission
+from osv.service.display_links import create_display_link
 from osv.service.entry import Actor, claim, finalise
-from osv.service.stage.totals import open_totals
-from osv.service.users import create_display_link
+from osv.service.result.stored.totals import open_totals
 from tests.security.forms import Field, Form, crawl
 from tests.service.test_candidacy_pages import LISTS, SETUP
 from tests.ui.helpers import COMMITTEE, EID, ROLES, install, paper, token, typed_twice

@@ -28,7 +28,8 @@ from osv.config import Settings
 from osv.service import users as users_service
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.demo import write_demo
-from osv.service.users import LoginThrottle, SignInRefusedError, create_user, sign_in
+from osv.service.login_throttle import LoginThrottle
+from osv.service.users import SignInRefusedError, create_user, sign_in
 from osv.store.rows import EntrySourceRow, WebSessionRow
 from tests.cli.test_cli import _runner
 from tests.security.conftest import Demo, behind_osvs_back

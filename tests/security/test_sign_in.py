@@ -22,9 +22,9 @@ from sqlalchemy.orm import Session
 
 from osv.config import ConfigError, Settings
 from osv.service import users as users_service
+from osv.service.login_throttle import LoginThrottle
 from osv.service.users import (
     MIN_PASSWORD_LENGTH,
-    LoginThrottle,
     SignInRefusedError,
     UserRefusedError,
     change_own_password,

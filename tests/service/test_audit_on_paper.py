@@ -16,8 +16,8 @@ from pathlib import Path
 
 from osv.model.entry import EntryModel
 from osv.service.audit_log import audit_head
-from osv.service.candidacy import Publication
-from osv.service.candidacy_pages import (
+from osv.service.candidacy.files import Publication
+from osv.service.candidacy.stored import (
     decide_and_publish,
     load_submission,
     publication_files,

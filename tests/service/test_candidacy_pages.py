@@ -18,8 +18,8 @@ from sqlalchemy import text
 from candidacy import LotsRequired
 from eml import Eml230b, read_eml
 from osv.errors import OSVError
-from osv.service.candidacy import CandidacyInputError, Publication
-from osv.service.candidacy_pages import (
+from osv.service.candidacy.files import CandidacyInputError, Publication
+from osv.service.candidacy.stored import (
     decide_and_publish,
     load_submission,
     publication_files,
@@ -188,7 +188,7 @@ def test_departures_are_stored_with_the_publication_and_reproduce_it(
     """The stored decisions (repairs, lots, departures with reasons) are enough to publish the
     same 230b again; the audit event counts the departures and names their codes only."""
     from candidacy import Code, Departure, Instead
-    from osv.service.candidacy import compose
+    from osv.service.candidacy.files import compose
 
     token = store_submission(uow_factory, LISTS, SETUP, "csb")
     submission = load_submission(uow_factory, token)

@@ -45,7 +45,7 @@ from osv.service.entry import (
     station_annexes,
     view,
 )
-from osv.service.export_csv import export_counts_csv
+from osv.service.formats.export_csv import export_counts_csv
 from osv.service.hash_checks import HashCheck
 from osv.service.importing import import_files
 from osv.service.result.csb import run_csb

@@ -20,7 +20,7 @@ from osv.model.entry import CountEntry, EntryModel
 from osv.service.demo import build_demo, write_demo
 from osv.service.entry import Actor, claim, counts_entry, decide, finalise, view
 from osv.service.importing import HashCheck, import_files
-from osv.service.stage import (
+from osv.service.result.stored import (
     StageRefusedError,
     check_first_entry,
     compute,

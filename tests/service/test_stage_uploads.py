@@ -18,7 +18,7 @@ from eml.safe import Limits
 from osv.service import queries
 from osv.service.demo import build_demo, write_demo
 from osv.service.importing import HashCheck, import_files
-from osv.service.stage import StageRefusedError, check_count, stage_view, upload_count
+from osv.service.result.stored import StageRefusedError, check_count, stage_view, upload_count
 from osv.store import UnitOfWork
 from tests.service.helpers import groups_of
 

@@ -1,7 +1,7 @@
 """The folder a stage computes from is valid against the official schemas (issue 14, defect 8).
 
 The HSB and CSB stages compute with ``osv result`` on a folder written from the store
-(:func:`osv.service.stage.common.working_folder`): the election definition (110a) and the
+(:func:`osv.service.result.stored.folder.working_folder`): the election definition (110a) and the
 candidate lists (230b) written again, the uploaded counts, and the municipalities' totals typed
 in twice as 510b files. With the schemas configured (``OSV_EML_XSD_DIR``, set by ``make run``)
 ``osv result`` validates every one of them, so each must be valid: the 110a and 230b were
@@ -23,12 +23,12 @@ from eml import Eml510, read_eml
 from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.service.demo import write_demo
-from osv.service.demo_national import write_national
 from osv.service.entry import Actor
 from osv.service.importing import HashCheck, import_files
-from osv.service.stage import open_totals, upload_count
-from osv.service.stage.common import working_folder
+from osv.service.result.stored import open_totals, upload_count
+from osv.service.result.stored.folder import working_folder
 from osv.store import UnitOfWork
+from tests.demo_national import write_national
 from tests.service.helpers import groups_of
 from tests.ui.stage_counts import by_district, type_totals_twice
 

@@ -27,9 +27,10 @@ from osv.service.entry import (
     start_session,
     view,
 )
+from osv.service.entry.read import warning_notes
 from osv.service.importing import HashCheck, import_files
-from osv.service.users import LoginThrottle, create_user, sign_in
-from osv.service.workplace import warning_notes
+from osv.service.login_throttle import LoginThrottle
+from osv.service.users import create_user, sign_in
 from osv.store.records import utc_now
 from results.checks import check_entry
 from ui.app import create_app

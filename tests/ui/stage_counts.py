@@ -20,7 +20,7 @@ from osv.model import (
 from osv.model.entry import EntryModel
 from osv.service.demo import build_demo
 from osv.service.entry import Actor, claim, counts_entry, finalise
-from osv.service.stage import totals_overview
+from osv.service.result.stored import totals_overview
 from osv.store import UnitOfWork
 
 __all__ = [

@@ -35,7 +35,7 @@ import pytest
 
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.entry import Actor, claim, finalise, view
-from osv.service.workplace import sessions
+from osv.service.entry.read import sessions
 from tests.checks.entries import change
 from tests.ui.helpers import PASSWORD, Installation, explain_warnings, install, paper
 from tests.ui.keyboard import login as keys_login

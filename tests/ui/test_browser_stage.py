@@ -22,7 +22,7 @@ from typing import Any
 
 from eml import Eml520, read_eml
 from eml.hash import masked
-from osv.service.stage import stage_view
+from osv.service.result.stored import stage_view
 from tests.ui.helpers import EID, Installation
 from tests.ui.stage_counts import count_with_list_votes
 from tests.ui.stage_uploads import hash_groups
@@ -119,7 +119,7 @@ def test_the_totals_pages_in_the_browser(server: tuple[str, Installation]) -> No
     from osv.model.entry import EntryModel
     from osv.service.demo import build_demo
     from osv.service.entry import counts_entry
-    from osv.service.stage import totals_overview
+    from osv.service.result.stored import totals_overview
     from ui.forms import value_at
 
     base, installed = server
@@ -173,7 +173,7 @@ def test_a_510b_as_first_entry_in_the_browser(
     from osv.model.entry import EntryModel
     from osv.service.demo import build_demo
     from osv.service.entry import counts_entry
-    from osv.service.stage import totals_overview
+    from osv.service.result.stored import totals_overview
     from tests.ui.stage_counts import demo_count
     from ui.forms import value_at
 

@@ -30,7 +30,7 @@ from typer.testing import CliRunner
 from eml import Eml230b, SchemaSet, read_eml
 from eml.hash import format_digest
 from osv.cli.app import app
-from osv.service import candidacy_pages
+from osv.service.candidacy import stored as candidacy_pages
 from tests.cli.test_candidacy_cli import BLOCKED, ELECTION
 from tests.pv.reading import pages
 from tests.ui.helpers import Installation, csrf, install, token

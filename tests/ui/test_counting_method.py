@@ -20,7 +20,7 @@ from osv.service.entry import (
     request_investigation,
     view,
 )
-from osv.service.workplace import sessions
+from osv.service.entry.read import sessions
 from tests.ui.helpers import (
     COMMITTEE,
     EID,

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 
 from osv.model.entry import CountEntry
 from osv.service.entry import Actor, claim, decide, finalise, save, view
-from osv.service.workplace import session_progress
+from osv.service.entry.read import session_progress
 from tests.checks.entries import change
 from tests.ui.helpers import Installation, client, hidden, install, paper, typed_twice
 from tests.ui.test_form_pages import form_data

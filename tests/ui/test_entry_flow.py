@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 
 from osv.model.entry import CountEntry
 from osv.service.entry import Actor, note_warning, overview, view
-from osv.service.workplace import session_info
+from osv.service.entry.read import session_info
 from results.checks import check_entry
 from tests.ui.helpers import Installation, client, hidden, install, paper, typed_twice
 from ui.forms import pages_of, value_at

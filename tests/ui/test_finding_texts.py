@@ -16,7 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from osv.model import RejectedReason
-from osv.service.stage import stage_view
+from osv.service.result.stored import stage_view
 from results.allocation.allocation import NOT_ALL_SEATS_ASSIGNED, P9_AND_P10
 from results.tally import check_counts, check_sum, duplicate_unit, sum_counts
 from results.tally.findings import Finding

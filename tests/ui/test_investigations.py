@@ -26,8 +26,8 @@ from osv.service.entry import (
     overview,
     view,
 )
-from osv.service.entry.common import UowFactory
-from osv.service.workplace import investigations, sessions
+from osv.service.entry.read import investigations, sessions
+from osv.service.unit_of_work import UowFactory
 from results.checks import check_entry
 from tests.ui.helpers import EID, Installation, csrf, install, token, typed_twice
 from ui.auth import SESSION_COOKIE

@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from osv.service.entry import Actor
-from osv.service.stage import open_totals
+from osv.service.result.stored import open_totals
 from tests.ui.helpers import COMMITTEE, EID, Installation, client, csrf, install
 from ui.routes.shortcuts import back_to
 

@@ -29,12 +29,12 @@ from candidacy.findings import Code
 from eml.errors import EmlError, EmlSyntaxError
 from osv.errors import OSVError
 from osv.model import PollingStation
-from osv.service.candidacy import CandidacyInputError
+from osv.service.candidacy.files import CandidacyInputError
 from osv.service.entry import EntryRefusedError
 from osv.service.entry.session import UnfinishedSource
 from osv.service.errors import HashMismatchError, ImportRefused, ServiceError
 from osv.service.result.coverage import Coverage
-from osv.service.stage import StageRefusedError
+from osv.service.result.stored import StageRefusedError
 from osv.service.users import UserRefusedError
 from osv.store.errors import (
     DatabaseLockedError,

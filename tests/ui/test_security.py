@@ -10,14 +10,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from osv.service.users import (
-    LoginThrottle,
-    SignInRefusedError,
-    UserRefusedError,
-    create_user,
-    session_of,
-    sign_in,
-)
+from osv.service.login_throttle import LoginThrottle
+from osv.service.users import SignInRefusedError, UserRefusedError, create_user, session_of, sign_in
 from tests.ui.helpers import PASSWORD, Installation, install, token
 from ui.auth import SESSION_COOKIE
 

@@ -34,12 +34,13 @@ from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
-from osv.service.demo_national import write_national
 from osv.service.entry import Actor
 from osv.service.importing import HashCheck, import_files
+from osv.service.login_throttle import LoginThrottle
 from osv.service.result.hsb import run_hsb
-from osv.service.stage import open_totals, stage_view
-from osv.service.users import LoginThrottle, create_user, sign_in
+from osv.service.result.stored import open_totals, stage_view
+from osv.service.users import create_user, sign_in
+from tests.demo_national import write_national
 from tests.ui.helpers import PASSWORD, csrf, settings_at
 from tests.ui.stage_counts import by_district, type_totals_twice
 from tests.ui.stage_province import PROVINCE_ID, write_province

@@ -3,7 +3,7 @@
 The coordinator CSB of the demo election uploads the municipality's count, sees its findings,
 computes the result, registers a deceased candidate, answers a drawing of lots and downloads
 the 510d, the 520 and model P 22-2; a count of another election is refused and stores nothing.
-The expected outcomes are taken from the computation itself (``osv.service.stage``), never
+The expected outcomes are taken from the computation itself (``osv.service.result.stored``), never
 typed in: the tests check that the pages show and do what the law and the files say.
 """
 
@@ -25,7 +25,7 @@ from eml import Eml520, read_eml
 from eml.xsd import SchemaSet
 from osv.pv.layout import format_hash
 from osv.service import queries
-from osv.service.stage import stage_view
+from osv.service.result.stored import stage_view
 from results.codes import finding_code
 from results.tally.rules import RULES
 from tests.pv.reading import audit_heads, before_event, footers

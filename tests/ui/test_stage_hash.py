@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from eml.hash import format_digest, hidden_groups, masked
 from osv.service import queries
-from osv.service.stage import stage_view
+from osv.service.result.stored import stage_view
 from tests.ui.helpers import EID, Installation, install, token
 from tests.ui.stage_counts import demo_count, inconsistent_count
 from tests.ui.stage_uploads import confirm_counts, hash_groups, upload_counts

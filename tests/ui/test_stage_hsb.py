@@ -1,6 +1,6 @@
 """A principal polling station (HSB) of a Tweede Kamer election over HTTP.
 
-OSV's generated national election (``osv.service.demo_national``, small scale) is imported; the
+OSV's generated national election (``tests.demo_national``, small scale) is imported; the
 coordinator HSB of district 1 uploads the district's municipal counts (510b) at once, typing
 each file's two hidden hash groups (a mistyped one is refused), a count of district 2 is
 refused with nothing stored, and the district count (510c) is made and is valid
@@ -34,12 +34,13 @@ from eml.xsd import SchemaSet
 from osv.model.entry import CountEntry, EntryModel
 from osv.pv.layout import format_hash
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
-from osv.service.demo_national import write_national
 from osv.service.entry import counts_entry
 from osv.service.importing import HashCheck, import_files
+from osv.service.login_throttle import LoginThrottle
 from osv.service.result.hsb import run_hsb
-from osv.service.stage import municipalities_of, stage_view, totals_overview, upload_count
-from osv.service.users import LoginThrottle, create_user, sign_in
+from osv.service.result.stored import municipalities_of, stage_view, totals_overview, upload_count
+from osv.service.users import create_user, sign_in
+from tests.demo_national import write_national
 from tests.pv.reading import audit_heads, before_event, footers
 from tests.ui.helpers import PASSWORD, hidden, settings_at
 from tests.ui.stage_counts import by_district

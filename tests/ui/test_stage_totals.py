@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.demo import build_demo
 from osv.service.entry import counts_entry
-from osv.service.stage import compute, stage_view, totals_overview, upload_count
+from osv.service.result.stored import compute, stage_view, totals_overview, upload_count
 from osv.service.users import create_user
 from tests.ui.helpers import COMMITTEE, EID, PASSWORD, Installation, client, hidden, install
 from tests.ui.stage_counts import demo_count

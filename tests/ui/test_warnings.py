@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from osv.model.entry import CountEntry
 from osv.service.entry import Actor, claim, finalise
-from osv.service.workplace import session_info
+from osv.service.entry.read import session_info
 from results.checks import check_entry
 from tests.ui.helpers import Installation, csrf, install, paper, token, typed_twice
 from ui.auth import SESSION_COOKIE

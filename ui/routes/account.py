@@ -13,12 +13,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from osv.errors import OSVError
-from osv.service.users import (
-    change_own_password,
-    end_other_sessions,
-    end_own_session,
-    own_sessions,
-)
+from osv.service.users import change_own_password, end_other_sessions, end_own_session, own_sessions
 from ui.auth import ALL_ROLES, Principal, allow
 from ui.messages import dutch_error
 from ui.routes.common import redirect, ui

@@ -1,7 +1,7 @@
 """The central polling station's candidacy pages (docs/candidacy.md).
 
 A CSB coordinator uploads the submitted lists (CSV, one row per candidate) and the election
-file; :mod:`osv.service.candidacy_pages` keeps them in the database (the CSB's working data:
+file; :mod:`osv.service.candidacy.stored` keeps them in the database (the CSB's working data:
 personal data stay on the server and are never shown beyond the published name). The page
 shows the findings with article and consequence; the coordinator records which omissions were
 repaired, the outcome of any lot and where the CSB departs from the proposal (per finding: what
@@ -26,8 +26,8 @@ from candidacy.decisions import departure_text
 from candidacy.departures import lawful_departures
 from eml.hash import format_digest
 from osv.errors import OSVError
-from osv.service.candidacy_decisions import match_decisions
-from osv.service.candidacy_pages import (
+from osv.service.candidacy.decisions import match_decisions
+from osv.service.candidacy.stored import (
     Submission,
     decide_and_publish,
     load_submission,

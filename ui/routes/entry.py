@@ -24,7 +24,7 @@ from osv.service.entry import (
     save,
     view,
 )
-from osv.service.workplace import SessionInfo, session_info, sessions, typist_of
+from osv.service.entry.read import SessionInfo, session_info, sessions, typist_of
 from results.checks import CHECK_RULES, EntryFinding
 from results.codes import CountCode
 from ui.auth import GSB_TYPISTS, Principal, allow

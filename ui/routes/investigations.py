@@ -18,7 +18,7 @@ from fastapi.responses import Response
 from osv.errors import OSVError
 from osv.service import queries
 from osv.service.entry import conclude_without_new_results, request_investigation
-from osv.service.workplace import committees, investigations
+from osv.service.entry.read import committees, investigations
 from ui.auth import GSB_COORDINATORS, Principal, allow
 from ui.messages import dutch_error
 from ui.routes.common import redirect, ui

@@ -15,8 +15,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from osv.service.users import create_display_link, display_links, revoke_display_link, session_of
-from osv.service.workplace import STATE_ORDER, session_progress, sessions
+from osv.service.display_links import create_display_link, display_links, revoke_display_link
+from osv.service.entry.read import STATE_ORDER, session_progress, sessions
+from osv.service.users import session_of
 from ui.auth import COORDINATORS, OBSERVERS, PUBLIC, Principal, allow
 from ui.routes.common import redirect, ui
 

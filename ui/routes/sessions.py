@@ -21,7 +21,7 @@ from osv.service.entry import (
     unfinished,
     view,
 )
-from osv.service.workplace import (
+from osv.service.entry.read import (
     DECISIONS_BY_STATE,
     STATE_ORDER,
     committees,

@@ -19,7 +19,8 @@ from eml.safe import Limits
 from osv.errors import OSVError
 from osv.service.entry import SourceStatus
 from osv.service.entry import view as stage_source
-from osv.service.stage import (
+from osv.service.entry.read import DECISIONS_BY_STATE, comparison
+from osv.service.result.stored import (
     CSB,
     StageRefusedError,
     first_entry_files,
@@ -27,7 +28,6 @@ from osv.service.stage import (
     stage_view,
     totals_overview,
 )
-from osv.service.workplace import DECISIONS_BY_STATE, comparison
 from ui.auth import HSB_CSB_COORDINATORS, OBSERVERS, ForbiddenError, Principal, allow
 from ui.forms import label_of
 from ui.routes.common import redirect, ui

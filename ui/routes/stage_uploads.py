@@ -20,7 +20,7 @@ from starlette.datastructures import FormData, UploadFile
 from eml.hash import hidden_groups
 from osv.errors import OSVError
 from osv.service.entry import Actor
-from osv.service.stage import (
+from osv.service.result.stored import (
     CheckedCount,
     check_count,
     check_first_entry,

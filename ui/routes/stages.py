@@ -2,8 +2,8 @@
 their findings, register deceased candidates, compute the result, give the outcome of a lot,
 and download the 510c and model O 3, or the 510d, 520 and model P 22-2 (or P 22-1).
 
-Routes parse the form, call one service of :mod:`osv.service.stage` and show the stage's page
-again with a Dutch message (:mod:`ui.routes.stage_page`; the texts are in
+Routes parse the form, call one service of :mod:`osv.service.result.stored` and show the
+stage's page again with a Dutch message (:mod:`ui.routes.stage_page`; the texts are in
 :mod:`ui.texts.stages`). A stage belongs to a level: only a coordinator HSB changes an HSB
 stage, only a coordinator CSB the CSB's (403 otherwise); both, and observers, may look. Uploads
 of count files are in :mod:`ui.routes.stage_uploads`.
@@ -17,7 +17,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import Response
 
 from osv.service.entry import Actor
-from osv.service.stage import (
+from osv.service.result.stored import (
     add_municipality,
     clear_lots,
     compute,

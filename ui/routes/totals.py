@@ -18,8 +18,8 @@ from fastapi.responses import Response
 from osv.model.entry import CountEntry
 from osv.service.entry import EntryRefusedError, claim, finalise, overview, save, view
 from osv.service.entry.common import SourceView
-from osv.service.stage import district_of, first_entry_files
-from osv.service.workplace import session_info, sessions, typist_of
+from osv.service.entry.read import session_info, sessions, typist_of
+from osv.service.result.stored import district_of, first_entry_files
 from results.checks import CHECK_RULES
 from ui.auth import CSB_TYPISTS, Principal, allow
 from ui.forms import FormError, Page, apply_page, field_labels, pages_of, value_at

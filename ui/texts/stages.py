@@ -1,7 +1,7 @@
 """The Dutch texts of the HSB and CSB pages (``/uitslag``): refusals, lots, decisions, titles.
 
-:mod:`ui.routes.stages` parses forms and calls :mod:`osv.service.stage`; what it shows in Dutch
-is here: the sentence for each refusal code of the stage service (:data:`REFUSALS`,
+:mod:`ui.routes.stages` parses forms and calls :mod:`osv.service.result.stored`; what it shows
+in Dutch is here: the sentence for each refusal code of the stage service (:data:`REFUSALS`,
 :func:`stage_refusal`), the lot that is asked for (:func:`lot_question`), the outcome of a
 computation (:func:`computed_message`), the coordinator's decisions when the first entry is a
 municipality's 510b (:func:`decision_label`), and the page's title (:func:`stage_title`). The
@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from osv.errors import OSVError
-from osv.service.stage import StageRefusedError, district_of
+from osv.service.result.stored import StageRefusedError, district_of
 from ui.messages import DECISION_LABELS, TECHNICAL, dutch_error, fill, without_server_folders
 from ui.texts.coverage import coverage_sentences, coverage_summary
 
@@ -31,7 +31,7 @@ __all__ = [
     "stage_title",
 ]
 
-#: Dutch sentences for the refusals of :mod:`osv.service.stage`, by their code.
+#: Dutch sentences for the refusals of :mod:`osv.service.result.stored`, by their code.
 REFUSALS = {
     "unknown_election": "Verkiezing {eid} is niet ingelezen.",
     "unknown_stage": "Deze verkiezing heeft dit stembureau niet.",

@@ -17,6 +17,18 @@ polling station whose investigation the central polling station requested (CSONe
 DSONextSession). A session can be finished when every source is definitive (or, in a later
 session, its investigation concluded without new results) and every warning of every definitive
 entry has the coordinator's explanation or "handled" mark.
+
+The write side (each function one transaction) and, apart from it, the read side:
+
+* :mod:`osv.service.entry.session`      start, conclude and finish sessions; what is unfinished
+* :mod:`osv.service.entry.typist`       claim, save, discard, finalise, view (the typist's actions)
+* :mod:`osv.service.entry.coordinator`  decide, explain warnings, request investigations, overview
+* :mod:`osv.service.entry.convert`      between a stored entry and the counts of the model
+* :mod:`osv.service.entry.export`       a finished municipality's count as a 510b
+* :mod:`osv.service.entry.documents`    the session's documents (report, annexes, count file)
+* :mod:`osv.service.entry.common`       the actor, the refusal, the source view, shared lookups
+* :mod:`osv.service.entry.read`         the read side: what the screens show (sessions,
+  progress per state, the two entries side by side); changes nothing
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -37,7 +36,6 @@ __all__ = [
     "EntryRefusedError",
     "Role",
     "SourceView",
-    "UowFactory",
     "audit",
     "contest_of",
     "empty_form",
@@ -50,7 +48,6 @@ __all__ = [
 ]
 
 Role = Literal["typist", "coordinator"]
-UowFactory = Callable[[], UnitOfWork]
 
 
 class EntryRefusedError(CodedRefusalError):

@@ -100,18 +100,7 @@ def counts_entry(votes: VoteCounts, model: EntryModel) -> CountEntry:
     cast = votes.total_counted + sum(votes.rejected.values())
     admitted = u.get(UncountedReason.ADMITTED_VOTERS, 0)
     totals = model.is_totals
-    differences = Differences(
-        compare_d_h=None
-        if totals
-        else CompareDH(
-            admitted_voters_equal_votes_cast=admitted == cast,
-            votes_cast_greater_than_admitted_voters=cast > admitted,
-            votes_cast_smaller_than_admitted_voters=cast < admitted,
-        ),
-        more_ballots_count=u.get(UncountedReason.MORE_BALLOTS) or (0 if totals else None),
-        fewer_ballots_count=u.get(UncountedReason.FEWER_BALLOTS) or (0 if totals else None),
-        difference_fully_explained=None if totals else YesNo(yes=admitted != cast),
-    )
+    differences = _differences(votes, totals, admitted, cast)
     no = YesNo(no=True)
     return CountEntry(
         model=model,
@@ -150,6 +139,23 @@ def counts_entry(votes: VoteCounts, model: EntryModel) -> CountEntry:
         )
         if model is EntryModel.DSO_FIRST_SESSION
         else None,
+    )
+
+
+def _differences(votes: VoteCounts, totals: bool, admitted: int, cast: int) -> Differences:
+    """The D/H tick box, I and J, and "fully explained", as they follow from D and H."""
+    u = votes.uncounted
+    return Differences(
+        compare_d_h=None
+        if totals
+        else CompareDH(
+            admitted_voters_equal_votes_cast=admitted == cast,
+            votes_cast_greater_than_admitted_voters=cast > admitted,
+            votes_cast_smaller_than_admitted_voters=cast < admitted,
+        ),
+        more_ballots_count=u.get(UncountedReason.MORE_BALLOTS) or (0 if totals else None),
+        fewer_ballots_count=u.get(UncountedReason.FEWER_BALLOTS) or (0 if totals else None),
+        difference_fully_explained=None if totals else YesNo(yes=admitted != cast),
     )
 
 

@@ -9,13 +9,13 @@ from osv.service.entry.common import (
     Actor,
     EntryRefusedError,
     SourceView,
-    UowFactory,
     audit,
     load,
     require,
     store,
     view_of,
 )
+from osv.service.unit_of_work import UowFactory
 from osv.store import (
     Investigation,
     WarningNote,

@@ -33,9 +33,16 @@ from eml.documents import CountingMethod, Phase
 from eml.write import write_eml
 from osv.model import Contest
 from osv.service.audit_log import audit_head
-from osv.service.csv_osv43 import Heading, OSV43Table, area_name, default_file_name, station_of
-from osv.service.entry.common import EntryRefusedError, UowFactory
+from osv.service.entry.common import EntryRefusedError
 from osv.service.entry.export import municipal_count
+from osv.service.formats.csv_osv43 import (
+    Heading,
+    OSV43Table,
+    area_name,
+    default_file_name,
+    station_of,
+)
+from osv.service.unit_of_work import UowFactory
 from osv.store import Investigation
 
 __all__ = ["count_file_name", "session_documents", "station_annexes"]

@@ -31,16 +31,19 @@ from eml.documents import Authority, CountingMethod, Eml510, EmlHeader, MessageT
 from osv.model import (
     CandidateVotes,
     ContestCount,
+    ElectionDefinition,
     Investigation,
     InvestigationReason,
     ListVotes,
+    PollingStation,
     RegionCategory,
     ReportingUnitVotes,
     VoteCounts,
 )
 from osv.model.entry import CountEntry, EntryModel
-from osv.service.entry.common import EntryRefusedError, UowFactory, contest_of
+from osv.service.entry.common import EntryRefusedError, contest_of
 from osv.service.entry.convert import entry_counts
+from osv.service.unit_of_work import UowFactory
 from results.entry import Definitive
 from results.entry.serialize import state_from_data
 from results.tally import sum_counts
@@ -84,40 +87,8 @@ def municipal_count(
         contest_id = contest_of(uow, definition, committee)
         lists = uow.candidate_lists.get(eid, contest_id) if contest_id is not None else None
     names = {lst.number: lst.name for lst in lists.lists} if lists is not None else {}
-    units = []
-    befores = []
-    for key in sorted(latest, key=int):
-        station = stations.get(key)
-        eligible = station.number_of_voters if station is not None else None
-        now = entry_counts(latest[key], eligible, names)
-        before = entry_counts(first[key], eligible, names)
-        befores.append(before)
-        name = station.name if station is not None else None
-        if station is not None and station.postal_code:
-            name = f"{station.name} (postcode: {station.postal_code})"
-        units.append(
-            ReportingUnitVotes(
-                id=f"{committee}::SB{key}",
-                name=name,
-                votes=_with_initial(now, before) if latest[key] is not first[key] else now,
-                investigations=_investigations(first[key], corrected=latest[key] is not first[key]),
-            )
-        )
-    municipality = next(
-        (
-            region.name
-            for region in definition.tree
-            if region.category is RegionCategory.GEMEENTE
-            and region.number is not None
-            and str(region.number).zfill(4) == committee
-        ),
-        None,
-    )
-    domain = definition.identifier.domain
-    if municipality is None and domain is not None and domain.id == committee:
-        # a municipal election names its municipality as its domain; its tree may number the
-        # region otherwise (the Kiesraad's GR 110a: RegionNumber 000)
-        municipality = domain.name
+    units, befores = _units(committee, stations, first, latest, names)
+    municipality = _municipality_name(definition, committee)
     corrigendum = len(sessions) > 1
     method = sessions[0].counting_method
     return Eml510(
@@ -138,6 +109,57 @@ def municipal_count(
             ),
         ),
     )
+
+
+def _units(
+    committee: str,
+    stations: dict[str, PollingStation],
+    first: dict[str, CountEntry],
+    latest: dict[str, CountEntry],
+    names: dict[int, str],
+) -> tuple[list[ReportingUnitVotes], list[VoteCounts]]:
+    """One reporting unit per polling station (its latest definitive entry, with the first
+    one's values as ``initial`` where corrected), and each station's first counts."""
+    units = []
+    befores = []
+    for key in sorted(latest, key=int):
+        station = stations.get(key)
+        eligible = station.number_of_voters if station is not None else None
+        now = entry_counts(latest[key], eligible, names)
+        before = entry_counts(first[key], eligible, names)
+        befores.append(before)
+        name = station.name if station is not None else None
+        if station is not None and station.postal_code:
+            name = f"{station.name} (postcode: {station.postal_code})"
+        units.append(
+            ReportingUnitVotes(
+                id=f"{committee}::SB{key}",
+                name=name,
+                votes=_with_initial(now, before) if latest[key] is not first[key] else now,
+                investigations=_investigations(first[key], corrected=latest[key] is not first[key]),
+            )
+        )
+    return units, befores
+
+
+def _municipality_name(definition: ElectionDefinition, committee: str) -> str | None:
+    """The municipality's name, from the election's tree or (a municipal election) its domain."""
+    municipality = next(
+        (
+            region.name
+            for region in definition.tree
+            if region.category is RegionCategory.GEMEENTE
+            and region.number is not None
+            and str(region.number).zfill(4) == committee
+        ),
+        None,
+    )
+    domain = definition.identifier.domain
+    if municipality is None and domain is not None and domain.id == committee:
+        # a municipal election names its municipality as its domain; its tree may number the
+        # region otherwise (the Kiesraad's GR 110a: RegionNumber 000)
+        municipality = domain.name
+    return municipality
 
 
 def _total(

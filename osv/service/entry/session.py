@@ -6,19 +6,20 @@ from dataclasses import dataclass
 from typing import Literal
 
 from osv.model import (
+    PollingStation,
     VoteCounts,
 )
 from osv.model.entry import CountEntry, EntryModel
 from osv.service.entry.common import (
     Actor,
     EntryRefusedError,
-    UowFactory,
     audit,
     load,
     require,
     shape_of,
 )
 from osv.service.entry.convert import entry_counts
+from osv.service.unit_of_work import UowFactory
 from osv.store import (
     EntrySession,
     EntrySource,
@@ -86,13 +87,7 @@ def start_session(
     require(actor, "coordinator", "start a session")
     with uow_factory() as uow:
         earlier = uow.entries.sessions(eid, committee)
-        if earlier and earlier[-1].status != "completed":
-            raise EntryRefusedError(
-                f"session {earlier[-1].number} of {committee} is not finished yet",
-                "previous_not_finished",
-                number=earlier[-1].number,
-                committee=committee,
-            )
+        _require_finished(earlier, committee)
         method = _method(committee, earlier, counting_method)
         number = len(earlier) + 1
         stations = {s.number: s for s in uow.polling_stations.get(eid, committee)}
@@ -104,25 +99,7 @@ def start_session(
                 eid=eid,
             )
         shape_of(uow, eid, committee)  # refuses an election without candidate lists
-        if number == 1:
-            model = (
-                EntryModel.CSO_FIRST_SESSION if method == "CSO" else EntryModel.DSO_FIRST_SESSION
-            )
-            keys = sorted(stations)
-        else:
-            model = EntryModel.CSO_NEXT_SESSION if method == "CSO" else EntryModel.DSO_NEXT_SESSION
-            keys = [
-                i.polling_station
-                for i in uow.entries.investigations(eid, committee)
-                if i.concluded_in is None
-            ]
-            if not keys:
-                raise EntryRefusedError(
-                    f"no investigations of {committee} are open; a later session has nothing "
-                    "to enter",
-                    "no_open_investigations",
-                    committee=committee,
-                )
+        model, keys = _sources_of(uow, eid, committee, number, method, stations)
         session = uow.entries.add_session(eid, committee, number, method, actor.name)
         uow.entries.add_sources(
             session.id,
@@ -148,6 +125,49 @@ def start_session(
         )
         uow.commit()
         return session
+
+
+def _require_finished(earlier: list[EntrySession], committee: str) -> None:
+    """Refuse a new session while the committee's last one is not finished."""
+    if earlier and earlier[-1].status != "completed":
+        raise EntryRefusedError(
+            f"session {earlier[-1].number} of {committee} is not finished yet",
+            "previous_not_finished",
+            number=earlier[-1].number,
+            committee=committee,
+        )
+
+
+def _sources_of(
+    uow: UnitOfWork,
+    eid: str,
+    committee: str,
+    number: int,
+    method: str,
+    stations: dict[int, PollingStation],
+) -> tuple[EntryModel, list[int]]:
+    """The form of session ``number`` and its sources: every polling station in a first
+    session, the open investigations' stations in a later one.
+
+    :raises EntryRefusedError: a later session without open investigations.
+    """
+    if number == 1:
+        model = EntryModel.CSO_FIRST_SESSION if method == "CSO" else EntryModel.DSO_FIRST_SESSION
+        keys = sorted(stations)
+    else:
+        model = EntryModel.CSO_NEXT_SESSION if method == "CSO" else EntryModel.DSO_NEXT_SESSION
+        keys = [
+            i.polling_station
+            for i in uow.entries.investigations(eid, committee)
+            if i.concluded_in is None
+        ]
+        if not keys:
+            raise EntryRefusedError(
+                f"no investigations of {committee} are open; a later session has nothing to enter",
+                "no_open_investigations",
+                committee=committee,
+            )
+    return model, keys
 
 
 #: The counting methods in the words of a refusal.

@@ -6,7 +6,6 @@ from osv.model.entry import CountEntry, EntryModel
 from osv.service.entry.common import (
     Actor,
     SourceView,
-    UowFactory,
     empty_form,
     load,
     require,
@@ -14,6 +13,7 @@ from osv.service.entry.common import (
     validate,
     view_of,
 )
+from osv.service.unit_of_work import UowFactory
 from results.entry import (
     FirstEntryFinalised,
 )

@@ -25,15 +25,19 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eml import SchemaSet
 from eml.documents import MessageType
-from eml.read.eml510 import iter_count
+from eml.read.eml510 import CountStream, iter_count
 from eml.safe import Limits
 from osv.model import ElectionIdentifier, ListVotes, ReportingUnitVotes, VoteCounts
 from osv.service.result.files import FoundFile, ResultInputError
 from osv.service.result.sources import CountLevel, CountPart, CountSource, SourceFile
 from results.tally.findings import Finding
+
+if TYPE_CHECKING:
+    from results.tally.tally import Tally
 
 __all__ = [
     "PARALLEL_FROM_BYTES",
@@ -79,11 +83,59 @@ def read_count_file(
     :raises ResultInputError: when the file has more than one contest.
     :raises EmlError: when the file cannot be read (naming it).
     """
-    from results.tally.checks import check_counts, check_sum, duplicate_unit
-    from results.tally.tally import Tally, by_short_code, keyed_by_short_code
+    from results.tally.checks import check_counts, check_sum
 
     stream = iter_count(found.path, source=found.name, schemas=schemas, limits=limits)
-    keep_units = found.message_type is MessageType.COUNT_TOTAL
+    read = _stream_units(stream, found, keep_units=found.message_type is MessageType.COUNT_TOTAL)
+    stated, recomputed, findings = read.stated, read.recomputed, read.findings
+    authority = found.authority.id if found.authority is not None else found.name
+    if stated is not None:
+        findings += check_counts(stated, f"{authority} (total)", total=True)
+        if recomputed is not None:
+            findings += check_sum(stated, [recomputed], authority)
+            if recomputed == stated:
+                # The same numbers: keep one object (memory grows with the number of files).
+                recomputed = stated
+    source = SourceFile(
+        name=found.name,
+        message_type=found.message_type.value,
+        digest=stream.digest,
+        validated=stream.validated,
+    )
+    counting_method = stream.counting_method.value if stream.counting_method else None
+    total = stated if stated is not None else recomputed
+    assert total is not None  # a contest has a total or units
+    return FileCount(
+        parts=_parts_of(found, read, authority, total, recomputed),
+        stated=stated,
+        contest_id=read.contest[0],
+        contest_name=read.contest[1],
+        source=source,
+        counting_method=counting_method,
+        findings=findings,
+    )
+
+
+@dataclass
+class _Streamed:
+    """One pass over a count file: its contest, stated total, units' sum and Ids, findings."""
+
+    contest: tuple[str, str | None]
+    stated: VoteCounts | None
+    recomputed: VoteCounts | None
+    seen: dict[str, None]
+    kept: list[ReportingUnitVotes]
+    findings: list[Finding]
+
+
+def _stream_units(stream: CountStream, found: FoundFile, *, keep_units: bool) -> _Streamed:
+    """Read the stream once, adding up its reporting units and checking each.
+
+    :raises ResultInputError: when the file has more than one contest.
+    """
+    from results.tally.checks import check_counts, duplicate_unit
+    from results.tally.tally import Tally, by_short_code, keyed_by_short_code
+
     running = Tally()
     units = 0
     stated: VoteCounts | None = None
@@ -114,26 +166,21 @@ def read_count_file(
             stated = item.votes
             by_code = keyed_by_short_code(stated)
     assert contest is not None  # the stream refuses a file without contests
-    authority = found.authority.id if found.authority is not None else found.name
     recomputed = running.total if units else None
-    if stated is not None:
-        findings += check_counts(stated, f"{authority} (total)", total=True)
-        if recomputed is not None:
-            findings += check_sum(stated, [recomputed], authority)
-            if recomputed == stated:
-                # The same numbers: keep one object (memory grows with the number of files).
-                recomputed = stated
-    source = SourceFile(
-        name=found.name,
-        message_type=found.message_type.value,
-        digest=stream.digest,
-        validated=stream.validated,
-    )
-    counting_method = stream.counting_method.value if stream.counting_method else None
-    total = stated if stated is not None else recomputed
-    assert total is not None  # a contest has a total or units
-    if keep_units:
-        parts = [
+    return _Streamed(contest, stated, recomputed, seen, kept, findings)
+
+
+def _parts_of(
+    found: FoundFile,
+    read: _Streamed,
+    authority: str,
+    total: VoteCounts,
+    recomputed: VoteCounts | None,
+) -> list[CountPart]:
+    """The parts a count file gives: a 510d's reporting units, or the file's committee."""
+    contest = read.contest
+    if found.message_type is MessageType.COUNT_TOTAL:
+        return [
             CountPart(
                 id=unit.id,
                 name=unit.name,
@@ -142,29 +189,19 @@ def read_count_file(
                 recomputed=None,
                 source=found.name,
             )
-            for unit in kept
+            for unit in read.kept
         ]
-    else:
-        parts = [
-            CountPart(
-                id=authority,
-                name=_part_name(found, contest[1]),
-                contest_id=contest[0],
-                votes=total,
-                recomputed=recomputed,
-                source=found.name,
-                units=tuple(seen),
-            )
-        ]
-    return FileCount(
-        parts=parts,
-        stated=stated,
-        contest_id=contest[0],
-        contest_name=contest[1],
-        source=source,
-        counting_method=counting_method,
-        findings=findings,
-    )
+    return [
+        CountPart(
+            id=authority,
+            name=_part_name(found, contest[1]),
+            contest_id=contest[0],
+            votes=total,
+            recomputed=recomputed,
+            source=found.name,
+            units=tuple(read.seen),
+        )
+    ]
 
 
 def _part_name(found: FoundFile, contest_name: str | None) -> str | None:
@@ -218,60 +255,17 @@ def read_count_source(
     :raises ResultInputError: for mixed levels, two files of one committee, or contests that do
         not fit the election.
     """
-    from results.tally.tally import Tally, structure_of, sum_counts
+    from results.tally.tally import sum_counts
 
-    levels = sorted({found.message_type.value for found in files})
-    if len(levels) != 1:
-        raise ResultInputError(
-            f"the counts are at different levels ({', '.join(levels)}): "
-            + ", ".join(f"{f.name} ({f.message_type.value})" for f in files[:10])
-            + "; give the counts of one level only"
-        )
-    level: CountLevel = _level(files[0].message_type)
-    if level == "510d" and len(files) > 1:
-        names = ", ".join(found.name for found in files)
-        raise ResultInputError(f"there are {len(files)} total counts (510d): {names}; expected one")
+    level = _one_level(files)
     slim = not keep_parts and multi_district and level == "510b"
-    parts: list[CountPart] = []
-    findings: list[Finding] = []
-    sources: list[SourceFile] = []
-    contest_names: dict[str, str] = {}
-    methods: set[str | None] = set()
-    tallies: dict[str, Tally] = {}
-    shapes: dict[str, tuple[object, str]] = {}
-    first: FileCount | None = None
-    for file_count in _read_all(files, schemas, limits, progress):
-        first = first or file_count
-        sources.append(file_count.source)
-        findings += file_count.findings
-        methods.add(file_count.counting_method)
-        if file_count.contest_name:
-            contest_names[file_count.contest_id] = file_count.contest_name
-        for part in file_count.parts:
-            shape = structure_of(part.votes)
-            earlier = shapes.setdefault(part.contest_id, (shape, part.source))
-            if earlier[0] != shape:
-                raise ResultInputError(
-                    f"{earlier[1]} and {part.source} both count contest {part.contest_id} but "
-                    "with different lists or candidates; they cannot be of the same contest"
-                )
-            tallies.setdefault(part.contest_id, Tally()).add(part.votes)
-            parts.append(_slim(part) if slim else part)
+    added = _add_up(files, schemas, limits, progress, slim=slim)
+    parts, findings, sources = added.parts, added.findings, added.sources
+    contest_names, methods = added.contest_names, added.methods
     _refuse_duplicates(parts)
     if level != "510d":  # one part per file: in the order of districts and CBS codes
         parts.sort(key=lambda part: (_contest_order(part.contest_id), part.id))
-    if level == "510d" and not multi_district:
-        assert first is not None  # one file was read
-        total = first.stated if first.stated is not None else sum_counts([p.votes for p in parts])
-        districts: list[tuple[str, VoteCounts]] = [(first.contest_id, total)]
-    else:
-        districts = [(key, tallies[key].total) for key in sorted(tallies, key=_contest_order)]
-    if not multi_district and len(districts) != 1:
-        listed = ", ".join(f"{part.source} counts contest {part.contest_id}" for part in parts[:10])
-        raise ResultInputError(
-            f"{identifier.id} has one district, but the counts are of "
-            f"{len(districts)} different contests: {listed}"
-        )
+    districts = _districts(identifier, level, added, multi_district=multi_district)
     if multi_district:
         total = sum_counts([without_candidates(votes) for _, votes in districts])
     else:
@@ -289,6 +283,101 @@ def read_count_source(
         counting_method=methods.pop() if len(methods) == 1 else None,
         contest_names=tuple(sorted(contest_names.items())),
     )
+
+
+def _one_level(files: Sequence[FoundFile]) -> CountLevel:
+    """The level of the count files, which must all have the same one (and one 510d at most).
+
+    :raises ResultInputError: for mixed levels, or several total counts.
+    """
+    levels = sorted({found.message_type.value for found in files})
+    if len(levels) != 1:
+        raise ResultInputError(
+            f"the counts are at different levels ({', '.join(levels)}): "
+            + ", ".join(f"{f.name} ({f.message_type.value})" for f in files[:10])
+            + "; give the counts of one level only"
+        )
+    level: CountLevel = _level(files[0].message_type)
+    if level == "510d" and len(files) > 1:
+        names = ", ".join(found.name for found in files)
+        raise ResultInputError(f"there are {len(files)} total counts (510d): {names}; expected one")
+    return level
+
+
+@dataclass
+class _AddedUp:
+    """The count files of one level read and added up per contest, in file order."""
+
+    parts: list[CountPart] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    sources: list[SourceFile] = field(default_factory=list)
+    contest_names: dict[str, str] = field(default_factory=dict)
+    methods: set[str | None] = field(default_factory=set)
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    first: FileCount | None = None
+
+
+def _add_up(
+    files: Sequence[FoundFile],
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+    progress: Progress | None,
+    *,
+    slim: bool,
+) -> _AddedUp:
+    """Read every file (:func:`_read_all`) and add its parts to its contest's tally.
+
+    :raises ResultInputError: when two files count one contest with different lists or
+        candidates.
+    """
+    from results.tally.tally import Tally, structure_of
+
+    added = _AddedUp()
+    shapes: dict[str, tuple[object, str]] = {}
+    for file_count in _read_all(files, schemas, limits, progress):
+        added.first = added.first or file_count
+        added.sources.append(file_count.source)
+        added.findings += file_count.findings
+        added.methods.add(file_count.counting_method)
+        if file_count.contest_name:
+            added.contest_names[file_count.contest_id] = file_count.contest_name
+        for part in file_count.parts:
+            shape = structure_of(part.votes)
+            earlier = shapes.setdefault(part.contest_id, (shape, part.source))
+            if earlier[0] != shape:
+                raise ResultInputError(
+                    f"{earlier[1]} and {part.source} both count contest {part.contest_id} but "
+                    "with different lists or candidates; they cannot be of the same contest"
+                )
+            added.tallies.setdefault(part.contest_id, Tally()).add(part.votes)
+            added.parts.append(_slim(part) if slim else part)
+    return added
+
+
+def _districts(
+    identifier: ElectionIdentifier, level: CountLevel, added: _AddedUp, *, multi_district: bool
+) -> list[tuple[str, VoteCounts]]:
+    """One total per contest: a one-district 510d's stated total, else each contest's sum.
+
+    :raises ResultInputError: when an election with one district has counts of several.
+    """
+    from results.tally.tally import sum_counts
+
+    parts, tallies = added.parts, added.tallies
+    if level == "510d" and not multi_district:
+        first = added.first
+        assert first is not None  # one file was read
+        total = first.stated if first.stated is not None else sum_counts([p.votes for p in parts])
+        districts: list[tuple[str, VoteCounts]] = [(first.contest_id, total)]
+    else:
+        districts = [(key, tallies[key].total) for key in sorted(tallies, key=_contest_order)]
+    if not multi_district and len(districts) != 1:
+        listed = ", ".join(f"{part.source} counts contest {part.contest_id}" for part in parts[:10])
+        raise ResultInputError(
+            f"{identifier.id} has one district, but the counts are of "
+            f"{len(districts)} different contests: {listed}"
+        )
+    return districts
 
 
 def _slim(part: CountPart) -> CountPart:

@@ -177,40 +177,7 @@ def run_csb(
     if draft:
         notes.append("no EML file and no process-verbaal were written: this is a draft (--draft)")
     elif result.status == "complete":
-        authority = _csb_authority(inputs)
-        contest_id = "alle" if inputs.multi_district else inputs.counts.contest_ids[0]
-        documents: list[tuple[Eml510 | Eml520, str]] = [
-            (
-                total_count(
-                    inputs.files.identifier,
-                    authority,
-                    contest_id,
-                    *_total_and_units(inputs, result),
-                    created,
-                    inputs.counts.counting_method,
-                ),
-                total_count_name(inputs.files.identifier),
-            )
-        ]
-        if result.names_known:
-            documents.append(
-                (
-                    result_document(result, authority, contest_id, created),
-                    result_name(inputs.files.identifier),
-                )
-            )
-        else:
-            notes.append(
-                "no result file (520) was written: it names the elected candidates, and without "
-                "the candidate lists (230b) their names are unknown; add the 230b and run again"
-            )
-        for _, name in documents:
-            if (out / name).exists():
-                raise ResultInputError(
-                    f"{out / name} already exists; a written EML file is never replaced (its "
-                    "hash may be on a signed report): move it away or choose another --out"
-                )
-        written = [write_document(doc, out, name, schemas) for doc, name in documents]
+        written = _write_eml(inputs, result, out, created, schemas, notes)
     elif result.status == "lots_required":
         notes.append("no EML file was written: the result needs a drawing of lots first")
     else:
@@ -227,6 +194,54 @@ def run_csb(
     reports = _write_reports(out, text, result_json(result, context))
     reports += _write_pv(out, result, inputs, written, created, audit_head)
     return CsbOutcome(result=result, context=context, text=text, reports=reports)
+
+
+def _write_eml(
+    inputs: ElectionInputs,
+    result: ElectionResult,
+    out: Path,
+    created: dt.datetime,
+    schemas: SchemaSet | None,
+    notes: list[str],
+) -> list[WrittenFile]:
+    """Write a complete result's 510d and (names known) 520 into ``out``; say why one is not.
+
+    :raises ResultInputError: when a file to be written exists (nothing is written then).
+    """
+    authority = _csb_authority(inputs)
+    contest_id = "alle" if inputs.multi_district else inputs.counts.contest_ids[0]
+    documents: list[tuple[Eml510 | Eml520, str]] = [
+        (
+            total_count(
+                inputs.files.identifier,
+                authority,
+                contest_id,
+                *_total_and_units(inputs, result),
+                created,
+                inputs.counts.counting_method,
+            ),
+            total_count_name(inputs.files.identifier),
+        )
+    ]
+    if result.names_known:
+        documents.append(
+            (
+                result_document(result, authority, contest_id, created),
+                result_name(inputs.files.identifier),
+            )
+        )
+    else:
+        notes.append(
+            "no result file (520) was written: it names the elected candidates, and without "
+            "the candidate lists (230b) their names are unknown; add the 230b and run again"
+        )
+    for _, name in documents:
+        if (out / name).exists():
+            raise ResultInputError(
+                f"{out / name} already exists; a written EML file is never replaced (its "
+                "hash may be on a signed report): move it away or choose another --out"
+            )
+    return [write_document(doc, out, name, schemas) for doc, name in documents]
 
 
 def _write_pv(

@@ -19,7 +19,6 @@ __all__ = [
     "lot_option",
     "lot_text",
     "mixed",
-    "plain_table",
     "to_fraction",
 ]
 
@@ -84,23 +83,3 @@ def finding_line(finding: Finding) -> str:
     numbers = ", ".join(f"{name} {value:,}" for name, value in finding.quantities.items())
     tail = f" ({numbers})" if numbers else ""
     return f"{finding.code} {finding.severity} at {finding.unit}: {finding.message}{tail}"
-
-
-def plain_table(
-    headers: Sequence[str], rows: Sequence[Sequence[object]], numeric: Sequence[int] = ()
-) -> list[str]:
-    """A plain aligned text table as lines; columns in ``numeric`` are right-aligned."""
-    cells = [[str(h) for h in headers]] + [
-        ["" if v is None else str(v) for v in row] for row in rows
-    ]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-
-    def line(row: list[str]) -> str:
-        parts = [
-            value.rjust(widths[i]) if i in numeric else value.ljust(widths[i])
-            for i, value in enumerate(row)
-        ]
-        return "  ".join(parts).rstrip()
-
-    rule = "  ".join("-" * width for width in widths)
-    return [line(cells[0]), rule, *(line(row) for row in cells[1:])]

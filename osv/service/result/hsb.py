@@ -138,19 +138,7 @@ def add_up(
             f"the folder {folder} holds no municipal counts (510b) of {identifier.id}; "
             "the HSB adds up the 510b files of its district"
         )
-    notes = list(files.notes)
-    used = (
-        MessageType.COUNT_MUNICIPALITY,
-        MessageType.ELECTION_DEFINITION,
-        MessageType.POLLING_STATIONS,
-        MessageType.CANDIDATE_LISTS,
-    )
-    notes += [
-        f"{found.name} ({DESCRIPTIONS[found.message_type]}, {found.message_type.value}) is not "
-        "used by the HSB"
-        for found in files.files
-        if found.message_type not in used
-    ]
+    notes = _notes(files)
     definition = _definition(files, schemas, limits, notes)
     counts = read_count_source(
         identifier,
@@ -160,19 +148,10 @@ def add_up(
         limits=limits,
         progress=progress,
     )
-    contests = counts.contest_ids
-    if any(not contest_id.isdigit() for contest_id in contests):
-        raise ResultInputError(
-            f"the municipal counts of {identifier.id} count contest {', '.join(contests)}, not a "
-            "district: an election with one district has no HSB stage (Kieswet O 3(4)); its "
-            "central polling station adds up the municipalities: use --stage csb"
-        )
-    if len(contests) > 1:
-        raise ResultInputError(_districts_differ(counts))
+    contest_id = _one_district(counts)
     coverage = coverage_of(files, definition, counts, hsb=True, schemas=schemas, limits=limits)
     if not coverage.complete:
         raise IncompleteCountsError(identifier.id, coverage)
-    contest_id = contests[0]
     total = counts.district(contest_id)
     assert total is not None
     name = counts.contest_name(contest_id)
@@ -196,6 +175,43 @@ def add_up(
     return DistrictCount(
         counts=counts, document=document, notes=tuple(notes), coverage=coverage, contest=contest
     )
+
+
+def _notes(files: ElectionFiles) -> list[str]:
+    """The folder's notes, and one per file the HSB does not use."""
+    notes = list(files.notes)
+    used = (
+        MessageType.COUNT_MUNICIPALITY,
+        MessageType.ELECTION_DEFINITION,
+        MessageType.POLLING_STATIONS,
+        MessageType.CANDIDATE_LISTS,
+    )
+    notes += [
+        f"{found.name} ({DESCRIPTIONS[found.message_type]}, {found.message_type.value}) is not "
+        "used by the HSB"
+        for found in files.files
+        if found.message_type not in used
+    ]
+    return notes
+
+
+def _one_district(counts: CountSource) -> str:
+    """The one district the municipal counts count.
+
+    :raises ResultInputError: when they count an election with one district (no HSB stage)
+        or several districts.
+    """
+    identifier = counts.identifier
+    contests = counts.contest_ids
+    if any(not contest_id.isdigit() for contest_id in contests):
+        raise ResultInputError(
+            f"the municipal counts of {identifier.id} count contest {', '.join(contests)}, not a "
+            "district: an election with one district has no HSB stage (Kieswet O 3(4)); its "
+            "central polling station adds up the municipalities: use --stage csb"
+        )
+    if len(contests) > 1:
+        raise ResultInputError(_districts_differ(counts))
+    return contests[0]
 
 
 def _candidate_lists(

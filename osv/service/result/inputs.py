@@ -134,27 +134,8 @@ def read_inputs(
     multi = is_multi_district(files)
     read: list[SourceFile] = []
     notes: list[str] = list(files.notes)
-    found_definition = files.single(MessageType.ELECTION_DEFINITION)
-    definition = (
-        _read(found_definition, Eml110a, schemas, limits, read, notes) if found_definition else None
-    )
-    found_result = files.single(MessageType.RESULT)
-    result = _read(found_result, Eml520, schemas, limits, read, notes) if found_result else None
-    lists = [
-        _read(found, Eml230b, schemas, limits, read, notes)
-        for found in files.of(MessageType.CANDIDATE_LISTS)
-    ]
-    _check_candidate_lists(files, lists, multi)
-    levels = [level for level in _LEVELS if files.of(level)]
-    if not levels:
-        raise ResultInputError(
-            f"the folder {folder} holds no counts of {files.identifier.id}: expected municipal "
-            "counts (510b), district counts (510c) or a total count (510d)"
-        )
-    if complete and definition is not None:
-        early = coverage_from_headers(definition.election, files.of(levels[0]))
-        if early is not None and not early.complete:
-            raise IncompleteCountsError(files.identifier.id, early)
+    definition, result, lists = _read_documents(files, schemas, limits, read, notes, multi)
+    levels = _count_levels(folder, files, definition, complete=complete)
     counts = read_count_source(
         files.identifier,
         files.of(levels[0]),
@@ -164,11 +145,7 @@ def read_inputs(
         keep_parts=keep_parts,
         progress=progress,
     )
-    published = tuple(
-        read_count_file(found, schemas=schemas, limits=limits)
-        for level in levels[1:]
-        for found in files.of(level)
-    )
+    published = _published_counts(files, levels[1:], schemas, limits)
     coverage = coverage_of(
         files,
         definition.election if definition is not None else None,
@@ -177,11 +154,7 @@ def read_inputs(
         limits=limits,
     )
     if counts.level != "510b":
-        notes += [
-            f"{found.name} (polling stations, 110b) is not used: the counts are "
-            f"{counts.level} files, not the municipalities' 510b"
-            for found in files.of(MessageType.POLLING_STATIONS)
-        ]
+        notes += _unused_stations(files, counts.level)
     if coverage.complete:  # else the stage refuses with the missing units (require_complete)
         _check_covered(counts, published)
     return ElectionInputs(
@@ -196,6 +169,78 @@ def read_inputs(
         notes=tuple(notes),
         coverage=coverage,
     )
+
+
+def _read_documents(
+    files: ElectionFiles,
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+    read: list[SourceFile],
+    notes: list[str],
+    multi: bool,
+) -> tuple[Eml110a | None, Eml520 | None, list[Eml230b]]:
+    """The election definition, the published result and the candidate lists, when there.
+
+    :raises ResultInputError: when the candidate lists do not fit the election.
+    """
+    found_definition = files.single(MessageType.ELECTION_DEFINITION)
+    definition = (
+        _read(found_definition, Eml110a, schemas, limits, read, notes) if found_definition else None
+    )
+    found_result = files.single(MessageType.RESULT)
+    result = _read(found_result, Eml520, schemas, limits, read, notes) if found_result else None
+    lists = [
+        _read(found, Eml230b, schemas, limits, read, notes)
+        for found in files.of(MessageType.CANDIDATE_LISTS)
+    ]
+    _check_candidate_lists(files, lists, multi)
+    return definition, result, lists
+
+
+def _count_levels(
+    folder: Path, files: ElectionFiles, definition: Eml110a | None, *, complete: bool
+) -> list[MessageType]:
+    """The levels of counts in the folder, lowest first: the first is added up, the others are
+    compared with it.
+
+    :raises ResultInputError: when the folder holds no counts.
+    :raises IncompleteCountsError: with ``complete``, when the headers of the lowest level's
+        files show a unit without a count.
+    """
+    levels = [level for level in _LEVELS if files.of(level)]
+    if not levels:
+        raise ResultInputError(
+            f"the folder {folder} holds no counts of {files.identifier.id}: expected municipal "
+            "counts (510b), district counts (510c) or a total count (510d)"
+        )
+    if complete and definition is not None:
+        early = coverage_from_headers(definition.election, files.of(levels[0]))
+        if early is not None and not early.complete:
+            raise IncompleteCountsError(files.identifier.id, early)
+    return levels
+
+
+def _published_counts(
+    files: ElectionFiles,
+    levels: list[MessageType],
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+) -> tuple[FileCount, ...]:
+    """The count files of the levels above the one added up, each read whole."""
+    return tuple(
+        read_count_file(found, schemas=schemas, limits=limits)
+        for level in levels
+        for found in files.of(level)
+    )
+
+
+def _unused_stations(files: ElectionFiles, level: str) -> list[str]:
+    """A note per polling-station file (110b), which counts above the 510b do not use."""
+    return [
+        f"{found.name} (polling stations, 110b) is not used: the counts are "
+        f"{level} files, not the municipalities' 510b"
+        for found in files.of(MessageType.POLLING_STATIONS)
+    ]
 
 
 def resolve_seats(inputs: ElectionInputs, seats: int | None) -> tuple[int, str]:

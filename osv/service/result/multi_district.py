@@ -37,11 +37,12 @@ from collections.abc import Sequence
 from eml import Eml230b
 from eml.short_codes import assign_short_codes
 from osv.model import Candidate, CandidateList, ElectionDefinition, ListType, VoteCounts
-from osv.service.allocation_json import _plain
+from osv.service.formats.allocation_json import plain
 from osv.service.result.files import ResultInputError
 from osv.service.result.model import ElectedPerson, ElectionResult, ListOutcome
 from osv.service.result.sources import CountSource
 from results.allocation import (
+    Allocation,
     AllocationError,
     LotOutcome,
     allocate,
@@ -52,8 +53,10 @@ from results.allocation import (
 from results.allocation.groups_types import (
     DistrictCandidate,
     DistrictList,
+    MultiDistrictAllocation,
     MultiDistrictInput,
     PartyLists,
+    PartyResult,
 )
 
 __all__ = ["compute_multi_district", "person_key"]
@@ -101,8 +104,34 @@ def compute_multi_district(
     )
     between = allocate(party_allocation_input(election, lots))
     used = len(between.lots_used)
-    base = ElectionResult(
-        identifier=identifier,
+    base = _between_parties(counts, seats, between, districts, deceased)
+    try:
+        party_seats = party_seats_of(between)
+    except AllocationError:
+        return base  # a lot between parties is pending, or there are no votes
+    within = allocate_districts(
+        MultiDistrictInput(
+            seats=election.seats,
+            category=election.category,
+            parties=election.parties,
+            lots=lots[used:],
+            preference_threshold=election.preference_threshold,
+        ),
+        party_seats,
+    )
+    return _with_persons(base, between, within, districts, short_codes)
+
+
+def _between_parties(
+    counts: CountSource,
+    seats: int,
+    between: Allocation,
+    districts: dict[int, dict[int, CandidateList]],
+    deceased: tuple[tuple[int, int], ...],
+) -> ElectionResult:
+    """The result of the allocation between parties alone: seats per party, no persons yet."""
+    return ElectionResult(
+        identifier=counts.identifier,
         seats=seats,
         status=between.status,
         quota=between.quota,
@@ -119,76 +148,31 @@ def compute_multi_district(
         ),
         total_votes=sum(lst.votes for lst in between.lists),
         lots_required=between.lots_required,
-        steps=tuple(_plain(step) for step in between.steps),
+        steps=tuple(plain(step) for step in between.steps),
         findings=counts.findings,
         warnings=between.warnings,
         unassigned=between.unassigned,
         lots_used=between.lots_used,
         deceased=tuple(sorted(set(deceased))),
     )
-    try:
-        party_seats = party_seats_of(between)
-    except AllocationError:
-        return base  # a lot between parties is pending, or there are no votes
-    within = allocate_districts(
-        MultiDistrictInput(
-            seats=election.seats,
-            category=election.category,
-            parties=election.parties,
-            lots=lots[used:],
-            preference_threshold=election.preference_threshold,
-        ),
-        party_seats,
-    )
-    outcomes = []
-    for outcome, result in zip(base.lists, within.parties, strict=True):
-        placed = []
-        for list_result in result.lists:
-            lowest = min(list_result.districts)
-            source = _list_in(districts, lowest, outcome.number)
-            for person in list_result.elected:
-                candidate = source.candidate(person.position)
-                if candidate is None:  # the allocation elects only candidates of the list
-                    raise ResultInputError(
-                        f"list {outcome.number} in kieskring {lowest} has no candidate "
-                        f"{person.position}"
-                    )
-                placed.append(
-                    (
-                        person.order,
-                        ElectedPerson(
-                            list_number=outcome.number,
-                            candidate_number=person.position,
-                            name=candidate.name,
-                            by=person.by,
-                            votes=person.total_votes,
-                            gender=candidate.gender.value if candidate.gender else None,
-                            locality=candidate.locality,
-                            country_code=candidate.country_code,
-                            district=str(lowest),
-                            short_code=short_codes.get(person.key),
-                        ),
-                    )
-                )
-        # The party's elected in the Kiesraad's order (DistrictElected.order): by preference
-        # votes first (P 15), then in the order of assignment (P 17, P 18).
-        elected = [person for _, person in sorted(placed, key=lambda pair: pair[0])]
-        ranking = result.lists[0].ranking if len(result.lists) == 1 else ()
-        outcomes.append(
-            ListOutcome(
-                number=outcome.number,
-                name=outcome.name,
-                votes=outcome.votes,
-                full_seats=outcome.full_seats,
-                seats=result.seats,
-                elected=tuple(elected),
-                ranking=ranking,
-            )
-        )
+
+
+def _with_persons(
+    base: ElectionResult,
+    between: Allocation,
+    within: MultiDistrictAllocation,
+    districts: dict[int, dict[int, CandidateList]],
+    short_codes: dict[str, str],
+) -> ElectionResult:
+    """The whole result: the parties' seats of ``base`` with the persons elected in them."""
+    outcomes = [
+        _list_outcome(outcome, result, districts, short_codes)
+        for outcome, result in zip(base.lists, within.parties, strict=True)
+    ]
     status = within.status if between.status == "complete" else between.status
     return ElectionResult(
-        identifier=identifier,
-        seats=seats,
+        identifier=base.identifier,
+        seats=base.seats,
         status=status,
         quota=between.quota,
         preference_threshold=within.preference_threshold,
@@ -196,7 +180,7 @@ def compute_multi_district(
         total_votes=base.total_votes,
         lots_required=within.lots_required or between.lots_required,
         steps=base.steps,
-        findings=counts.findings,
+        findings=base.findings,
         warnings=tuple(dict.fromkeys((*between.warnings, *within.warnings))),
         unresolved=within.unresolved,
         unassigned=between.unassigned,
@@ -208,6 +192,56 @@ def compute_multi_district(
             for number, lst in lists.items()
             for candidate in lst.candidates
         },
+    )
+
+
+def _list_outcome(
+    outcome: ListOutcome,
+    result: PartyResult,
+    districts: dict[int, dict[int, CandidateList]],
+    short_codes: dict[str, str],
+) -> ListOutcome:
+    """A party's outcome with its seats and its elected persons, named from the 230b."""
+    placed = []
+    for list_result in result.lists:
+        lowest = min(list_result.districts)
+        source = _list_in(districts, lowest, outcome.number)
+        for person in list_result.elected:
+            candidate = source.candidate(person.position)
+            if candidate is None:  # the allocation elects only candidates of the list
+                raise ResultInputError(
+                    f"list {outcome.number} in kieskring {lowest} has no candidate "
+                    f"{person.position}"
+                )
+            placed.append(
+                (
+                    person.order,
+                    ElectedPerson(
+                        list_number=outcome.number,
+                        candidate_number=person.position,
+                        name=candidate.name,
+                        by=person.by,
+                        votes=person.total_votes,
+                        gender=candidate.gender.value if candidate.gender else None,
+                        locality=candidate.locality,
+                        country_code=candidate.country_code,
+                        district=str(lowest),
+                        short_code=short_codes.get(person.key),
+                    ),
+                )
+            )
+    # The party's elected in the Kiesraad's order (DistrictElected.order): by preference
+    # votes first (P 15), then in the order of assignment (P 17, P 18).
+    elected = [person for _, person in sorted(placed, key=lambda pair: pair[0])]
+    ranking = result.lists[0].ranking if len(result.lists) == 1 else ()
+    return ListOutcome(
+        number=outcome.number,
+        name=outcome.name,
+        votes=outcome.votes,
+        full_seats=outcome.full_seats,
+        seats=result.seats,
+        elected=tuple(elected),
+        ranking=ranking,
     )
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eml.hash import format_digest
+from osv.service.formats.text_table import plain_table
 from osv.service.result.coverage import NO_DEFINITION, UNCHECKED, Coverage
 from osv.service.result.eml_out import WrittenFile
 from osv.service.result.formatting import (
@@ -31,7 +32,6 @@ from osv.service.result.formatting import (
     lot_instructions,
     lot_text,
     mixed,
-    plain_table,
 )
 from osv.service.result.model import ElectedPerson, ElectionResult, ListOutcome
 from osv.service.result.sources import SourceFile

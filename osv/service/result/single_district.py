@@ -29,7 +29,7 @@ from osv.model import (
     PersonName,
     VoteCounts,
 )
-from osv.service.allocation_json import _plain
+from osv.service.formats.allocation_json import plain
 from osv.service.result.files import ResultInputError
 from osv.service.result.model import ElectedPerson, ElectionResult, ListOutcome
 from results.allocation import (
@@ -218,7 +218,7 @@ def _result(
         lists=tuple(outcomes),
         total_votes=sum(lst.votes for lst in lists),
         lots_required=allocation.lots_required,
-        steps=tuple(_plain(step) for step in allocation.steps),
+        steps=tuple(plain(step) for step in allocation.steps),
         findings=tuple(findings),
         warnings=allocation.warnings,
         unassigned=allocation.unassigned,

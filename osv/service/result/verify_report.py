@@ -18,10 +18,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from eml.hash import format_digest
-from osv.service.result.formatting import finding_line, lot_instructions, lot_option, plain_table
+from osv.service.formats.text_table import plain_table
+from osv.service.result.formatting import finding_line, lot_instructions, lot_option
 from osv.service.result.report_json import REPORT_FORMAT, finding_json, source_json
 from osv.service.result.reports import coverage_lines
-from osv.service.result.verify import Comparison, Verification, VerifyCheck, lot_description
+from osv.service.result.verify import Verification, lot_description
+from osv.service.result.verify_checks import Comparison, VerifyCheck
 
 __all__ = ["FINDINGS_NOTE", "verdict_text", "verification_json", "verification_text"]
 

@@ -2,10 +2,10 @@
 
 The computation is ``osv result``'s own (:func:`osv.service.result.csb.run_csb` for the CSB,
 :func:`osv.service.result.hsb.run_hsb` for an HSB), run on the folder
-:func:`~osv.service.stage.common.working_folder` writes; nothing of the allocation is repeated
-here. Its files — the 510d, the 520, model P 22-2 (or P 22-1) and the reports, or an HSB's 510c
-and its model O 3 — are kept
-in the store as the stage's ``output`` files and can be downloaded one by one or as one zip.
+:func:`~osv.service.result.stored.folder.working_folder` writes; nothing of the allocation is
+repeated here. Its files — the 510d, the 520, model P 22-2 (or P 22-1) and the reports, or an
+HSB's 510c and its model O 3 — are kept in the store as the stage's ``output`` files and can
+be downloaded one by one or as one zip.
 Each computation replaces the previous one's files and is written to the audit log with the
 SHA-256 of every file, so a result that was printed and signed can always be traced.
 
@@ -17,157 +17,46 @@ options it named; the computation then runs again at once (the lots are replayed
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from eml import SchemaSet
-from eml.documents import MessageType
 from eml.safe import Limits
 from osv.errors import OSVError
-from osv.model import Contest, ElectionDefinition
-from osv.service.result.counts import read_count_source
-from osv.service.result.coverage import Coverage, IncompleteCountsError, coverage_of
+from osv.service.result.coverage import IncompleteCountsError
 from osv.service.result.csb import REPORT_JSON, run_csb
-from osv.service.result.files import find_election_files
 from osv.service.result.hsb import run_hsb
-from osv.service.result.inputs import read_inputs
 from osv.service.result.options import parse_deceased, parse_lot
-from osv.service.stage.common import (
+from osv.service.result.stored.common import (
     CSB,
     StageRefusedError,
-    UowFactory,
     audit,
-    district_of,
-    is_multi_district,
     require_stage,
-    working_folder,
 )
-from osv.service.stage.totals import entered_counts
+from osv.service.result.stored.folder import working_folder
+from osv.service.result.stored.totals import entered_counts
+from osv.service.result.stored.view import candidate_name
+from osv.service.unit_of_work import UowFactory
 from osv.store import UnitOfWork
 from osv.store.records import utc_now
-from osv.store.stages import StageChoice, StageFile
-from results.tally.completeness import (
-    check_completeness,
-    expected_districts,
-    expected_municipalities,
-)
+from results.allocation.types import LotOutcome
 from results.tally.findings import Finding
 
 __all__ = [
-    "StageView",
     "clear_lots",
     "compute",
     "register_deceased",
     "remove_deceased",
     "stage_documents",
-    "stage_view",
     "supply_lot",
     "zip_of",
 ]
-
-
-@dataclass(frozen=True)
-class StageView:
-    """A stage as its page shows it.
-
-    :param findings: the consistency findings of the uploaded counts (``osv result``'s checks).
-    :param problem: why the uploaded counts cannot be read together, when they cannot.
-    :param deceased: each registered deceased candidate with the list and the name.
-    :param report: the last computation's JSON report (docs/result.md), or ``None``.
-    :param candidate_lists: the contests' lists, to choose a deceased candidate from.
-    :param coverage: which units the election definition names for the stage have a count
-        (uploaded, or typed twice and definitive), and which do not yet: the result is only
-        computed when every one has. ``None`` when the counts cannot be read together
-        (``problem`` says why).
-    """
-
-    eid: str
-    committee: str
-    election_name: str | None
-    multi_district: bool
-    inputs: tuple[StageFile, ...]
-    outputs: tuple[StageFile, ...]
-    findings: tuple[Finding, ...]
-    problem: str | None
-    deceased: tuple[tuple[StageChoice, str], ...]
-    lots: tuple[StageChoice, ...]
-    report: dict[str, Any] | None
-    candidate_lists: tuple[Contest, ...]
-    coverage: Coverage | None = None
-
-    @property
-    def is_csb(self) -> bool:
-        """Whether this is the central polling station (which allocates seats)."""
-        return self.committee == CSB
-
-    @property
-    def status(self) -> str | None:
-        """The last computation's status (``complete``, ``lots_required``, ...), or ``None``."""
-        return str(self.report["status"]) if self.report else None
-
-
-def stage_view(
-    uow_factory: UowFactory,
-    eid: str,
-    committee: str,
-    *,
-    schemas: SchemaSet | None = None,
-    limits: Limits | None = None,
-) -> StageView:
-    """The stage's files, the findings of its counts, its choices and its last result.
-
-    :raises StageRefusedError: for an unknown election or stage.
-    """
-    with uow_factory() as uow:
-        require_stage(uow, eid, committee)
-        definition = uow.elections.get(eid)
-        assert definition is not None
-        inputs = tuple(uow.stages.files(eid, committee, "input"))
-        outputs = tuple(uow.stages.files(eid, committee, "output"))
-        contests = tuple(
-            contest
-            for stored in uow.elections.contests(eid)
-            if (contest := uow.candidate_lists.get(eid, stored.contest_id)) is not None
-        )
-        findings: tuple[Finding, ...] = ()
-        problem = None
-        coverage: Coverage | None = _nothing_counted(definition, committee)
-        if inputs or entered_counts(uow, eid, committee):
-            with working_folder(uow, eid, committee) as folder:
-                try:
-                    findings, coverage = _read_counts(
-                        folder, definition, committee, schemas, limits
-                    )
-                except OSVError as error:
-                    problem, coverage = str(error), None
-        deceased = tuple(
-            (choice, _candidate_name(contests, choice.value))
-            for choice in uow.stages.choices(eid, committee, "deceased")
-        )
-        lots = tuple(uow.stages.choices(eid, committee, "lot"))
-        multi = is_multi_district(uow, eid)
-    report = next((json.loads(f.content) for f in outputs if f.file_name == REPORT_JSON), None)
-    return StageView(
-        eid=eid,
-        committee=committee,
-        election_name=definition.identifier.name,
-        multi_district=multi,
-        inputs=inputs,
-        outputs=outputs,
-        findings=findings,
-        problem=problem,
-        deceased=deceased,
-        lots=lots,
-        report=report,
-        candidate_lists=contests,
-        coverage=coverage,
-    )
 
 
 def register_deceased(
@@ -197,7 +86,7 @@ def register_deceased(
             for stored in uow.elections.contests(eid)
             if (contest := uow.candidate_lists.get(eid, stored.contest_id)) is not None
         ]
-        if not _candidate_name(contests, value):
+        if not candidate_name(contests, value):
             raise StageRefusedError(
                 f"list {list_number} has no candidate {candidate} in {eid}",
                 "unknown_candidate",
@@ -356,26 +245,9 @@ def _compute(
     with working_folder(uow, eid, committee) as folder, tempfile.TemporaryDirectory() as name:
         out = Path(name)
         try:
-            if committee == CSB:
-                run_csb(
-                    folder,
-                    out,
-                    lots=lots,
-                    deceased=deceased,
-                    schemas=schemas,
-                    limits=limits,
-                    created=created,
-                    audit_head=head,
-                )
-                report: dict[str, Any] = json.loads((out / REPORT_JSON).read_text("utf-8"))
-            else:
-                hsb = run_hsb(
-                    folder, out, schemas=schemas, limits=limits, created=created, audit_head=head
-                )
-                report = _hsb_report(
-                    hsb.written.path.name, hsb.written.digest.hex(), hsb.counts.findings
-                )
-                (out / REPORT_JSON).write_text(json.dumps(report, indent=2), "utf-8")
+            report = _run_engine(
+                folder, out, committee, lots, deceased, schemas, limits, created, head
+            )
         except IncompleteCountsError as error:
             raise StageRefusedError(
                 f"the result of {committee} is not computed: {error}",
@@ -388,25 +260,7 @@ def _compute(
                 "compute_failed",
                 reason=str(error),
             ) from None
-        uow.stages.clear_outputs(eid, committee)
-        now = utc_now()
-        written = []
-        for path in sorted(out.iterdir(), key=_output_order):
-            data = path.read_bytes()
-            sha256 = _sha256(data)
-            uow.stages.add_file(
-                eid,
-                committee,
-                "output",
-                message_type=_kind_of(path.name),
-                part=_kind_of(path.name),
-                file_name=path.name,
-                sha256=sha256,
-                content=data,
-                stored_at=now,
-                stored_by=actor,
-            )
-            written.append({"file": path.name, "sha256": sha256})
+        written = _store_outputs(uow, eid, committee, actor, out)
     audit(
         uow,
         actor,
@@ -421,6 +275,67 @@ def _compute(
     return report
 
 
+def _run_engine(
+    folder: Path,
+    out: Path,
+    committee: str,
+    lots: list[LotOutcome],
+    deceased: tuple[tuple[int, int], ...],
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+    created: dt.datetime,
+    head: str,
+) -> dict[str, Any]:
+    """Run the result engine on the stage's folder, writing into ``out``; its JSON report.
+
+    The CSB runs :func:`~osv.service.result.csb.run_csb`, an HSB
+    :func:`~osv.service.result.hsb.run_hsb` (whose small report is written here).
+    """
+    if committee == CSB:
+        run_csb(
+            folder,
+            out,
+            lots=lots,
+            deceased=deceased,
+            schemas=schemas,
+            limits=limits,
+            created=created,
+            audit_head=head,
+        )
+        report: dict[str, Any] = json.loads((out / REPORT_JSON).read_text("utf-8"))
+    else:
+        hsb = run_hsb(folder, out, schemas=schemas, limits=limits, created=created, audit_head=head)
+        report = _hsb_report(hsb.written.path.name, hsb.written.digest.hex(), hsb.counts.findings)
+        (out / REPORT_JSON).write_text(json.dumps(report, indent=2), "utf-8")
+    return report
+
+
+def _store_outputs(
+    uow: UnitOfWork, eid: str, committee: str, actor: str, out: Path
+) -> list[dict[str, str]]:
+    """Replace the stage's output files with the ones in ``out``; what was stored, hashed."""
+    uow.stages.clear_outputs(eid, committee)
+    now = utc_now()
+    written: list[dict[str, str]] = []
+    for path in sorted(out.iterdir(), key=_output_order):
+        data = path.read_bytes()
+        sha256 = _sha256(data)
+        uow.stages.add_file(
+            eid,
+            committee,
+            "output",
+            message_type=_kind_of(path.name),
+            part=_kind_of(path.name),
+            file_name=path.name,
+            sha256=sha256,
+            content=data,
+            stored_at=now,
+            stored_by=actor,
+        )
+        written.append({"file": path.name, "sha256": sha256})
+    return written
+
+
 def _hsb_report(name: str, digest: str, findings: tuple[Finding, ...]) -> dict[str, Any]:
     """The small JSON report of an HSB's computation (it has no seats to report)."""
     return {
@@ -431,47 +346,6 @@ def _hsb_report(name: str, digest: str, findings: tuple[Finding, ...]) -> dict[s
             for f in findings
         ],
     }
-
-
-def _read_counts(
-    folder: Path,
-    definition: ElectionDefinition,
-    committee: str,
-    schemas: SchemaSet | None,
-    limits: Limits | None,
-) -> tuple[tuple[Finding, ...], Coverage]:
-    """The findings of the stage's counts, and how they cover the units the definition names,
-    read from the working folder as the computation reads it."""
-    if committee == CSB:
-        inputs = read_inputs(folder, schemas=schemas, limits=limits)
-        return tuple(inputs.counts.findings), inputs.coverage
-    files = find_election_files(folder, limits=limits)
-    source = read_count_source(
-        files.identifier,
-        files.of(MessageType.COUNT_MUNICIPALITY),
-        multi_district=True,
-        schemas=schemas,
-        limits=limits,
-    )
-    coverage = coverage_of(files, definition, source, hsb=True, schemas=schemas, limits=limits)
-    return tuple(source.findings), coverage
-
-
-def _nothing_counted(definition: ElectionDefinition, committee: str) -> Coverage:
-    """The coverage of a stage without counts: every unit it adds up lacks one.
-
-    An HSB adds up the municipalities of its kieskring, the CSB of an election with several
-    kieskringen the kieskringen (from the HSBs' 510c files), otherwise the municipalities.
-    """
-    district = district_of(committee)
-    if district is not None:
-        expected = expected_municipalities(definition, int(district))
-        what = f"municipalities of kieskring {district}"
-    elif len(definition.districts) > 1:
-        expected, what = expected_districts(definition), "kieskringen"
-    else:
-        expected, what = expected_municipalities(definition), "municipalities of the election"
-    return Coverage(checked=True, checks=(check_completeness(expected, (), what),))
 
 
 def _last_report(uow: UnitOfWork, eid: str, committee: str) -> dict[str, Any] | None:
@@ -485,19 +359,6 @@ def _last_report(uow: UnitOfWork, eid: str, committee: str) -> dict[str, Any] | 
 def _stale(uow: UnitOfWork, eid: str, committee: str) -> None:
     uow.stages.clear_outputs(eid, committee)
     uow.stages.clear_lots(eid, committee)
-
-
-def _candidate_name(contests: tuple[Contest, ...] | list[Contest], value: str) -> str:
-    """``LIST:CANDIDATE`` as "list 2 Name, candidate 5 Name" ("" when there is no such one)."""
-    list_number, _, number = value.partition(":")
-    for contest in contests:
-        for candidate_list in contest.lists:
-            if str(candidate_list.number) != list_number:
-                continue
-            for candidate in candidate_list.candidates:
-                if str(candidate.number) == number:
-                    return f"{candidate_list.name}: {candidate.name.full}"
-    return ""
 
 
 def _kind_of(name: str) -> str:

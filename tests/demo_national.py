@@ -170,7 +170,7 @@ def _lists(
     seed: int, most: int, districts: tuple[int, ...], names: dict[int, str]
 ) -> dict[int, tuple[CandidateList, ...]]:
     """The lists of every district (at most ``most`` candidates each)."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not a secret
+    rng = random.Random(seed)
     per_party: dict[int, dict[int, tuple[Candidate, ...]]] = {}
     half = len(districts) // 2
     for party in range(1, PARTIES + 1):
@@ -347,9 +347,9 @@ def write_national(
         path = folder / f"Kandidatenlijsten_{identifier.id}_{district}.eml.xml"
         path.write_bytes(write_eml(document, schemas=schemas))
         paths.append(path)
-    rng = random.Random(seed + 1)  # noqa: S311 - reproducible test data, not a secret
+    rng = random.Random(seed + 1)
     weights = {party: rng.uniform(0.2, 3.0) / (1 + party * 0.12) for party in range(1, PARTIES + 1)}
-    abroad = random.Random(seed + 2)  # noqa: S311 - its own stream: the others stay as they were
+    abroad = random.Random(seed + 2)
     for position, (code, name, district, stations) in enumerate(committees):
         units = tuple(
             ReportingUnitVotes(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eml import SchemaSet, read_eml
-from eml.documents import Eml510, MessageType
+from eml.documents import Eml510, EmlDocument, MessageType
 from eml.hash import masked
 from eml.safe import Limits
 from osv.errors import OSVError
@@ -33,16 +33,16 @@ from osv.service.hash_checks import HashCheck, HashOutcome, check_hash
 from osv.service.result.counts import read_count_source
 from osv.service.result.files import find_election_files
 from osv.service.result.inputs import read_inputs
-from osv.service.stage.common import (
+from osv.service.result.stored.common import (
     CSB,
     StageRefusedError,
-    UowFactory,
     audit,
     district_of,
     is_multi_district,
     require_stage,
-    working_folder,
 )
+from osv.service.result.stored.folder import working_folder
+from osv.service.unit_of_work import UowFactory
 from osv.store import UnitOfWork
 from osv.store.records import utc_now
 from osv.store.stages import StageFile
@@ -134,7 +134,6 @@ def upload_count(
         checked = _check(uow, eid, committee, name, data, schemas, limits)
         count = checked.count
         outcome = _verify_hash(checked, data, typed)
-        now = utc_now()
         uow.stages.add_file(
             eid,
             committee,
@@ -144,7 +143,7 @@ def upload_count(
             file_name=name,
             sha256=count.sha256,
             content=data,
-            stored_at=now,
+            stored_at=utc_now(),
             stored_by=actor,
         )
         _stale(uow, eid, committee)
@@ -199,34 +198,11 @@ def _verify_hash(checked: _Checked, data: bytes, typed: tuple[str, str]) -> Hash
         ) from None
 
 
-def _check(
-    uow: UnitOfWork,
-    eid: str,
-    committee: str,
-    name: str,
-    data: bytes,
-    schemas: SchemaSet | None,
-    limits: Limits | None,
-    *,
-    first_entry: bool = False,
-) -> _Checked:
-    """Every check of an upload that needs no paper; refuse with a sentence, store nothing.
-
-    With ``first_entry`` the file is to become the first entry of its municipality's totals
-    (:mod:`.firstentry`): it must be a municipality's 510b of a municipality the stage adds
-    up, whose count was not uploaded.
-    """
-    require_stage(uow, eid, committee)
-    try:
-        read = read_eml(data, source=name, schemas=schemas, limits=limits)
-    except OSVError as error:
-        raise StageRefusedError(
-            f"{name} is not a readable EML file: {error}",
-            "unreadable",
-            name=name,
-            reason=str(error),
-        ) from None
-    document = read.document
+def _check_kind(
+    uow: UnitOfWork, eid: str, committee: str, name: str, document: EmlDocument
+) -> tuple[Eml510, list[str]]:
+    """That ``document`` is a count the stage takes, of its election and district; the count
+    and its contests."""
     allowed = _allowed(committee, is_multi_district(uow, eid))
     if not isinstance(document, Eml510) or document.message_type not in allowed:
         raise StageRefusedError(
@@ -256,9 +232,21 @@ def _check(
             found=", ".join(contests),
             district=district,
         )
-    if first_entry:
-        _check_municipality(uow, eid, committee, name, document)
-    sha256 = read.digest.hex()
+    return document, contests
+
+
+def _check_fits(
+    uow: UnitOfWork,
+    eid: str,
+    committee: str,
+    name: str,
+    data: bytes,
+    sha256: str,
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+) -> None:
+    """That the file is new to the stage and is read with the others as ``osv result`` reads
+    them."""
     for earlier in uow.stages.files(eid, committee, "input"):
         if earlier.sha256 == sha256 or earlier.file_name == name:
             raise StageRefusedError(
@@ -277,6 +265,40 @@ def _check(
                 name=name,
                 reason=str(error),
             ) from None
+
+
+def _check(
+    uow: UnitOfWork,
+    eid: str,
+    committee: str,
+    name: str,
+    data: bytes,
+    schemas: SchemaSet | None,
+    limits: Limits | None,
+    *,
+    first_entry: bool = False,
+) -> _Checked:
+    """Every check of an upload that needs no paper; refuse with a sentence, store nothing.
+
+    With ``first_entry`` the file is to become the first entry of its municipality's totals
+    (:mod:`.firstentry`): it must be a municipality's 510b of a municipality the stage adds
+    up, whose count was not uploaded.
+    """
+    require_stage(uow, eid, committee)
+    try:
+        read = read_eml(data, source=name, schemas=schemas, limits=limits)
+    except OSVError as error:
+        raise StageRefusedError(
+            f"{name} is not a readable EML file: {error}",
+            "unreadable",
+            name=name,
+            reason=str(error),
+        ) from None
+    document, contests = _check_kind(uow, eid, committee, name, read.document)
+    if first_entry:
+        _check_municipality(uow, eid, committee, name, document)
+    sha256 = read.digest.hex()
+    _check_fits(uow, eid, committee, name, data, sha256, schemas, limits)
     authority = document.header.managing_authority
     code = authority.id if authority is not None else None
     if code is not None and code in _typed(uow, eid, committee):
@@ -308,7 +330,7 @@ def _check_municipality(
     uow: UnitOfWork, eid: str, committee: str, name: str, document: Eml510
 ) -> None:
     """Refuse a file that cannot be a first entry of a municipality's totals at the stage."""
-    from osv.service.stage.totals import municipalities  # (totals imports this package)
+    from osv.service.result.stored.totals import municipalities  # (totals imports this package)
 
     if document.message_type is not MessageType.COUNT_MUNICIPALITY:
         raise StageRefusedError(

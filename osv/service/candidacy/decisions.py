@@ -32,7 +32,7 @@ from candidacy import (
     check_lists,
 )
 from candidacy.departures import lawful_departures
-from osv.service.candidacy import CandidacyInputError, CandidacySetup
+from osv.service.candidacy.files import CandidacyInputError, CandidacySetup
 
 __all__ = [
     "Decisions",

@@ -1,7 +1,7 @@
 """Export a municipality's count as the "OSV4-3" CSV table (``osv export csv``).
 
 The use case reads the candidate lists (EML 230b) whole, then streams the count (EML 510b) one
-polling station at a time into :class:`~osv.service.csv_osv43.OSV43Table`, and returns the
+polling station at a time into :class:`~osv.service.formats.csv_osv43.OSV43Table`, and returns the
 bytes of the table; the caller decides where they go (:func:`save_csv` writes them to a file,
 whole or not at all). Nothing is stored in the database, and every check is made before a byte
 is written, so a refusal leaves no file behind.
@@ -20,11 +20,12 @@ from pathlib import Path
 
 from eml.documents import Eml230b, MessageType
 from eml.read import read_eml
-from eml.read.eml510 import iter_count
+from eml.read.eml510 import CountStream, iter_count
 from eml.safe import Limits
 from eml.xsd import SchemaSet
 from osv.model import Contest, ReportingUnitVotes
-from osv.service.csv_osv43 import (
+from osv.service.errors import ServiceError
+from osv.service.formats.csv_osv43 import (
     CountsMismatchError,
     Heading,
     OSV43Table,
@@ -32,7 +33,6 @@ from osv.service.csv_osv43 import (
     default_file_name,
     station_of,
 )
-from osv.service.errors import ServiceError
 
 __all__ = ["CountsMismatchError", "CsvExport", "CsvWriteError", "export_counts_csv", "save_csv"]
 
@@ -114,6 +114,30 @@ def export_counts_csv(
         area=area_name(authority.name),
         number=authority.id,
     )
+    table = _fill(stream, lists_document, heading, counts, candidates)
+    contest = table.contest
+    return CsvExport(
+        content=table.render(),
+        file_name=default_file_name(election.id, authority.name),
+        election=election.id,
+        municipality=authority.name,
+        polling_stations=len(table.stations),
+        lists=len(contest.lists),
+        candidates=sum(len(candidate_list.candidates) for candidate_list in contest.lists),
+    )
+
+
+def _fill(
+    stream: CountStream,
+    lists_document: Eml230b,
+    heading: Heading,
+    counts: Path,
+    candidates: Path,
+) -> OSV43Table:
+    """The table filled from the count's stream, one polling station at a time.
+
+    :raises CountsMismatchError: when the count and the lists do not fit, naming both files.
+    """
     table: OSV43Table | None = None
     first_unit: ReportingUnitVotes | None = None
     for item in stream:
@@ -151,16 +175,7 @@ def export_counts_csv(
         # unit, whose numbers are then the total.
         assert first_unit is not None
         table.set_total(first_unit.votes, f"reporting unit {first_unit.id}")
-    contest = table.contest
-    return CsvExport(
-        content=table.render(),
-        file_name=default_file_name(election.id, authority.name),
-        election=election.id,
-        municipality=authority.name,
-        polling_stations=len(table.stations),
-        lists=len(contest.lists),
-        candidates=sum(len(candidate_list.candidates) for candidate_list in contest.lists),
-    )
+    return table
 
 
 def _contest(document: Eml230b, contest_id: str) -> Contest | None:

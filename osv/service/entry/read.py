@@ -10,12 +10,13 @@ actions are in :mod:`osv.service.entry`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from osv.service.entry import SourceStatus, SourceView, overview
-from osv.store import EntrySession, Investigation, UnitOfWork, WarningNote
+from osv.service.entry.common import SourceView
+from osv.service.entry.coordinator import SourceStatus, overview
+from osv.service.unit_of_work import UowFactory
+from osv.store import EntrySession, Investigation, WarningNote
 from results.entry import EntriesDifferent, FirstEntryCorrection, SecondEntryCorrection
 from results.entry.compare import fields_of
 from results.entry.serialize import state_from_data
@@ -43,8 +44,6 @@ __all__ = [
     "typist_of",
     "warning_notes",
 ]
-
-UowFactory = Callable[[], UnitOfWork]
 
 #: The states of double entry in the order a source goes through them.
 STATE_ORDER = (

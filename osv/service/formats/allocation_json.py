@@ -38,7 +38,7 @@ from results.allocation.types import (
     ResidualThreshold,
 )
 
-__all__ = ["InvalidAllocationInputError", "allocation_to_json", "parse_allocation_input"]
+__all__ = ["InvalidAllocationInputError", "allocation_to_json", "parse_allocation_input", "plain"]
 
 
 class InvalidAllocationInputError(ServiceError):
@@ -115,21 +115,21 @@ def _fraction(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Any result value as JSON: fractions as ``"num/den"``, enums by value, pairs keyed."""
     if isinstance(value, Fraction):
         return _fraction(value)
     if isinstance(value, Enum):
         return value.value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple):
         if value and all(
             isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], int)
             for item in value
         ):
-            return {str(key): _plain(item) for key, item in value}
-        return [_plain(item) for item in value]
+            return {str(key): plain(item) for key, item in value}
+        return [plain(item) for item in value]
     return value
 
 
@@ -178,6 +178,6 @@ def allocation_to_json(allocation: Allocation) -> dict[str, Any]:
         "lots_used": [_lot_json(lot) for lot in allocation.lots_used],
         "unassigned": allocation.unassigned,
         "warnings": list(allocation.warnings),
-        "lists": [_plain(lst) for lst in allocation.lists],
-        "steps": [_plain(step) for step in allocation.steps],
+        "lists": [plain(lst) for lst in allocation.lists],
+        "steps": [plain(step) for step in allocation.steps],
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from osv.service.stage.common import CSB, UowFactory
+from osv.service.result.stored.common import CSB
+from osv.service.unit_of_work import UowFactory
 
 __all__ = ["StageSummary", "stages"]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +35,12 @@ from candidacy import (
 from candidacy.departures import MAX_REASON
 from eml.xsd import SchemaSet
 from osv.service.audit_log import audit_head
-from osv.service.candidacy import (
+from osv.service.candidacy.decisions import (
+    Decisions,
+    decisions_json,
+    read_decisions,
+)
+from osv.service.candidacy.files import (
     CandidacyInputError,
     CandidacySetup,
     Publication,
@@ -45,11 +50,7 @@ from osv.service.candidacy import (
     report_pdf,
     sha256_hex,
 )
-from osv.service.candidacy_decisions import (
-    Decisions,
-    decisions_json,
-    read_decisions,
-)
+from osv.service.unit_of_work import UowFactory
 from osv.store import AuditEvent, UnitOfWork
 from osv.store.candidacy import CandidacyOutput, CandidacySubmission
 from osv.store.records import utc_now
@@ -62,8 +63,6 @@ __all__ = [
     "publication_files",
     "store_submission",
 ]
-
-UowFactory = Callable[[], UnitOfWork]
 
 _LISTS_SOURCE = "de lijsten"
 _SETUP_SOURCE = "het verkiezingsbestand"
@@ -217,6 +216,67 @@ def _printed_head(uow_factory: UowFactory, token: str) -> str | None:
     return printed[-1] if printed and isinstance(printed[-1], str) else None
 
 
+def _decided(
+    findings: Sequence[Finding],
+    repaired: Collection[int],
+    lots: tuple[str, ...],
+    departed: tuple[Departure, ...],
+) -> Decisions:
+    """The decisions as recorded: the repaired findings named, the lots, the departures."""
+    fixed = [finding for index, finding in enumerate(findings) if index in repaired]
+    return Decisions(
+        repaired=tuple(
+            FindingName(code=f.code, list_key=f.list_key, district=f.district, position=f.position)
+            for f in fixed
+        ),
+        lots=lots,
+        departures=departed,
+    )
+
+
+def _keep(
+    uow_factory: UowFactory,
+    submission: Submission,
+    actor: str,
+    publication: Publication,
+    files: list[tuple[str, bytes]],
+    lots: tuple[str, ...],
+    departed: tuple[Departure, ...],
+    created: dt.datetime,
+    head: str,
+) -> None:
+    """Store the publication's files and decisions in place of the earlier ones, audited, in
+    one transaction."""
+    setup = submission.setup
+    at = utc_now()
+    outputs = [
+        CandidacyOutput(
+            file_name=name, sha256=sha256_hex(data), content=data, stored_at=at, stored_by=actor
+        )
+        for name, data in files
+    ]
+    recorded = decisions_json(publication.repaired, lots, departed, created)
+    with uow_factory() as uow:
+        earlier = uow.candidacy.outputs(submission.token)
+        uow.candidacy.replace_outputs(submission.token, outputs, recorded)
+        _audit(
+            uow,
+            actor,
+            "candidacy.published",
+            setup,
+            submission=submission.token,
+            repaired=len(publication.repaired),
+            lots=len(lots),
+            departures=len(departed),
+            departure_codes=[d.code.value for d in departed],
+            accepted=len(publication.accepted),
+            files=[{"name": o.file_name, "sha256": o.sha256} for o in outputs],
+            replaced=[{"name": o.file_name, "sha256": o.sha256} for o in earlier],
+            audit_head=head,
+        )
+        uow.commit()
+
+
 def decide_and_publish(
     uow_factory: UowFactory,
     submission: Submission,
@@ -251,15 +311,7 @@ def decide_and_publish(
     lots = tuple(line.strip() for line in lots if line.strip())
     findings = check_lists(lists, setup.register_by_name(), setup.rules())
     departed = _departures_at(findings, departures or {})
-    fixed = [finding for index, finding in enumerate(findings) if index in repaired]
-    decided = Decisions(
-        repaired=tuple(
-            FindingName(code=f.code, list_key=f.list_key, district=f.district, position=f.position)
-            for f in fixed
-        ),
-        lots=lots,
-        departures=departed,
-    )
+    decided = _decided(findings, repaired, lots, departed)
     same = _same_decisions(decided, submission.published)
     created = created or same or dt.datetime.now().replace(microsecond=0)
     composed = compose(
@@ -276,33 +328,7 @@ def decide_and_publish(
     publication, written = composed
     head = (same and _printed_head(uow_factory, submission.token)) or audit_head(uow_factory).hash
     files = [*written, report_pdf(lists, setup, publication, created, audit_head=head)]
-    at = utc_now()
-    outputs = [
-        CandidacyOutput(
-            file_name=name, sha256=sha256_hex(data), content=data, stored_at=at, stored_by=actor
-        )
-        for name, data in files
-    ]
-    recorded = decisions_json(publication.repaired, lots, departed, created)
-    with uow_factory() as uow:
-        earlier = uow.candidacy.outputs(submission.token)
-        uow.candidacy.replace_outputs(submission.token, outputs, recorded)
-        _audit(
-            uow,
-            actor,
-            "candidacy.published",
-            setup,
-            submission=submission.token,
-            repaired=len(publication.repaired),
-            lots=len(lots),
-            departures=len(departed),
-            departure_codes=[d.code.value for d in departed],
-            accepted=len(publication.accepted),
-            files=[{"name": o.file_name, "sha256": o.sha256} for o in outputs],
-            replaced=[{"name": o.file_name, "sha256": o.sha256} for o in earlier],
-            audit_head=head,
-        )
-        uow.commit()
+    _keep(uow_factory, submission, actor, publication, files, lots, departed, created, head)
     return publication
 
 

@@ -30,10 +30,12 @@ from osv.model.entry import CountEntry, EntryModel
 from osv.service.entry import Actor, SourceView, decide, entry_counts, view
 from osv.service.entry.common import shape_of
 from osv.service.entry.convert import same_counts, totals_entry
-from osv.service.stage.common import StageRefusedError, UowFactory, audit
-from osv.service.stage.totals import municipalities, session_of
-from osv.service.stage.uploads import CheckedCount, _check, _safe_name, _stale, _verify_hash
-from osv.store import UnitOfWork
+from osv.service.hash_checks import HashOutcome
+from osv.service.result.stored.common import StageRefusedError, audit
+from osv.service.result.stored.totals import municipalities, session_of
+from osv.service.result.stored.uploads import CheckedCount, _check, _safe_name, _stale, _verify_hash
+from osv.service.unit_of_work import UowFactory
+from osv.store import EntrySession, UnitOfWork
 from results.checks import EntryInputError, check_entry, validate_entry
 from results.entry import EntriesDifferent, FirstEntryFinalised
 from results.entry.serialize import state_from_data, state_to_data
@@ -113,20 +115,20 @@ def import_first_entry(
 
     The file is checked completely, as an upload (:func:`.uploads.upload_count`), including the
     two hash groups ``typed`` from the paper Na 31-2 (and, when ``municipality`` is given, it must
-    be that municipality's count); its municipality total is turned into the
-    totals form (:func:`osv.service.entry.convert.totals_entry`), which must give back exactly
-    the file's numbers and have no errors. The municipality is opened for entry with that first
+    be that municipality's count); its municipality total is turned into the totals form
+    (:func:`osv.service.entry.convert.totals_entry`), which must give back exactly the file's
+    numbers and have no errors. The municipality is opened for entry with that first
     entry, made by the coordinator ``actor``, and waits for a typist's second entry; the audit
     event ``stage.first_entry_imported`` names the file and its SHA-256. One transaction.
 
     :raises StageRefusedError: with a stable ``code``: those of an upload (``unreadable``,
         ``not_a_count``, ``wrong_election``, ``wrong_district``, ``duplicate``,
-        ``does_not_fit``, ``hash_mismatch``), and ``not_coordinator``,
-        ``unknown_municipality`` (the stage does not add it up), ``other_municipality`` (not
-        the count of ``municipality``), ``uploaded_already`` (its
-        count was uploaded), ``open_already`` (its totals are open for entry already),
-        ``not_convertible`` (the file's total does not fit the totals form),
-        ``file_has_errors`` (the form from the file has errors; type both entries instead).
+        ``does_not_fit``, ``hash_mismatch``), and ``not_coordinator``, ``unknown_municipality``
+        (the stage does not add it up), ``other_municipality`` (not the count of
+        ``municipality``), ``uploaded_already`` (its count was uploaded), ``open_already`` (its
+        totals are open for entry already), ``not_convertible`` (the file's total does not fit
+        the totals form), ``file_has_errors`` (the form from the file has errors; type both
+        entries instead).
         Nothing is stored.
     """
     if actor.role != "coordinator":
@@ -138,42 +140,65 @@ def import_first_entry(
         _expected(count, municipality)
         entry = _entry_of(uow, eid, committee, count, checked.document)
         outcome = _verify_hash(checked, data, typed)
-        session = session_of(uow, eid, committee)
-        if session is None:
-            session = uow.entries.add_session(eid, committee, 1, "CSO", actor.name)
-        state = FirstEntryFinalised(actor.name, entry)
-        names = dict(municipalities(uow, eid, committee))
-        uow.entries.add_sources(
-            session.id,
-            [
-                (
-                    count.part,
-                    names.get(count.part) or count.part_name,
-                    EntryModel.GSB_TOTALS.value,
-                    state_to_data(state),
-                )
-            ],
-        )
+        session = _open_with_first_entry(uow, eid, committee, count, entry, actor)
         _stale(uow, eid, committee)
-        record = FirstEntryFile(count.part, name, count.sha256, actor.name)
-        audit(
-            uow,
-            actor.name,
-            IMPORTED,
-            eid,
-            committee=committee,
-            municipality=count.part,
-            municipality_name=count.part_name,
-            file=name,
-            sha256=count.sha256,
-            hash_check=outcome.method,
-            digest_matched=outcome.digest,
-            first_entry=record.note,
-            session=session.number,
-            state="FirstEntryFinalised",
-        )
+        _audit_import(uow, eid, committee, actor, name, count, outcome, session)
         uow.commit()
     return view(uow_factory, session.id, count.part)
+
+
+def _open_with_first_entry(
+    uow: UnitOfWork, eid: str, committee: str, count: CheckedCount, entry: CountEntry, actor: Actor
+) -> EntrySession:
+    """Open the municipality's totals for entry with ``entry`` as its finalised first entry;
+    the stage's session (made when it has none yet)."""
+    session = session_of(uow, eid, committee)
+    if session is None:
+        session = uow.entries.add_session(eid, committee, 1, "CSO", actor.name)
+    state = FirstEntryFinalised(actor.name, entry)
+    names = dict(municipalities(uow, eid, committee))
+    uow.entries.add_sources(
+        session.id,
+        [
+            (
+                count.part,
+                names.get(count.part) or count.part_name,
+                EntryModel.GSB_TOTALS.value,
+                state_to_data(state),
+            )
+        ],
+    )
+    return session
+
+
+def _audit_import(
+    uow: UnitOfWork,
+    eid: str,
+    committee: str,
+    actor: Actor,
+    name: str,
+    count: CheckedCount,
+    outcome: HashOutcome,
+    session: EntrySession,
+) -> None:
+    """The ``stage.first_entry_imported`` event: the file, its hash check, the entry made."""
+    record = FirstEntryFile(count.part, name, count.sha256, actor.name)
+    audit(
+        uow,
+        actor.name,
+        IMPORTED,
+        eid,
+        committee=committee,
+        municipality=count.part,
+        municipality_name=count.part_name,
+        file=name,
+        sha256=count.sha256,
+        hash_check=outcome.method,
+        digest_matched=outcome.digest,
+        first_entry=record.note,
+        session=session.number,
+        state="FirstEntryFinalised",
+    )
 
 
 def _expected(count: CheckedCount, municipality: str | None) -> None:

@@ -23,19 +23,19 @@ from typing import NoReturn
 
 from eml import write_eml
 from eml.documents import Authority, Eml510, EmlHeader, MessageType
-from osv.model import ContestCount, RegionCategory, VoteCounts
+from osv.model import ContestCount, ElectionDefinition, RegionCategory, VoteCounts
 from osv.model.entry import EntryModel
 from osv.service.entry import Actor, entry_counts, overview
 from osv.service.entry.coordinator import SourceStatus
-from osv.service.stage.common import (
+from osv.service.result.stored.common import (
     CSB,
     StageRefusedError,
-    UowFactory,
     audit,
     district_of,
     eml_moment,
     require_stage,
 )
+from osv.service.unit_of_work import UowFactory
 from osv.store import EntrySession, UnitOfWork
 from results.entry import Definitive
 from results.entry.serialize import state_from_data
@@ -115,6 +115,14 @@ def add_municipality(
             )
         definition = uow.elections.get(eid)
         assert definition is not None
+    _refuse_outside(definition, eid, committee, code)
+
+
+def _refuse_outside(
+    definition: ElectionDefinition, eid: str, committee: str, code: str
+) -> NoReturn:
+    """Refuse municipality ``code``, which the stage does not add up: the definition names it
+    in another kieskring, or not at all."""
     region = next(
         (
             r
