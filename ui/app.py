@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eml.xsd import SchemaSet
 from osv.config import Settings
-from osv.errors import OSVError
+from osv.errors import InvariantError, OSVError
 from osv.service import queries
 from osv.service.bootstrap import UnitOfWorkFactory, unit_of_work_factory
 from osv.service.entry import EntryRefusedError
@@ -259,7 +259,8 @@ def create_app(
 
     @app.exception_handler(BadInputError)
     async def _bad_input(request: Request, error: Exception) -> Response:
-        assert isinstance(error, BadInputError)
+        if not isinstance(error, BadInputError):
+            raise InvariantError("the bad-input handler received another error")
         return state.render(
             request, "error.html", 400, title="Niet aangenomen", message=error.message
         )
@@ -281,7 +282,8 @@ def create_app(
     async def _http(request: Request, error: Exception) -> Response:
         """An HTTP error (an unknown page, a wrong method) as a Dutch page; the English detail
         of the route stays out of sight."""
-        assert isinstance(error, StarletteHTTPException)
+        if not isinstance(error, StarletteHTTPException):
+            raise InvariantError("the HTTP error handler received another error")
         title, message = _HTTP_ERRORS.get(
             error.status_code, ("Niet gelukt", "Dit verzoek kan niet worden uitgevoerd.")
         )
@@ -298,7 +300,8 @@ def create_app(
             if isinstance(error, StoreError)
             else 400
         )
-        assert isinstance(error, OSVError)
+        if not isinstance(error, OSVError):
+            raise InvariantError("the OSV error handler received another error")
         return state.render(
             request, "error.html", status, title="Niet gelukt", message=dutch_error(error)
         )

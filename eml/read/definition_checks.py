@@ -29,6 +29,7 @@ from __future__ import annotations
 from lxml import etree
 
 from eml.read.common import Reader
+from osv.errors import InvariantError
 from osv.model import (
     NATIONAL_CATEGORIES,
     CommitteeCategory,
@@ -121,7 +122,8 @@ def check_definition(
             "the election definition has no kr:NumberOfSeats: expected the number of seats "
             "to be filled, found none",
         )
-    assert seats_element is not None
+    if seats_element is None:
+        raise InvariantError("the checked kr:NumberOfSeats is missing")
     lowest, highest = seat_range(category)
     if not lowest <= seats <= highest:
         expected = f"{lowest}" if lowest == highest else f"{lowest} to {highest}"
@@ -137,7 +139,8 @@ def check_definition(
             f"{expected_preference_threshold(category, seats)} (percent of the quota, "
             "Kieswet P 15), found none",
         )
-    assert threshold_element is not None
+    if threshold_element is None:
+        raise InvariantError("the checked kr:PreferenceThreshold is missing")
     if identifier.nomination_date is None:
         raise reader.error(
             identifier_element,
@@ -150,7 +153,8 @@ def check_definition(
             "the election definition has no kr:ElectionTree: expected the tree of regions and "
             "committees, found none",
         )
-    assert tree_element is not None
+    if tree_element is None:
+        raise InvariantError("the checked kr:ElectionTree is missing")
     _check_subcategory_fits(reader, identifier_element, identifier, seats, tree)
     required = expected_preference_threshold(category, seats)
     if threshold != required:
@@ -231,7 +235,8 @@ def _check_subcategory_fits(
     expected = expected_subcategory(identifier.category, seats, districts)
     if expected is None or expected == identifier.subcategory:
         return
-    assert identifier.subcategory is not None
+    if identifier.subcategory is None:
+        raise InvariantError("an election without a subcategory reached the subcategory comparison")
     if identifier.category is ElectionCategory.PS:
         what = f"{districts} kieskring{'' if districts == 1 else 'en'} in the election tree"
     else:

@@ -23,6 +23,7 @@ from eml.read import read_eml
 from eml.read.eml510 import iter_count
 from eml.safe import Limits
 from eml.xsd import SchemaSet
+from osv.errors import InvariantError
 from osv.model import Contest, ReportingUnitVotes
 from osv.service.csv_osv43 import (
     CountsMismatchError,
@@ -94,7 +95,8 @@ def export_counts_csv(
         limits=limits,
         expect=frozenset({MessageType.CANDIDATE_LISTS}),
     ).document
-    assert isinstance(lists_document, Eml230b)
+    if not isinstance(lists_document, Eml230b):
+        raise InvariantError("the candidate lists file read as a 230b is not one")
     election = stream.identifier
     if election.id != lists_document.identifier.id:
         raise CountsMismatchError(
@@ -145,11 +147,13 @@ def export_counts_csv(
             raise CountsMismatchError(
                 f"{counts}: {error} ({candidates.name}); {_NOTHING_WRITTEN}"
             ) from None
-    assert table is not None  # the stream refuses a count without contests
+    if table is None:  # the stream refuses a count without contests
+        raise InvariantError("a count was read without a contest (the reader refuses those)")
     if not table.has_total:
         # The stream accepts a contest without TotalVotes only when it has a single reporting
         # unit, whose numbers are then the total.
-        assert first_unit is not None
+        if first_unit is None:
+            raise InvariantError("a contest has no total and no reporting unit (refused when read)")
         table.set_total(first_unit.votes, f"reporting unit {first_unit.id}")
     contest = table.contest
     return CsvExport(

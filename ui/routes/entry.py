@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 
+from osv.errors import InvariantError
 from osv.model.entry import CountEntry
 from osv.service.entry import (
     EntryRefusedError,
@@ -85,7 +86,8 @@ def start(request: Request, who: Typist, session_id: int, key: str) -> Response:
         claim(factory, session_id, key, who.actor)
     current = view(factory, session_id, key)
     pages = _pages(request, session_id, current)
-    assert current.entry is not None
+    if current.entry is None:
+        raise InvariantError("an entry is shown without its counts")
     cleared = still_cleared(current.entry, current.cleared)
     # a correction opens on the page of the first box to type again
     target = next((p for p in pages if marks(p, cleared)), pages[0])
@@ -126,7 +128,8 @@ def _mine(request: Request, who: Principal, session_id: int, key: str) -> Source
 
 def _pages(request: Request, session_id: int, current: SourceView) -> list[Page]:
     info = _municipal(request, session_id)
-    assert current.entry is not None
+    if current.entry is None:
+        raise InvariantError("the pages of an entry are made without its counts")
     ballot = ui(request).ballot(info.session.election)
     names = {s.number: s.name for s in ballot.lists}
     candidates: dict[int, list[str]] = {}
@@ -158,7 +161,8 @@ def _show(
 ) -> Response:
     page = pages[index]
     entry = entry or current.entry
-    assert entry is not None
+    if entry is None:
+        raise InvariantError("an entry page is shown without its counts")
     found = list(current.findings.items) if current.findings else []
     filled = {p.slug for p in pages if any(_filled(value_at(entry, f.path)) for f in p.fields)}
     shown = findings_on(page, found) if page.slug in filled or not page.fields else []
@@ -241,7 +245,8 @@ async def save_page(
     pages = _pages(request, session_id, current)
     index, this = _page(pages, slug)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    assert current.entry is not None
+    if current.entry is None:
+        raise InvariantError("an entry page is saved without its counts")
     try:
         entry = apply_page(current.entry, this, form)
     except FormError as error:
