@@ -5,7 +5,7 @@ and the figures of the election (:class:`~candidacy.rules.ElectionRules`) and re
 findings, sorted; :func:`check_registration` examines a request to register a party name
 (chapter G). It decides nothing: the central polling station records its decisions
 (:mod:`candidacy.decisions`) after the repair period. Articles link to
-https://wetten.overheid.nl/BWBR0004627 (Kieswet).
+https://wetten.overheid.nl/BWBR0004627/2026-01-01 (Kieswet).
 """
 
 from __future__ import annotations
