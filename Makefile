@@ -19,7 +19,7 @@ ifneq ($(wildcard $(SHARED)/eml-nl/xsd/510-count-kiesraad-strict.xsd),)
 export OSV_EML_XSD_DIR ?= $(abspath $(SHARED)/eml-nl/xsd)
 endif
 
-.PHONY: run test lock lock-lowest dist offline-test lint typecheck pytest audit audit-allocation audit-counts audit-eml audit-candidacy audit-log bench clean demo
+.PHONY: run test lock test-lowest dist offline-test lint typecheck pytest audit audit-allocation audit-counts audit-eml audit-candidacy audit-log bench clean demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,12 +45,20 @@ lock: $(UV)
 		-o requirements/runtime.txt
 	$(UV_COMPILE) -c requirements/dev.txt pyproject.toml requirements/build.in --extra postgresql \
 		-o requirements/postgresql.txt
+	$(UV_COMPILE) -c requirements/dev.txt pyproject.toml requirements/build.in --extra postgresql \
+		--extra dev --extra bench -o requirements/bench.txt
 
-## lock-lowest: the lowest releases pyproject.toml's lower bounds admit (a check of the bounds,
-## written to requirements/lowest.txt, not used by any install; docs/install.md)
-lock-lowest: $(UV)
+## test-lowest: the suite (without the browser tests) on the lowest releases pyproject.toml's
+## lower bounds admit (requirements/lowest.txt, not committed; in .venv-lowest). Deprecation
+## warnings are not errors there: the bounds say what works, the lock what is tested strictly.
+test-lowest: $(UV)
 	$(UV_COMPILE) --resolution lowest-direct pyproject.toml requirements/build.in \
 		--extra postgresql --extra dev -o requirements/lowest.txt
+	rm -rf .venv-lowest && $(PYTHON) -m venv .venv-lowest
+	.venv-lowest/bin/python -m pip install --quiet --require-hashes -r requirements/lowest.txt
+	.venv-lowest/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	.venv-lowest/bin/pytest -n auto -q -p no:cacheprovider -W ignore::DeprecationWarning \
+		-W ignore::PendingDeprecationWarning --ignore-glob='tests/ui/test_browser*.py'
 
 ## dist: OSV's wheel and a wheelhouse of the locked dependencies (with the PostgreSQL extra) in
 ## one archive with an install script, for machines without internet (docs/install.md)
@@ -121,7 +129,7 @@ audit-log: $(STAMP)
 
 ## bench: performance measurements (ratios against a baseline measured in the same run)
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bench]' && for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/bench.txt && for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS) .venv-lowest .pytest_cache .mypy_cache .ruff_cache .hypothesis
