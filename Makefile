@@ -37,7 +37,8 @@ $(UV):
 	$(TOOLS)/bin/python -m pip install --quiet uv==$(UV_VERSION)
 
 ## lock: resolve pyproject.toml's dependencies again to the newest releases and write the locks
-## with hashes: requirements/runtime.txt (OSV), postgresql.txt (+ the extra), dev.txt (+ tools)
+## with hashes: requirements/runtime.txt (OSV), postgresql.txt (+ the extra), dev.txt (+ the
+## dev tools; what make run and make test install), bench.txt (+ votelib)
 lock: $(UV)
 	$(UV_COMPILE) --upgrade pyproject.toml requirements/build.in --extra postgresql --extra dev \
 		-o requirements/dev.txt
