@@ -18,6 +18,9 @@ trap 'rm -rf "$WORK"' EXIT
 STAGE="$WORK/$NAME"
 mkdir -p "$STAGE/wheels" "$STAGE/requirements" "$WORK/source"
 
+# The wheel's file times: the commit's (setuptools honours SOURCE_DATE_EPOCH), so it is the same
+# wheel each time.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}
 git ls-files -z | while IFS= read -r -d '' file; do
     if [ -e "$file" ]; then cp --parents -- "$file" "$WORK/source/"; fi
 done
