@@ -3,9 +3,10 @@
 Each figure names its article. Sources checked (November 2026): kiesraad.nl pages on candidacy
 for the Tweede Kamer ("ten minste 30 kiezers per kieskring", Bonaire 10) and for Provinciale
 Staten ("ten minste dertig kiezers per kieskring"; "50 kandidaten, 80 bij zestien zetels of
-meer"; deposit EUR 1.125). Figures not confirmed against the text in force are marked
-``[to verify]`` in docs/candidacy.md; all of them are configuration (:class:`ElectionRules`), so
-a CSB can set the figures of the law in force without a code change.
+meer"; deposit EUR 1.125). Figures not confirmed against the text in force are marked as to
+verify here and in docs/candidacy.md (docs/law.md lists every such mark in the code); all of them
+are configuration (:class:`ElectionRules`), so a CSB can set the figures of the law in force
+without a code change.
 """
 
 from __future__ import annotations

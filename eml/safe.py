@@ -27,6 +27,7 @@ from typing import BinaryIO, cast
 from lxml import etree
 
 from eml.errors import EmlError, EmlSchemaError, EmlSyntaxError, EmlTooLargeError, EmlUnsafeError
+from osv.errors import InvariantError
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -335,5 +336,6 @@ def parse_bytes(
     stream = ParseStream(data, source=source, limits=limits, schema_for=schema_for)
     for _event in stream:
         pass
-    assert stream.root is not None
+    if stream.root is None:
+        raise InvariantError("a parsed EML file has no root element")
     return stream.root, stream

@@ -10,11 +10,14 @@ expected, what was found and where.
      ├── eml.errors.EmlError            a file could not be read or written as EML_NL
      ├── osv.store.errors.StoreError    the database refused or failed an operation
      └── osv.service.errors.ServiceError a use case was refused (wrong election, duplicate, ...)
+
+:class:`InvariantError` is apart from that tree: a bug in OSV, where production code would
+otherwise ``assert`` (ruff's S101 forbids that outside the tests; ``python -O`` would drop it).
 """
 
 from __future__ import annotations
 
-__all__ = ["OSVError"]
+__all__ = ["InvariantError", "OSVError"]
 
 
 class OSVError(Exception):
@@ -33,3 +36,14 @@ class OSVError(Exception):
     def headline(self) -> str:
         """The error's first sentence (the whole message unless a subclass says otherwise)."""
         return str(self)
+
+
+class InvariantError(RuntimeError):
+    """A condition OSV's own code guarantees does not hold: a bug in OSV, never bad input.
+
+    Raised where the code relies on something an earlier step ensured (a file's contests were
+    checked to exist, an election was found a moment ago in the same transaction). It is
+    deliberately not an :class:`OSVError`: it is not shown as a refusal of the user's input, it
+    propagates like any unexpected error (a traceback, an HTTP 500), and the transaction in
+    progress is rolled back. Its message names what was expected and where.
+    """

@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from osv.errors import OSVError
+from osv.errors import InvariantError, OSVError
 from osv.service.entry import EntryRefusedError
 from osv.store import EntryConflictError, StoreError
 from osv.store.repository import UnknownElectionError
@@ -49,7 +49,8 @@ async def _bad_form(request: Request, _: Exception) -> Response:
 
 
 async def _bad_input(request: Request, error: Exception) -> Response:
-    assert isinstance(error, BadInputError)
+    if not isinstance(error, BadInputError):
+        raise InvariantError("the bad-input handler received another error")
     return _page(request, 400, "bad_input", error.message)
 
 
@@ -62,7 +63,8 @@ async def _invalid(request: Request, _: Exception) -> Response:
 async def _http(request: Request, error: Exception) -> Response:
     """An HTTP error (an unknown page, a wrong method) as a Dutch page; the English detail of
     the route stays out of sight."""
-    assert isinstance(error, StarletteHTTPException)
+    if not isinstance(error, StarletteHTTPException):
+        raise InvariantError("the HTTP error handler received another error")
     title, message = HTTP_ERRORS.get(error.status_code, ERROR_PAGES["http"])
     return ui(request).render(
         request, "error.html", error.status_code, title=title, message=message
@@ -79,7 +81,8 @@ async def _refused(request: Request, error: Exception) -> Response:
         if isinstance(error, StoreError)
         else 400
     )
-    assert isinstance(error, OSVError)
+    if not isinstance(error, OSVError):
+        raise InvariantError("the OSV error handler received another error")
     return _page(request, status, "refused", dutch_error(error))
 
 

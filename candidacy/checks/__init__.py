@@ -8,7 +8,7 @@ findings, sorted; :func:`check_registration` examines a request to register a pa
 :mod:`~candidacy.checks.lists` (each list), :mod:`~candidacy.checks.candidates` (each
 candidate), :mod:`~candidacy.checks.names` (party names, chapter G),
 :mod:`~candidacy.checks.common` (what they share). Articles link to
-https://wetten.overheid.nl/BWBR0004627 (Kieswet).
+https://wetten.overheid.nl/BWBR0004627/2026-01-01 (Kieswet).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from eml.read import count_stream, eml110a, eml110b, eml210, eml230b, eml510, em
 from eml.read.common import Reader
 from eml.safe import Limits, ParseStream, line_of, local_name
 from eml.xsd import SchemaSet
+from osv.errors import InvariantError
 
 __all__ = ["ReadResult", "open_stream", "read_eml", "read_nomination", "root_element"]
 
@@ -207,5 +208,6 @@ def read_nomination(
         limits=limits,
         expect=frozenset({MessageType.NOMINATION}),
     )
-    assert isinstance(result.document, Eml210)  # guaranteed by expect
+    if not isinstance(result.document, Eml210):  # guaranteed by expect
+        raise InvariantError("a file read as an EML 210 is not one")
     return result.document, result

@@ -31,6 +31,7 @@ from eml.documents import CountingMethod, EmlHeader, MessageType, Phase
 from eml.read.common import Reader, read_header, read_identifier
 from eml.read.vote_group import VoteGroupBuilder
 from eml.safe import Limits, ParseStream, local_name
+from osv.errors import InvariantError
 from osv.model import ElectionIdentifier, ReportingUnitVotes, VoteCounts
 
 __all__ = ["EVENT_TAGS", "CountItem", "CountStream"]
@@ -131,7 +132,8 @@ def _discard(reader: Reader, element: etree._Element) -> None:
     element.clear()
     if element.getprevious() is not None:
         parent = element.getparent()
-        assert parent is not None  # an element with a sibling has a parent
+        if parent is None:  # an element with a sibling has a parent
+            raise InvariantError("an XML element with a preceding sibling has no parent")
         _check_children(reader, parent, element.itersiblings(preceding=True))
         while element.getprevious() is not None:
             del parent[0]
@@ -189,7 +191,8 @@ class CountStream:
     @property
     def identifier(self) -> ElectionIdentifier:
         """The ``ElectionIdentifier`` of the file."""
-        assert self._identifier is not None  # guaranteed once the walk reached Contests
+        if self._identifier is None:  # guaranteed once the walk reached Contests
+            raise InvariantError("the ElectionIdentifier is read before the walk reached it")
         return self._identifier
 
     @property
@@ -214,7 +217,8 @@ class CountStream:
 
     def __next__(self) -> CountItem:
         item = next(self._items)
-        assert item is not None
+        if item is None:
+            raise InvariantError("the count stream gave an empty item")
         return item
 
     # -- the walk -----------------------------------------------------------------------------
@@ -275,7 +279,8 @@ class CountStream:
 
     def _open_group(self, element: etree._Element) -> VoteGroupBuilder:
         contest = self._contest
-        assert contest is not None
+        if contest is None:
+            raise InvariantError("a vote group opened outside a contest")
         if contest.id is None:
             raise self._reader.error(element, "a Contest has votes before its ContestIdentifier")
         if element.tag == _TOTAL:
@@ -328,7 +333,8 @@ class CountStream:
 
     def _close_child(self, element: etree._Element) -> CountItem | None:
         contest = self._contest
-        assert contest is not None
+        if contest is None:
+            raise InvariantError("an element of a contest closed outside a contest")
         if element.tag == ns.eml("ContestIdentifier"):
             if contest.id is not None:
                 raise self._reader.error(element, "a Contest has more than one ContestIdentifier")
@@ -345,7 +351,8 @@ class CountStream:
         if group is None:
             return None
         self._group = None
-        assert contest.id is not None
+        if contest.id is None:
+            raise InvariantError("a contest's votes closed before its ContestIdentifier was read")
         group.read(element)
         item: CountItem
         if element.tag == _TOTAL:
@@ -363,7 +370,8 @@ class CountStream:
 
     def _close_contest(self, element: etree._Element) -> None:
         contest = self._contest
-        assert contest is not None
+        if contest is None:
+            raise InvariantError("a contest closed that was never opened")
         if contest.id is None:
             raise self._reader.error(element, "a Contest has no ContestIdentifier")
         if not contest.has_total and not contest.unit_ids:

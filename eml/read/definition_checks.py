@@ -31,6 +31,7 @@ import datetime as dt
 from lxml import etree
 
 from eml.read.common import Reader
+from osv.errors import InvariantError
 from osv.model import (
     NATIONAL_CATEGORIES,
     CommitteeCategory,
@@ -123,8 +124,7 @@ def check_definition(
             "the election definition has no kr:NumberOfSeats: expected the number of seats "
             "to be filled, found none",
         )
-    assert seats_element is not None
-    _check_seat_range(reader, seats_element, category, seats)
+    _check_seat_range(reader, _checked(seats_element, "kr:NumberOfSeats"), category, seats)
     if threshold is None:
         raise reader.error(
             election,
@@ -132,7 +132,6 @@ def check_definition(
             f"{expected_preference_threshold(category, seats)} (percent of the quota, "
             "Kieswet P 15), found none",
         )
-    assert threshold_element is not None
     if identifier.nomination_date is None:
         raise reader.error(
             identifier_element,
@@ -145,15 +144,22 @@ def check_definition(
             "the election definition has no kr:ElectionTree: expected the tree of regions and "
             "committees, found none",
         )
-    assert tree_element is not None
     _check_subcategory_fits(reader, identifier_element, identifier, seats, tree)
-    _check_threshold_fits(reader, threshold_element, category, seats, threshold)
+    threshold_checked = _checked(threshold_element, "kr:PreferenceThreshold")
+    _check_threshold_fits(reader, threshold_checked, category, seats, threshold)
     _check_nomination_first(
         reader, identifier_element, identifier.nomination_date, identifier.election_date
     )
-    _check_central_committee(reader, tree_element, category, tree)
+    _check_central_committee(reader, _checked(tree_element, "kr:ElectionTree"), category, tree)
     _check_voting_method(reader, voting_method_element)
     return seats, threshold, tree
+
+
+def _checked(element: etree._Element | None, name: str) -> etree._Element:
+    """The element of a value checked to be present (the reader found both together)."""
+    if element is None:
+        raise InvariantError(f"the checked {name} is missing")
+    return element
 
 
 def _check_seat_range(
@@ -267,7 +273,8 @@ def _check_subcategory_fits(
     expected = expected_subcategory(identifier.category, seats, districts)
     if expected is None or expected == identifier.subcategory:
         return
-    assert identifier.subcategory is not None
+    if identifier.subcategory is None:
+        raise InvariantError("an election without a subcategory reached the subcategory comparison")
     if identifier.category is ElectionCategory.PS:
         what = f"{districts} kieskring{'' if districts == 1 else 'en'} in the election tree"
     else:

@@ -26,6 +26,7 @@ from eml.errors import EmlTypeError
 from eml.read.common import Reader
 from eml.read.count_stream import CountItem, CountStream
 from eml.safe import Limits
+from osv.errors import InvariantError
 from osv.model import ContestCount, ReportingUnitVotes, VoteCounts
 
 if TYPE_CHECKING:
@@ -101,9 +102,11 @@ def from_events(
             units.append(item.votes)
         else:
             total = item.votes
-    assert current is not None  # the stream refuses a file without contests
+    if current is None:  # the stream refuses a file without contests
+        raise InvariantError("a 510 was read without a contest (the reader refuses those)")
     contests.append(_contest(current, total, units))
-    assert stream.header is not None
+    if stream.header is None:
+        raise InvariantError("a 510 was read without its header")
     return Eml510(
         message_type=message_type,
         header=stream.header,

@@ -23,6 +23,7 @@ from lxml import etree
 
 from eml import ns
 from eml.write.common import sub
+from osv.errors import InvariantError
 from osv.model import (
     Agent,
     Candidate,
@@ -96,7 +97,8 @@ def write_nominated_candidate(
         birth = etree.Element(ns.eml("DateOfBirth"))
         birth.text = candidate.date_of_birth.isoformat()
         full_name = element.find(ns.eml("CandidateFullName"))
-        assert full_name is not None
+        if full_name is None:
+            raise InvariantError("the candidate element written has no CandidateFullName")
         full_name.addnext(birth)
     if candidate.mailing_address is not None:
         write_mailing_address(sub(element, ns.eml("Contact")), candidate.mailing_address)

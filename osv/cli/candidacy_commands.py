@@ -16,6 +16,7 @@ import typer
 from osv.cli import context
 from osv.cli.eml_commands import XsdDir
 from osv.cli.output import guarded, print_json, table
+from osv.errors import InvariantError
 
 __all__ = ["EXIT_FINDINGS", "EXIT_LOTS_REQUIRED", "app"]
 
@@ -63,7 +64,8 @@ def _print_lots(required: object, as_json: bool) -> None:
     from candidacy import LotsRequired
     from osv.service.candidacy.files import lots_json
 
-    assert isinstance(required, LotsRequired)
+    if not isinstance(required, LotsRequired):
+        raise InvariantError("lots are reported for a numbering that requires none")
     if as_json:
         print_json(lots_json(required))
         return

@@ -1,7 +1,7 @@
 """Rules of election law that the model needs to check an election definition.
 
 Each function names the article it implements. Articles of the Kieswet (BWBR0004627) are at
-https://wetten.overheid.nl/BWBR0004627; the Gemeentewet (BWBR0005416) and Provinciewet
+https://wetten.overheid.nl/BWBR0004627/2026-01-01; the Gemeentewet (BWBR0005416) and Provinciewet
 (BWBR0005645) fix the size of councils and provincial states.
 """
 

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from candidacy import Consequence, Finding, ListDecision, Numbered, SubmittedList
 from candidacy.decisions import departure_text
+from osv.errors import InvariantError
 from osv.model import ElectionIdentifier
 from osv.pv.layout import PageInfo, heading, paragraph, render, signatures, table, title_block
 from osv.pv.p22_2 import dutch_date
@@ -149,7 +150,8 @@ def _findings(findings: Sequence[Finding], text: dict[str, object]) -> list[Flow
         paragraph(str(text["omissions_intro"])),
     ]
     headers = text["omissions_headers"]
-    assert isinstance(headers, list)
+    if not isinstance(headers, list):
+        raise InvariantError("the model I 4 wording has no list of omissions_headers")
     widths = [w * cm for w in (1.3, 3.2, 1.5, 11.5)]
     if omissions:
         rows = [[f.code.value, f.article, f.list_key, f.text_nl] for f in omissions]
@@ -240,7 +242,8 @@ def _numbering(session: CandidacySession, text: dict[str, object]) -> list[Flowa
         seen += [d for d in lst.districts if d not in seen]
         sizes[number] = max(sizes.get(number, 0), len(lst.candidates))
     headers = text["numbering_headers"]
-    assert isinstance(headers, list)
+    if not isinstance(headers, list):
+        raise InvariantError("the model I 4 wording has no list of numbering_headers")
     story: list[Flowable] = [heading(str(text["numbering"]), 2)]
     story.append(
         table(
@@ -252,7 +255,8 @@ def _numbering(session: CandidacySession, text: dict[str, object]) -> list[Flowa
     )
     if session.files:
         publication_headers = text["publication_headers"]
-        assert isinstance(publication_headers, list)
+        if not isinstance(publication_headers, list):
+            raise InvariantError("the model I 4 wording has no list of publication_headers")
         story += [heading(str(text["publication"]), 3)]
         story.append(
             table(

@@ -34,7 +34,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 
-from osv.errors import OSVError
+from osv.errors import InvariantError, OSVError
 
 __all__ = [
     "ICC_PROFILE",
@@ -220,7 +220,8 @@ def _mend_endstream() -> None:
 
     def format_with_eol(self: pdfdoc.PDFStream, document: Any) -> bytes:
         out: bytes = original(self, document)
-        assert out.endswith(ending)
+        if not out.endswith(ending):
+            raise InvariantError("a reportlab PDF stream lacks the line ending PDF/A requires")
         return out[: -len(ending)] + b"\n" + ending
 
     pdfdoc.PDFStream.format = format_with_eol  # type: ignore[method-assign]

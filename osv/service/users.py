@@ -36,6 +36,7 @@ from importlib import resources
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from osv.errors import InvariantError
 from osv.service.errors import CodedRefusalError, ServiceError
 from osv.service.login_throttle import LoginThrottle, client_label
 from osv.service.unit_of_work import UowFactory
@@ -350,7 +351,8 @@ def sign_in(
         _audit(uow, user.name, "user.signed_in", client=client)
         uow.commit()
         found = uow.users.find_session(token_hash(token))
-    assert found is not None
+    if found is None:
+        raise InvariantError("the session just stored for the sign-in is not found")
     return token, found
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Row, func, select, text
 
+from osv.errors import InvariantError
 from osv.store.chain import GENESIS, ChainReport, link, normalise_data, verify_chain
 from osv.store.content import ContentReport, recorded_content, verify_content
 from osv.store.records import AuditEvent
@@ -233,7 +234,8 @@ class AuditRepository(Repository):
 
         def watched(events: Iterator[AuditEvent]) -> Iterator[AuditEvent]:
             for position, event in enumerate(events):
-                assert event.id is not None
+                if event.id is None:
+                    raise InvariantError("an audit event read from the database has no id")
                 for key, value in recorded_content(event.data).items():
                     recorded[key] = (value, event.id)
                 if head is not None and event.hash == head:

@@ -272,7 +272,19 @@ def open_database(url: str, *, migrations: Path = MIGRATIONS) -> Database:
         options.update(pool_pre_ping=True)
     try:
         engine = create_engine(parsed, **options)
-    except (ArgumentError, ImportError) as error:
+    except ImportError as error:
+        if parsed.get_backend_name() == "postgresql":
+            raise DatabaseUnavailableError(
+                f"The database URL {parsed.render_as_string(hide_password=True)} needs "
+                f"PostgreSQL's driver, which is not installed ({error}): install OSV with its "
+                "PostgreSQL extra, pip install 'osv[postgresql]' (offline: install.sh "
+                "--postgresql)."
+            ) from None
+        raise DatabaseUnavailableError(
+            f"The database URL {parsed.render_as_string(hide_password=True)} cannot be used: "
+            f"{error}."
+        ) from None
+    except ArgumentError as error:
         raise DatabaseUnavailableError(
             f"The database URL {parsed.render_as_string(hide_password=True)} cannot be used: "
             f"{error}."

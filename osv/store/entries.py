@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from osv.errors import InvariantError
 from osv.store.content import (
     entry_key,
     entry_key_of,
@@ -145,7 +146,8 @@ class EntryRepository(Repository):
         if row is None:
             return None
         eid = self.session.scalar(select(ElectionRow.eid).where(ElectionRow.id == row.election_id))
-        assert eid is not None
+        if eid is None:
+            raise InvariantError("an entry's election is not stored")
         return _session(row, eid)
 
     def complete_session(self, session_id: int, completed_by: str) -> None:

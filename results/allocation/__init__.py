@@ -3,8 +3,9 @@
 :func:`allocate` takes an :class:`AllocationInput` (seats, category, lists with the votes of
 their candidates, the lot outcomes drawn so far) and returns an :class:`Allocation`: seats per
 list, elected candidates, the ranking for succession and a trace of every step, each naming
-its article of the Kieswet (https://wetten.overheid.nl/BWBR0004627). When a tie needs a lot,
-the result says what to draw; append the outcome to ``AllocationInput.lots`` and call again.
+its article of the Kieswet (https://wetten.overheid.nl/BWBR0004627/2026-01-01). When a tie
+needs a lot, the result says what to draw; append the outcome to ``AllocationInput.lots`` and
+call again.
 
 Elections with several kieskringen (Tweede Kamer, PS2) first allocate between parties, each
 counting as one list (P 2, P 3), then within each party over its district lists and persons::

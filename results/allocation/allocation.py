@@ -1,7 +1,8 @@
 """The seat allocation of one election with one district, from votes to elected candidates.
 
-:func:`allocate` runs chapter P of the Kieswet (https://wetten.overheid.nl/BWBR0004627) in the
-order of seat-allocation.md §14, recording every step in the trace:
+:func:`allocate` runs chapter P of the Kieswet
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01) in the order of seat-allocation.md §14,
+recording every step in the trace:
 
 1. check the input (``validation.py``);
 2. the quota, P 5, and the full seats, P 6 (``quota.py``); with no votes at all there is no

@@ -16,7 +16,7 @@ Once the seats per list are final, each list's seats go to people:
 Then P 19 ranks the candidates for succession (``ranking.py``). The functions here handle one
 list at a time, with explicit inputs, so the allocation over several kieskringen can reuse them.
 
-Articles: https://wetten.overheid.nl/BWBR0004627 (P 15, P 17, P 19a).
+Articles: https://wetten.overheid.nl/BWBR0004627/2026-01-01 (P 15, P 17, P 19a).
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ Exception (Kieswet Ya 29, the island councils of Bonaire, Sint Eustatius and Sab
 afwijking van artikel P 10" the surplus seats are not given to another list; they stay
 unassigned. The entry point switches step 2 off for that category.
 
-Articles: https://wetten.overheid.nl/BWBR0004627 (P 10, P 19a, Ya 29).
+Articles: https://wetten.overheid.nl/BWBR0004627/2026-01-01 (P 10, P 19a, Ya 29).
 """
 
 from __future__ import annotations

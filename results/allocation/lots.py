@@ -17,7 +17,7 @@ of seat-allocation.md §11:
 Because the computation is deterministic, replaying the same input with the same outcomes gives
 the same result every time.
 
-Articles: https://wetten.overheid.nl/BWBR0004627 (P 14).
+Articles: https://wetten.overheid.nl/BWBR0004627/2026-01-01 (P 14).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ enough (seat-allocation.md §7).
 * P 9 is applied once, after all residual seats and before P 10; whether the majority list has
   candidates for the extra seat is P 10's concern, not P 9's.
 
-Articles: https://wetten.overheid.nl/BWBR0004627 (P 9).
+Articles: https://wetten.overheid.nl/BWBR0004627/2026-01-01 (P 9).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Everything is exact. The quota ``V / S`` is a :class:`fractions.Fraction`; the f
 integer division ``V_i * S // V``, never a rounded float. Comparisons elsewhere multiply out the
 denominators (the remainder times ``S`` is the integer ``V_i * S - f_i * V``).
 
-Articles: https://wetten.overheid.nl/BWBR0004627 (chapter P, paragraph 2).
+Articles: https://wetten.overheid.nl/BWBR0004627/2026-01-01 (chapter P, paragraph 2).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ deceased candidates are left out of the ranking altogether.
 Verified against the text of P 19 in force in 2025 (an English translation of the Kieswet as of
 2025); seat-allocation.md §12.4.
 
-Articles: https://wetten.overheid.nl/BWBR0004627 (P 19, P 19a).
+Articles: https://wetten.overheid.nl/BWBR0004627/2026-01-01 (P 19, P 19a).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The residual seats (restzetels): Kieswet P 7 and P 8, one step at a time.
 
 After the full seats of P 6, ``R`` seats are left. How they are given depends on the size of
-the body (https://wetten.overheid.nl/BWBR0004627, chapter P, paragraph 2):
+the body (https://wetten.overheid.nl/BWBR0004627/2026-01-01, chapter P, paragraph 2):
 
 * **19 seats or more, P 7(1): highest averages (D'Hondt).** Each seat goes to the list with the
   largest average ``V_i / (s_i + 1)``, its votes divided by its seats if it got this one; a list

@@ -13,7 +13,7 @@ entry point turns it into the immutable :class:`~results.allocation.types.ListSe
 A lijstengroep or a set of identical lists counts as one list for the distribution between
 parties (P 3), so the same record serves the allocation over several kieskringen.
 
-Articles: https://wetten.overheid.nl/BWBR0004627 (chapter P, paragraph 2).
+Articles: https://wetten.overheid.nl/BWBR0004627/2026-01-01 (chapter P, paragraph 2).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """What goes into the seat allocation, what comes out, and the trace of every step.
 
-The allocation of Kieswet chapter P (https://wetten.overheid.nl/BWBR0004627) takes the votes per
-candidate of every list and the number of seats, and gives seats per list and the elected
-candidates. Everything is exact: votes and seats are ``int``, quotas, remainders and averages are
-``fractions.Fraction``. No float appears anywhere.
+The allocation of Kieswet chapter P (https://wetten.overheid.nl/BWBR0004627/2026-01-01) takes
+the votes per candidate of every list and the number of seats, and gives seats per list and the
+elected candidates. Everything is exact: votes and seats are ``int``, quotas, remainders and
+averages are ``fractions.Fraction``. No float appears anywhere.
 
 Outcomes that are not failures are values (style.md, convention 5):
 

@@ -1,39 +1,25 @@
 """The two parts together: seats between parties by :func:`results.allocation.allocate`, then
 within parties by :func:`allocate_districts`.
 
-Skipped until the single-district allocation exports ``allocate``. Besides wiring the parts, it
-cross-checks them: for a party with one list (a set or a standalone list) both compute the same
-elected candidates and ranking, and for a lijstengroep the same persons are elected by
-preference, because P 15(1) elects them at group level in both.
+Besides wiring the parts, it cross-checks them: for a party with one list (a set or a standalone
+list) both compute the same elected candidates and ranking, and for a lijstengroep the same
+persons are elected by preference, because P 15(1) elects them at group level in both.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-
-import pytest
-
+from results.allocation import allocate
 from results.allocation.groups import (
     allocate_districts,
     party_allocation_input,
     party_seats_of,
 )
-from results.allocation.types import Allocation, AllocationInput
 from tests.allocation.test_groups_properties import national_election
-
-_allocate: Callable[[AllocationInput], Allocation] | None = getattr(
-    importlib.import_module("results.allocation"), "allocate", None
-)
-pytestmark = pytest.mark.skipif(
-    _allocate is None, reason="results.allocation.allocate does not exist yet"
-)
 
 
 def test_the_national_election_through_both_parts() -> None:
-    assert _allocate is not None
     districts, _ = national_election()
-    parties = _allocate(party_allocation_input(districts))
+    parties = allocate(party_allocation_input(districts))
     assert parties.status == "complete", parties.lots_required
     seats = party_seats_of(parties)
     result = allocate_districts(districts, seats)

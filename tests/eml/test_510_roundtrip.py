@@ -17,6 +17,7 @@ from eml.write import write_eml
 from eml.write.common import to_bytes as serialise
 from eml.write.eml510 import to_bytes, to_tree
 from eml.xsd import SchemaSet
+from tests.conftest import SHARED_ABSENT, unavailable
 from tests.eml.sample_files import valid_files
 from tests.strategies.counts import count_documents
 
@@ -28,7 +29,7 @@ COUNT_FILES = sorted(
 def test_the_real_files_are_found() -> None:
     """Guard against an empty parametrisation: ten real 510b files and the samples."""
     if not COUNT_FILES:
-        pytest.skip("the shared folder is absent")
+        unavailable(SHARED_ABSENT)
     assert sum(path.startswith("data/") for path in COUNT_FILES) == 10
 
 

@@ -18,6 +18,7 @@ from eml import read_eml, write_eml
 from eml.documents import Eml510, MessageType
 from osv.cli.app import app
 from osv.service.formats.export_csv import CountsMismatchError, export_counts_csv
+from tests.conftest import unavailable
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -44,7 +45,7 @@ def data(shared: Path):  # type: ignore[no-untyped-def]
     def path(name: str) -> Path:
         found = shared / "data" / name
         if not found.is_file():
-            pytest.skip(f"the published file shared/data/{name} is absent")
+            unavailable(f"the published file shared/data/{name} is absent")
         return found
 
     return path

@@ -28,12 +28,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from osv.model import MAX_COUNT
 from results.allocation.types import AllocationInput, LotKind, LotOutcome
+from tests.conftest import unavailable
 from tests.properties import invariants
 from tests.properties.lots import complete, draw_lots
 from tests.properties.outcome import Outcome, input_to_json
@@ -60,7 +60,7 @@ def allocate_command() -> list[str]:
         return shlex.split(configured)
     script = Path(sys.executable).parent / "osv"
     if not script.exists():
-        pytest.skip(f"no osv console script next to {sys.executable}; set {COMMAND_VARIABLE}")
+        unavailable(f"no osv console script next to {sys.executable}; set {COMMAND_VARIABLE}")
     return [str(script), "allocate"]
 
 

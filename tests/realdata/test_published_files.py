@@ -39,7 +39,7 @@ from osv.service.result.files import FoundFile, peek_file
 from osv.service.result.hsb import run_hsb
 from osv.service.result.verify import verify
 from osv.store import open_database
-from tests.conftest import SHARED
+from tests.conftest import SHARED, unavailable
 
 _CREATED = dt.datetime(2026, 1, 1, 12, 0)
 #: Large enough for the Kiesraad's biggest count files (a TK 510c is about 3.3 MB).
@@ -109,7 +109,7 @@ def _with(*types: MessageType, without: tuple[MessageType, ...] = ()) -> list[Gr
 def test_the_real_files_are_found() -> None:
     """Without them this suite tests nothing (CI has them; see the README)."""
     if SHARED is None:
-        pytest.skip(_NOT_FOUND)
+        unavailable(_NOT_FOUND)
     assert len(FILES) >= 23
     assert {found.message_type for group in GROUPS for found in group.files} >= {
         MessageType.ELECTION_DEFINITION,

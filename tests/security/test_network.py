@@ -25,6 +25,7 @@ from osv.config import Settings
 from osv.service import queries
 from osv.service.bootstrap import unit_of_work_factory
 from osv.service.users import create_user
+from tests.conftest import unavailable
 from tests.ui.helpers import PASSWORD
 
 OSV = str(Path(sys.executable).with_name("osv"))
@@ -77,7 +78,7 @@ def _serve(home: Path, port: int, *options: str) -> subprocess.Popen[str]:
 def certificate(tmp_path: Path) -> tuple[Path, Path]:
     """A self-signed certificate for 127.0.0.1 and its key."""
     if shutil.which("openssl") is None:
-        pytest.skip("openssl (Debian package openssl) is needed to make a test certificate")
+        unavailable("openssl (Debian package openssl) is needed to make a test certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
         [

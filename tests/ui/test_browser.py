@@ -22,7 +22,6 @@ installs it), where that fails.
 from __future__ import annotations
 
 import io
-import os
 import socket
 import threading
 import time
@@ -37,6 +36,7 @@ from osv.model.entry import CountEntry, EntryModel
 from osv.service.entry import Actor, claim, finalise, view
 from osv.service.entry.read import sessions
 from tests.checks.entries import change
+from tests.conftest import unavailable
 from tests.ui.helpers import PASSWORD, Installation, explain_warnings, install, paper
 from tests.ui.keyboard import login as keys_login
 from tests.ui.keyboard import type_entry
@@ -63,10 +63,9 @@ ARGS = [
 def _chromium() -> None:
     """Skip without Chromium locally; in CI (``CI`` set, ``.ci/run`` installs it) fail."""
     if not CHROMIUM.exists():
-        reason = "Debian's Chromium (/usr/bin/chromium) is not installed (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}; CI must run the browser tests")
-        pytest.skip(reason)
+        unavailable(
+            "Debian's Chromium (/usr/bin/chromium) is not installed (apt-get install chromium)"
+        )
 
 
 @pytest.fixture

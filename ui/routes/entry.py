@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import Response
 
+from osv.errors import InvariantError
 from osv.model.entry import CountEntry
 from osv.service.entry import (
     EntryRefusedError,
@@ -86,7 +87,8 @@ def start(request: Request, who: Typist, session_id: int, key: str) -> Response:
         claim(factory, session_id, key, who.actor)
     current = view(factory, session_id, key)
     pages = _pages(request, session_id, current)
-    assert current.entry is not None
+    if current.entry is None:
+        raise InvariantError("an entry is shown without its counts")
     cleared = still_cleared(current.entry, current.cleared)
     # a correction opens on the page of the first box to type again
     target = next((p for p in pages if marks(p, cleared)), pages[0])
@@ -127,7 +129,8 @@ def _mine(request: Request, who: Principal, session_id: int, key: str) -> Source
 
 def _pages(request: Request, session_id: int, current: SourceView) -> list[Page]:
     info = _municipal(request, session_id)
-    assert current.entry is not None
+    if current.entry is None:
+        raise InvariantError("the pages of an entry are made without its counts")
     ballot = ui(request).ballot(info.session.election)
     names = {s.number: s.name for s in ballot.lists}
     candidates: dict[int, list[str]] = {}
@@ -141,6 +144,17 @@ def _page(pages: list[Page], slug: str) -> tuple[int, Page]:
         if page.slug == slug:
             return index, page
     raise HTTPException(404, f"no page {slug}")
+
+
+def _entry_marks(order: list[str], differences: set[str], cleared: set[str]) -> list[EntryFinding]:
+    """W.001 (differs from the first entry) and W.002 (cleared by the coordinator), in the
+    page's order of boxes."""
+    extra: list[EntryFinding] = []
+    if differences:
+        extra.append(EntryFinding(CountCode.W001, tuple(p for p in order if p in differences)))
+    if cleared:
+        extra.append(EntryFinding(CountCode.W002, tuple(p for p in order if p in cleared)))
+    return extra
 
 
 def _show(
@@ -159,7 +173,8 @@ def _show(
 ) -> Response:
     page = pages[index]
     entry = entry or current.entry
-    assert entry is not None
+    if entry is None:
+        raise InvariantError("an entry page is shown without its counts")
     found = list(current.findings.items) if current.findings else []
     filled = {p.slug for p in pages if any(_filled(value_at(entry, f.path)) for f in p.fields)}
     shown = findings_on(page, found) if page.slug in filled or not page.fields else []
@@ -168,12 +183,7 @@ def _show(
     differences = marks(page, current.differences) if page.slug in filled else set()
     cleared = marks(page, still_cleared(entry, current.cleared))
     order = [field.path for field in page.fields]
-    extra: list[EntryFinding] = []
-    if differences:
-        extra.append(EntryFinding(CountCode.W001, tuple(p for p in order if p in differences)))
-    if cleared:
-        extra.append(EntryFinding(CountCode.W002, tuple(p for p in order if p in cleared)))
-    shown_all = shown + extra
+    shown_all = shown + _entry_marks(order, differences, cleared)
     errors = marks(page, [p for f in shown if f.severity == "error" for p in f.fields])
     warnings = marks(page, [p for f in shown if f.severity == "warning" for p in f.fields])
     flagged = {p.slug for p in pages if p.slug in filled and findings_on(p, found)}
@@ -244,7 +254,8 @@ async def save_page(
     pages = _pages(request, session_id, current)
     index, this = _page(pages, slug)
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    assert current.entry is not None
+    if current.entry is None:
+        raise InvariantError("an entry page is saved without its counts")
     try:
         entry = apply_page(current.entry, this, form)
     except FormError as error:

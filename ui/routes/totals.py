@@ -15,6 +15,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from osv.errors import InvariantError
 from osv.model.entry import CountEntry
 from osv.service.entry import EntryRefusedError, claim, finalise, overview, save, view
 from osv.service.entry.common import SourceView
@@ -85,7 +86,8 @@ def _paper_pages(request: Request, session_id: int, entry: CountEntry) -> list[P
     """The pages of the paper totals form (without the last, "controleren")."""
     state = ui(request)
     info = session_info(state.factory, session_id, stages=True)
-    assert info is not None
+    if info is None:
+        raise InvariantError("the session of a totals form is not found")
     eid = info.session.election
     district = district_of(info.session.committee)  # an HSB's lists are its district's
 
@@ -108,7 +110,8 @@ def box_labels(request: Request, session_id: int, entry: CountEntry) -> dict[str
 
 def _form_page(request: Request, session_id: int, current: SourceView) -> Page:
     """Every box of the totals form on one page, in paper order."""
-    assert current.entry is not None
+    if current.entry is None:
+        raise InvariantError("a totals form is shown without its entry")
     pages = _paper_pages(request, session_id, current.entry)
     return Page("totalen", "Totalen", tuple(f for p in pages for f in p.fields))
 
@@ -123,7 +126,8 @@ def _show(
     message: str = "",
     status: int = 200,
 ) -> Response:
-    assert current.entry is not None
+    if current.entry is None:
+        raise InvariantError("a totals form is shown without its entry")
     typed = any(value_at(current.entry, f.path) is not None for f in page.fields)
     findings = list(current.findings.items) if current.findings and typed else []
     return ui(request).render(
@@ -156,7 +160,8 @@ async def submit(request: Request, who: Typist, session_id: int, key: str) -> Re
     current = _mine(request, who, session_id, key)
     page = _form_page(request, session_id, current)
     posted = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    assert current.entry is not None
+    if current.entry is None:
+        raise InvariantError("a totals form is saved without its entry")
     try:
         entry = apply_page(current.entry, page, posted)
     except FormError as error:

@@ -31,6 +31,7 @@ from collections.abc import Collection
 from eml import Eml510, SchemaSet
 from eml.documents import CountingMethod, Phase
 from eml.write import write_eml
+from osv.errors import InvariantError
 from osv.model import Contest
 from osv.service.audit_log import audit_head
 from osv.service.entry.common import EntryRefusedError
@@ -92,7 +93,8 @@ def session_documents(
     )
     for unit in contest_count.reporting_units:
         table.add_station(station_of(unit.id, unit.name), unit.votes, f"reporting unit {unit.id}")
-    assert contest_count.total is not None
+    if contest_count.total is None:
+        raise InvariantError("the counted contest has no total")
     table.set_total(contest_count.total, "the total")
     count_bytes = write_eml(document, schemas=schemas)
     files = [

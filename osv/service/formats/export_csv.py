@@ -23,6 +23,7 @@ from eml.read import read_eml
 from eml.read.eml510 import CountStream, iter_count
 from eml.safe import Limits
 from eml.xsd import SchemaSet
+from osv.errors import InvariantError
 from osv.model import Contest, ReportingUnitVotes
 from osv.service.errors import ServiceError
 from osv.service.formats.csv_osv43 import (
@@ -65,6 +66,15 @@ class CsvExport:
     candidates: int
 
 
+def _candidate_lists(path: Path, schemas: SchemaSet | None, limits: Limits | None) -> Eml230b:
+    document = read_eml(
+        path, schemas=schemas, limits=limits, expect=frozenset({MessageType.CANDIDATE_LISTS})
+    ).document
+    if not isinstance(document, Eml230b):
+        raise InvariantError("the candidate lists file read as a 230b is not one")
+    return document
+
+
 def export_counts_csv(
     counts: Path,
     candidates: Path,
@@ -88,13 +98,7 @@ def export_counts_csv(
             f"{counts}: is an EML {stream.message_type.value} file, but the OSV4-3 table is made "
             f"from a municipality's count (510b); {_NOTHING_WRITTEN}"
         )
-    lists_document = read_eml(
-        candidates,
-        schemas=schemas,
-        limits=limits,
-        expect=frozenset({MessageType.CANDIDATE_LISTS}),
-    ).document
-    assert isinstance(lists_document, Eml230b)
+    lists_document = _candidate_lists(candidates, schemas, limits)
     election = stream.identifier
     if election.id != lists_document.identifier.id:
         raise CountsMismatchError(
@@ -169,11 +173,13 @@ def _fill(
             raise CountsMismatchError(
                 f"{counts}: {error} ({candidates.name}); {_NOTHING_WRITTEN}"
             ) from None
-    assert table is not None  # the stream refuses a count without contests
+    if table is None:  # the stream refuses a count without contests
+        raise InvariantError("a count was read without a contest (the reader refuses those)")
     if not table.has_total:
         # The stream accepts a contest without TotalVotes only when it has a single reporting
         # unit, whose numbers are then the total.
-        assert first_unit is not None
+        if first_unit is None:
+            raise InvariantError("a contest has no total and no reporting unit (refused when read)")
         table.set_total(first_unit.votes, f"reporting unit {first_unit.id}")
     return table
 

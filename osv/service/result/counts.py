@@ -31,6 +31,7 @@ from eml import SchemaSet
 from eml.documents import MessageType
 from eml.read.eml510 import CountStream, iter_count
 from eml.safe import Limits
+from osv.errors import InvariantError
 from osv.model import ElectionIdentifier, ListVotes, ReportingUnitVotes, VoteCounts
 from osv.service.result.files import FoundFile, ResultInputError
 from osv.service.result.sources import CountLevel, CountPart, CountSource, SourceFile
@@ -104,7 +105,8 @@ def read_count_file(
     )
     counting_method = stream.counting_method.value if stream.counting_method else None
     total = stated if stated is not None else recomputed
-    assert total is not None  # a contest has a total or units
+    if total is None:  # a contest has a total or units
+        raise InvariantError("a contest has neither total nor units (refused when read)")
     return FileCount(
         parts=_parts_of(found, read, authority, total, recomputed),
         stated=stated,
@@ -165,7 +167,8 @@ def _stream_units(stream: CountStream, found: FoundFile, *, keep_units: bool) ->
         else:
             stated = item.votes
             by_code = keyed_by_short_code(stated)
-    assert contest is not None  # the stream refuses a file without contests
+    if contest is None:  # the stream refuses a file without contests
+        raise InvariantError("a count file was read without a contest (the reader refuses those)")
     recomputed = running.total if units else None
     return _Streamed(contest, stated, recomputed, seen, kept, findings)
 
@@ -366,7 +369,8 @@ def _districts(
     parts, tallies = added.parts, added.tallies
     if level == "510d" and not multi_district:
         first = added.first
-        assert first is not None  # one file was read
+        if first is None:  # one file was read
+            raise InvariantError("no 510d file was read for a single district")
         total = first.stated if first.stated is not None else sum_counts([p.votes for p in parts])
         districts: list[tuple[str, VoteCounts]] = [(first.contest_id, total)]
     else:

@@ -28,6 +28,7 @@ from typing import Any, cast
 from eml import Eml510, Eml520, SchemaSet
 from eml.documents import Authority
 from eml.safe import Limits
+from osv.errors import InvariantError
 from osv.model import CommitteeCategory, ReportingUnitVotes, VoteCounts
 from osv.service.result.counts import Progress
 from osv.service.result.eml_out import (
@@ -97,7 +98,8 @@ def compute_result(
         )
         return result, seats_from
     total = inputs.counts.district(inputs.counts.contest_ids[0])
-    assert total is not None
+    if total is None:
+        raise InvariantError("the district counted has no total")
     contest = inputs.contest()
     if contest is not None and contest.id != inputs.counts.contest_ids[0]:
         raise ResultInputError(

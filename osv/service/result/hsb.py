@@ -24,6 +24,7 @@ from pathlib import Path
 from eml import Eml110a, Eml230b, Eml510, SchemaSet, read_eml
 from eml.documents import Authority, CountingMethod, MessageType
 from eml.safe import Limits
+from osv.errors import InvariantError
 from osv.model import Contest, ElectionDefinition, ReportingUnitVotes
 from osv.service.result.counts import Progress, read_count_source
 from osv.service.result.coverage import UNCHECKED, Coverage, IncompleteCountsError, coverage_of
@@ -153,7 +154,8 @@ def add_up(
     if not coverage.complete:
         raise IncompleteCountsError(identifier.id, coverage)
     total = counts.district(contest_id)
-    assert total is not None
+    if total is None:
+        raise InvariantError("the district counted has no total")
     name = counts.contest_name(contest_id)
     document = district_count(
         identifier,

@@ -15,6 +15,7 @@ from pathlib import Path
 from eml import Eml510, SchemaSet, read_eml
 from eml.documents import MessageType
 from eml.safe import Limits
+from osv.errors import InvariantError
 from osv.model import Contest
 from osv.pv.o3 import DistrictReport, MunicipalCount
 from osv.service.result.eml_out import WrittenFile, file_safe
@@ -45,7 +46,8 @@ def district_report(
     kieskring's candidate lists (``contest``), the 510c's hash (``None`` for a draft) and the
     audit log's last hash (made from OSV's database)."""
     district = count.contests[0]
-    assert district.total is not None
+    if district.total is None:
+        raise InvariantError("the district of a 510c has no total")
     sources = {part.id: part.source for part in counts.parts}
     digests = {source.name: source.digest for source in counts.files}
     municipalities = tuple(

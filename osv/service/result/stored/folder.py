@@ -24,6 +24,7 @@ from pathlib import Path
 
 from eml import write_eml
 from eml.documents import Authority, Eml110a, Eml230b, EmlHeader
+from osv.errors import InvariantError
 from osv.model import ElectionDefinition
 from osv.service.result.stored.common import CSB, eml_moment
 from osv.service.result.stored.totals import entered_counts
@@ -51,7 +52,8 @@ def working_folder(
         folder = Path(name) / "in"
         folder.mkdir()
         definition = uow.elections.get(eid)
-        assert definition is not None
+        if definition is None:
+            raise InvariantError("the election of a stage is not stored")
         domain = definition.identifier.domain
         authority = Authority(id=CSB, name=domain.name if domain else None)
         imported = {f.message_type: f for f in uow.files.for_election(eid)}

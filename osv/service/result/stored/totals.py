@@ -23,6 +23,7 @@ from typing import NoReturn
 
 from eml import write_eml
 from eml.documents import Authority, Eml510, EmlHeader, MessageType
+from osv.errors import InvariantError
 from osv.model import ContestCount, ElectionDefinition, RegionCategory, VoteCounts
 from osv.model.entry import EntryModel
 from osv.service.entry import Actor, entry_counts, overview
@@ -114,7 +115,8 @@ def add_municipality(
                 municipality=code,
             )
         definition = uow.elections.get(eid)
-        assert definition is not None
+        if definition is None:
+            raise InvariantError("the election of a stage is not stored")
     _refuse_outside(definition, eid, committee, code)
 
 
@@ -257,7 +259,8 @@ def _named(uow: UnitOfWork, eid: str, contest_id: str, total: VoteCounts) -> Vot
 
 def _district(uow: UnitOfWork, eid: str, code: str) -> str:
     definition = uow.elections.get(eid)
-    assert definition is not None
+    if definition is None:
+        raise InvariantError("the election of a stage is not stored")
     for region in definition.tree:
         if (
             region.category is RegionCategory.GEMEENTE

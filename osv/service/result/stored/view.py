@@ -15,7 +15,7 @@ from typing import Any
 from eml import SchemaSet
 from eml.documents import MessageType
 from eml.safe import Limits
-from osv.errors import OSVError
+from osv.errors import InvariantError, OSVError
 from osv.model import Contest, ElectionDefinition
 from osv.service.result.counts import read_count_source
 from osv.service.result.coverage import Coverage, coverage_of
@@ -92,7 +92,8 @@ def stage_view(
     with uow_factory() as uow:
         require_stage(uow, eid, committee)
         definition = uow.elections.get(eid)
-        assert definition is not None
+        if definition is None:
+            raise InvariantError("the election of a stage is not stored")
         inputs = tuple(uow.stages.files(eid, committee, "input"))
         outputs = tuple(uow.stages.files(eid, committee, "output"))
         contests = tuple(
