@@ -18,12 +18,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -39,6 +44,9 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.tables import CellStyle
+from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
 
 from osv.pv.fonts import BOLD, MONO, REGULAR, register_fonts
 from osv.pv.pdfa import DocumentMetadata, make_pdfa
@@ -103,7 +111,10 @@ def dutch_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+@cache
 def _styles() -> dict[str, ParagraphStyle]:
+    """The layout's paragraph styles (made once: a cell's fragment and line breaking are kept
+    per style, see :class:`_Cell`)."""
     register_fonts()
     styles = {
         "body": ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12),
@@ -139,6 +150,217 @@ def paragraph(text: str, style: str = "body") -> Paragraph:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class _Cell(Paragraph):
+    """A table cell's plain text: reportlab's Paragraph of ``text`` escaped, written to the PDF
+    byte for byte as reportlab writes it, without what a long table pays for it (profile in
+    docs/pv.md, "Speed"; tests/pv/test_fast_cells.py compares the bytes of every model):
+
+    * No XML parse: text without markup or entities parses to one fragment, the style's,
+      holding the text with its lines joined (reportlab's ``cleanBlockQuotedText``); the
+      fragment is cloned from the style's (:func:`_fragment`).
+    * Lines broken once per text, style and width (:func:`_broken`): reportlab wraps every cell
+      of a table each time the table is measured, split across a page or drawn (five times per
+      cell in Na 31-2), and many cells say the same (``☐``, ``0``).
+    * Drawn without reportlab's layers of objects (:meth:`drawOn`): the operators its
+      ``Flowable.drawOn`` and ``Paragraph.drawPara`` write for a paragraph of one fragment whose
+      lines fit, left- or right-aligned, in a TrueType font, appended to the page directly.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        joined = _joined(text)
+        if "&" in text or "<" in text or ">" in text:
+            # reportlab's parse gives one fragment more on each side of an entity (``&amp;``):
+            # reportlab's Paragraph, all of it
+            self._plain = False
+            super().__init__(_escape(text), style)
+            return
+        self._plain = True
+        super().__init__(joined, style, frags=_fragments(style, joined))
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if not self._plain or availWidth < _FUZZ:
+            return super().wrap(availWidth, availHeight)
+        text = self.frags[0].text if self.frags else ""
+        blpara, width_max, height, widths, drawable = _broken(self.style, text, availWidth)
+        self.width, self.height = availWidth, height
+        self.blPara, self._width_max, self._wrapWidths = blpara, width_max, widths
+        self._drawable = drawable
+        return availWidth, height
+
+    def drawOn(  # noqa: N802 - reportlab's name
+        self,
+        canvas: pdf_canvas.Canvas,
+        x: float,
+        y: float,
+        _sW: float = 0,  # noqa: N803 - reportlab's name
+    ) -> None:
+        lines = self._fast_lines(canvas) if _FAST_CELLS and self._plain and not _sW else None
+        if lines is None:
+            super().drawOn(canvas, x, y, _sW)  # type: ignore[call-arg]  # reportlab takes _sW
+            return
+        if not lines:  # an empty cell: reportlab's Flowable.drawOn, without a drawing
+            page: list[str] = canvas._code  # type: ignore[attr-defined]  # reportlab's own
+            page += ("q", f"1 0 0 1 {_number(x)} {_number(y)} cm", "Q")
+            return
+        style, blpara = self.style, self.blPara
+        doc = canvas._doc  # type: ignore[attr-defined]  # reportlab's own
+        doc.ensureMinPdfVersion("transparency")  # as setFillColor with an alpha does
+        font: Any = getFont(style.fontName)
+        escape = canvas._escape  # type: ignore[attr-defined]  # reportlab's own
+        colour = blpara.textColor
+        fill = _fill(colour.red, colour.green, colour.blue)
+        tf = _font_operators(blpara.fontSize, style.leading)
+        top = self.height - (
+            blpara.fontSize
+            if paraFontSizeHeightOffset
+            else getattr(blpara, "ascent", blpara.fontSize)
+        )
+        code = [f"BT 1 0 0 1 0 {_number(top)} Tm"]
+        subset_now = -1
+        right = style.alignment == TA_RIGHT
+        for extraspace, words in lines:
+            if right and (extraspace > 1e-6 or extraspace < -1e-6):
+                _move_cursor(code, extraspace)
+            parts = []
+            for subset, chunk in font.splitString(" ".join(words), doc):
+                if subset != subset_now:
+                    parts.append(f"{font.getSubsetInternalName(subset, doc)} {tf}")
+                    subset_now = subset
+                parts.append(f"({escape(chunk)}) Tj")
+            code.append(" ".join(parts) + " T*")
+            if right and (extraspace > 1e-6 or extraspace < -1e-6):
+                _move_cursor(code, -extraspace)
+        code.append("ET")
+        canvas._code += (  # type: ignore[attr-defined]  # reportlab's own
+            "q",
+            f"1 0 0 1 {_number(x)} {_number(y)} cm",
+            "q",
+            fill,
+            " ".join(code),
+            "Q",
+            "Q",
+        )
+
+    def _fast_lines(self, canvas: pdf_canvas.Canvas) -> list[tuple[float, list[str]]] | None:
+        """The lines to draw on the fast path, or ``None`` where reportlab's drawing differs
+        from it (or the canvas would change state a cell cannot write by itself)."""
+        if (
+            not getattr(self, "_drawable", False)
+            or self.bulletText
+            or getattr(self, "_offsets", None)
+            or getattr(self, "autoLeading", "") not in ("", "off")
+            or not _drawable_style(self.style)
+            or getattr(canvas, "_enforceColorSpace", None)
+            or not canvas.bottomup
+            or canvas._extgstate.getValue("ca") != self.blPara.textColor.alpha  # type: ignore[attr-defined]
+        ):
+            return None
+        lines: list[tuple[float, list[str]]] = self.blPara.lines
+        return lines
+
+
+@cache
+def _drawable_style(style: ParagraphStyle) -> bool:
+    """Whether :meth:`_Cell.drawOn` draws a paragraph of ``style`` as reportlab does: left or
+    right, without a background, border, indent or automatic leading, in a TrueType font that
+    is not shaped."""
+    return (
+        style.alignment in (TA_LEFT, TA_RIGHT)
+        and not style.backColor
+        and not (style.borderWidth and style.borderColor)
+        and not style.firstLineIndent
+        and not style.leftIndent
+        and getattr(style, "autoLeading", "") in ("", "off")
+        and not style.shaping
+        and getattr(getFont(style.fontName), "_dynamicFont", False)
+    )
+
+
+def _drawable_lines(blpara: Any) -> bool:
+    """Whether :meth:`_Cell.drawOn` draws reportlab's ``blpara`` as reportlab does: one
+    fragment, black or another RGB colour, no underline or link, no line that needs spacing
+    out (justified)."""
+    return bool(
+        blpara.kind == 0
+        and not getattr(blpara, "us_lines", None)
+        and not getattr(blpara, "link", None)
+        and isinstance(blpara.textColor, colors.Color)
+        and all(extraspace > -1e-8 for extraspace, _ in blpara.lines)
+    )
+
+
+def _move_cursor(code: list[str], dx: float) -> None:
+    """reportlab's ``PDFTextObject.moveCursor(dx, 0)``: a ``Td`` that merges with one just
+    before it."""
+    dy = 0.0
+    if code and code[-1].endswith(" Td"):
+        last = code[-1].split()
+        if len(last) == 3:
+            del code[-1]
+        else:
+            code[-1] = "".join(last[:-4])
+        dx += float(last[-3])
+        dy -= float(last[-2])
+        code.append(f"{fp_str(dx, -dy)} Td")
+        return
+    code.append(f"{fp_str(dx, 0)} Td")
+
+
+@lru_cache(maxsize=8192)
+def _number(value: float) -> str:
+    """reportlab's ``fp_str`` of one number (a cell's place repeats from row to row and page
+    to page; reportlab's own, in pure Python, took a tenth of a long report's time)."""
+    return str(fp_str(value))
+
+
+@cache
+def _fill(red: float, green: float, blue: float) -> str:
+    """What reportlab's ``setFillColor`` writes for an RGB colour."""
+    return f"{fp_str(red, green, blue)} rg"
+
+
+@cache
+def _font_operators(size: float, leading: float) -> str:
+    """What reportlab writes after a font's name: its size and the leading."""
+    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
+
+
+#: The fast writing of cells (:meth:`_Cell.drawOn`); tests turn it off to compare the bytes.
+_FAST_CELLS = True
+
+
+@lru_cache(maxsize=8192)
+def _joined(text: str) -> str:
+    """reportlab's ``cleanBlockQuotedText``: the lines of ``text`` stripped and joined."""
+    if text.isprintable() and text == text.strip(" ") and "  " not in text:
+        return text  # no white space but single ASCII spaces: nothing to clean
+    return str(cleanBlockQuotedText(text))
+
+
+@cache
+def _fragment(style: ParagraphStyle) -> Any:
+    """The fragment reportlab's parser makes of a word without markup in ``style``."""
+    (fragment,) = Paragraph("x", style).frags
+    return fragment
+
+
+def _fragments(style: ParagraphStyle, text: str) -> list[Any]:
+    """The fragments reportlab's parser makes of ``text`` (cleaned, without markup or
+    entities): none for no text, else the style's fragment holding it."""
+    return [_fragment(style).clone(text=text)] if text else []
+
+
+@lru_cache(maxsize=8192)
+def _broken(style: ParagraphStyle, text: str, width: float) -> tuple[Any, float, float, Any, bool]:
+    """Reportlab's line breaking of the one-fragment paragraph ``text`` at ``width``: its lines
+    (read, never changed, when drawn), its widest line, its height, the widths it broke the
+    lines at, and whether :meth:`_Cell.drawOn` can draw them (:func:`_drawable_lines`)."""
+    probe: Any = Paragraph(text, style, frags=_fragments(style, text))
+    _, height = probe.wrap(width, 0x7FFFFFFF)
+    blpara = probe.blPara
+    return blpara, probe._width_max, height, probe._wrapWidths, _drawable_lines(blpara)
 
 
 def heading(text: str, level: int = 1) -> Paragraph:
@@ -213,7 +435,7 @@ def letter_boxes(rows: Sequence[tuple[str, int | str | None, str, bool]]) -> Tab
             ]
         else:
             digits = list(f"{value:>9}") if value is not None else [""] * 9
-        data.append([*digits, letter, Paragraph(_escape(label), styles["cell"])])
+        data.append([*digits, letter, _Cell(label, styles["cell"])])
         commands.append(("GRID", (0, index), (9, index), 0.5, colors.black))
         if value is None:
             commands.append(("INNERGRID", (0, index), (8, index), 0.3, colors.grey, None, (1, 2)))
@@ -250,23 +472,28 @@ def table(
     """
     styles = _styles()
 
-    def cell(value: object, column: int) -> Paragraph:
+    def cell(value: object, column: int) -> _Cell:
         if column in numeric:
             text = dutch_number(value) if isinstance(value, int) else str(value)
-            return Paragraph(_escape(text), styles["value"])
+            return _Cell(text, styles["value"])
         style = f"cell_{fonts[column]}" if fonts and column in fonts else "cell"
-        return Paragraph(_escape(str(value)), styles[style])
+        return _Cell(str(value), styles[style])
 
     top = 1 if any(headers) else 0
-    data = [[Paragraph(_escape(h), styles["cell"]) for h in headers]] if top else []
+    data = [[_Cell(h, styles["cell"]) for h in headers]] if top else []
     data += [[cell(value, c) for c, value in enumerate(row)] for row in rows]
     heights = [None] * top + [row_height] * len(rows) if row_height else None
-    result = Table(
+    # One cell style for every cell: the commands below set none of a cell's own (its font,
+    # alignment, padding), only the alignment at the top for all; reportlab makes an object
+    # for each cell otherwise, and sets that alignment in each.
+    style = CellStyle("cell")
+    result = _Table(
         data,
         colWidths=list(widths) if widths else None,
         rowHeights=heights,
         repeatRows=top,
         hAlign="LEFT",
+        cellStyles=[[style] * len(row) for row in data],
     )
     commands: list[Any] = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
@@ -280,6 +507,38 @@ def table(
         commands.append(("BACKGROUND", (column, top), (column, -1), colors.HexColor("#e6e6e6")))
     result.setStyle(TableStyle(commands))
     return result
+
+
+class _Table(Table):
+    """reportlab's Table, which remembers the heights of its rows.
+
+    reportlab computes the height of every row it is not given, from every cell, each time the
+    table is wrapped (to keep a heading with it, to place it, before splitting it); the heights
+    only depend on the width the table is given, so the first computation at a width serves
+    the next ones (the parts of a split table get them from reportlab already).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._heights_at: dict[float, list[float]] = {}
+
+    def _calc_height(
+        self,
+        availHeight: float,  # noqa: N803 - reportlab's names
+        availWidth: float,  # noqa: N803
+        H: Any = None,  # noqa: N803
+        W: Any = None,  # noqa: N803
+    ) -> None:
+        given: Any = self._argH  # type: ignore[has-type]  # reportlab's: None where unknown
+        known = self._heights_at.get(availWidth)
+        if known is not None:
+            self._argH = self._rowHeights = known
+        try:
+            super()._calc_height(availHeight, availWidth, H, W)  # type: ignore[misc]
+        finally:
+            self._argH = given
+        if known is None and None in given and self._hmax == len(given):  # type: ignore[attr-defined]
+            self._heights_at[availWidth] = list(self._rowHeights)
 
 
 def lines(count: int, label: str = "") -> Table:
@@ -299,7 +558,7 @@ def name_boxes(labels: Sequence[str], count: int) -> Table:
     """``count`` boxes of two halves to write in (``Naam:`` and ``Handtekening:``)."""
     box_width = (_WIDTH - _LEFT - _RIGHT) / 2
     styles = _styles()
-    data = [[Paragraph(_escape(label), styles["cell"]) for label in labels] for _ in range(count)]
+    data = [[_Cell(label, styles["cell"]) for label in labels] for _ in range(count)]
     grid = Table(data, colWidths=[box_width, box_width], rowHeights=[1.3 * cm] * count)
     grid.setStyle(
         TableStyle(
@@ -425,6 +684,7 @@ class _NumberedCanvas(pdf_canvas.Canvas):
             self.__dict__.update(state)
             self._decorate(number, total)
             super().showPage()
+            _deflate_only(self._doc.Pages.pages[-1])  # type: ignore[attr-defined]  # reportlab's
         make_pdfa(self._doc, self._metadata)  # type: ignore[attr-defined]  # reportlab's own
         super().save()
 
@@ -462,6 +722,16 @@ class _NumberedCanvas(pdf_canvas.Canvas):
                 0.4 * cm,
                 format_hash(bytes.fromhex(info.audit_head)),
             )
+
+
+def _deflate_only(page: Any) -> None:
+    """The page's content stream compressed without reportlab's ASCII85 on top (which makes
+    it a quarter larger and, in pure Python, took a tenth of the time of a long report);
+    reportlab's ``PDFPage.check_format`` otherwise, which keeps a stream already set."""
+    if page.compression:
+        contents = pdfdoc.PDFStream(content=page.stream, filters=[pdfdoc.PDFZCompress])
+        contents.__Comment__ = "page stream"  # type: ignore[attr-defined]  # as reportlab's
+        page.Contents = contents
 
 
 def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:
