@@ -20,7 +20,7 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from osv.pv import layout
-from osv.pv.layout import _Cell, _escape, _joined, _styles
+from osv.pv.layout import _Cell, _escape, _joined, _styles, paragraph
 from tests.pv.every_model import every_model
 
 #: Text as cells hold it: names with Teletex letters, numbers, white space of every kind.
@@ -83,3 +83,16 @@ def test_a_cell_breaks_its_lines_as_reportlab_does(text: str, style: str, width:
     assert cell.wrap(width, 1000) == parsed.wrap(width, 1000)  # the second time from the cache
     if cell._plain:  # else it is reportlab's Paragraph, all of it
         assert vars(cell.blPara) == vars(parsed.blPara)  # type: ignore[attr-defined]
+
+
+@given(_TEXT, st.sampled_from(["body", "small", "h1", "h2", "h3", "big", "caption", "cell"]))
+def test_a_paragraph_has_the_fragments_reportlabs_parser_makes(text: str, style: str) -> None:
+    made = paragraph(text, style)
+    parsed = Paragraph(_escape(text), _styles()[style])
+    assert (made.text, made.style, made.bulletText) == (
+        parsed.text,
+        parsed.style,
+        parsed.bulletText,
+    )
+    assert [vars(f) for f in made.frags] == [vars(f) for f in parsed.frags]
+    assert made.wrap(300, 1000) == parsed.wrap(300, 1000)
