@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -146,7 +146,31 @@ def paragraph(text: str, style: str = "body") -> Paragraph:
     """A paragraph in one of the layout's styles (``body``, ``small``, ``h1``, ...; ``caption``
     is a table's title, kept on the page of the table)."""
     source, frags = _unparsed(text, _styles()[style])
-    return Paragraph(source, _styles()[style], frags=frags)
+    return _Text(source, _styles()[style], frags=frags)
+
+
+class _Text(Paragraph):
+    """reportlab's Paragraph, which keeps its lines at the widths it was wrapped at when it
+    has one fragment (built by :func:`_unparsed`): a paragraph is wrapped again to keep a
+    heading with what follows, to place it and to split it, and breaks its lines the same
+    each time."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if len(self.frags) != 1 or availWidth < _FUZZ:
+            return super().wrap(availWidth, availHeight)
+        wrapped: dict[float, tuple[Any, ...]] = self.__dict__.setdefault("_wrapped", {})
+        known = wrapped.get(availWidth)
+        if known is None:
+            super().wrap(availWidth, availHeight)
+            state = vars(self)  # what reportlab's wrap set
+            known = tuple(state[name] for name in _WRAPPED)
+            wrapped[availWidth] = known
+        vars(self).update(zip(_WRAPPED, known, strict=True))
+        return self.width, self.height
+
+
+#: What reportlab's ``Paragraph.wrap`` sets.
+_WRAPPED = ("width", "height", "blPara", "_width_max", "_wrapWidths")
 
 
 def _unparsed(text: str, style: ParagraphStyle) -> tuple[str, list[Any] | None]:
@@ -188,7 +212,14 @@ class _Cell(Paragraph):
             super().__init__(_escape(text), style)
             return
         self._plain = True
-        super().__init__(joined, style, frags=_fragments(style, joined))
+        # what Paragraph.__init__ sets, given the fragments
+        self.caseSensitive = 1
+        self.encoding = "utf8"
+        self.text = joined
+        self.frags = _fragments(style, joined)
+        self.style = style
+        self.bulletText = getattr(style, "bulletText", None)
+        self.debug = 0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if not self._plain or availWidth < _FUZZ:
@@ -381,7 +412,7 @@ def heading(text: str, level: int = 1) -> Paragraph:
     return paragraph(text, f"h{level}")
 
 
-class _PartHeading(Paragraph):
+class _PartHeading(_Text):
     """A level-1 heading: where it is drawn, a part of the report begins (the page header
     names it, see :class:`PageInfo`)."""
 
@@ -499,8 +530,6 @@ def table(
     # alignment, padding), only the alignment at the top for all; reportlab makes an object
     # for each cell otherwise, and sets that alignment in each.
     style = CellStyle("cell")
-    if widths:
-        heights = _row_heights(data, widths, style, heights)
     result = _Table(
         data,
         colWidths=list(widths) if widths else None,
@@ -545,6 +574,10 @@ class _Table(Table):
     ) -> None:
         given: Any = self._argH  # type: ignore[has-type]  # reportlab's: None where unknown
         known = self._heights_at.get(availWidth)
+        if known is None and None in given:
+            known = self._one_pass(W or getattr(self, "_argW"))  # noqa: B009 - no stub
+            if known is not None:
+                self._heights_at[availWidth] = known
         if known is not None:
             self._argH = self._rowHeights = known
         try:
@@ -553,6 +586,23 @@ class _Table(Table):
             self._argH = given
         if known is None and None in given and self._hmax == len(given):  # type: ignore[attr-defined]
             self._heights_at[availWidth] = list(self._rowHeights)
+
+    def _one_pass(self, widths: Sequence[object]) -> list[float] | None:
+        """The heights of the rows in one pass (:func:`_row_heights`) where reportlab's would
+        give the same: the widths known, every cell a :class:`_Cell` of one cell style, no
+        spans; else ``None``."""
+        values: Any = self._cellvalues  # type: ignore[attr-defined]  # reportlab's own
+        styles: list[list[CellStyle]] = self._cellStyles  # type: ignore[attr-defined]
+        if (
+            self._spanCmds  # type: ignore[attr-defined]  # reportlab's own
+            or not styles
+            or not all(isinstance(width, (int, float)) for width in widths)
+            or any(type(cell) is not _Cell for row in values for cell in row)
+            or any(style is not styles[0][0] for row in styles for style in row)
+        ):
+            return None
+        given: Any = self._argH  # reportlab's: None where unknown
+        return _row_heights(values, cast("list[float]", widths), styles[0][0], given)
 
     def _drawCell(  # noqa: N802 - reportlab's name
         self, cellval: Any, cellstyle: Any, pos: tuple[float, float], size: tuple[float, float]
@@ -587,7 +637,7 @@ def _row_heights(
     widths: Sequence[float],
     style: CellStyle,
     given: Sequence[float | None] | None,
-) -> list[float | None]:
+) -> list[float]:
     """The height of every row as reportlab's ``Table._calc_height`` computes it, in one pass:
     the tallest cell with the padding of ``style``, at the cells' widths; a height ``given``
     stays. (reportlab's pass, per cell and with a sum over the rows above each row, took a
@@ -595,10 +645,11 @@ def _row_heights(
     padding = style.bottomPadding + style.topPadding
     room = 72000 - style.topPadding - style.bottomPadding
     inner = [width - style.leftPadding - style.rightPadding for width in widths]
-    heights: list[float | None] = []
+    heights: list[float] = []
     for index, row in enumerate(data):
-        if given is not None and given[index] is not None:
-            heights.append(given[index])
+        fixed = given[index] if given is not None else None
+        if fixed is not None:
+            heights.append(fixed)
             continue
         height: float = 0
         for cell, width in zip(row, inner, strict=True):
