@@ -28,7 +28,7 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -44,6 +44,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import paragraph as rl_paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.tables import CellStyle
 from reportlab.rl_config import _FUZZ, paraFontSizeHeightOffset
@@ -399,10 +400,69 @@ def _broken(style: ParagraphStyle, text: str, width: float) -> tuple[Any, float,
     """Reportlab's line breaking of the one-fragment paragraph ``text`` at ``width``: its lines
     (read, never changed, when drawn), its widest line, its height, the widths it broke the
     lines at, and whether :meth:`_Cell.drawOn` can draw them (:func:`_drawable_lines`)."""
+    one_line = _one_line(style, text, width)
+    if one_line is not None:
+        return one_line
     probe: Any = Paragraph(text, style, frags=_fragments(style, text))
     _, height = probe.wrap(width, 0x7FFFFFFF)
     blpara = probe.blPara
     return blpara, probe._width_max, height, probe._wrapWidths, _drawable_lines(blpara)
+
+
+def _one_line(
+    style: ParagraphStyle, text: str, width: float
+) -> tuple[Any, float, float, Any, bool] | None:
+    """What :func:`_broken` gives for a text that fits on one line at ``width``, computed as
+    reportlab's ``Paragraph.breakLines`` computes it for one fragment (the same word widths,
+    summed in the same order), without building a paragraph; ``None`` for any other text or
+    a style with more to it (hyphenation, bullets, indents, bidirectional text, shaping)."""
+    if (
+        not text
+        or "\xad" in text  # soft hyphens
+        or style.endDots
+        or getattr(style, "hyphenationLang", "")
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+        or style.wordWrap
+        or style.shaping
+        or getattr(style, "bulletText", None)
+        or style.leftIndent
+        or style.firstLineIndent
+        or style.rightIndent
+        or getattr(style, "autoLeading", "") not in ("", "off")
+    ):
+        return None
+    words = rl_paragraph.split(rl_paragraph.strip(text))  # type: ignore[attr-defined]
+    if not words:
+        return None
+    fragment = _fragment(style)
+    font_name, font_size = fragment.fontName, fragment.fontSize
+    space = stringWidth(" ", font_name, font_size, "utf8")
+    shrink = style.spaceShrinkage * space
+    current = -space
+    for count, word in enumerate(words):
+        new = current + space + stringWidth(word, font_name, font_size, "utf8")
+        if new > width + shrink * count:
+            return None  # a second line: reportlab's own breaking
+        current = new
+    ascent, descent = getAscentDescent(font_name, font_size)
+    blpara = (
+        _fragment(style)
+        .clone(text=text)
+        .clone(
+            kind=0,
+            lines=[(width - current, words)],
+            ascent=ascent,
+            descent=descent,
+            fontSize=font_size,
+        )
+    )
+    widths = [
+        width - (style.leftIndent + style.firstLineIndent) - style.rightIndent,
+        width - style.leftIndent - style.rightIndent,
+    ]
+    widest = current if current > 0 else 0
+    return blpara, widest, style.leading, widths, _drawable_lines(blpara)
 
 
 def heading(text: str, level: int = 1) -> Paragraph:
@@ -916,8 +976,21 @@ def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:
     )
     frame = Frame(_LEFT, _BOTTOM, _WIDTH - _LEFT - _RIGHT, _HEIGHT - _TOP - _BOTTOM, id="body")
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    document.build(
-        story,
-        canvasmaker=lambda *a, **k: _NumberedCanvas(*a, info=info, metadata=metadata, **k),
-    )
+    try:
+        document.build(
+            story,
+            canvasmaker=lambda *a, **k: _NumberedCanvas(*a, info=info, metadata=metadata, **k),
+        )
+    finally:
+        _forget()
     return out.getvalue()
+
+
+def _forget() -> None:
+    """Empty the caches of cells (:func:`_joined`, :func:`_broken`, :func:`_number`) after a
+    document: they serve the repetitions within one document, hold no memory after it, and a
+    document costs the same whether or not another came before (benchmarks/pv.py measures
+    repeated renderings)."""
+    _joined.cache_clear()
+    _broken.cache_clear()
+    _number.cache_clear()
