@@ -18,6 +18,7 @@ The page frame (margins, header, footer) and :func:`render` live in :mod:`osv.pv
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -34,9 +35,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tables import CellStyle
 
+from osv.pv.cells import _broken, _Cell, _escape, _joined, _number, _Table, _Text, _unparsed
 from osv.pv.fonts import BOLD, MONO, REGULAR, register_fonts
-from osv.pv.pages import LEFT, RIGHT, WIDTH, NumberedCanvas, PageInfo, format_hash, render
+from osv.pv.pages import LEFT, RIGHT, WIDTH, NumberedCanvas, PageInfo, format_hash
+from osv.pv.pages import render as render_pages
 
 __all__ = [
     "PageInfo",
@@ -60,7 +64,10 @@ def dutch_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+@cache
 def _styles() -> dict[str, ParagraphStyle]:
+    """The layout's paragraph styles (made once: a cell's fragment and line breaking are kept
+    per style, see :class:`_Cell`)."""
     register_fonts()
     styles = {
         "body": ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12),
@@ -91,11 +98,8 @@ def _styles() -> dict[str, ParagraphStyle]:
 def paragraph(text: str, style: str = "body") -> Paragraph:
     """A paragraph in one of the layout's styles (``body``, ``small``, ``h1``, ...; ``caption``
     is a table's title, kept on the page of the table)."""
-    return Paragraph(_escape(text), _styles()[style])
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    source, frags = _unparsed(text, _styles()[style])
+    return _Text(source, _styles()[style], frags=frags)
 
 
 def heading(text: str, level: int = 1) -> Paragraph:
@@ -105,12 +109,13 @@ def heading(text: str, level: int = 1) -> Paragraph:
     return paragraph(text, f"h{level}")
 
 
-class _PartHeading(Paragraph):
+class _PartHeading(_Text):
     """A level-1 heading: where it is drawn, a part of the report begins (the page header
     names it, see :class:`PageInfo`)."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(_escape(text), _styles()["h1"])
+        source, frags = _unparsed(text, _styles()["h1"])
+        super().__init__(source, _styles()["h1"], frags=frags)
         self.part = text
 
     def drawOn(  # noqa: N802 - reportlab's name
@@ -170,7 +175,7 @@ def letter_boxes(rows: Sequence[tuple[str, int | str | None, str, bool]]) -> Tab
             ]
         else:
             digits = list(f"{value:>9}") if value is not None else [""] * 9
-        data.append([*digits, letter, Paragraph(_escape(label), styles["cell"])])
+        data.append([*digits, letter, _Cell(label, styles["cell"])])
         commands.append(("GRID", (0, index), (9, index), 0.5, colors.black))
         if value is None:
             commands.append(("INNERGRID", (0, index), (8, index), 0.3, colors.grey, None, (1, 2)))
@@ -207,23 +212,28 @@ def table(
     """
     styles = _styles()
 
-    def cell(value: object, column: int) -> Paragraph:
+    def cell(value: object, column: int) -> _Cell:
         if column in numeric:
             text = dutch_number(value) if isinstance(value, int) else str(value)
-            return Paragraph(_escape(text), styles["value"])
+            return _Cell(text, styles["value"])
         style = f"cell_{fonts[column]}" if fonts and column in fonts else "cell"
-        return Paragraph(_escape(str(value)), styles[style])
+        return _Cell(str(value), styles[style])
 
     top = 1 if any(headers) else 0
-    data = [[Paragraph(_escape(h), styles["cell"]) for h in headers]] if top else []
+    data = [[_Cell(h, styles["cell"]) for h in headers]] if top else []
     data += [[cell(value, c) for c, value in enumerate(row)] for row in rows]
     heights = [None] * top + [row_height] * len(rows) if row_height else None
-    result = Table(
+    # One cell style for every cell: the commands below set none of a cell's own (its font,
+    # alignment, padding), only the alignment at the top for all; reportlab makes an object
+    # for each cell otherwise, and sets that alignment in each.
+    style = CellStyle("cell")
+    result = _Table(
         data,
         colWidths=list(widths) if widths else None,
         rowHeights=heights,
         repeatRows=top,
         hAlign="LEFT",
+        cellStyles=[[style] * len(row) for row in data],
     )
     commands: list[Any] = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
@@ -256,7 +266,7 @@ def name_boxes(labels: Sequence[str], count: int) -> Table:
     """``count`` boxes of two halves to write in (``Naam:`` and ``Handtekening:``)."""
     box_width = (WIDTH - LEFT - RIGHT) / 2
     styles = _styles()
-    data = [[Paragraph(_escape(label), styles["cell"]) for label in labels] for _ in range(count)]
+    data = [[_Cell(label, styles["cell"]) for label in labels] for _ in range(count)]
     grid = Table(data, colWidths=[box_width, box_width], rowHeights=[1.3 * cm] * count)
     grid.setStyle(
         TableStyle(
@@ -312,3 +322,22 @@ def signatures(
     if intro:
         head.append(paragraph(intro))
     return [PageBreak(), KeepTogether([*head, grid])]
+
+
+def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:
+    """The PDF of ``story`` on the layout's pages (:func:`osv.pv.pages.render`); the caches of
+    the cells are emptied after it, whatever happens."""
+    try:
+        return render_pages(story, info, title=title)
+    finally:
+        _forget()
+
+
+def _forget() -> None:
+    """Empty the caches of cells (:func:`_joined`, :func:`_broken`, :func:`_number`) after a
+    document: they serve the repetitions within one document, hold no memory after it, and a
+    document costs the same whether or not another came before (benchmarks/pv.py measures
+    repeated renderings)."""
+    _joined.cache_clear()
+    _broken.cache_clear()
+    _number.cache_clear()

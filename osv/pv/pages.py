@@ -10,6 +10,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -115,6 +116,7 @@ class NumberedCanvas(pdf_canvas.Canvas):
     ) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
+        self._drawn: dict[tuple[object, ...], list[str]] = {}
         self._info = info
         self._metadata = metadata
         self._part = self._page_part = info.part
@@ -145,8 +147,39 @@ class NumberedCanvas(pdf_canvas.Canvas):
             self.__dict__.update(state)
             self._decorate(number, total)
             super().showPage()
+            _deflate_only(self._doc.Pages.pages[-1])  # type: ignore[attr-defined]  # reportlab's
         make_pdfa(self._doc, self._metadata)  # type: ignore[attr-defined]  # reportlab's own
         super().save()
+
+    def drawString(  # noqa: N802 - reportlab's name
+        self, x: float, y: float, text: str, *args: Any, **kwargs: Any
+    ) -> None:
+        if args or kwargs:
+            super().drawString(x, y, text, *args, **kwargs)
+        else:
+            self._draw_once(super().drawString, x, y, text)
+
+    def drawRightString(  # noqa: N802 - reportlab's name
+        self, x: float, y: float, text: str, *args: Any, **kwargs: Any
+    ) -> None:
+        if args or kwargs:
+            super().drawRightString(x, y, text, *args, **kwargs)
+        else:
+            self._draw_once(super().drawRightString, x, y, text)
+
+    def _draw_once(self, draw: Any, x: float, y: float, text: str) -> None:
+        """Draw ``text`` with reportlab's ``draw``; the same text in the same font at the same
+        place again (the header and footer of every page) as reportlab wrote it the first
+        time in this document, without writing it anew."""
+        key = (draw.__name__, self._fontname, self._fontsize, self._leading, x, y, text)  # type: ignore[attr-defined]  # reportlab's
+        page: list[str] = self._code  # type: ignore[attr-defined]  # reportlab's own
+        known = self._drawn.get(key)
+        if known is not None:
+            page += known
+            return
+        start = len(page)
+        draw(x, y, text)
+        self._drawn[key] = page[start:]
 
     def _decorate(self, number: int, total: int) -> None:
         info = self._info
@@ -221,3 +254,13 @@ def render(story: list[Flowable], info: PageInfo, *, title: str) -> bytes:
         canvasmaker=lambda *a, **k: NumberedCanvas(*a, info=info, metadata=metadata, **k),
     )
     return out.getvalue()
+
+
+def _deflate_only(page: Any) -> None:
+    """The page's content stream compressed without reportlab's ASCII85 on top (which makes
+    it a quarter larger and, in pure Python, took a tenth of the time of a long report);
+    reportlab's ``PDFPage.check_format`` otherwise, which keeps a stream already set."""
+    if page.compression:
+        contents = pdfdoc.PDFStream(content=page.stream, filters=[pdfdoc.PDFZCompress])
+        contents.__Comment__ = "page stream"  # type: ignore[attr-defined]  # as reportlab's
+        page.Contents = contents
