@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -122,16 +123,33 @@ def models() -> dict[str, Callable[[], bytes]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", action="store_true", help="print the measurements as JSON")
     options = parser.parse_args()
+    rows = []
     for name, render in models().items():
         seconds, cpu, pdf = _best(render, options.repeat)
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
         baseline, baseline_cpu, _ = _best(lambda pages=pages: _plain(pages), options.repeat)
-        print(
-            f"{name}: {pages} pages in {seconds:.2f} s (CPU {cpu:.2f} s) = "
-            f"{pages / seconds:.1f} pages/s; plain text document of {pages} pages "
-            f"{baseline:.2f} s (CPU {baseline_cpu:.2f} s) ({cpu / baseline_cpu:.1f}x CPU)"
+        rows.append(
+            {
+                "model": name,
+                "pages": pages,
+                "seconds": seconds,
+                "cpu_seconds": cpu,
+                "baseline_seconds": baseline,
+                "baseline_cpu_seconds": baseline_cpu,
+                "ratio": seconds / baseline,
+                "cpu_ratio": cpu / baseline_cpu,
+            }
         )
+        if not options.json:
+            print(
+                f"{name}: {pages} pages in {seconds:.2f} s (CPU {cpu:.2f} s) = "
+                f"{pages / seconds:.1f} pages/s; plain text document of {pages} pages "
+                f"{baseline:.2f} s (CPU {baseline_cpu:.2f} s) ({cpu / baseline_cpu:.1f}x CPU)"
+            )
+    if options.json:
+        print(json.dumps(rows, indent=2))
 
 
 if __name__ == "__main__":
