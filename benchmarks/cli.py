@@ -72,11 +72,21 @@ def _row(
     for _ in range(repeat):
         base_runs.append(_run(baseline))
         osv_runs.append(_run(osv))
+    return _report(figure, baseline_name, osv_runs, base_runs)
+
+
+def _report(
+    figure: str,
+    baseline: str,
+    osv_runs: list[tuple[float, float]],
+    base_runs: list[tuple[float, float]],
+) -> dict[str, Any]:
+    """One row: the best wall and CPU time of OSV's runs and of the baseline's, and ratios."""
     osv_wall, osv_cpu = min(w for w, _ in osv_runs), min(c for _, c in osv_runs)
     base_wall, base_cpu = min(w for w, _ in base_runs), min(c for _, c in base_runs)
     return {
         "figure": figure,
-        "baseline": baseline_name,
+        "baseline": baseline,
         "osv_wall_s": round(osv_wall, 3),
         "osv_cpu_s": round(osv_cpu, 3),
         "baseline_wall_s": round(base_wall, 3),
@@ -124,18 +134,8 @@ def _import_row(repeat: int) -> dict[str, Any] | None:
             )
             base_runs.append(_run([sys.executable, "-c", _BARE_PARSE, str(count)]))
             osv_runs.append(_run([_OSV, "import", "--no-hash-check", str(count)], env))
-    osv_wall, osv_cpu = min(w for w, _ in osv_runs), min(c for _, c in osv_runs)
-    base_wall, base_cpu = min(w for w, _ in base_runs), min(c for _, c in base_runs)
-    return {
-        "figure": f"osv import {count.name} ({count.stat().st_size / 2**20:.1f} MiB), SQLite",
-        "baseline": "bare lxml iterparse process",
-        "osv_wall_s": round(osv_wall, 3),
-        "osv_cpu_s": round(osv_cpu, 3),
-        "baseline_wall_s": round(base_wall, 3),
-        "baseline_cpu_s": round(base_cpu, 3),
-        "wall_ratio": round(osv_wall / base_wall, 2),
-        "cpu_ratio": round(osv_cpu / base_cpu, 2),
-    }
+    figure = f"osv import {count.name} ({count.stat().st_size / 2**20:.1f} MiB), SQLite"
+    return _report(figure, "bare lxml iterparse process", osv_runs, base_runs)
 
 
 def _largest_counts(count: int) -> list[Path]:
